@@ -1,0 +1,37 @@
+package crosscheck
+
+import "time"
+
+// Story is a group of articles that report the same real-world event.
+type Story struct {
+	// ID is stable once the story exists.
+	ID string `json:"id"`
+	// Title is a representative headline.
+	Title string `json:"title"`
+	// EventDate is the day the event happened (UTC midnight); zero when unknown.
+	EventDate time.Time `json:"event_date,omitzero"`
+	// Places are the story's main places, most mentioned first.
+	Places []string `json:"places,omitempty"`
+	// Entities are the story's main people and organisations.
+	Entities []string `json:"entities,omitempty"`
+	// Outlets are the outlets that reported it.
+	Outlets []string `json:"outlets,omitempty"`
+	// Articles is the number of articles in the story.
+	Articles int `json:"articles"`
+	// Created is when the story was opened; Updated when an article last joined.
+	Created time.Time `json:"created,omitzero"`
+	Updated time.Time `json:"updated,omitzero"`
+}
+
+// StoryFilter selects stories. Nil fields do not filter.
+type StoryFilter struct {
+	// Since and Until bound the story's event date (or last update when the
+	// event date is unknown).
+	Since, Until *time.Time
+	// Outlet keeps stories that an outlet reported.
+	Outlet *string
+	// Query keeps stories with an article matching this full-text query.
+	Query *string
+	// Offset skips this many results; Limit caps them (0: no cap).
+	Offset, Limit int
+}
