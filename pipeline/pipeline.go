@@ -1,0 +1,311 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// Store is what the pipeline needs of the store.
+type Store interface {
+	crosscheck.ArticleService
+	crosscheck.StoryService
+	// AddArticles stores a batch in one transaction, in order.
+	AddArticles(ctx context.Context, as []*crosscheck.Article) ([]crosscheck.AddResult, error)
+}
+
+// Clusterer places articles into stories (package story).
+type Clusterer interface {
+	// Place assigns a to a story and returns its ID.
+	Place(a *crosscheck.Article) (storyID string, isNew bool)
+	// Story returns the summary of a story the clusterer holds, or nil.
+	Story(id string) *crosscheck.Story
+	// Export returns the clusterer's state for one story.
+	Export(id string) ([]byte, error)
+	// Import restores a story's state saved by Export.
+	Import(id string, state []byte) error
+}
+
+// ExtractFunc turns a raw document into an article (package extract).
+type ExtractFunc func(doc *crosscheck.Document) (*crosscheck.Article, error)
+
+// AnalyzeFunc cross-checks the articles of one story (package check).
+type AnalyzeFunc func(s *crosscheck.Story, articles []*crosscheck.Article) *crosscheck.StoryReport
+
+// Pipeline wires the stages. All fields but Logger and Workers are required.
+type Pipeline struct {
+	Store     Store
+	Extract   ExtractFunc
+	Clusterer Clusterer
+	Analyze   AnalyzeFunc
+	// Logger receives per-input failures at warn level; nil discards them.
+	Logger *slog.Logger
+	// Workers is the number of parallel extractions; 0 means GOMAXPROCS.
+	Workers int
+	// BatchSize is the number of articles stored per transaction; 0 means 200.
+	BatchSize int
+	// StateWindow is how far back story state is restored on Load; 0 means 30 days.
+	StateWindow time.Duration
+
+	mu sync.Mutex // serialises Ingest: one writer, one clusterer
+}
+
+// Summary counts what one Ingest did.
+type Summary struct {
+	// Ingested counts new articles stored (near duplicates included).
+	Ingested int `json:"ingested"`
+	// Duplicates counts inputs whose content was stored already.
+	Duplicates int `json:"duplicates"`
+	// NearDuplicates counts stored articles linked to an earlier original.
+	NearDuplicates int `json:"near_duplicates"`
+	// Failed counts inputs that could not be read or extracted.
+	Failed int `json:"failed"`
+	// Errors are the failures, each naming its input.
+	Errors []error `json:"-"`
+	// Articles are the IDs of the articles of this batch, new or duplicate, in input order.
+	Articles []string `json:"articles"`
+	// Stories are the IDs of the stories the batch touched, in first-touch order.
+	Stories []string `json:"stories"`
+}
+
+// Progress is told about each input as it is done.
+type Progress func(done int, current string)
+
+// Load restores the clusterer's state for recent stories from the store,
+// so that new articles can join stories made by earlier runs.
+func (p *Pipeline) Load(ctx context.Context) error {
+	window := p.StateWindow
+	if window == 0 {
+		window = 30 * 24 * time.Hour
+	}
+	err := p.Store.StoryStates(ctx, time.Now().Add(-window), func(id string, state []byte) error {
+		return p.Clusterer.Import(id, state)
+	})
+	if err != nil {
+		return fmt.Errorf("load story state: %w", err)
+	}
+	return nil
+}
+
+type extracted struct {
+	seq int
+	doc *crosscheck.Document
+	art *crosscheck.Article
+	err error
+}
+
+// Ingest extracts, stores and places every document docs yields. A failed
+// input is counted and reported in the summary; the batch goes on. When ctx
+// ends, the batch being written is committed or rolled back whole and
+// Ingest returns ctx's error with the summary so far: running it again
+// completes the work.
+func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Document, error], progress Progress) (Summary, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var sum Summary
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batchSize := p.BatchSize
+	if batchSize <= 0 {
+		batchSize = 200
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Read sequentially, extract in parallel, write in input order.
+	in := make(chan extracted, workers*2)
+	out := make(chan extracted, workers*2)
+	go func() {
+		defer close(in)
+		seq := 0
+		for doc, err := range docs {
+			select {
+			case in <- extracted{seq: seq, doc: doc, err: err}:
+				seq++
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for x := range in {
+				if x.err == nil {
+					x.art, x.err = p.Extract(x.doc)
+					if x.err != nil {
+						x.err = &crosscheck.InputError{Input: x.doc.Source, Err: x.err}
+					}
+				}
+				select {
+				case out <- x:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+
+	pending := map[int]extracted{}
+	next, done := 0, 0
+	var batch []*crosscheck.Article
+	touched := map[string]bool{}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := p.store(ctx, batch, &sum, touched)
+		batch = batch[:0]
+		return err
+	}
+	for x := range out {
+		pending[x.seq] = x
+		for {
+			x, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			done++
+			name := ""
+			if x.doc != nil {
+				name = x.doc.Source
+			}
+			if x.err != nil {
+				sum.Failed++
+				sum.Errors = append(sum.Errors, x.err)
+				if p.Logger != nil {
+					p.Logger.Warn("input failed", "err", x.err)
+				}
+			} else {
+				batch = append(batch, x.art)
+				if len(batch) >= batchSize {
+					if err := flush(); err != nil {
+						return sum, err
+					}
+				}
+			}
+			if progress != nil {
+				progress(done, name)
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+// store writes one batch, places the new articles into stories and saves
+// the stories they touched.
+func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *Summary, touched map[string]bool) error {
+	// Stop between batches, not inside one: a batch is one transaction.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	res, err := p.Store.AddArticles(context.WithoutCancel(ctx), batch)
+	if err != nil {
+		return fmt.Errorf("store articles: %w", err)
+	}
+	changed := map[string]bool{}
+	var order []string
+	for i, r := range res {
+		a := batch[i]
+		sum.Articles = append(sum.Articles, r.ID)
+		if r.Duplicate {
+			sum.Duplicates++
+			continue
+		}
+		sum.Ingested++
+		if r.NearDuplicateOf != "" {
+			sum.NearDuplicates++
+			a.DuplicateOf = r.NearDuplicateOf
+		}
+		a.ID = r.ID
+		id, _ := p.Clusterer.Place(a)
+		if err := p.Store.SetArticleStory(context.WithoutCancel(ctx), a.ID, id); err != nil {
+			return fmt.Errorf("place article %s: %w", a.ID, err)
+		}
+		if !changed[id] {
+			changed[id] = true
+			order = append(order, id)
+		}
+		if !touched[id] {
+			touched[id] = true
+			sum.Stories = append(sum.Stories, id)
+		}
+	}
+	for _, id := range order {
+		s := p.Clusterer.Story(id)
+		if s == nil {
+			continue
+		}
+		if err := p.Store.SaveStory(context.WithoutCancel(ctx), s); err != nil {
+			return fmt.Errorf("save story %s: %w", id, err)
+		}
+		state, err := p.Clusterer.Export(id)
+		if err != nil {
+			return fmt.Errorf("export story %s: %w", id, err)
+		}
+		if err := p.Store.SaveStoryState(context.WithoutCancel(ctx), id, state); err != nil {
+			return fmt.Errorf("save story state %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// StoryReport cross-checks the stored articles of one story.
+func (p *Pipeline) StoryReport(ctx context.Context, storyID string) (*crosscheck.StoryReport, error) {
+	s, err := p.Store.Story(ctx, storyID)
+	if err != nil {
+		return nil, err
+	}
+	arts, _, err := p.Store.Articles(ctx, crosscheck.ArticleFilter{StoryID: &storyID})
+	if err != nil {
+		return nil, fmt.Errorf("story articles: %w", err)
+	}
+	// Oldest first, then by source: a stable order for citations.
+	sort.SliceStable(arts, func(i, j int) bool {
+		if !arts[i].Published.Equal(arts[j].Published) {
+			return arts[i].Published.Before(arts[j].Published)
+		}
+		return arts[i].Source < arts[j].Source
+	})
+	if p.Analyze == nil {
+		return &crosscheck.StoryReport{Story: *s, Articles: arts}, nil
+	}
+	return p.Analyze(s, arts), nil
+}
+
+// Report cross-checks several stories, in the order given.
+func (p *Pipeline) Report(ctx context.Context, storyIDs []string) (*crosscheck.Report, error) {
+	r := &crosscheck.Report{Generated: time.Now().UTC(), Stories: []*crosscheck.StoryReport{}}
+	for _, id := range storyIDs {
+		sr, err := p.StoryReport(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		r.Stories = append(r.Stories, sr)
+	}
+	return r, nil
+}
+
+// ErrInterrupted marks an ingest stopped by the user.
+var ErrInterrupted = errors.New("interrupted")
