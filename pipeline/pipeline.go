@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -46,7 +45,8 @@ type Pipeline struct {
 	Extract   ExtractFunc
 	Clusterer Clusterer
 	Analyze   AnalyzeFunc
-	// Logger receives per-input failures at warn level; nil discards them.
+	// Logger receives per-input failures at warn level when Ingest is given
+	// no Progress; nil discards them.
 	Logger *slog.Logger
 	// Workers is the number of parallel extractions; 0 means GOMAXPROCS.
 	Workers int
@@ -76,8 +76,9 @@ type Summary struct {
 	Stories []string `json:"stories"`
 }
 
-// Progress is told about each input as it is done.
-type Progress func(done int, current string)
+// Progress is told about each input as it is done: how many are done, the
+// input's name, and its failure (nil when it went in).
+type Progress func(done int, current string, err error)
 
 // Load restores the clusterer's state for recent stories from the store,
 // so that new articles can join stories made by earlier runs.
@@ -188,7 +189,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 			if x.err != nil {
 				sum.Failed++
 				sum.Errors = append(sum.Errors, x.err)
-				if p.Logger != nil {
+				if p.Logger != nil && progress == nil {
 					p.Logger.Warn("input failed", "err", x.err)
 				}
 			} else {
@@ -200,7 +201,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 				}
 			}
 			if progress != nil {
-				progress(done, name)
+				progress(done, name, x.err)
 			}
 		}
 	}
@@ -253,19 +254,8 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 		}
 	}
 	for _, id := range order {
-		s := p.Clusterer.Story(id)
-		if s == nil {
-			continue
-		}
-		if err := p.Store.SaveStory(context.WithoutCancel(ctx), s); err != nil {
-			return fmt.Errorf("save story %s: %w", id, err)
-		}
-		state, err := p.Clusterer.Export(id)
-		if err != nil {
-			return fmt.Errorf("export story %s: %w", id, err)
-		}
-		if err := p.Store.SaveStoryState(context.WithoutCancel(ctx), id, state); err != nil {
-			return fmt.Errorf("save story state %s: %w", id, err)
+		if err := p.saveStory(context.WithoutCancel(ctx), id); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -306,6 +296,3 @@ func (p *Pipeline) Report(ctx context.Context, storyIDs []string) (*crosscheck.R
 	}
 	return r, nil
 }
-
-// ErrInterrupted marks an ingest stopped by the user.
-var ErrInterrupted = errors.New("interrupted")
