@@ -1,0 +1,746 @@
+package story
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// Options tune the clusterer. The zero value of a field means its default.
+type Options struct {
+	// Window is how far apart in time an article and a story can be and
+	// still be compared; stories whose latest article is older than
+	// Window before the newest article seen are evicted. Default 7 days.
+	Window time.Duration
+	// Threshold is the similarity (0..1, cosine of TF-IDF vectors after
+	// the time penalty) an article needs to join a story. Default 0.22.
+	Threshold float64
+	// TimeScale is how fast similarity falls with the days between an
+	// article's event date and a story's: the factor is
+	// exp(-(gap-1)/TimeScale) for gaps over one day. Default 3 days.
+	TimeScale time.Duration
+	// TitleBoost multiplies the weight of title words. Default 3.
+	TitleBoost float64
+	// EntityBoost multiplies the weight of capitalised words and names
+	// (and numbers, by half as much). Default 2.
+	EntityBoost float64
+	// MaxStoryTerms caps the terms kept per story. Default 250.
+	MaxStoryTerms int
+	// Candidates caps the stories compared in full per article. Default 40.
+	Candidates int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Window <= 0 {
+		o.Window = 7 * 24 * time.Hour
+	}
+	if o.Threshold <= 0 {
+		o.Threshold = 0.22
+	}
+	if o.TimeScale <= 0 {
+		o.TimeScale = 3 * 24 * time.Hour
+	}
+	if o.TitleBoost <= 0 {
+		o.TitleBoost = 3
+	}
+	if o.EntityBoost <= 0 {
+		o.EntityBoost = 2
+	}
+	if o.MaxStoryTerms <= 0 {
+		o.MaxStoryTerms = 250
+	}
+	if o.Candidates <= 0 {
+		o.Candidates = 40
+	}
+	return o
+}
+
+// Index limits: they keep the cost of placing one article constant however
+// many stories are held.
+const (
+	queryTerms   = 24  // an article's heaviest terms looked up in the index
+	postTerms    = 40  // a story's heaviest terms it is indexed under
+	postingCap   = 256 // stories kept per term, most recent first
+	idfPrior     = 10  // pseudo-articles that soften IDF at the start of a stream
+	maxTitles    = 8
+	maxEntities  = 64
+	entityReport = 8
+	placeReport  = 5
+)
+
+// tw is a term's weight in a vector. For a story, w is the sum over its
+// articles of each article's normalised term frequency weight (IDF is
+// applied at comparison time, so the story keeps up with the statistics)
+// and docs counts the articles holding the term.
+type tw struct {
+	id   uint32
+	w    float32
+	docs uint16
+}
+
+type count struct {
+	name string
+	n    int
+}
+
+type story struct {
+	id       string
+	seq      int32
+	terms    []tw // sorted by id
+	norm     float64
+	normN    float64 // the article count norm was computed at
+	n        int     // articles
+	nvec     int     // articles whose terms are in the vector (near duplicates are not)
+	first    day
+	last     day
+	touch    day // the clock when the story last changed
+	dates    map[day]float64
+	titles   []string
+	ents     []count
+	places   []count
+	outlets  []string
+	members  []string
+	created  time.Time
+	updated  time.Time
+	postings []uint32
+}
+
+// Clusterer places articles into stories, one at a time. It is not safe
+// for concurrent use.
+type Clusterer struct {
+	opts   Options
+	window day
+	scale  float64
+
+	terms  map[string]uint32
+	names  []string
+	df     []float32
+	nDocs  float64
+	stem   stemmer
+	stories map[int32]*story
+	byID   map[string]*story
+	index  map[uint32][]int32
+	placed map[string]*story // article ID -> story, for near duplicates and re-runs
+	nextSeq int32
+	clock  day
+	evicted day
+
+	// scratch
+	toks []token
+	tf   map[uint32]float64
+	hits map[int32]float64
+}
+
+// NewClusterer returns an empty clusterer.
+func NewClusterer(opts Options) *Clusterer {
+	opts = opts.withDefaults()
+	return &Clusterer{
+		opts:    opts,
+		window:  day(math.Ceil(opts.Window.Hours() / 24)),
+		scale:   opts.TimeScale.Hours() / 24,
+		terms:   map[string]uint32{},
+		stem:    stemmer{cache: map[string]string{}},
+		stories: map[int32]*story{},
+		byID:    map[string]*story{},
+		index:   map[uint32][]int32{},
+		placed:  map[string]*story{},
+		clock:   noDay,
+		evicted: noDay,
+		tf:      map[uint32]float64{},
+		hits:    map[int32]float64{},
+	}
+}
+
+func (c *Clusterer) termID(s string) uint32 {
+	if id, ok := c.terms[s]; ok {
+		return id
+	}
+	id := uint32(len(c.names))
+	s = strings.Clone(s)
+	c.terms[s] = id
+	c.names = append(c.names, s)
+	c.df = append(c.df, 0)
+	return id
+}
+
+func (c *Clusterer) idf(id uint32) float64 {
+	return math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
+}
+
+// features is what placing needs to know of one article.
+type features struct {
+	tf     []tw // normalised term frequency weights (IDF not applied), sorted by id
+	vec    []float64
+	d      day
+	dkind  int
+	title  string
+	ents   []string
+	places []string
+}
+
+// analyse tokenises a and builds its features. It does not change the
+// statistics.
+func (c *Clusterer) analyse(a *crosscheck.Article) features {
+	var f features
+	toks, sents := articleTokens(a, c.toks[:0])
+	c.toks = toks
+	f.d, f.dkind = eventDay(a, toks, sents)
+	f.title = a.Title
+	if f.title == "" && len(sents) > 0 {
+		f.title = clip(a.Text[sents[0].Start:sents[0].End], 120)
+	}
+	clear(c.tf)
+	eb := c.opts.EntityBoost
+	for i, t := range toks {
+		if stopWords[t.lower] || (len(t.lower) < 2 && !t.digit) {
+			continue
+		}
+		w := 1.0
+		switch {
+		case t.sent < 0:
+			w = c.opts.TitleBoost
+		case t.sent < 3:
+			w = 1.5
+		}
+		next := i+1 < len(toks) && adjacent(a, toks[i], toks[i+1])
+		switch {
+		case t.digit:
+			w *= 1 + (eb-1)/2
+		case t.upper && (!t.first || next && toks[i+1].upper):
+			w *= eb
+		}
+		c.tf[c.termID(c.stem.stem(t.lower))] += w
+		// Adjacent capitalised words: the name as one term ("tara_reid").
+		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] {
+			c.tf[c.termID(t.lower+"_"+toks[i+1].lower)] += w
+		}
+	}
+	f.ents, f.places = phrases(a, toks)
+	f.tf = make([]tw, 0, len(c.tf))
+	for id, w := range c.tf {
+		f.tf = append(f.tf, tw{id: id, w: float32(1 + math.Log(w))})
+	}
+	slices.SortFunc(f.tf, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+	return f
+}
+
+// weigh applies the current IDF to f: f.vec is the unit TF-IDF vector and
+// f.tf is divided by the same norm, ready to add to a story.
+func (c *Clusterer) weigh(f *features) {
+	f.vec = make([]float64, len(f.tf))
+	var ss float64
+	for i, t := range f.tf {
+		v := float64(t.w) * c.idf(t.id)
+		f.vec[i] = v
+		ss += v * v
+	}
+	if ss == 0 {
+		return
+	}
+	n := math.Sqrt(ss)
+	for i := range f.vec {
+		f.vec[i] /= n
+		f.tf[i].w = float32(float64(f.tf[i].w) / n)
+	}
+}
+
+// adjacent reports whether two tokens are separated only by spaces (or a
+// hyphen) in the same text.
+func adjacent(a *crosscheck.Article, x, y token) bool {
+	if x.sent != y.sent {
+		return false
+	}
+	src := a.Text
+	if x.sent < 0 {
+		src = a.Title
+	}
+	if y.start-x.end != 1 {
+		return false
+	}
+	c := src[x.end]
+	return c == ' ' || c == '-'
+}
+
+// phrases returns the capitalised phrases of the article (names of people,
+// organisations, places), each once, and those of them that follow "in" or
+// "near" (places).
+func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
+	seenE := map[string]bool{}
+	seenP := map[string]bool{}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.upper || t.digit || stopWords[t.lower] || len(t.lower) < 2 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].upper && !toks[j].digit && !stopWords[toks[j].lower] && adjacent(a, toks[j-1], toks[j]) && j-i < 5 {
+			j++
+		}
+		// A lone capitalised word opening a sentence is usually not a name.
+		if j-i == 1 && t.first {
+			i = j
+			continue
+		}
+		src := a.Text
+		if t.sent < 0 {
+			src = a.Title
+		}
+		p := src[t.start:toks[j-1].end]
+		p = strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s")
+		if strings.ToUpper(p) == p && len(p) > 4 {
+			p = strings.Title(strings.ToLower(p)) //nolint:staticcheck // ASCII datelines only
+		}
+		if i > 0 && toks[i-1].sent == t.sent && (toks[i-1].lower == "in" || toks[i-1].lower == "near") {
+			if !seenP[p] {
+				seenP[p] = true
+				places = append(places, p)
+			}
+		} else if !seenE[p] {
+			seenE[p] = true
+			ents = append(ents, p)
+		}
+		i = j
+	}
+	return ents, places
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+	}
+	return s[:cut] + "…"
+}
+
+// Place assigns a to the story it reports, opening a new story when no
+// recent story is similar enough, and returns the story's ID. Placing an
+// article already placed returns its story unchanged. A near duplicate
+// (a.DuplicateOf) joins its original's story when the clusterer holds it.
+func (c *Clusterer) Place(a *crosscheck.Article) (storyID string, isNew bool) {
+	if a.ID != "" {
+		if s, ok := c.placed[a.ID]; ok {
+			return s.id, false
+		}
+	}
+	f := c.analyse(a)
+	c.advance(f.d)
+	if a.DuplicateOf != "" {
+		if s, ok := c.placed[a.DuplicateOf]; ok && c.stories[s.seq] == s {
+			c.join(s, a, &f, false)
+			return s.id, false
+		}
+	}
+	// Statistics include the article before it is weighed, so none of its
+	// terms has a zero document frequency.
+	for _, t := range f.tf {
+		c.df[t.id]++
+	}
+	c.nDocs++
+	c.weigh(&f)
+	best, bestSim := c.best(&f)
+	if best != nil && bestSim >= c.opts.Threshold {
+		c.join(best, a, &f, true)
+		return best.id, false
+	}
+	s := c.open(a)
+	c.join(s, a, &f, true)
+	return s.id, true
+}
+
+// advance moves the clock to d and evicts stories that fell out of the
+// window, once per new day.
+func (c *Clusterer) advance(d day) {
+	if d == noDay || (c.clock != noDay && d <= c.clock) {
+		return
+	}
+	c.clock = d
+	if c.evicted != noDay && c.clock-c.evicted < 1 {
+		return
+	}
+	c.evicted = c.clock
+	limit := c.clock - c.window
+	for seq, s := range c.stories {
+		last := max(s.last, s.touch)
+		if last != noDay && last < limit {
+			c.evict(seq, s)
+		}
+	}
+}
+
+func (c *Clusterer) evict(seq int32, s *story) {
+	delete(c.stories, seq)
+	if c.byID[s.id] == s {
+		delete(c.byID, s.id)
+	}
+	for _, m := range s.members {
+		if c.placed[m] == s {
+			delete(c.placed, m)
+		}
+	}
+	// Postings of evicted stories are dropped lazily (see post).
+}
+
+// best returns the most similar candidate story and its similarity.
+func (c *Clusterer) best(f *features) (*story, float64) {
+	if len(f.tf) == 0 {
+		return nil, 0
+	}
+	// The article's heaviest terms find the candidates.
+	order := make([]int, len(f.tf))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		if c := cmp.Compare(f.vec[y], f.vec[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	if len(order) > queryTerms {
+		order = order[:queryTerms]
+	}
+	clear(c.hits)
+	for _, i := range order {
+		for _, seq := range c.index[f.tf[i].id] {
+			if _, ok := c.stories[seq]; ok {
+				c.hits[seq] += f.vec[i]
+			}
+		}
+	}
+	cands := make([]int32, 0, len(c.hits))
+	for seq := range c.hits {
+		cands = append(cands, seq)
+	}
+	slices.SortFunc(cands, func(x, y int32) int {
+		if c := cmp.Compare(c.hits[y], c.hits[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(y, x)
+	})
+	if len(cands) > c.opts.Candidates {
+		cands = cands[:c.opts.Candidates]
+	}
+	var best *story
+	bestSim := 0.0
+	for _, seq := range cands {
+		s := c.stories[seq]
+		sim := c.similarity(f, s)
+		if sim > bestSim || (sim == bestSim && best != nil && s.seq > best.seq) {
+			best, bestSim = s, sim
+		}
+	}
+	return best, bestSim
+}
+
+// similarity is the cosine of the article's vector and the story's
+// centroid under the current IDF, times the time penalty.
+func (c *Clusterer) similarity(f *features, s *story) float64 {
+	tp := c.timeFactor(f.d, s)
+	if tp == 0 {
+		return 0
+	}
+	if s.normN != c.nDocs && (s.norm == 0 || c.nDocs > s.normN*1.05+1) {
+		var ss float64
+		for _, t := range s.terms {
+			v := float64(t.w) * c.idf(t.id)
+			ss += v * v
+		}
+		s.norm, s.normN = math.Sqrt(ss), c.nDocs
+	}
+	if s.norm == 0 {
+		return 0
+	}
+	var dot float64
+	i, j := 0, 0
+	for i < len(f.tf) && j < len(s.terms) {
+		switch {
+		case f.tf[i].id < s.terms[j].id:
+			i++
+		case f.tf[i].id > s.terms[j].id:
+			j++
+		default:
+			dot += f.vec[i] * float64(s.terms[j].w) * c.idf(s.terms[j].id)
+			i++
+			j++
+		}
+	}
+	return dot / s.norm * tp
+}
+
+// timeFactor is 1 when the article's day is within a day of the story's
+// span (or either is unknown) and falls off beyond; 0 outside the window.
+func (c *Clusterer) timeFactor(d day, s *story) float64 {
+	if d == noDay || s.first == noDay {
+		return 1
+	}
+	var gap day
+	switch {
+	case d < s.first:
+		gap = s.first - d
+	case d > s.last:
+		gap = d - s.last
+	}
+	if gap > c.window {
+		return 0
+	}
+	if gap <= 1 {
+		return 1
+	}
+	return math.Exp(-float64(gap-1) / c.scale)
+}
+
+func (c *Clusterer) open(a *crosscheck.Article) *story {
+	seq := c.nextSeq
+	c.nextSeq++
+	id := "s-" + a.ID
+	if a.ID == "" || c.byID[id] != nil {
+		id = "s-" + strconv.Itoa(int(seq))
+	}
+	s := &story{id: id, seq: seq, first: noDay, last: noDay, touch: noDay, dates: map[day]float64{}}
+	c.stories[seq] = s
+	c.byID[id] = s
+	return s
+}
+
+// join adds a to s; withTerms adds its terms to the story's vector.
+func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms bool) {
+	s.n++
+	if a.ID != "" {
+		s.members = append(s.members, a.ID)
+		c.placed[a.ID] = s
+	}
+	if f.d != noDay {
+		if f.dkind == fromText || s.first == noDay {
+			s.first = minDay(s.first, f.d)
+			s.last = max(s.last, f.d)
+		}
+		s.dates[f.d] += float64(f.dkind)
+	}
+	s.touch = c.clock
+	if f.title != "" && len(s.titles) < maxTitles && !slices.Contains(s.titles, f.title) {
+		s.titles = append(s.titles, f.title)
+	}
+	if a.Outlet != "" && !slices.Contains(s.outlets, a.Outlet) {
+		s.outlets = append(s.outlets, a.Outlet)
+	}
+	s.ents = addCounts(s.ents, f.ents)
+	s.places = addCounts(s.places, f.places)
+	t := a.Ingested
+	if t.IsZero() {
+		t = a.Published
+	}
+	if !t.IsZero() {
+		if s.created.IsZero() || t.Before(s.created) {
+			s.created = t
+		}
+		if t.After(s.updated) {
+			s.updated = t
+		}
+	}
+	if withTerms {
+		s.nvec++
+		s.terms = mergeTerms(s.terms, f.tf)
+		c.prune(s)
+		s.norm, s.normN = 0, 0
+		c.post(s)
+	}
+}
+
+func minDay(a, b day) day {
+	if a == noDay {
+		return b
+	}
+	return min(a, b)
+}
+
+// addCounts adds one article's names to a story's counts (articles per
+// name), keeping the most frequent when there are too many.
+func addCounts(cs []count, names []string) []count {
+	for _, n := range names {
+		found := false
+		for i := range cs {
+			if cs[i].name == n {
+				cs[i].n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			cs = append(cs, count{name: n, n: 1})
+		}
+	}
+	if len(cs) > 2*maxEntities {
+		slices.SortStableFunc(cs, func(x, y count) int { return cmp.Compare(y.n, x.n) })
+		cs = cs[:maxEntities]
+	}
+	return cs
+}
+
+func mergeTerms(s []tw, a []tw) []tw {
+	out := make([]tw, 0, len(s)+len(a))
+	i, j := 0, 0
+	for i < len(s) || j < len(a) {
+		switch {
+		case j == len(a) || (i < len(s) && s[i].id < a[j].id):
+			out = append(out, s[i])
+			i++
+		case i == len(s) || a[j].id < s[i].id:
+			out = append(out, tw{id: a[j].id, w: a[j].w, docs: 1})
+			j++
+		default:
+			out = append(out, tw{id: s[i].id, w: s[i].w + a[j].w, docs: s[i].docs + 1})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// prune keeps the story's heaviest terms.
+func (c *Clusterer) prune(s *story) {
+	if len(s.terms) <= c.opts.MaxStoryTerms {
+		return
+	}
+	slices.SortFunc(s.terms, func(x, y tw) int {
+		if r := cmp.Compare(float64(y.w)*c.idf(y.id), float64(x.w)*c.idf(x.id)); r != 0 {
+			return r
+		}
+		return cmp.Compare(x.id, y.id)
+	})
+	s.terms = s.terms[:c.opts.MaxStoryTerms]
+	slices.SortFunc(s.terms, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+}
+
+// post indexes the story under its heaviest terms.
+func (c *Clusterer) post(s *story) {
+	top := make([]tw, len(s.terms))
+	copy(top, s.terms)
+	slices.SortFunc(top, func(x, y tw) int {
+		if r := cmp.Compare(float64(y.w)*c.idf(y.id), float64(x.w)*c.idf(x.id)); r != 0 {
+			return r
+		}
+		return cmp.Compare(x.id, y.id)
+	})
+	if len(top) > postTerms {
+		top = top[:postTerms]
+	}
+	for _, t := range top {
+		if slices.Contains(s.postings, t.id) {
+			continue
+		}
+		s.postings = append(s.postings, t.id)
+		p := append(c.index[t.id], s.seq)
+		if len(p) > postingCap {
+			// Drop evicted stories, then the oldest.
+			k := 0
+			for _, seq := range p {
+				if _, ok := c.stories[seq]; ok {
+					p[k] = seq
+					k++
+				}
+			}
+			p = p[:k]
+			if len(p) > postingCap*3/4 {
+				p = append(p[:0:0], p[len(p)-postingCap*3/4:]...)
+			}
+		}
+		c.index[t.id] = p
+	}
+}
+
+// Story returns the summary of a story the clusterer holds, or nil.
+func (c *Clusterer) Story(id string) *crosscheck.Story {
+	s := c.byID[id]
+	if s == nil {
+		return nil
+	}
+	out := &crosscheck.Story{
+		ID:       s.id,
+		Title:    c.title(s),
+		Articles: s.n,
+		Outlets:  slices.Clone(s.outlets),
+		Created:  s.created,
+		Updated:  s.updated,
+	}
+	if d := bestDay(s.dates); d != noDay {
+		out.EventDate = d.time()
+	}
+	out.Places = top(s.places, nil, placeReport)
+	out.Entities = top(s.ents, out.Places, entityReport)
+	return out
+}
+
+func bestDay(votes map[day]float64) day {
+	best, bw := noDay, 0.0
+	for d, w := range votes {
+		if w > bw || (w == bw && d < best) {
+			best, bw = d, w
+		}
+	}
+	return best
+}
+
+// top returns the names counted most often, ties by first seen, leaving
+// out names in skip. With more than one article, names only one article
+// gives are left out when others are shared.
+func top(cs []count, skip []string, n int) []string {
+	sorted := slices.Clone(cs)
+	slices.SortStableFunc(sorted, func(x, y count) int { return cmp.Compare(y.n, x.n) })
+	var out []string
+	for _, c := range sorted {
+		if len(out) == n {
+			break
+		}
+		if slices.Contains(skip, c.name) {
+			continue
+		}
+		if len(out) > 0 && c.n == 1 && sorted[0].n > 1 {
+			break
+		}
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// title picks the candidate title whose words weigh most in the story.
+func (c *Clusterer) title(s *story) string {
+	best, bestScore := "", -1.0
+	for _, t := range s.titles {
+		toks := tokenize(t, 0, nil)
+		seen := map[uint32]bool{}
+		var sc float64
+		n := 0
+		for _, tk := range toks {
+			if stopWords[tk.lower] {
+				continue
+			}
+			id, ok := c.terms[c.stem.stem(tk.lower)]
+			if !ok || seen[id] {
+				continue
+			}
+			seen[id] = true
+			n++
+			k, found := slices.BinarySearchFunc(s.terms, id, func(x tw, id uint32) int { return cmp.Compare(x.id, id) })
+			if found {
+				sc += float64(s.terms[k].docs)
+			}
+		}
+		if n > 0 {
+			sc /= math.Sqrt(float64(n))
+		}
+		if sc > bestScore {
+			best, bestScore = t, sc
+		}
+	}
+	return best
+}

@@ -1,0 +1,300 @@
+package story
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+var monthNames = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+// monthIndex maps month names and abbreviations to 1..12. "may" and "march"
+// are also ordinary words: they count as months only next to a day number.
+var monthIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, n := range monthNames {
+		m[n] = i + 1
+		m[n[:3]] = i + 1
+	}
+	m["sept"] = 9
+	return m
+}()
+
+var weekdayIndex = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// day is a calendar day as days since 1970-01-01 (UTC).
+type day int32
+
+const noDay day = -1 << 30
+
+func dayOf(t time.Time) day {
+	y, m, d := t.Date()
+	return day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func (d day) time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+func mkDay(y, m, d int) (day, bool) {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return noDay, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return noDay, false
+	}
+	return dayOf(t), true
+}
+
+// EventDate returns the day the event a reports happened (UTC midnight),
+// resolved from the dates the text states ("on September 4", "on
+// Thursday", "yesterday") against the publication date, and the
+// publication day itself when the text states nothing usable. ok is false
+// when neither the text nor the metadata gives a day.
+func EventDate(a *crosscheck.Article) (time.Time, bool) {
+	toks, sents := articleTokens(a, nil)
+	d, _ := eventDay(a, toks, sents)
+	if d == noDay {
+		return time.Time{}, false
+	}
+	return d.time(), true
+}
+
+// Weights of date evidence: a date the text states beats the publication day.
+const (
+	fromText      = 2
+	fromPublished = 1
+)
+
+// eventDay resolves the event day from the tokens of a (see EventDate)
+// and says how it knows: fromText, fromPublished, or 0 with noDay.
+func eventDay(a *crosscheck.Article, toks []token, sents []crosscheck.Sentence) (day, int) {
+	ref := noDay
+	if !a.Published.IsZero() {
+		ref = dayOf(a.Published)
+	}
+	header := headerSentences(a, sents)
+	if ref == noDay {
+		// A dateline or a byline date stands for the publication date.
+		for _, m := range scanDates(toks, noDay, header+3) {
+			if m.full && m.sent < header+3 {
+				ref = m.d
+				break
+			}
+		}
+	}
+	if ref != noDay {
+		ref = shiftByAgo(toks, ref)
+	}
+	votes := map[day]float64{}
+	for _, m := range scanDates(toks, ref, 12) {
+		if m.sent >= 0 && m.sent < header {
+			continue // publication stamps, not the event
+		}
+		if ref != noDay && m.d > ref+1 {
+			continue // an upcoming event, not the one reported
+		}
+		pos := m.sent
+		if pos < 0 {
+			pos = 0
+		} else {
+			pos -= header
+		}
+		votes[m.d] += m.weight / (1 + float64(pos)/3)
+	}
+	best, bestW := noDay, 0.0
+	for d, w := range votes {
+		if w > bestW || (w == bestW && d > best) {
+			best, bestW = d, w
+		}
+	}
+	if best != noDay {
+		return best, fromText
+	}
+	if ref != noDay {
+		return ref, fromPublished
+	}
+	return noDay, 0
+}
+
+// headerSentences counts the leading sentences that are page furniture
+// (datelines, bylines, section labels): short lines without a verb-like
+// length. Their dates are publication stamps.
+func headerSentences(a *crosscheck.Article, sents []crosscheck.Sentence) int {
+	n := 0
+	for _, s := range sents {
+		if n >= 6 {
+			break
+		}
+		txt := a.Text[s.Start:s.End]
+		if len(strings.Fields(txt)) >= 9 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// shiftByAgo moves the reference day back when a short line near the top
+// says the page was published "2 months ago": the stated date is then when
+// the page was rendered, not when the article appeared.
+func shiftByAgo(toks []token, ref day) day {
+	words := map[int]int{}
+	for _, t := range toks {
+		words[t.sent]++
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.sent < 0 || t.sent >= 8 || words[t.sent] > 5 {
+			continue
+		}
+		if toks[i+2].lower != "ago" || toks[i+2].sent != t.sent {
+			continue
+		}
+		n, err := strconv.Atoi(t.lower)
+		if err != nil || n <= 0 || n > 100 {
+			continue
+		}
+		unit := strings.TrimSuffix(toks[i+1].lower, "s")
+		t0 := ref.time()
+		switch unit {
+		case "day":
+			return ref - day(n)
+		case "week":
+			return ref - day(7*n)
+		case "month":
+			return dayOf(t0.AddDate(0, -n, 0))
+		case "year":
+			return dayOf(t0.AddDate(-n, 0, 0))
+		}
+	}
+	return ref
+}
+
+// dateMention is a day the text refers to.
+type dateMention struct {
+	d      day
+	sent   int
+	full   bool // states the year
+	weight float64
+}
+
+// scanDates finds the days the tokens of the first maxSent sentences
+// refer to. Relative forms resolve against ref and are skipped without it.
+func scanDates(toks []token, ref day, maxSent int) []dateMention {
+	var out []dateMention
+	num := func(i, lo, hi int) (int, bool) {
+		if i < 0 || i >= len(toks) || !toks[i].digit {
+			return 0, false
+		}
+		s := strings.TrimRight(toks[i].lower, "stndrh")
+		v, err := strconv.Atoi(s)
+		if err != nil || v < lo || v > hi {
+			return 0, false
+		}
+		return v, true
+	}
+	same := func(i, j int) bool { return j < len(toks) && toks[i].sent == toks[j].sent }
+	// yearless resolves a month and day to the year that puts it closest
+	// before ref.
+	yearless := func(m, d int) (day, bool) {
+		if ref == noDay {
+			return noDay, false
+		}
+		y := ref.time().Year()
+		x, ok := mkDay(y, m, d)
+		if ok && x > ref+7 {
+			x, ok = mkDay(y-1, m, d)
+		}
+		return x, ok
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.sent >= maxSent {
+			break
+		}
+		if m, ok := monthIndex[t.lower]; ok {
+			if !t.upper {
+				continue // "may" and "march" are words too
+			}
+			// Month Day[, Year]
+			if d, ok := num(i+1, 1, 31); ok && same(i, i+1) {
+				if y, ok := num(i+2, 1900, 2200); ok && same(i, i+2) && len(toks[i+2].lower) == 4 {
+					if x, ok := mkDay(y, m, d); ok {
+						out = append(out, dateMention{d: x, sent: t.sent, full: true, weight: 1})
+					}
+					i += 2
+					continue
+				}
+				if x, ok := yearless(m, d); ok {
+					out = append(out, dateMention{d: x, sent: t.sent, weight: 1})
+				}
+				i++
+			}
+			continue
+		}
+		if d, ok := num(i, 1, 31); ok && i+1 < len(toks) && same(i, i+1) {
+			// Day Month [Year]
+			if m, ok := monthIndex[toks[i+1].lower]; ok && toks[i+1].upper {
+				if y, ok := num(i+2, 1900, 2200); ok && same(i, i+2) && len(toks[i+2].lower) == 4 {
+					if x, ok := mkDay(y, m, d); ok {
+						out = append(out, dateMention{d: x, sent: t.sent, full: true, weight: 1})
+					}
+					i += 2
+					continue
+				}
+				if x, ok := yearless(m, d); ok {
+					out = append(out, dateMention{d: x, sent: t.sent, weight: 1})
+				}
+				i++
+				continue
+			}
+		}
+		// ISO 2025-09-04.
+		if y, ok := num(i, 1900, 2200); ok && len(t.lower) == 4 && i+2 < len(toks) && same(i, i+2) {
+			m, ok1 := num(i+1, 1, 12)
+			d, ok2 := num(i+2, 1, 31)
+			if ok1 && ok2 && toks[i+1].start == t.end+1 && toks[i+2].start == toks[i+1].end+1 {
+				if x, ok := mkDay(y, m, d); ok {
+					out = append(out, dateMention{d: x, sent: t.sent, full: true, weight: 1})
+				}
+				i += 2
+				continue
+			}
+		}
+		if ref == noDay {
+			continue
+		}
+		if wd, ok := weekdayIndex[t.lower]; ok && t.upper {
+			if i > 0 && same(i-1, i) && (toks[i-1].lower == "next" || toks[i-1].lower == "coming") {
+				continue
+			}
+			// A weekday followed by a stated date is that date, found above.
+			if i+1 < len(toks) && same(i, i+1) {
+				if _, ok := monthIndex[toks[i+1].lower]; ok {
+					continue
+				}
+				if _, ok := num(i+1, 1, 31); ok {
+					continue
+				}
+			}
+			back := (int(ref.time().Weekday()) - int(wd) + 7) % 7
+			if i > 0 && same(i-1, i) && toks[i-1].lower == "last" && back == 0 {
+				back = 7
+			}
+			out = append(out, dateMention{d: ref - day(back), sent: t.sent, weight: 1})
+			continue
+		}
+		switch t.lower {
+		case "yesterday":
+			out = append(out, dateMention{d: ref - 1, sent: t.sent, weight: 1})
+		case "today", "tonight":
+			out = append(out, dateMention{d: ref, sent: t.sent, weight: 0.5})
+		}
+	}
+	return out
+}
