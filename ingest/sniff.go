@@ -1,0 +1,207 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/feed"
+)
+
+// kind is what an input holds.
+type kind int
+
+const (
+	kindUnknown kind = iota
+	kindText
+	kindHTML
+	kindJSONL
+	kindFeed
+)
+
+func (k kind) String() string {
+	switch k {
+	case kindText:
+		return "text"
+	case kindHTML:
+		return "HTML"
+	case kindJSONL:
+		return "JSON Lines"
+	case kindFeed:
+		return "feed"
+	}
+	return "unknown"
+}
+
+// sniffLen is how much of an input sniffing looks at.
+const sniffLen = 8 << 10
+
+// byExt maps a lower-case file extension to a kind. ".xml" and ".json" are
+// "maybe feed": they are checked by content (JSON also as JSON Lines).
+var byExt = map[string]kind{
+	".txt":    kindText,
+	".text":   kindText,
+	".html":   kindHTML,
+	".htm":    kindHTML,
+	".xhtml":  kindHTML,
+	".shtml":  kindHTML,
+	".jsonl":  kindJSONL,
+	".ndjson": kindJSONL,
+	".rss":    kindFeed,
+	".atom":   kindFeed,
+	".xml":    kindFeed,
+	".json":   kindFeed,
+}
+
+// extKind returns the kind a file name's extension promises, seeing
+// through a ".gz"; gz is true when the file is gzip-compressed.
+func extKind(name string) (k kind, ext string, gz bool) {
+	ext = strings.ToLower(filepath.Ext(name))
+	if ext == ".gz" {
+		gz = true
+		name = strings.TrimSuffix(name, filepath.Ext(name))
+		ext = strings.ToLower(filepath.Ext(name))
+	}
+	return byExt[ext], ext, gz
+}
+
+// isBinary reports whether a prefix is not text: a NUL byte, or more than
+// one byte in ten a control character or invalid UTF-8 that no single-byte
+// charset would explain. Callers check for UTF-16 byte order marks first.
+func isBinary(p []byte) bool {
+	if bytes.IndexByte(p, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b && c != '\v' {
+			bad++
+		}
+		i++
+	}
+	return bad*10 > len(p)
+}
+
+// utf16BOM reports whether p starts with a UTF-16 byte order mark.
+func utf16BOM(p []byte) bool {
+	return bytes.HasPrefix(p, []byte{0xff, 0xfe}) || bytes.HasPrefix(p, []byte{0xfe, 0xff})
+}
+
+// htmlMarkers are tags whose presence near the start makes a document HTML.
+var htmlMarkers = [][]byte{
+	[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"),
+	[]byte("<meta"), []byte("<title"), []byte("<p>"), []byte("<p "), []byte("<div"),
+	[]byte("<article"), []byte("<br"), []byte("<h1"), []byte("<h2"), []byte("<span"),
+	[]byte("<table"), []byte("<ul"), []byte("<a href"), []byte("<script"), []byte("<link"),
+}
+
+// looksHTML reports whether text is HTML: it starts with a tag or carries
+// common HTML tags near its start.
+func looksHTML(p []byte) bool {
+	if len(p) > sniffLen {
+		p = p[:sniffLen]
+	}
+	low := bytes.ToLower(p)
+	n := 0
+	for _, m := range htmlMarkers {
+		if bytes.Contains(low, m) {
+			n++
+		}
+	}
+	s := bytes.TrimLeft(low, " \t\r\n\ufeff")
+	if bytes.HasPrefix(s, []byte("<!doctype html")) || bytes.HasPrefix(s, []byte("<html")) {
+		return true
+	}
+	if len(s) > 0 && s[0] == '<' {
+		return n >= 1
+	}
+	return n >= 2
+}
+
+// looksJSONL reports whether the first non-blank line of p is a complete
+// JSON object. A prefix whose first line does not fit is not JSON Lines.
+func looksJSONL(p []byte) bool {
+	for len(p) > 0 {
+		line := p
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			if len(p) >= sniffLen {
+				return false // the line is cut: cannot tell
+			}
+			p = nil
+		} else {
+			line, p = p[:i], p[i+1:]
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		return line[0] == '{' && json.Valid(line)
+	}
+	return false
+}
+
+// sniff guesses an input's kind from its first bytes. It never returns
+// kindUnknown for non-empty input: what is not HTML, a feed or JSON Lines
+// is text.
+func sniff(p []byte) kind {
+	b := bytes.TrimLeft(bytes.TrimPrefix(p, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(b) == 0 {
+		return kindUnknown
+	}
+	if feed.Detect(b) != feed.Unknown {
+		return kindFeed
+	}
+	if b[0] == '{' && looksJSONL(b) {
+		return kindJSONL
+	}
+	if looksHTML(b) {
+		return kindHTML
+	}
+	return kindText
+}
+
+// mediaKind maps a Content-Type to a kind; ok is false for types crosscheck
+// does not read. kindUnknown with ok means "look at the content".
+func mediaKind(contentType string) (k kind, ok bool) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil || mt == "" {
+		return kindUnknown, true
+	}
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return kindHTML, true
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+		"application/feed+json", "application/xml", "text/xml", "text/rss+xml",
+		"text/atom+xml", "application/x-rss+xml":
+		return kindFeed, true
+	case "application/x-ndjson", "application/ndjson", "application/jsonl",
+		"application/x-jsonlines", "application/jsonlines":
+		return kindJSONL, true
+	case "application/json", "text/json", "text/plain", "application/octet-stream",
+		"binary/octet-stream", "application/x-unknown", "text/x-unknown":
+		return kindUnknown, true
+	}
+	if strings.HasSuffix(mt, "+xml") {
+		return kindFeed, true
+	}
+	if strings.HasPrefix(mt, "text/") {
+		return kindUnknown, true
+	}
+	return kindUnknown, false
+}
+
+// validPrefix reports whether p is valid UTF-8, allowing a rune cut at its
+// end.
+func validPrefix(p []byte) bool {
+	for i := 0; i < utf8.UTFMax && i < len(p); i++ {
+		if utf8.Valid(p[:len(p)-i]) {
+			return true
+		}
+	}
+	return utf8.Valid(p)
+}

@@ -1,0 +1,109 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+var errEmpty = errors.New("empty: nothing to read")
+
+// decodeStrictText decodes a local text file: UTF-8 (a BOM is dropped) or
+// UTF-16 with a byte order mark. Anything else is refused with the offset
+// of the first bad byte: guessing a charset for a text file with nothing
+// declared mangles names silently.
+func decodeStrictText(b []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
+		b = b[3:]
+	case utf16BOM(b):
+		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(b)
+		if err != nil {
+			return nil, fmt.Errorf("decode UTF-16: %w", err)
+		}
+		return out, nil
+	}
+	if utf8.Valid(b) {
+		return b, nil
+	}
+	off := invalidUTF8Offset(b)
+	return nil, fmt.Errorf("invalid UTF-8 at byte offset %d (byte 0x%02x); convert the file to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8.txt (use the file's real charset)", off, b[off])
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// hasLetters reports whether text holds any letter or digit: a body of
+// whitespace and punctuation is nothing to extract.
+func hasLetters(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
+
+// htmlHasText reports whether an HTML document has any visible text in
+// it, outside <head>, scripts and styles.
+func htmlHasText(b []byte) bool {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.TextToken:
+			if skip == 0 && hasLetters(z.Text()) {
+				return true
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style", "head", "template", "noscript", "title", "svg":
+				skip++
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style", "head", "template", "noscript", "title", "svg":
+				if skip > 0 {
+					skip--
+				}
+			}
+		}
+	}
+}
+
+// metaCharset finds charset declarations in an HTML head.
+var metaCharset = regexp.MustCompile(`(?i)(<meta[^>]*?charset\s*=\s*["']?)([a-z0-9_:.\-]+)`)
+
+// declareUTF8 rewrites the <meta> charset declarations in the first KiB of
+// a decoded HTML body to utf-8, so nothing downstream decodes it twice.
+func declareUTF8(b []byte) []byte {
+	n := min(len(b), 4096)
+	head := b[:n]
+	if !metaCharset.Match(head) {
+		return b
+	}
+	fixed := metaCharset.ReplaceAll(head, []byte("${1}utf-8"))
+	out := make([]byte, 0, len(b)+len(fixed)-n)
+	out = append(out, fixed...)
+	return append(out, b[n:]...)
+}
