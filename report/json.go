@@ -123,10 +123,16 @@ func JSON(w io.Writer, r *crosscheck.Report) error {
 // embed it in a larger JSON document (the HTTP API).
 func WireReport(r *crosscheck.Report) any {
 	out := jsonReport{Stories: []jsonStory{}}
+	if r == nil {
+		return out
+	}
 	if !r.Generated.IsZero() {
 		out.Generated = r.Generated.UTC().Format(time.RFC3339)
 	}
 	for _, sr := range r.Stories {
+		if sr == nil {
+			continue
+		}
 		out.Stories = append(out.Stories, wireStory(sr))
 	}
 	return out
@@ -156,11 +162,19 @@ func wireStory(sr *crosscheck.StoryReport) jsonStory {
 		s.EventDate = &d
 	}
 	for _, a := range sr.Articles {
+		if a == nil {
+			continue
+		}
 		s.Articles = append(s.Articles, wireArticle(a))
 	}
 	for _, e := range sr.Entities {
+		kind := e.Kind
+		if kind == "" {
+			// The contract allows only the four kinds; unknown is "other".
+			kind = crosscheck.KindOther
+		}
 		s.Entities = append(s.Entities, jsonEntity{
-			Name: e.Name, Kind: string(e.Kind), Aliases: nonNil(e.Aliases),
+			Name: e.Name, Kind: string(kind), Aliases: nonNil(e.Aliases),
 			Roles: e.Roles, Articles: nonNil(e.Articles), Mentions: e.Mentions,
 		})
 	}

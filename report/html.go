@@ -1,0 +1,93 @@
+package report
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+//go:embed assets/report.html.tmpl assets/report.css
+var assets embed.FS
+
+// htmlTemplate is parsed once; a parse error is a bug caught by the tests.
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"join":        strings.Join,
+	"plural":      plural,
+	"statusClass": statusClass,
+	"statusLabel": statusLabel,
+	"byOutlet":    byOutlet,
+	"list":        func(c ...cite) []cite { return c },
+}).ParseFS(assets, "assets/report.html.tmpl"))
+
+// css is our own stylesheet, trusted, inlined so the file stands alone.
+var css = func() template.CSS {
+	b, err := assets.ReadFile("assets/report.css")
+	if err != nil {
+		panic(err)
+	}
+	return template.CSS(b)
+}()
+
+// HTML writes r as one self-contained HTML page: inline CSS, no scripts,
+// no external assets. Every piece of article text goes through
+// html/template's contextual escaping; links are made only from http(s)
+// URLs.
+func HTML(w io.Writer, r *crosscheck.Report) error {
+	data := struct {
+		*reportView
+		CSS template.CSS
+	}{newReportView(r), css}
+	bw := bufio.NewWriter(w)
+	if err := htmlTemplate.ExecuteTemplate(bw, "report", data); err != nil {
+		return fmt.Errorf("render html: %w", err)
+	}
+	return bw.Flush()
+}
+
+func statusClass(status string) string {
+	switch status {
+	case string(crosscheck.Corroborated), string(crosscheck.SingleSource), string(crosscheck.Disputed):
+		return status
+	}
+	return "other"
+}
+
+func statusLabel(status string) string {
+	switch status {
+	case string(crosscheck.SingleSource):
+		return "single source"
+	case "":
+		return "unclassified"
+	}
+	return status
+}
+
+type outletGroup struct {
+	Outlet string
+	Cites  []cite
+}
+
+// byOutlet groups cites by outlet, first seen first.
+func byOutlet(cs []cite) []outletGroup {
+	var out []outletGroup
+	for _, c := range cs {
+		o := c.Outlet
+		if o == "" {
+			o = c.ID
+		}
+		i := 0
+		for i < len(out) && out[i].Outlet != o {
+			i++
+		}
+		if i == len(out) {
+			out = append(out, outletGroup{Outlet: o})
+		}
+		out[i].Cites = append(out[i].Cites, c)
+	}
+	return out
+}
