@@ -245,10 +245,10 @@ func (r *Reader) read(ctx context.Context, name string, rd io.Reader, s src, yie
 	case k == kindFeed && feed.Detect(prefix) == feed.Unknown:
 		// .xml, .json and XML or JSON media types promise no feed.
 		switch {
+		case (s.ext == ".xml" || s.ext == ".json") && !s.explicit:
+			return true // some other XML or JSON file in a directory
 		case (s.ext == ".json" || s.ext == "") && looksJSONL(prefix):
 			k = kindJSONL
-		case s.ext == ".xml" && !s.explicit, s.ext == ".json" && !s.explicit:
-			return true // some other XML or JSON file in a directory
 		case s.ext == "" && looksHTML(prefix):
 			k = kindHTML // XHTML served as XML
 		case s.ext == ".json" || strings.Contains(s.contentType, "json"):
