@@ -217,8 +217,8 @@ func TestBlockPrivate(t *testing.T) {
 
 	blocked := ingest.New(ingest.Options{BlockPrivate: true})
 	for _, u := range []string{
-		srv.URL,                           // 127.0.0.1
-		"http://localhost:" + port + "/",  // a name resolving to loopback
+		srv.URL,                             // 127.0.0.1
+		"http://localhost:" + port + "/",    // a name resolving to loopback
 		"http://[::ffff:127.0.0.1]:" + port, // v4-mapped v6
 		"http://0.0.0.0:" + port,
 	} {

@@ -120,7 +120,7 @@ func TestFiles(t *testing.T) {
 		{name: "unknown extension, feed", file: "feed.out", data: []byte(atom), format: "text", body: article},
 		{name: "xml that is a feed", file: "f.xml", data: []byte(atom), format: "text", body: article},
 		{name: "xml that is no feed", file: "f.xml", data: []byte(`<?xml version="1.0"?><config><a>1</a></config>`), wantErr: "not an RSS, Atom or JSON Feed"},
-		{name: "json that is no feed", file: "f.json", data: []byte(`{"a": [1,`+"\n"+`2]}`), wantErr: "neither a JSON Feed nor JSON Lines"},
+		{name: "json that is no feed", file: "f.json", data: []byte(`{"a": [1,` + "\n" + `2]}`), wantErr: "neither a JSON Feed nor JSON Lines"},
 		{name: "rss that does not parse", file: "f.rss", data: []byte(`<rss version="2.0"><channel><title>x</title><item><title>a</ti`), wantErr: "feed"},
 	}
 	for _, tt := range tests {
