@@ -138,6 +138,9 @@ func (m *mdWriter) story(s *storyView) {
 	}
 	m.heading(2, md(title))
 	var meta []string
+	if s.ID != "" {
+		meta = append(meta, "**Story:** "+md(s.ID))
+	}
 	if s.EventDate != "" {
 		meta = append(meta, "**Event date:** "+md(s.EventDate))
 	}

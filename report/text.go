@@ -49,6 +49,7 @@ func Text(w io.Writer, r *crosscheck.Report, opts TextOptions) error {
 		if i > 0 || v.Generated != "" {
 			t.blank()
 		}
+		t.line(strings.Repeat("━", t.width))
 		if len(v.Stories) > 1 {
 			t.line(t.dim("Story " + strconv.Itoa(s.N) + " of " + strconv.Itoa(len(v.Stories))))
 		}
@@ -201,21 +202,25 @@ func (t *textWriter) withCites(s string, cs []cite) string {
 }
 
 func (t *textWriter) story(s *storyView) {
-	t.line(strings.Repeat("━", t.width))
 	t.wrap(t.bold(s.Title), "", "")
 	var meta []string
+	if s.ID != "" {
+		meta = append(meta, "story "+s.ID)
+	}
 	if s.EventDate != "" {
 		meta = append(meta, "event date "+s.EventDate)
 	}
 	if len(s.Places) > 0 {
 		meta = append(meta, "places: "+strings.Join(s.Places, ", "))
 	}
+	if len(meta) > 0 {
+		t.wrap(strings.Join(meta, " · "), "", "  ")
+	}
 	counts := plural(s.ArticleCount, "article", "articles")
 	if len(s.Outlets) > 0 {
 		counts += " from " + plural(len(s.Outlets), "outlet", "outlets") + ": " + strings.Join(s.Outlets, ", ")
 	}
-	meta = append(meta, counts)
-	t.wrap(strings.Join(meta, " · "), "", "  ")
+	t.wrap(counts, "", "  ")
 	if s.HasAnalysis() && len(s.Articles) > 0 {
 		parts := make([]string, len(s.Articles))
 		for i, a := range s.Articles {
@@ -529,7 +534,7 @@ func (t *textWriter) articles(s *storyView) {
 			t.wrap("Correction: "+a.Correction, rest, rest)
 		}
 		if a.Excerpt != "" {
-			t.wrap(t.dim(a.Excerpt), rest, rest)
+			t.wrap(t.dim(quote(a.Excerpt)), rest, rest+" ")
 		}
 	}
 }

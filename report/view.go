@@ -246,6 +246,9 @@ func newStoryView(n int, sr *crosscheck.StoryReport) *storyView {
 	if s.Title == "" && len(s.Articles) > 0 {
 		s.Title = s.Articles[0].Title
 	}
+	if s.Title == "" {
+		s.Title = "Untitled story"
+	}
 	if len(s.Outlets) == 0 {
 		s.Outlets = b.articleOutlets()
 	}
@@ -308,7 +311,7 @@ func (b *builder) addArticle(a *crosscheck.Article) *articleView {
 func (b *builder) articleOutlets() []string {
 	var out []string
 	for _, a := range b.s.Articles {
-		if !slices.Contains(out, a.Outlet) {
+		if a.Outlet != unknownOutlet && !slices.Contains(out, a.Outlet) {
 			out = append(out, a.Outlet)
 		}
 	}
@@ -659,8 +662,11 @@ func outletName(a *crosscheck.Article) string {
 			return clean(strings.TrimPrefix(u.Hostname(), "www."))
 		}
 	}
-	return "unknown outlet"
+	return unknownOutlet
 }
+
+// unknownOutlet names the outlet of an article with no outlet, URL or host.
+const unknownOutlet = "unknown outlet"
 
 // webHref returns s when it is an absolute http(s) URL, "" otherwise, so
 // that no other scheme ever becomes a link.
