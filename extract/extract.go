@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// Options tunes extraction. The zero value is ready to use.
+type Options struct {
+	// Now is the reference time: a date found in a document that lies more
+	// than a day after Now is not taken as its publication date. Zero means
+	// time.Now(). Tests set it to get the same result every day.
+	Now time.Time
+	// MinTextLen is the least number of bytes of body text an article must
+	// have; shorter ones fail with "no article text found". Zero means 1.
+	MinTextLen int
+	// Fallback makes the HTML path also run go-trafilatura's fallback
+	// extractors (readability, dom-distiller) and keep the best. It is about
+	// half as fast and on our benchmark no better; off by default.
+	Fallback bool
+}
+
+func (o Options) now() time.Time {
+	if o.Now.IsZero() {
+		return time.Now()
+	}
+	return o.Now
+}
+
+func (o Options) minTextLen() int {
+	if o.MinTextLen <= 0 {
+		return 1
+	}
+	return o.MinTextLen
+}
+
+// Extract turns a raw document into an article: main text without
+// boilerplate, metadata (title, outlet, author, publication date, language),
+// paragraphs and sentences with byte offsets into Text, a correction notice
+// when the article carries one, and the content hash. It does not set ID.
+//
+// Non-empty fields of doc.Meta win over what the body says. Errors are
+// *crosscheck.Error with code EINVALID and say what is wrong with the input.
+func Extract(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error) {
+	if doc == nil {
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "empty document: nothing to extract")
+	}
+	body := doc.Body
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "empty document: the input has no content")
+	}
+	if !utf8.Valid(body) {
+		// Ingest decodes charsets; stray bytes left over must not reach the
+		// output.
+		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
+	var (
+		r   *result
+		err error
+	)
+	switch format := doc.Format; format {
+	case crosscheck.FormatHTML:
+		r, err = extractHTML(body, doc.URL, opts)
+	case crosscheck.FormatText:
+		r = extractText(string(body), opts)
+	case "":
+		if looksHTML(body) {
+			r, err = extractHTML(body, doc.URL, opts)
+		} else {
+			r = extractText(string(body), opts)
+		}
+	default:
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "unknown document format %q: use %q or %q", format, crosscheck.FormatText, crosscheck.FormatHTML)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return finish(doc, r, opts)
+}
+
+// result is what a format's extractor found, before the common finishing.
+type result struct {
+	paras      []string // body paragraphs, each one line, whitespace folded
+	meta       crosscheck.Meta
+	correction string
+}
+
+// finish builds the article from a result: Text, spans, hash, language, and
+// the document's own metadata over the extracted one.
+func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Article, error) {
+	a := &crosscheck.Article{Source: doc.Source, URL: doc.URL, Meta: r.meta, Correction: r.correction}
+	var b strings.Builder
+	n := 0
+	for _, p := range r.paras {
+		n += len(p) + 2
+	}
+	b.Grow(n)
+	a.Paragraphs = make([]crosscheck.Span, 0, len(r.paras))
+	for _, p := range r.paras {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		a.Paragraphs = append(a.Paragraphs, crosscheck.Span{Start: b.Len(), End: b.Len() + len(p)})
+		b.WriteString(p)
+	}
+	a.Text = b.String()
+	if len(a.Text) < opts.minTextLen() {
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "no article text found: the input holds no readable body text (an index page, a paywall, or a page built by JavaScript?)")
+	}
+	a.Sentences = make([]crosscheck.Sentence, 0, len(a.Text)/120+len(a.Paragraphs))
+	for i, p := range a.Paragraphs {
+		a.Sentences = splitSentences(a.Text, p, i, a.Sentences)
+	}
+	a.ContentHash = contentHash(a.Text)
+	if a.Language == "" {
+		a.Language = detectLanguage(a.Text)
+	}
+	m := doc.Meta
+	if m.Title != "" {
+		a.Title = m.Title
+	}
+	if m.Outlet != "" {
+		a.Outlet = m.Outlet
+	}
+	if m.Author != "" {
+		a.Author = m.Author
+	}
+	if !m.Published.IsZero() {
+		a.Published = m.Published
+		a.PublishedDateOnly = m.PublishedDateOnly
+	}
+	if m.Language != "" {
+		a.Language = m.Language
+	}
+	return a, nil
+}
+
+// contentHash is the hex SHA-256 of text lowercased with whitespace runs
+// folded to one space and trimmed, so layout changes keep the hash.
+func contentHash(text string) string {
+	h := sha256.New()
+	buf := make([]byte, 0, 4096)
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		space = false
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		if len(buf) >= 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// langSample bounds the text given to the language detector: the first
+// couple of thousand bytes decide as well as the whole.
+const langSample = 2000
+
+func detectLanguage(text string) string {
+	if len(text) > langSample {
+		cut := langSample
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < 0.1 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// looksHTML sniffs a document of unstated format.
+func looksHTML(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) > 512 {
+		b = b[:512]
+	}
+	l := bytes.ToLower(b)
+	return bytes.HasPrefix(l, []byte("<!doctype html")) || bytes.HasPrefix(l, []byte("<html")) ||
+		bytes.Contains(l, []byte("<head")) || bytes.Contains(l, []byte("<body"))
+}
+
+// foldSpace trims s and folds every whitespace run to one space.
+func foldSpace(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,742 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What a line of a plain-text document is.
+type lineKind uint8
+
+const (
+	kindBody       lineKind = iota
+	kindBlank               // empty
+	kindBoiler              // boilerplate: prompts, markers, credits
+	kindCorrection          // a correction notice
+	kindDate                // a line that is only a date
+	kindByline              // the author line
+	kindMasthead            // the outlet's name (or its initials) on top
+	kindTitle               // the headline
+)
+
+// How many non-empty lines at the top and at the bottom may hold the
+// masthead, byline and date line.
+const (
+	headLines = 6
+	footLines = 4
+)
+
+// Priorities of the outlet signals, best first.
+const (
+	outletMasthead = iota
+	outletPrompt   // "Subscribe to Xyz Telegram channel"
+	outletCopyright
+	outletStaff // "XYZ Staff Jane Doe"
+	outletByline
+	outletDomain // a link to the outlet's own pages in a prompt
+	outletNone
+)
+
+// Priorities of the date signals, best first.
+const (
+	dateHead = iota
+	dateFoot
+	dateUpdated
+	dateCaption
+	dateNone
+)
+
+// textDoc is the state of one plain-text extraction.
+type textDoc struct {
+	lines       []string
+	kinds       []lineKind
+	outlet      string
+	outletPrio  int
+	date        dateLine
+	datePrio    int
+	author      string
+	corrections []string
+}
+
+// extractText finds the metadata a plain-text article states in its prose
+// (headline, byline, date line, masthead) and keeps the body without
+// boilerplate.
+func extractText(body string, opts Options) *result {
+	d := &textDoc{outletPrio: outletNone, datePrio: dateNone}
+	d.lines = splitLines(body)
+	d.kinds = make([]lineKind, len(d.lines))
+	var nonEmpty []int
+	for i, l := range d.lines {
+		if l == "" {
+			d.kinds[i] = kindBlank
+			continue
+		}
+		nonEmpty = append(nonEmpty, i)
+	}
+	now := opts.now()
+
+	// Lines that are boilerplate wherever they stand.
+	for _, i := range nonEmpty {
+		d.classifyAnywhere(i, now)
+	}
+	// Masthead, date line and byline stand at the top or the bottom.
+	zone := make([]int, 0, headLines+footLines)
+	for k, i := range nonEmpty {
+		if k < headLines || k >= len(nonEmpty)-footLines {
+			zone = append(zone, i)
+		}
+	}
+	d.findMasthead(nonEmpty)
+	for _, i := range zone {
+		if d.kinds[i] != kindBody {
+			continue
+		}
+		l := d.lines[i]
+		if dl, ok := parseDateLine(l); ok {
+			d.kinds[i] = kindDate
+			if dl.t.After(now.Add(24 * time.Hour)) {
+				continue
+			}
+			prio := dateHead
+			switch {
+			case dl.label == "updated":
+				prio = dateUpdated
+			case i > nonEmpty[min(headLines, len(nonEmpty))-1]:
+				prio = dateFoot
+			}
+			d.setDate(dl, prio)
+			continue
+		}
+		if a, o, ok := parseByline(l); ok {
+			d.kinds[i] = kindByline
+			if d.author == "" {
+				d.author = a
+			}
+			if o != "" {
+				prio := outletByline
+				if strings.Contains(l, "Staff") {
+					prio = outletStaff
+				}
+				d.setOutlet(o, prio)
+			}
+		}
+	}
+	title := d.findTitle(nonEmpty)
+	for _, c := range d.corrections {
+		if title == "" {
+			title = titleFromCorrection(c)
+		}
+	}
+
+	r := &result{paras: d.paragraphs()}
+	r.meta.Title = title
+	r.meta.Author = d.author
+	r.meta.Outlet = d.outlet
+	if d.datePrio != dateNone {
+		r.meta.Published = d.date.t
+		r.meta.PublishedDateOnly = d.date.dateOnly
+	}
+	r.correction = strings.Join(d.corrections, "\n")
+	return r
+}
+
+func (d *textDoc) setOutlet(o string, prio int) {
+	o = strings.TrimSpace(strings.Trim(o, " .,:;!|-–—"))
+	if o == "" || prio >= d.outletPrio {
+		return
+	}
+	d.outlet, d.outletPrio = o, prio
+}
+
+func (d *textDoc) setDate(dl dateLine, prio int) {
+	if prio >= d.datePrio {
+		return
+	}
+	d.date, d.datePrio = dl, prio
+}
+
+// splitLines splits body into lines, trimmed and with whitespace folded.
+func splitLines(body string) []string {
+	n := strings.Count(body, "\n") + 1
+	lines := make([]string, 0, n)
+	for len(body) > 0 {
+		i := strings.IndexByte(body, '\n')
+		var l string
+		if i < 0 {
+			l, body = body, ""
+		} else {
+			l, body = body[:i], body[i+1:]
+		}
+		lines = append(lines, foldSpace(l))
+	}
+	return lines
+}
+
+// classifyAnywhere marks line i when it is boilerplate, a photo caption, a
+// correction notice or a section-and-age line, and gathers the outlet and
+// date signals such lines carry.
+func (d *textDoc) classifyAnywhere(i int, now time.Time) {
+	l := d.lines[i]
+	low := strings.ToLower(l)
+	if isCorrection(low) {
+		d.kinds[i] = kindCorrection
+		d.corrections = append(d.corrections, l)
+		return
+	}
+	if isCaption(l, low) {
+		d.kinds[i] = kindBoiler
+		if t, ok := labeledISODate(l); ok && !t.After(now.Add(24*time.Hour)) {
+			d.setDate(dateLine{t: t, dateOnly: true, label: "published"}, dateCaption)
+		}
+		return
+	}
+	if isURLLine(l) {
+		d.kinds[i] = kindBoiler
+		return
+	}
+	if isSectionAge(l) {
+		d.kinds[i] = kindBoiler
+		return
+	}
+	if !isBoilerplate(low) {
+		return
+	}
+	d.kinds[i] = kindBoiler
+	if o := promptOutlet(l); o != "" {
+		d.setOutlet(o, outletPrompt)
+	}
+	if o := copyrightHolder(l); o != "" {
+		d.setOutlet(o, outletCopyright)
+	}
+	if isPrompt(low) {
+		if host := ownDomain(l); host != "" {
+			d.setOutlet(host, outletDomain)
+		}
+	}
+}
+
+// Lines that are boilerplate when they are the whole line (lowercased,
+// final punctuation trimmed).
+var boilerExact = map[string]bool{
+	"advertisement": true, "advertisements": true, "advertising": true, "ad": true,
+	"ads": true, "sponsored": true, "sponsored content": true, "sponsored content below": true,
+	"promoted content": true, "paid content": true, "paid post": true, "partner content": true,
+	"share": true, "share this": true, "share this post": true, "share this article": true,
+	"share this story": true, "share on facebook": true, "share on twitter": true,
+	"share on x": true, "tweet": true, "email": true, "print": true, "comments": true,
+	"comment": true, "leave a comment": true, "read more": true, "continue reading": true,
+	"read next": true, "related": true, "related articles": true, "related stories": true,
+	"related news": true, "recommended": true, "recommended for you": true, "trending": true,
+	"most read": true, "most popular": true, "skip to content": true, "skip advertisement": true,
+	"story continues below": true, "story continues below advertisement": true,
+	"article continues below": true, "article continues below advertisement": true,
+	"scroll to continue": true, "scroll to continue with content": true,
+	"listen to this article": true, "copy link": true, "follow us": true, "subscribe": true,
+	"subscribe now": true, "sign up": true, "log in": true, "sign in": true,
+	"back to top": true, "top stories": true, "more stories": true, "you may also like": true,
+	"you might also like": true, "watch": true, "video": true, "loading": true,
+	"loading...": true, "photo": true, "photos": true, "image": true, "gallery": true,
+	"open in app": true, "add comment": true, "view comments": true, "show comments": true,
+}
+
+// Line starts that make a short line boilerplate.
+var boilerPrefixes = []string{
+	"subscribe to ", "subscribe for ", "subscribe now", "subscribe here", "sign up for ",
+	"sign up to ", "sign up now", "follow us ", "join our ", "join us on ", "stay informed",
+	"stay up to date", "stay up-to-date", "stay updated", "get breaking news", "get the latest",
+	"receive breaking news", "download the ", "download our ", "click here", "read also",
+	"read more:", "read more at", "also read", "see also:", "related:", "more:",
+	"sponsored content", "advertisement", "share this", "©", "copyright ©", "copyright (c)",
+	"all rights reserved", "this article was originally published", "listen to this article",
+	"we use cookies", "by clicking", "please enable javascript", "enable javascript",
+	"you can unsubscribe", "don't miss", "don’t miss", "recommended:", "get our ",
+	"never miss", "want more", "like this article", "enjoyed this article", "support our",
+	"support independent", "become a member", "become a subscriber", "already a subscriber",
+	"this content is", "report an error", "send us your", "have a tip", "got a tip",
+	"read the full", "for more news", "for the latest", "follow the latest",
+}
+
+// isBoilerplate reports whether the lowercased line low is a prompt, a
+// marker or a share row rather than article text.
+func isBoilerplate(low string) bool {
+	if len(low) > 300 {
+		return false
+	}
+	t := strings.TrimRight(low, " .!:…")
+	if boilerExact[t] {
+		return true
+	}
+	for _, p := range boilerPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	if len(low) < 200 {
+		if strings.Contains(low, "to your inbox") || strings.Contains(low, "breaking news alerts") ||
+			strings.Contains(low, "all rights reserved") ||
+			(strings.Contains(low, "newsletter") && (strings.Contains(low, "sign up") || strings.Contains(low, "subscribe"))) {
+			return true
+		}
+		if copyrightStart(low) {
+			return true
+		}
+	}
+	// "5 min read", "Reading time: 3 minutes"
+	if words := strings.Fields(t); len(words) <= 4 && len(words) >= 2 {
+		last := words[len(words)-1]
+		if last == "read" && (words[len(words)-2] == "min" || words[len(words)-2] == "minute" || words[len(words)-2] == "minutes") {
+			return true
+		}
+		if strings.HasPrefix(t, "reading time") {
+			return true
+		}
+	}
+	return false
+}
+
+func copyrightStart(low string) bool {
+	if !strings.HasPrefix(low, "copyright ") {
+		return false
+	}
+	rest := strings.TrimLeft(low[len("copyright "):], "© (c)")
+	return len(rest) >= 4 && isDigits(rest[:4])
+}
+
+// isPrompt reports whether a boilerplate line asks the reader to
+// subscribe, sign up or follow: links in such lines point to the outlet.
+func isPrompt(low string) bool {
+	for _, w := range []string{"subscribe", "sign up", "newsletter", "alerts", "follow us", "download"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Platform words that end the outlet's name in a prompt.
+var platformWords = map[string]bool{
+	"telegram": true, "facebook": true, "twitter": true, "x": true, "instagram": true,
+	"youtube": true, "tiktok": true, "whatsapp": true, "rss": true, "channel": true,
+	"newsletter": true, "newsletters": true, "alerts": true, "app": true, "updates": true,
+	"on": true, "and": true, "for": true, "via": true, "podcast": true, "page": true,
+	"account": true, "feed": true, "daily": false,
+}
+
+// promptOutlet finds the outlet a prompt names: "Subscribe to Xyz.Ru
+// Telegram channel" gives "Xyz.Ru"; "Subscribe to our newsletter" gives "".
+func promptOutlet(l string) string {
+	low := strings.ToLower(l)
+	var rest string
+	for _, p := range []string{"subscribe to ", "follow ", "sign up for ", "download the ", "get the "} {
+		if i := strings.Index(low, p); i >= 0 && i < 20 {
+			rest = l[i+len(p):]
+			break
+		}
+	}
+	if rest == "" {
+		return ""
+	}
+	words := strings.Fields(rest)
+	var name []string
+	for k, w := range words {
+		w = strings.TrimRight(w, ",!.;:")
+		lw := strings.ToLower(w)
+		if lw == "the" && k == 0 {
+			name = append(name, w)
+			continue
+		}
+		if platformWords[strings.TrimSuffix(strings.TrimSuffix(lw, "’s"), "'s")] {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			break
+		}
+		name = append(name, strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
+		if len(name) > 5 || strings.ContainsAny(words[k], ",!;:") {
+			break
+		}
+	}
+	if len(name) == 0 || (len(name) == 1 && strings.EqualFold(name[0], "the")) {
+		return ""
+	}
+	return strings.Join(name, " ")
+}
+
+// copyrightHolder finds the holder in "© 2025 Xyz Media" or "Copyright
+// 2025 Xyz. All rights reserved."
+func copyrightHolder(l string) string {
+	low := strings.ToLower(l)
+	var rest string
+	switch {
+	case strings.HasPrefix(l, "©"):
+		rest = l[len("©"):]
+	case strings.HasPrefix(low, "copyright"):
+		rest = l[len("copyright"):]
+	default:
+		return ""
+	}
+	rest = strings.TrimLeft(rest, " ©(c)C")
+	rest = strings.TrimLeft(rest, "0123456789-– ")
+	if j := strings.IndexAny(rest, ".|,"); j >= 0 {
+		// Keep dots inside a domain-like name ("Xyz.com").
+		if rest[j] != '.' || j+1 >= len(rest) || rest[j+1] == ' ' {
+			rest = rest[:j]
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || len(rest) > 50 || strings.Count(rest, " ") > 5 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) {
+		return ""
+	}
+	return rest
+}
+
+// ownDomain returns the host of the first link in a line, without "www.".
+func ownDomain(l string) string {
+	i := strings.Index(l, "http://")
+	if j := strings.Index(l, "https://"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return ""
+	}
+	end := strings.IndexAny(l[i:], " \t)]>\"")
+	raw := l[i:]
+	if end >= 0 {
+		raw = l[i : i+end]
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if !strings.Contains(host, ".") {
+		return ""
+	}
+	return host
+}
+
+// isURLLine reports whether the line is a bare link.
+func isURLLine(l string) bool {
+	if strings.ContainsRune(l, ' ') {
+		return false
+	}
+	low := strings.ToLower(l)
+	return strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.")
+}
+
+// isSectionAge reports a section name followed by an age ("World 2 months
+// ago", "Politics · 3 hours ago", "Updated 5 minutes ago").
+func isSectionAge(l string) bool {
+	if len(l) > 60 {
+		return false
+	}
+	words := strings.FieldsFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '·' || r == '|' || r == '•' })
+	n := relativeDateEnd(words)
+	if n == 0 {
+		return false
+	}
+	rest := words[:len(words)-n]
+	if len(rest) > 3 {
+		return false
+	}
+	for _, w := range rest {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "-" && w != "–" {
+			return false
+		}
+	}
+	return true
+}
+
+// Photo agencies and credit words found in caption credits.
+var creditMarks = []string{
+	"getty images", "via getty", "photo by", "photo:", "photograph:", "ap photo", "afp photo",
+	"reuters/", "/reuters", "shutterstock", "credit:", "courtesy of", "file photo", "/ap", "ap/",
+	"/afp", "afp/", "/epa", "epa/", "/pool", "pool/", "/ria novosti", "/sputnik", "/tass",
+	"photo credit", "image:", "picture:", "imago", "alamy", "/xinhua", "xinhua/", "/anadolu",
+}
+
+// isCaption reports a photo caption: a line ending in a parenthesised
+// credit ("(NAME/POOL/AFP via Getty Images)") or starting with "Photo:".
+func isCaption(l, low string) bool {
+	if len(l) > 700 {
+		return false
+	}
+	for _, p := range []string{"photo:", "photograph:", "image:", "picture:", "caption:", "file photo:", "photo credit:", "pictured:"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	trimmed := strings.TrimRight(l, " .")
+	if !strings.HasSuffix(trimmed, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(trimmed, '(')
+	if open < 0 {
+		return false
+	}
+	credit := strings.ToLower(trimmed[open:])
+	for _, m := range creditMarks {
+		if strings.Contains(credit, m) {
+			return true
+		}
+	}
+	return upperSlash(trimmed[open:])
+}
+
+// upperSlash reports "NAME/AGENCY": capitals on both sides of a slash.
+func upperSlash(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != '/' {
+			continue
+		}
+		a, b := s[i-1], s[i+1]
+		if a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' {
+			// both neighbours upper and the word before is upper too
+			if i >= 2 && s[i-2] >= 'A' && s[i-2] <= 'Z' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCorrection reports a correction notice.
+func isCorrection(low string) bool {
+	for _, p := range []string{"correction:", "corrections:", "clarification:", "correction (", "correction —", "correction -", "correction:"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(low, "editor's note:") || strings.HasPrefix(low, "editor’s note:") {
+		for _, w := range []string{"earlier version", "correct", "misstated", "incorrectly", "misidentified", "updated to"} {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+	}
+	if strings.HasPrefix(low, "an earlier version of this") {
+		return true
+	}
+	return false
+}
+
+// titleFromCorrection reads the new title out of a notice like
+// `Correction: Title changed to "New title"`.
+func titleFromCorrection(c string) string {
+	low := strings.ToLower(c)
+	for _, w := range []string{"title", "headline"} {
+		i := strings.Index(low, w)
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(low[i:], " to ")
+		if j < 0 {
+			continue
+		}
+		rest := strings.TrimSpace(c[i+j+len(" to "):])
+		for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"‘", "’"}, {"«", "»"}} {
+			if strings.HasPrefix(rest, q[0]) {
+				inner := rest[len(q[0]):]
+				if k := strings.Index(inner, q[1]); k > 0 {
+					return strings.TrimSpace(inner[:k])
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// findMasthead marks the outlet's name on top: a short "The ... Gazette"
+// line, or a name next to a line of its initials ("EG" / "The Express
+// Gazette").
+func (d *textDoc) findMasthead(nonEmpty []int) {
+	top := nonEmpty
+	if len(top) > 3 {
+		top = top[:3]
+	}
+	for k, i := range top {
+		if d.kinds[i] != kindBody {
+			continue
+		}
+		l := d.lines[i]
+		if !isMastheadName(l) {
+			continue
+		}
+		words := strings.Fields(l)
+		initials := false
+		for _, nb := range []int{k - 1, k + 1} {
+			if nb < 0 || nb >= len(top) {
+				continue
+			}
+			j := top[nb]
+			if d.kinds[j] == kindBody && isInitialsOf(d.lines[j], words) {
+				d.kinds[j] = kindMasthead
+				initials = true
+			}
+		}
+		newspaper := strings.EqualFold(words[0], "the") && len(words) >= 2 && len(words) <= 5 &&
+			outletWords[strings.ToLower(words[len(words)-1])]
+		if !initials && !newspaper {
+			continue
+		}
+		// A masthead stands above the article: something must follow.
+		if k == len(nonEmpty)-1 {
+			continue
+		}
+		d.kinds[i] = kindMasthead
+		d.setOutlet(l, outletMasthead)
+		return
+	}
+}
+
+// isMastheadName reports a short line of capitalised words without final
+// punctuation.
+func isMastheadName(l string) bool {
+	if len(l) > 50 {
+		return false
+	}
+	words := strings.Fields(l)
+	if len(words) < 1 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return unicode.IsLetter(last) || unicode.IsDigit(last)
+}
+
+// isInitialsOf reports whether l is the initials of words, with or without
+// a leading "The" ("EG" for "The Express Gazette").
+func isInitialsOf(l string, words []string) bool {
+	if len(l) < 2 || len(l) > 6 || strings.ToUpper(l) != l {
+		return false
+	}
+	var all, noThe strings.Builder
+	for k, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		all.WriteRune(unicode.ToUpper(r))
+		if !(k == 0 && strings.EqualFold(w, "the")) {
+			noThe.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return l == all.String() || l == noThe.String()
+}
+
+// findTitle marks and returns the headline: the first remaining line above
+// the body when it is short and has no final period.
+func (d *textDoc) findTitle(nonEmpty []int) string {
+	for k, i := range nonEmpty {
+		if k >= headLines {
+			return ""
+		}
+		if d.kinds[i] != kindBody {
+			continue
+		}
+		l := d.lines[i]
+		if !isHeadline(l) {
+			return ""
+		}
+		// Something of the body must follow.
+		for _, j := range nonEmpty[k+1:] {
+			if d.kinds[j] == kindBody {
+				d.kinds[i] = kindTitle
+				return l
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// isHeadline reports a short line that does not end a sentence.
+func isHeadline(l string) bool {
+	if len(l) > 250 {
+		return false
+	}
+	words := strings.Fields(l)
+	if len(words) < 2 || len(words) > 30 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	switch last {
+	case '.', ',', ';', ':', '…':
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	return !unicode.IsLower(first)
+}
+
+// paragraphs returns the body lines as paragraphs. In hard-wrapped text the
+// lines of a block are joined; otherwise every line is a paragraph.
+func (d *textDoc) paragraphs() []string {
+	wrapped := d.looksWrapped()
+	out := make([]string, 0, len(d.lines)/2+1)
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = cur[:0]
+		}
+	}
+	for i, l := range d.lines {
+		if d.kinds[i] != kindBody {
+			flush()
+			continue
+		}
+		if !wrapped {
+			out = append(out, l)
+			continue
+		}
+		cur = append(cur, l)
+	}
+	flush()
+	return out
+}
+
+// looksWrapped reports hard-wrapped text: lines of similar length below
+// 100 characters, many of them ending mid-sentence.
+func (d *textDoc) looksWrapped() bool {
+	var long, open, total, maxLen int
+	for i, l := range d.lines {
+		if d.kinds[i] != kindBody {
+			continue
+		}
+		total++
+		maxLen = max(maxLen, utf8.RuneCountInString(l))
+		if len(l) >= 50 {
+			long++
+			last, _ := utf8.DecodeLastRuneInString(l)
+			if last != '.' && last != '!' && last != '?' && last != '"' && last != '”' {
+				open++
+			}
+		}
+	}
+	return total >= 4 && maxLen <= 100 && long*10 >= total*6 && open*10 >= long*3
+}
+
+// splitCorrections moves correction notices out of the paragraphs.
+func splitCorrections(paras []string) ([]string, string) {
+	var notes []string
+	out := paras[:0]
+	for _, p := range paras {
+		if isCorrection(strings.ToLower(p)) {
+			notes = append(notes, p)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, strings.Join(notes, "\n")
+}
