@@ -1,0 +1,295 @@
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"iter"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/ingest"
+	"github.com/crosscheck-news/crosscheck/pipeline"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Articles reads stored articles (package sqlite).
+type Articles interface {
+	// Article returns one article; ENOTFOUND when there is none.
+	Article(ctx context.Context, id string) (*crosscheck.Article, error)
+	// Articles returns the selected articles, newest first, and the total
+	// before Offset and Limit.
+	Articles(ctx context.Context, f crosscheck.ArticleFilter) ([]*crosscheck.Article, int, error)
+	// Search runs a full-text query; EINVALID when it does not parse.
+	Search(ctx context.Context, query string, limit int) ([]crosscheck.SearchHit, error)
+}
+
+// Stories reads stored stories (package sqlite).
+type Stories interface {
+	// Story returns one story; ENOTFOUND when there is none.
+	Story(ctx context.Context, id string) (*crosscheck.Story, error)
+	// Stories returns the selected stories, newest first, and the total
+	// before Offset and Limit.
+	Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error)
+}
+
+// Reporter cross-checks one story (pipeline.Pipeline).
+type Reporter interface {
+	// StoryReport returns the story's report; ENOTFOUND when there is no
+	// such story.
+	StoryReport(ctx context.Context, storyID string) (*crosscheck.StoryReport, error)
+}
+
+// Ingester extracts, stores and places documents (pipeline.Pipeline).
+type Ingester interface {
+	// Ingest takes every document docs yields; failed inputs are counted in
+	// the summary and the batch goes on. It returns an error only when the
+	// store fails or ctx ends.
+	Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Document, error], progress pipeline.Progress) (pipeline.Summary, error)
+}
+
+// Reader turns what a user adds into documents (package ingest). Only
+// these two entry points are used: the web never reads local paths.
+type Reader interface {
+	// FetchURL fetches one http or https URL: a page yields one document, a
+	// feed one per item. Failures are *crosscheck.InputError. It must refuse
+	// private addresses itself when asked to: the web layer cannot see
+	// redirects or DNS answers.
+	FetchURL(ctx context.Context, rawURL string) iter.Seq2[*crosscheck.Document, error]
+	// FromBytes reads an upload or pasted text; name is the document's
+	// Source and its extension a format hint.
+	FromBytes(ctx context.Context, name, contentType string, body []byte) iter.Seq2[*crosscheck.Document, error]
+}
+
+// Config is what a Server needs. Articles, Stories and Reports are
+// required; without Ingester the server is read-only.
+type Config struct {
+	// Articles and Stories read the store.
+	Articles Articles
+	Stories  Stories
+	// Reports cross-checks a story.
+	Reports Reporter
+	// Ingester adds reports; nil serves read-only.
+	Ingester Ingester
+	// Reader reads uploads, pasted text, URLs and feeds added from the web;
+	// nil means an ingest.Reader with private addresses refused unless
+	// AllowPrivateFetch is set.
+	Reader Reader
+	// Logger receives one line per request and ingest failures; nil discards.
+	Logger *slog.Logger
+	// ReadOnly serves browsing and the read API only: no add page and no
+	// POST routes.
+	ReadOnly bool
+	// AllowPrivateFetch lets URL and feed ingest reach loopback, private
+	// and link-local addresses (off: refused, also after redirects and DNS
+	// answers). Used only when Reader is nil.
+	AllowPrivateFetch bool
+	// MaxUploadBytes caps a request body (upload or JSON); 0 means 16 MiB.
+	MaxUploadBytes int64
+	// RequestTimeout bounds a browsing or API request; 0 means 15s.
+	RequestTimeout time.Duration
+	// IngestTimeout bounds an add request (fetching and extraction
+	// included); 0 means 2 minutes.
+	IngestTimeout time.Duration
+	// Registry receives the server's metrics; nil makes a private registry
+	// (served at /metrics either way, with Go and process collectors).
+	Registry *prometheus.Registry
+	// CacheSize is the number of story reports kept in memory; 0 means 512.
+	CacheSize int
+	// PageSize is the number of stories or articles per page; 0 means 50.
+	PageSize int
+}
+
+// Server serves the web UI and the HTTP API. Make it with New.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	pages    map[string]*template.Template
+	static   fs.FS
+	metrics  *metrics
+	reports  *reportCache
+	handler  http.Handler
+	stopWarm context.CancelFunc
+	warmDone chan struct{}
+}
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+//go:embed openapi.json
+var openAPI []byte
+
+// New checks cfg and builds a Server. Call Close when done (ListenAndServe
+// does).
+func New(cfg Config) (*Server, error) {
+	if cfg.Articles == nil || cfg.Stories == nil || cfg.Reports == nil {
+		return nil, errors.New("new web server: Articles, Stories and Reports are required")
+	}
+	if cfg.Ingester == nil {
+		cfg.ReadOnly = true
+	}
+	if cfg.Reader == nil {
+		cfg.Reader = ingest.New(ingest.Options{BlockPrivate: !cfg.AllowPrivateFetch})
+	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = 16 << 20
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 15 * time.Second
+	}
+	if cfg.IngestTimeout <= 0 {
+		cfg.IngestTimeout = 2 * time.Minute
+	}
+	if cfg.CacheSize <= 0 {
+		cfg.CacheSize = 512
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 50
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, log: log.With("component", "web")}
+	var err error
+	if s.pages, err = parsePages(); err != nil {
+		return nil, fmt.Errorf("new web server: %w", err)
+	}
+	if s.static, err = fs.Sub(staticFS, "static"); err != nil {
+		return nil, fmt.Errorf("new web server: %w", err)
+	}
+	if s.metrics, err = newMetrics(cfg.Registry); err != nil {
+		return nil, fmt.Errorf("new web server: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopWarm = cancel
+	s.reports = newReportCache(cfg.CacheSize, cfg.Reports)
+	s.warmDone = make(chan struct{})
+	go func() { defer close(s.warmDone); s.reports.warm(ctx, s.log) }()
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Close stops the background work of the server (report warming).
+func (s *Server) Close() error {
+	s.stopWarm()
+	<-s.warmDone
+	return nil
+}
+
+// Handler returns the server's HTTP handler: every route, with security
+// headers, request logging, metrics and timeouts.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// ListenAndServe listens on addr and serves until ctx ends, then shuts down
+// gracefully, giving requests in flight up to 10 seconds.
+func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (is another server using the port? try --addr 127.0.0.1:0)", addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx ends, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	defer s.Close()
+	srv := s.HTTPServer()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "read_only", s.cfg.ReadOnly)
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// HTTPServer returns an http.Server for the handler with timeouts set, for
+// callers that manage listening themselves.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       s.cfg.IngestTimeout,
+		WriteTimeout:      s.cfg.IngestTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+// routes registers every route in one place.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	get := func(pattern string, h http.HandlerFunc) {
+		mux.Handle(pattern, s.instrument(pattern, http.TimeoutHandler(h, s.cfg.RequestTimeout, "request timed out")))
+	}
+	cop := http.NewCrossOriginProtection()
+	post := func(pattern string, h http.HandlerFunc) {
+		// No TimeoutHandler: it buffers the response and hides the
+		// request's upload errors; the context deadline bounds the work.
+		mux.Handle(pattern, s.instrument(pattern, cop.Handler(s.withDeadline(s.cfg.IngestTimeout, h))))
+	}
+
+	get("GET /{$}", s.handleStories)
+	get("GET /stories/{id}", s.handleStory)
+	get("GET /articles/{id}", s.handleArticle)
+	get("GET /search", s.handleSearch)
+	mux.Handle("GET /static/", s.instrument("GET /static/", http.StripPrefix("/static/", s.staticHandler())))
+
+	get("GET /api/stories", s.apiStories)
+	get("GET /api/stories/{id}", s.apiStory)
+	get("GET /api/stories/{id}/report", s.apiStoryReport)
+	get("GET /api/articles", s.apiArticles)
+	get("GET /api/articles/{id}", s.apiArticle)
+	get("GET /api/search", s.apiSearch)
+	get("GET /api/openapi.json", s.apiOpenAPI)
+	get("GET /healthz", s.handleHealth)
+	mux.Handle("GET /metrics", s.instrument("GET /metrics", s.metrics.handler()))
+
+	if !s.cfg.ReadOnly {
+		get("GET /add", s.handleAddForm)
+		post("POST /add", s.handleAdd)
+		post("POST /api/ingest", s.apiIngest)
+	}
+	// Unknown routes get the same headers, logs and a proper 404 page.
+	mux.Handle("/", s.instrument("other", http.HandlerFunc(s.handleNotFound)))
+	return s.secure(mux)
+}
+
+func (s *Server) withDeadline(d time.Duration, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	if _, _, err := s.cfg.Stories.Stories(r.Context(), crosscheck.StoryFilter{Limit: 1}); err != nil {
+		s.log.Error("health check", "err", err)
+		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintln(w, "ok")
+}
