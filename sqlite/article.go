@@ -1,0 +1,475 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	crosscheck "github.com/crosscheck-news/crosscheck"
+)
+
+// AddArticle stores one article; see AddArticles.
+func (db *DB) AddArticle(ctx context.Context, a *crosscheck.Article) (crosscheck.AddResult, error) {
+	res, err := db.AddArticles(ctx, []*crosscheck.Article{a})
+	if err != nil {
+		return crosscheck.AddResult{}, err
+	}
+	return res[0], nil
+}
+
+// AddArticles stores a batch of articles in one transaction: all are stored
+// or, on error or cancellation, none. Adding the same batch again is
+// harmless, so an interrupted ingest is completed by running it again.
+//
+// For each article it fills, when empty, ContentHash (hex SHA-256 of the
+// lowercased, space-folded Text), ID (the first 12 hex digits of the
+// hash), Ingested (now) and DuplicateOf (the original of a near duplicate,
+// see neardup.go). The fills happen only after the commit.
+//
+// An article whose content is stored already is not written again: its
+// result has Duplicate set and the stored article's ID. An article that
+// nearly duplicates a stored one (or an earlier one in the batch) is stored
+// with DuplicateOf set to the first stored article of its group.
+//
+// Errors: EINVALID for an article without text, with spans outside its text,
+// or whose ID is taken by other content; the batch is not stored then.
+func (db *DB) AddArticles(ctx context.Context, as []*crosscheck.Article) ([]crosscheck.AddResult, error) {
+	for _, a := range as {
+		if err := validateArticle(a); err != nil {
+			return nil, err
+		}
+	}
+	now := db.Now().UTC().Truncate(time.Microsecond)
+	res := make([]crosscheck.AddResult, len(as))
+	fills := make([]fill, len(as))
+	err := db.update(ctx, "add articles", func(tx *sql.Tx) error {
+		ad, err := newAdder(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ad.close()
+		for i, a := range as {
+			if res[i], fills[i], err = ad.add(ctx, a, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range as {
+		f := fills[i]
+		if a.ID == "" {
+			a.ID = res[i].ID
+		}
+		if a.ContentHash == "" {
+			a.ContentHash = f.hash
+		}
+		if a.Ingested.IsZero() {
+			a.Ingested = f.ingested
+		}
+		if a.DuplicateOf == "" && res[i].NearDuplicateOf != "" {
+			a.DuplicateOf = res[i].NearDuplicateOf
+		}
+	}
+	return res, nil
+}
+
+// validateArticle checks what the store relies on.
+func validateArticle(a *crosscheck.Article) error {
+	if a == nil {
+		return crosscheck.Errorf(crosscheck.EINVALID, "add articles: nil article")
+	}
+	name := a.Source
+	if name == "" {
+		name = a.ID
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return crosscheck.Errorf(crosscheck.EINVALID, "article %q has no text: extract it first, or leave it out", name)
+	}
+	n := len(a.Text)
+	for _, p := range a.Paragraphs {
+		if p.Start < 0 || p.Start > p.End || p.End > n {
+			return crosscheck.Errorf(crosscheck.EINVALID, "article %q: paragraph span [%d,%d) outside its %d-byte text", name, p.Start, p.End, n)
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Start < 0 || s.Start > s.End || s.End > n || s.Para < 0 || (len(a.Paragraphs) > 0 && s.Para >= len(a.Paragraphs)) {
+			return crosscheck.Errorf(crosscheck.EINVALID, "article %q: sentence span [%d,%d) in paragraph %d outside its text", name, s.Start, s.End, s.Para)
+		}
+	}
+	if a.ContentHash != "" && len(a.ContentHash) < 12 {
+		return crosscheck.Errorf(crosscheck.EINVALID, "article %q: content hash %q too short", name, a.ContentHash)
+	}
+	return nil
+}
+
+// fill is what AddArticles writes back into an article after the commit.
+type fill struct {
+	hash     string
+	ingested time.Time
+}
+
+// adder holds the statements of one AddArticles transaction, prepared once
+// for the whole batch.
+type adder struct {
+	byHash, insert, insertLSH, candidates, candidate *sql.Stmt
+}
+
+const insertArticleSQL = `INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
+	published, published_offset, published_date_only, language, text, spans, correction,
+	duplicate_of, story_id, ingested)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING`
+
+func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
+	ad := &adder{}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", lshBands), ",")
+	pairs := strings.TrimSuffix(strings.Repeat("(?,?),", lshBands), ",")
+	ad.byHash = prep(`SELECT id, ingested FROM articles WHERE content_hash = ?`)
+	ad.insert = prep(insertArticleSQL)
+	ad.insertLSH = prep(`INSERT OR IGNORE INTO article_lsh (key, seq) VALUES ` + pairs)
+	ad.candidates = prep(`SELECT seq FROM article_lsh WHERE key IN (` + marks + `)
+		GROUP BY seq ORDER BY count(*) DESC, seq LIMIT ` + fmt.Sprint(maxCandidates))
+	ad.candidate = prep(`SELECT id, coalesce(duplicate_of, ''), text FROM articles WHERE seq = ?`)
+	if err != nil {
+		ad.close()
+		return nil, err
+	}
+	return ad, nil
+}
+
+func (ad *adder) close() {
+	for _, s := range []*sql.Stmt{ad.byHash, ad.insert, ad.insertLSH, ad.candidates, ad.candidate} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (ad *adder) add(ctx context.Context, a *crosscheck.Article, now time.Time) (crosscheck.AddResult, fill, error) {
+	f := fill{hash: a.ContentHash}
+	if f.hash == "" {
+		f.hash = contentHash(a.Text)
+	}
+	var (
+		id       string
+		ingested sql.NullInt64
+	)
+	switch err := ad.byHash.QueryRowContext(ctx, f.hash).Scan(&id, &ingested); {
+	case err == nil:
+		f.ingested = decTime(ingested)
+		return crosscheck.AddResult{ID: id, Duplicate: true}, f, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return crosscheck.AddResult{}, f, err
+	}
+
+	sh := shingles(a.Text)
+	keys := bandKeys(sh)
+	dupOf := a.DuplicateOf
+	if dupOf == "" && len(sh) >= minShinglesJaccard {
+		var err error
+		if dupOf, err = ad.nearDuplicate(ctx, sh, keys); err != nil {
+			return crosscheck.AddResult{}, f, err
+		}
+	}
+
+	f.ingested = a.Ingested
+	if f.ingested.IsZero() {
+		f.ingested = now
+	}
+	id = a.ID
+	derived := id == ""
+	if derived {
+		id = f.hash[:12]
+	}
+	_, off := a.Published.Zone()
+	var storyID any
+	if a.StoryID != "" {
+		storyID = a.StoryID
+	}
+	var dup any
+	if dupOf != "" {
+		dup = dupOf
+	}
+	args := []any{id, f.hash, a.Source, a.URL, a.Title, a.Outlet, a.Author,
+		encTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
+		encodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, storyID, encTime(f.ingested)}
+	r, err := ad.insert.ExecContext(ctx, args...)
+	if err != nil {
+		return crosscheck.AddResult{}, f, fmt.Errorf("insert %s: %w", id, err)
+	}
+	if n, _ := r.RowsAffected(); n == 0 {
+		// The content hash is new (checked above), so the ID is taken by
+		// other content: a 48-bit prefix collision, or a caller's ID.
+		if !derived {
+			return crosscheck.AddResult{}, f, crosscheck.Errorf(crosscheck.EINVALID,
+				"article ID %q is already used by different content: leave ID empty to derive it from the content", id)
+		}
+		id = f.hash
+		args[0] = id
+		if r, err = ad.insert.ExecContext(ctx, args...); err != nil {
+			return crosscheck.AddResult{}, f, fmt.Errorf("insert %s: %w", id, err)
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return crosscheck.AddResult{}, f, fmt.Errorf("insert %s: ID taken", id)
+		}
+	}
+	if len(keys) > 0 {
+		seq, err := r.LastInsertId()
+		if err != nil {
+			return crosscheck.AddResult{}, f, err
+		}
+		args := make([]any, 0, 2*len(keys))
+		for _, k := range keys {
+			args = append(args, k, seq)
+		}
+		if _, err := ad.insertLSH.ExecContext(ctx, args...); err != nil {
+			return crosscheck.AddResult{}, f, fmt.Errorf("insert %s bands: %w", id, err)
+		}
+	}
+	res := crosscheck.AddResult{ID: id}
+	if a.DuplicateOf == "" {
+		res.NearDuplicateOf = dupOf
+	}
+	return res, f, nil
+}
+
+// nearDuplicate returns the ID of the original of the stored article that
+// the shingle set sh nearly duplicates, or "" when none does.
+func (ad *adder) nearDuplicate(ctx context.Context, sh []uint64, keys []int64) (string, error) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := ad.candidates.QueryContext(ctx, args...)
+	if err != nil {
+		return "", fmt.Errorf("near duplicates: %w", err)
+	}
+	var seqs []int64
+	for rows.Next() {
+		var s int64
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return "", fmt.Errorf("near duplicates: %w", err)
+		}
+		seqs = append(seqs, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("near duplicates: %w", err)
+	}
+	best, bestScore := "", -1.0
+	for _, s := range seqs {
+		var id, root, text string
+		if err := ad.candidate.QueryRowContext(ctx, s).Scan(&id, &root, &text); err != nil {
+			return "", fmt.Errorf("near duplicates: %w", err)
+		}
+		ok, score := similar(sh, shingles(text))
+		if !ok || score <= bestScore {
+			continue
+		}
+		if root == "" {
+			root = id
+		}
+		best, bestScore = root, score
+	}
+	return best, nil
+}
+
+// articleCols are the columns scanArticle reads; articleHeadCols leave out
+// the text and spans (search hits, lists that only show headlines).
+const (
+	articleCols = `a.seq, a.id, a.content_hash, a.source, a.url, a.title, a.outlet, a.author,
+	a.published, a.published_offset, a.published_date_only, a.language, a.text, a.spans,
+	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested`
+	articleHeadCols = `a.seq, a.id, a.content_hash, a.source, a.url, a.title, a.outlet, a.author,
+	a.published, a.published_offset, a.published_date_only, a.language, '', NULL,
+	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested`
+)
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanArticle reads the columns of articleCols (or articleHeadCols) plus
+// any extra destinations after them.
+func scanArticle(s scanner, extra ...any) (*crosscheck.Article, error) {
+	var (
+		a         crosscheck.Article
+		seq       int64
+		published sql.NullInt64
+		offset    int
+		spans     []byte
+		ingested  sql.NullInt64
+	)
+	dest := append([]any{&seq, &a.ID, &a.ContentHash, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Author,
+		&published, &offset, &a.PublishedDateOnly, &a.Language, &a.Text, &spans,
+		&a.Correction, &a.DuplicateOf, &a.StoryID, &ingested}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return nil, err
+	}
+	if published.Valid {
+		a.Published = time.UnixMicro(published.Int64).UTC()
+		if offset != 0 {
+			a.Published = a.Published.In(time.FixedZone("", offset))
+		}
+	}
+	a.Ingested = decTime(ingested)
+	var err error
+	if a.Paragraphs, a.Sentences, err = decodeSpans(spans); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	return &a, nil
+}
+
+// Article returns one article with its text and spans; ENOTFOUND when there
+// is none.
+func (db *DB) Article(ctx context.Context, id string) (*crosscheck.Article, error) {
+	return article(ctx, db.reader, id)
+}
+
+func article(ctx context.Context, q querier, id string) (*crosscheck.Article, error) {
+	a, err := scanArticle(q.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Articles returns the articles the filter selects, with text and spans,
+// newest published first (unknown dates last, then the latest ingested),
+// and the total count before Offset and Limit. Every filter is backed by an
+// index.
+func (db *DB) Articles(ctx context.Context, f crosscheck.ArticleFilter) ([]*crosscheck.Article, int, error) {
+	return articles(ctx, db.reader, f, articleCols)
+}
+
+// ArticleHeads is Articles without Text, Paragraphs and Sentences: for lists
+// that show headlines, at a fraction of the cost.
+func (db *DB) ArticleHeads(ctx context.Context, f crosscheck.ArticleFilter) ([]*crosscheck.Article, int, error) {
+	return articles(ctx, db.reader, f, articleHeadCols)
+}
+
+// ArticlesByStory returns the articles of a story, with text and spans,
+// oldest published first (unknown dates last), the order in which to read
+// a story. An unknown story has no articles.
+func (db *DB) ArticlesByStory(ctx context.Context, storyID string) ([]*crosscheck.Article, error) {
+	as, err := queryArticles(ctx, db.reader, `SELECT `+articleCols+` FROM articles a
+		WHERE a.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("articles of story %s: %w", storyID, err)
+	}
+	return as, nil
+}
+
+// EachArticle calls fn with every article, with text and spans, oldest
+// published first (unknown dates last, in ingest order), stopping at fn's
+// first error, which it returns. It reads one consistent snapshot without
+// holding all articles in memory: the way to recluster a whole store. fn
+// may write to the store.
+func (db *DB) EachArticle(ctx context.Context, fn func(*crosscheck.Article) error) error {
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a
+		ORDER BY a.published IS NULL, a.published, a.seq`)
+	if err != nil {
+		return fmt.Errorf("each article: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return fmt.Errorf("each article: %w", err)
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("each article: %w", err)
+	}
+	return nil
+}
+
+// CountArticles returns the number of stored articles.
+func (db *DB) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+func articles(ctx context.Context, q querier, f crosscheck.ArticleFilter, cols string) ([]*crosscheck.Article, int, error) {
+	var where []string
+	var args []any
+	if f.Outlet != nil {
+		where, args = append(where, `a.outlet = ? COLLATE NOCASE`), append(args, *f.Outlet)
+	}
+	if f.StoryID != nil {
+		where, args = append(where, `a.story_id = ?`), append(args, *f.StoryID)
+	}
+	if f.Since != nil {
+		where, args = append(where, `a.published >= ?`), append(args, f.Since.UnixMicro())
+	}
+	if f.Until != nil {
+		where, args = append(where, `a.published < ?`), append(args, f.Until.UnixMicro())
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	as, err := queryArticles(ctx, q, `SELECT `+cols+` FROM articles a`+cond+
+		` ORDER BY a.published DESC, a.seq DESC`+limitClause(f.Offset, f.Limit), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	return as, total, nil
+}
+
+// limitClause is the LIMIT/OFFSET clause for a filter's Offset and Limit.
+func limitClause(offset, limit int) string {
+	switch {
+	case limit > 0 && offset > 0:
+		return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, offset)
+	case limit > 0:
+		return fmt.Sprintf(" LIMIT %d", limit)
+	case offset > 0:
+		return fmt.Sprintf(" LIMIT -1 OFFSET %d", offset)
+	}
+	return ""
+}
+
+func queryArticles(ctx context.Context, q querier, query string, args ...any) ([]*crosscheck.Article, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var as []*crosscheck.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+	}
+	return as, rows.Err()
+}

@@ -1,0 +1,290 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"time"
+
+	crosscheck "github.com/crosscheck-news/crosscheck"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// busyTimeout is how long a connection waits for another process's lock
+// (the CLI ingesting while the web server reads) before failing.
+const busyTimeout = 10 * time.Second
+
+// Compile-time checks that DB implements the store interfaces.
+var (
+	_ crosscheck.ArticleService = (*DB)(nil)
+	_ crosscheck.StoryService   = (*DB)(nil)
+	_ crosscheck.StoryService   = (*Tx)(nil)
+)
+
+// DB is the store: one SQLite file in WAL mode. It is safe for concurrent
+// use. Writes go through a single connection (SQLite has one writer at a
+// time anyway, and queuing in Go avoids busy errors); reads use a pool and see
+// the last committed state while a write is in progress.
+type DB struct {
+	path   string
+	writer *sql.DB
+	reader *sql.DB
+
+	// Now returns the current time; it stamps Article.Ingested. Tests may
+	// replace it before the first write.
+	Now func() time.Time
+}
+
+// Open opens the store at path, creating the file and its directory's
+// database when missing, and applies pending schema migrations. Close the
+// DB when done.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store: no path given: pass a file name such as crosscheck.db")
+	}
+	db := &DB{path: path, Now: time.Now}
+	var err error
+	// The writer takes the write lock at BEGIN so that two processes never
+	// deadlock upgrading read transactions.
+	if db.writer, err = sql.Open("sqlite", dsn(path, "immediate", false)); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	db.writer.SetMaxOpenConns(1)
+	db.writer.SetConnMaxIdleTime(0)
+	db.writer.SetConnMaxLifetime(0)
+	if err := db.writer.PingContext(ctx); err != nil {
+		db.writer.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.writer.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if db.reader, err = sql.Open("sqlite", dsn(path, "deferred", true)); err != nil {
+		db.writer.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	db.reader.SetMaxIdleConns(4)
+	return db, nil
+}
+
+// dsn builds a modernc.org/sqlite data source name with the pragmas every
+// connection needs.
+func dsn(path, txlock string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	// NORMAL in WAL mode survives application crashes; a power loss may
+	// drop the last transactions but never corrupts the file.
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	}
+	q.Set("_txlock", txlock)
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close checkpoints the write-ahead log and closes the store.
+func (db *DB) Close() error {
+	var errs []error
+	if db.reader != nil {
+		errs = append(errs, db.reader.Close())
+	}
+	if db.writer != nil {
+		// Fold the WAL back into the main file so the store is one file at
+		// rest; failure here is harmless (the WAL is replayed on open).
+		_, _ = db.writer.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+		errs = append(errs, db.writer.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// Path returns the file name the store was opened with.
+func (db *DB) Path() string { return db.path }
+
+// migrate applies the embedded migrations not yet recorded in the
+// migrations table, each in its own transaction with its record, in file
+// name order. Re-running it applies nothing twice.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(ctx context.Context, name string) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	}
+	if n != 0 {
+		return nil
+	}
+	buf, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied) VALUES (?, ?)`, name, time.Now().UnixMicro()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Migrations returns the names of the applied migrations, in order.
+func (db *DB) Migrations(ctx context.Context) ([]string, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("migrations: %w", err)
+		}
+		names = append(names, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	return names, nil
+}
+
+// Checkpoint copies the write-ahead log into the main file and truncates
+// it. Long ingests call it now and then to keep the WAL small; it is also
+// done by Close.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
+}
+
+// Optimize merges the full-text index's segments and refreshes the query
+// planner's statistics. Worth running after a large ingest; it takes a
+// while on a big store and blocks other writers meanwhile.
+func (db *DB) Optimize(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('optimize')`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
+}
+
+// Vacuum rebuilds the file to reclaim free pages. It needs as much free
+// disk as the store's size and blocks every writer while it runs.
+func (db *DB) Vacuum(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, `VACUUM`); err != nil {
+		return fmt.Errorf("vacuum: %w", err)
+	}
+	return nil
+}
+
+// Tx is a write transaction. Its methods are the store's write and read
+// methods run on the transaction, so a caller that makes many small writes
+// (the clusterer placing a batch of articles) pays for one commit.
+// A Tx must not be used after the function given to Update returns.
+type Tx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+// Update runs fn in a write transaction, committing when fn returns nil and
+// rolling back otherwise (or when ctx is cancelled).
+func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(&Tx{db: db, tx: tx}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// update runs fn in a write transaction (see Update), wrapping its error
+// with op unless it is already an *crosscheck.Error.
+func (db *DB) update(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return wrap(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(op, err)
+	}
+	return nil
+}
+
+// querier is what reads need: the reader pool or a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// wrap prefixes err with op. An *crosscheck.Error is returned as is: its
+// message is for the user and already says what to do.
+func wrap(op string, err error) error {
+	var e *crosscheck.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// encTime is t as unix microseconds, nil for the zero time.
+func encTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMicro()
+}
+
+// decTime is the inverse of encTime, in UTC.
+func decTime(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(v.Int64).UTC()
+}

@@ -1,0 +1,321 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	crosscheck "github.com/crosscheck-news/crosscheck"
+)
+
+// SaveStory inserts or updates a story by ID, with its outlets indexed for
+// the outlet filter. Times are kept to the microsecond, in UTC.
+//
+// Errors: EINVALID for a story without an ID.
+func (db *DB) SaveStory(ctx context.Context, s *crosscheck.Story) error {
+	return db.update(ctx, "save story", func(tx *sql.Tx) error { return saveStory(ctx, tx, s) })
+}
+
+// SaveStory is DB.SaveStory in the transaction.
+func (tx *Tx) SaveStory(ctx context.Context, s *crosscheck.Story) error {
+	return wrap("save story", saveStory(ctx, tx.tx, s))
+}
+
+func saveStory(ctx context.Context, q querier, s *crosscheck.Story) error {
+	if s == nil || s.ID == "" {
+		return crosscheck.Errorf(crosscheck.EINVALID, "save story: the story has no ID")
+	}
+	places, err := jsonList(s.Places)
+	if err != nil {
+		return err
+	}
+	entities, err := jsonList(s.Entities)
+	if err != nil {
+		return err
+	}
+	outlets, err := jsonList(s.Outlets)
+	if err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO stories (id, title, event_date, places, entities, outlets, articles, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,
+			places = excluded.places, entities = excluded.entities, outlets = excluded.outlets,
+			articles = excluded.articles, created = excluded.created, updated = excluded.updated`,
+		s.ID, s.Title, encTime(s.EventDate), places, entities, outlets, s.Articles,
+		encTime(s.Created), encTime(s.Updated)); err != nil {
+		return fmt.Errorf("story %s: %w", s.ID, err)
+	}
+	if _, err := q.ExecContext(ctx, `DELETE FROM story_outlets WHERE story_id = ?`, s.ID); err != nil {
+		return fmt.Errorf("story %s outlets: %w", s.ID, err)
+	}
+	for _, o := range s.Outlets {
+		if o == "" {
+			continue
+		}
+		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (?, ?)`, o, s.ID); err != nil {
+			return fmt.Errorf("story %s outlets: %w", s.ID, err)
+		}
+	}
+	return nil
+}
+
+func jsonList(l []string) (string, error) {
+	if len(l) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(l)
+	return string(b), err
+}
+
+// SetArticleStory places an article in a story, replacing its earlier place.
+// It does not change the story's Articles count: the clusterer keeps it.
+//
+// Errors: ENOTFOUND when the article or the story does not exist (save the
+// story first).
+func (db *DB) SetArticleStory(ctx context.Context, articleID, storyID string) error {
+	return db.update(ctx, "set article story", func(tx *sql.Tx) error {
+		return setArticleStory(ctx, tx, articleID, storyID)
+	})
+}
+
+// SetArticleStory is DB.SetArticleStory in the transaction.
+func (tx *Tx) SetArticleStory(ctx context.Context, articleID, storyID string) error {
+	return wrap("set article story", setArticleStory(ctx, tx.tx, articleID, storyID))
+}
+
+func setArticleStory(ctx context.Context, q querier, articleID, storyID string) error {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, storyID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return crosscheck.Errorf(crosscheck.ENOTFOUND, "no story with ID %q: save the story before placing articles in it", storyID)
+	}
+	r, err := q.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE id = ?`, storyID, articleID)
+	if err != nil {
+		return err
+	}
+	if n, _ := r.RowsAffected(); n == 0 {
+		return crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", articleID)
+	}
+	return nil
+}
+
+const storyCols = `s.id, s.title, s.event_date, s.places, s.entities, s.outlets, s.articles, s.created, s.updated`
+
+func scanStory(sc scanner) (*crosscheck.Story, error) {
+	var (
+		s                         crosscheck.Story
+		event, created, updated   sql.NullInt64
+		places, entities, outlets string
+	)
+	if err := sc.Scan(&s.ID, &s.Title, &event, &places, &entities, &outlets, &s.Articles, &created, &updated); err != nil {
+		return nil, err
+	}
+	s.EventDate, s.Created, s.Updated = decTime(event), decTime(created), decTime(updated)
+	for _, f := range []struct {
+		src string
+		dst *[]string
+	}{{places, &s.Places}, {entities, &s.Entities}, {outlets, &s.Outlets}} {
+		if f.src == "" || f.src == "[]" {
+			continue
+		}
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return nil, fmt.Errorf("story %s: %w", s.ID, err)
+		}
+	}
+	return &s, nil
+}
+
+// Story returns one story; ENOTFOUND when there is none.
+func (db *DB) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
+	return story(ctx, db.reader, id)
+}
+
+// Story is DB.Story in the transaction.
+func (tx *Tx) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
+	return story(ctx, tx.tx, id)
+}
+
+func story(ctx context.Context, q querier, id string) (*crosscheck.Story, error) {
+	s, err := scanStory(q.QueryRowContext(ctx, `SELECT `+storyCols+` FROM stories s WHERE s.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, crosscheck.Errorf(crosscheck.ENOTFOUND, "no story with ID %q", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	return s, nil
+}
+
+// Stories returns the stories the filter selects and the total count before
+// Offset and Limit, newest first: by event date, or by last update when the
+// event date is unknown (the same time Since and Until bound). Stories
+// with neither come last. The order, the time bounds and the outlet filter
+// are index-backed; Query goes through the full-text index (see Search for
+// its syntax; EINVALID when it does not parse).
+func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
+	return stories(ctx, db.reader, f)
+}
+
+// Stories is DB.Stories in the transaction.
+func (tx *Tx) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
+	return stories(ctx, tx.tx, f)
+}
+
+func stories(ctx context.Context, q querier, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
+	var where []string
+	var args []any
+	if f.Since != nil {
+		where, args = append(where, `s.sort_time >= ?`), append(args, f.Since.UnixMicro())
+	}
+	if f.Until != nil {
+		where, args = append(where, `s.sort_time < ?`), append(args, f.Until.UnixMicro())
+	}
+	if f.Outlet != nil {
+		where, args = append(where, `s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)`), append(args, *f.Outlet)
+	}
+	if f.Query != nil {
+		match, err := ftsQuery(*f.Query)
+		if err != nil {
+			return nil, 0, err
+		}
+		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+			WHERE articles_fts MATCH ? AND a.story_id IS NOT NULL)`)
+		args = append(args, match)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, storiesError(f, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+storyCols+` FROM stories s`+cond+
+		` ORDER BY s.sort_time DESC, s.id`+limitClause(f.Offset, f.Limit), args...)
+	if err != nil {
+		return nil, 0, storiesError(f, err)
+	}
+	defer rows.Close()
+	var ss []*crosscheck.Story
+	for rows.Next() {
+		s, err := scanStory(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("stories: %w", err)
+		}
+		ss = append(ss, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, storiesError(f, err)
+	}
+	return ss, total, nil
+}
+
+func storiesError(f crosscheck.StoryFilter, err error) error {
+	if f.Query != nil {
+		return searchError(*f.Query, err)
+	}
+	return fmt.Errorf("stories: %w", err)
+}
+
+// SaveStoryState keeps the clusterer's opaque state for a story, replacing
+// the earlier one. The story row need not exist yet.
+func (db *DB) SaveStoryState(ctx context.Context, storyID string, state []byte) error {
+	return db.update(ctx, "save story state", func(tx *sql.Tx) error {
+		return saveStoryState(ctx, tx, storyID, state, db.Now())
+	})
+}
+
+// SaveStoryState is DB.SaveStoryState in the transaction.
+func (tx *Tx) SaveStoryState(ctx context.Context, storyID string, state []byte) error {
+	return wrap("save story state", saveStoryState(ctx, tx.tx, storyID, state, tx.db.Now()))
+}
+
+func saveStoryState(ctx context.Context, q querier, storyID string, state []byte, now time.Time) error {
+	if storyID == "" {
+		return crosscheck.Errorf(crosscheck.EINVALID, "save story state: no story ID")
+	}
+	if state == nil {
+		state = []byte{}
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO story_states (story_id, state, saved) VALUES (?, ?, ?)
+		ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved`,
+		storyID, state, now.UnixMicro())
+	return err
+}
+
+// StoryStates calls fn with the state of every story updated at or after
+// since (the story's Updated, or when the state was saved if the story row
+// is missing or has no Updated), oldest first, stopping at fn's first error,
+// which it returns as is. The state slice is fn's to keep.
+func (db *DB) StoryStates(ctx context.Context, since time.Time, fn func(storyID string, state []byte) error) error {
+	return storyStates(ctx, db.reader, since, fn)
+}
+
+// StoryStates is DB.StoryStates in the transaction.
+func (tx *Tx) StoryStates(ctx context.Context, since time.Time, fn func(storyID string, state []byte) error) error {
+	return storyStates(ctx, tx.tx, since, fn)
+}
+
+func storyStates(ctx context.Context, q querier, since time.Time, fn func(storyID string, state []byte) error) error {
+	var lower int64 = -1 << 62
+	if !since.IsZero() {
+		lower = since.UnixMicro()
+	}
+	rows, err := q.QueryContext(ctx, `SELECT st.story_id, st.state, coalesce(s.updated, st.saved) AS t
+		FROM story_states st LEFT JOIN stories s ON s.id = st.story_id
+		WHERE coalesce(s.updated, st.saved) >= ?
+		ORDER BY t, st.story_id`, lower)
+	if err != nil {
+		return fmt.Errorf("story states: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id    string
+			state []byte
+			t     int64
+		)
+		if err := rows.Scan(&id, &state, &t); err != nil {
+			return fmt.Errorf("story states: %w", err)
+		}
+		if err := fn(id, state); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("story states: %w", err)
+	}
+	return nil
+}
+
+// DeleteStories removes every story, story state and article placement, for
+// a recluster. The articles stay.
+func (db *DB) DeleteStories(ctx context.Context) error {
+	return db.update(ctx, "delete stories", func(tx *sql.Tx) error { return deleteStories(ctx, tx) })
+}
+
+// DeleteStories is DB.DeleteStories in the transaction.
+func (tx *Tx) DeleteStories(ctx context.Context) error {
+	return wrap("delete stories", deleteStories(ctx, tx.tx))
+}
+
+func deleteStories(ctx context.Context, q querier) error {
+	for _, s := range []string{
+		`UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL`,
+		`DELETE FROM story_outlets`,
+		`DELETE FROM story_states`,
+		`DELETE FROM stories`,
+	} {
+		if _, err := q.ExecContext(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
