@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck"
 )
@@ -178,26 +179,67 @@ func TestTextWidth(t *testing.T) {
 		for _, w := range []int{40, 60, 72, 80, 100, 132} {
 			for _, color := range []bool{false, true} {
 				out := string(render(t, "text", r, TextOptions{Width: w, Color: color}))
-				for i, line := range strings.Split(out, "\n") {
-					if visibleWidth(line) <= w {
-						continue
-					}
-					// Only an unbreakable token may overflow, on a line where
-					// nothing else would have fit after it.
-					f := strings.Fields(line)
-					longest := ""
-					for _, x := range f {
-						if visibleWidth(x) > visibleWidth(longest) {
-							longest = x
-						}
-					}
-					if visibleWidth(line)-visibleWidth(longest) > w || visibleWidth(longest) < w/2 {
-						t.Errorf("width %d line %d is %d wide: %q", w, i+1, visibleWidth(line), line)
-					}
-				}
+				checkWidth(t, out, w)
 			}
 		}
 	}
+}
+
+// checkWidth fails on a line wider than w unless an unbreakable token
+// made it so, on a line where nothing else would have fit after it.
+func checkWidth(t *testing.T, out string, w int) {
+	t.Helper()
+	for i, line := range strings.Split(out, "\n") {
+		if visibleWidth(line) <= w {
+			continue
+		}
+		longest := ""
+		for _, x := range strings.Split(line, " ") {
+			if visibleWidth(x) > visibleWidth(longest) {
+				longest = x
+			}
+		}
+		if visibleWidth(line)-visibleWidth(longest) > w || visibleWidth(longest) < w/2 {
+			t.Errorf("width %d line %d is %d wide: %q", w, i+1, visibleWidth(line), line)
+		}
+	}
+}
+
+// FuzzText puts arbitrary text in the fields articles fill and checks
+// the terminal rendering keeps its width and lets no control byte through.
+func FuzzText(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s, 60, false)
+	}
+	f.Add("word "+strings.Repeat("x", 80)+" tail", 40, true)
+	f.Add("混合 wide 文字 text \x1b[31m red \u202e", 50, false)
+	f.Fuzz(func(t *testing.T, s string, width int, color bool) {
+		width = MinWidth + abs(width)%100
+		r := fullReport()
+		sr := r.Stories[0]
+		sr.Story.Title = s
+		sr.Articles[1].Outlet = s
+		sr.Articles[2].Text = s
+		sr.Claims[0].Text = s
+		sr.Conflicts[0].Variants[1].Sentence = s
+		sr.Conflicts[0].Variants[0].Value = s
+		sr.Quotes[0].Text = s
+		sr.Entities[0].Aliases = []string{s}
+		var b bytes.Buffer
+		if err := Text(&b, r, TextOptions{Width: width, Color: color}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		checkWidth(t, out, width)
+		for _, r := range out {
+			if r == '\x1b' && color {
+				continue
+			}
+			if r != '\n' && (unicode.IsControl(r) || isBidiControl(r)) {
+				t.Fatalf("control %U in output", r)
+			}
+		}
+	})
 }
 
 func TestTextNoColorByDefault(t *testing.T) {

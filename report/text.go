@@ -314,7 +314,8 @@ func (t *textWriter) variantsFit(vs []variantView, col int) bool {
 		a, b, c := variantBlock(v)
 		for _, s := range []string{a, b, c} {
 			for w := range strings.SplitSeq(s, " ") {
-				if visibleWidth(w) > col {
+				// col-1: a sentence's continuation lines are indented by one.
+				if visibleWidth(w) > col-1 {
 					return false
 				}
 			}
