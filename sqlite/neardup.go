@@ -43,24 +43,29 @@ const (
 // contentHash is the hex SHA-256 of text lowercased with runs of white
 // space folded to one space and trimmed: equal hashes are the same content.
 func contentHash(text string) string {
-	h := sha256.New()
-	var buf [utf8.UTFMax]byte
-	space := false
-	started := false
+	buf := make([]byte, 0, len(text))
+	space, started := false, false
 	for _, r := range text {
 		if unicode.IsSpace(r) {
 			space = started
 			continue
 		}
 		if space {
-			h.Write([]byte{' '})
+			buf = append(buf, ' ')
 			space = false
 		}
 		started = true
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		h.Write(buf[:n])
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // shingles returns the sorted, distinct hashes of the text's word shingles.
@@ -118,16 +123,20 @@ func mix64(x uint64) uint64 {
 	return x
 }
 
-// hashSeeds are the fixed seeds of the MinHash functions. They must never
-// change: stored band keys depend on them.
-var hashSeeds = func() [numHashes]uint64 {
-	var s [numHashes]uint64
+// hashParams are the fixed multipliers and addends of the MinHash
+// functions h_i(x) = a_i*x + b_i (mod 2^64), a multiply-add family over
+// shingle hashes that are already well mixed: one multiplication per
+// shingle and function. They must never change: stored band keys depend
+// on them.
+var hashParams = func() (p [numHashes][2]uint64) {
 	x := uint64(0x9e3779b97f4a7c15)
-	for i := range s {
+	for i := range p {
 		x += 0x9e3779b97f4a7c15
-		s[i] = mix64(x)
+		p[i][0] = mix64(x) | 1 // odd: a bijection
+		x += 0x9e3779b97f4a7c15
+		p[i][1] = mix64(x)
 	}
-	return s
+	return p
 }()
 
 // bandKeys returns the LSH keys of a shingle set: one per band, the hash of
@@ -140,12 +149,14 @@ func bandKeys(sh []uint64) []int64 {
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
-	for _, s := range sh {
-		for i, seed := range hashSeeds {
-			if v := mix64(s ^ seed); v < sig[i] {
-				sig[i] = v
+	for i, p := range hashParams {
+		m := sig[i]
+		for _, s := range sh {
+			if v := p[0]*s + p[1]; v < m {
+				m = v
 			}
 		}
+		sig[i] = m
 	}
 	keys := make([]int64, lshBands)
 	for b := range keys {
