@@ -44,8 +44,10 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 	}
 	t.Cleanup(func() { db.Close() })
 	p := &pipeline.Pipeline{
-		Store:     placingStore{db},
-		Extract:   func(d *crosscheck.Document) (*crosscheck.Article, error) { return extract.Extract(d, extract.Options{}) },
+		Store: placingStore{db},
+		Extract: func(d *crosscheck.Document) (*crosscheck.Article, error) {
+			return extract.Extract(d, extract.Options{})
+		},
 		Clusterer: story.NewClusterer(story.Options{}),
 		Analyze:   analyze,
 	}
