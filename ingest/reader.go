@@ -43,6 +43,10 @@ type emit = func(*crosscheck.Document, error) bool
 
 // fail reports the failure of one input.
 func fail(yield emit, input string, err error) bool {
+	var iu *invalidUTF8Error
+	if errors.As(err, &iu) && input != "-" && !strings.Contains(input, "://") {
+		err = iu.hint(input)
+	}
 	return yield(nil, &crosscheck.InputError{Input: input, Err: err})
 }
 

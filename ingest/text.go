@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"regexp"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +14,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
-var errEmpty = errors.New("empty: nothing to read")
+var errEmpty = errors.New("empty, nothing to read")
 
 // decodeStrictText decodes a local text file: UTF-8 (a BOM is dropped) or
 // UTF-16 with a byte order mark. Anything else is refused with the offset
@@ -33,7 +35,23 @@ func decodeStrictText(b []byte) ([]byte, error) {
 		return b, nil
 	}
 	off := invalidUTF8Offset(b)
-	return nil, fmt.Errorf("invalid UTF-8 at byte offset %d (byte 0x%02x); convert the file to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8.txt (use the file's real charset)", off, b[off])
+	return nil, &invalidUTF8Error{Offset: off, Byte: b[off]}
+}
+
+// invalidUTF8Error is a text input that is not UTF-8.
+type invalidUTF8Error struct {
+	Offset int  // of the first bad byte
+	Byte   byte // the bad byte
+}
+
+func (e *invalidUTF8Error) Error() string {
+	return fmt.Sprintf("invalid UTF-8 at byte offset %d (byte 0x%02x); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8 (give iconv its real charset)", e.Offset, e.Byte)
+}
+
+// hint names the file in the iconv suggestion.
+func (e *invalidUTF8Error) hint(path string) error {
+	out := strings.TrimSuffix(path, filepath.Ext(path)) + ".utf8" + filepath.Ext(path)
+	return fmt.Errorf("invalid UTF-8 at byte offset %d (byte 0x%02x); convert the file to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 %s > %s (give iconv the file's real charset)", e.Offset, e.Byte, path, out)
 }
 
 func invalidUTF8Offset(b []byte) int {
