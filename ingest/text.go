@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
