@@ -41,7 +41,7 @@ func HTML(w io.Writer, r *crosscheck.Report) error {
 	data := struct {
 		*reportView
 		CSS template.CSS
-	}{newReportView(r), css}
+	}{newReportView(r, true), css}
 	bw := bufio.NewWriter(w)
 	if err := htmlTemplate.ExecuteTemplate(bw, "report", data); err != nil {
 		return fmt.Errorf("render html: %w", err)

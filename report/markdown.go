@@ -13,7 +13,7 @@ import (
 // Markdown renderer.
 func Markdown(w io.Writer, r *crosscheck.Report) error {
 	m := &mdWriter{w: w}
-	v := newReportView(r)
+	v := newReportView(r, false)
 	m.line("# crosscheck report")
 	if v.Generated != "" {
 		m.blank()

@@ -37,7 +37,7 @@ func Text(w io.Writer, r *crosscheck.Report, opts TextOptions) error {
 	}
 	opts.Width = max(opts.Width, MinWidth)
 	t := &textWriter{w: w, width: opts.Width, color: opts.Color}
-	v := newReportView(r)
+	v := newReportView(r, false)
 	if v.Generated != "" {
 		t.wrap(t.dim("crosscheck report, generated "+v.Generated), "", "")
 	}

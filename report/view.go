@@ -197,7 +197,9 @@ type timelineView struct {
 // excerptRunes caps the article excerpt shown in text and Markdown.
 const excerptRunes = 240
 
-func newReportView(r *crosscheck.Report) *reportView {
+// newReportView builds the view of r; fullText keeps every article's text
+// as paragraphs (HTML shows it), otherwise only an excerpt is made.
+func newReportView(r *crosscheck.Report, fullText bool) *reportView {
 	v := &reportView{}
 	if r == nil {
 		return v
@@ -209,12 +211,12 @@ func newReportView(r *crosscheck.Report) *reportView {
 		if sr == nil {
 			continue
 		}
-		v.Stories = append(v.Stories, newStoryView(len(v.Stories)+1, sr))
+		v.Stories = append(v.Stories, newStoryView(len(v.Stories)+1, sr, fullText))
 	}
 	return v
 }
 
-func newStoryView(n int, sr *crosscheck.StoryReport) *storyView {
+func newStoryView(n int, sr *crosscheck.StoryReport, fullText bool) *storyView {
 	s := &storyView{
 		N:         n,
 		Anchor:    "s" + strconv.Itoa(n),
@@ -224,7 +226,7 @@ func newStoryView(n int, sr *crosscheck.StoryReport) *storyView {
 		Outlets:   cleanAll(sr.Story.Outlets),
 		EventDate: formatDay(sr.Story.EventDate),
 	}
-	b := builder{s: s, labels: map[string]*articleView{}}
+	b := builder{s: s, labels: map[string]*articleView{}, fullText: fullText}
 
 	dups := map[*articleView]string{}
 	for _, a := range sr.Articles {
@@ -267,6 +269,7 @@ func newStoryView(n int, sr *crosscheck.StoryReport) *storyView {
 // builder holds the lookups used while building a storyView.
 type builder struct {
 	s          *storyView
+	fullText   bool                    // fill articleView.Paragraphs
 	labels     map[string]*articleView // article ID -> view
 	conflictOf map[string]*conflictRef // conflict ID and claim ID -> conflict
 	claimByID  map[string]claimRef
@@ -293,14 +296,14 @@ func (b *builder) addArticle(a *crosscheck.Article) *articleView {
 		av.URL = u
 		av.URLHref = webHref(a.URL)
 	}
-	for p := range strings.SplitSeq(a.Text, "\n\n") {
-		if p = clean(p); p != "" {
-			av.Paragraphs = append(av.Paragraphs, p)
+	if b.fullText {
+		for p := range strings.SplitSeq(a.Text, "\n\n") {
+			if p = clean(p); p != "" {
+				av.Paragraphs = append(av.Paragraphs, p)
+			}
 		}
 	}
-	if len(av.Paragraphs) > 0 {
-		av.Excerpt = truncate(av.Paragraphs[0], excerptRunes)
-	}
+	av.Excerpt = excerpt(a.Text)
 	b.s.Articles = append(b.s.Articles, av)
 	if _, dup := b.labels[a.ID]; !dup {
 		b.labels[a.ID] = av
@@ -713,8 +716,8 @@ func formatPublished(a *crosscheck.Article) string {
 // space, control and bidirectional-override characters dropped (they could
 // drive a terminal or reorder what a reader sees).
 func clean(s string) string {
-	if s == "" {
-		return ""
+	if isTidy(s) {
+		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
@@ -737,6 +740,24 @@ func clean(s string) string {
 	return b.String()
 }
 
+// isTidy reports whether s is printable ASCII with single inner spaces,
+// which clean would return unchanged.
+func isTidy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+			continue
+		}
+		if c < 0x21 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
 func isBidiControl(r rune) bool {
 	return r == '\u200E' || r == '\u200F' || r == '\u061C' ||
 		(r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
@@ -750,6 +771,25 @@ func cleanAll(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// excerpt is the start of the first paragraph of text with any words,
+// cut to excerptRunes. Only a prefix is cleaned: texts can be long.
+func excerpt(text string) string {
+	const maxBytes = 4*excerptRunes + 4
+	for p := range strings.SplitSeq(text, "\n\n") {
+		if len(p) > maxBytes {
+			cut := maxBytes
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			p = p[:cut]
+		}
+		if p = clean(p); p != "" {
+			return truncate(p, excerptRunes)
+		}
+	}
+	return ""
 }
 
 // truncate cuts s to at most n runes, at a word boundary when there is
