@@ -1,0 +1,232 @@
+package check
+
+import (
+	"math"
+	"sort"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// Feature kinds and their weights: a shared entity or value says more
+// about two sentences stating the same fact than a shared word.
+const (
+	wStem   = 1.0
+	wEntity = 2.0
+	wValue  = 3.0
+	wDate   = 1.0
+	// postings longer than this are not walked to find candidate pairs
+	// (their features are too common to tell facts apart).
+	maxPosting = 400
+)
+
+type feature struct {
+	id     int
+	weight float64
+	kind   byte // 's' stem, 'e' entity, 'v' value, 'd' date
+}
+
+// align groups the facts of different articles that state the same fact.
+func (s *state) align() {
+	for a, an := range s.ans {
+		for f := range an.Facts {
+			s.items = append(s.items, item{art: a, fact: f})
+		}
+	}
+	n := len(s.items)
+	fid := map[string]int{}
+	var fkind []byte
+	feats := make([][]feature, n)
+	df := []int{}
+	dfArt := []map[int]bool{}
+	for i, it := range s.items {
+		f := &s.ans[it.art].Facts[it.fact]
+		seen := map[int]bool{}
+		add := func(key string, kind byte) {
+			id, ok := fid[key]
+			if !ok {
+				id = len(fid)
+				fid[key] = id
+				fkind = append(fkind, kind)
+				df = append(df, 0)
+				dfArt = append(dfArt, map[int]bool{})
+			}
+			if seen[id] {
+				return
+			}
+			seen[id] = true
+			df[id]++
+			dfArt[id][it.art] = true
+			feats[i] = append(feats[i], feature{id: id, kind: kind})
+		}
+		for _, st := range f.Stems {
+			add("s:"+st, 's')
+		}
+		for _, e := range f.Entities {
+			add("e:"+itoa(s.gid[it.art][e]), 'e')
+		}
+		for _, v := range f.Values {
+			switch v.Kind {
+			case crosscheck.ValueDate:
+				if !v.Time.IsZero() {
+					add("d:"+v.Time.Format("2006-01-02"), 'd')
+				}
+			case crosscheck.ValueTime:
+				add("t:"+roundKey(v.Min), 'v')
+			default:
+				if v.Unit != "" {
+					add("v:"+string(v.Kind)+":"+v.Unit+":"+roundKey(v.Min)+":"+roundKey(v.Max), 'v')
+					// the exact number too: "26 countries" and "as many as 26 countries"
+					add("n:"+string(v.Kind)+":"+v.Unit+":"+numberOf(v.Text), 'v')
+				}
+			}
+		}
+	}
+	nArts := float64(len(s.ans))
+	weight := func(id int) float64 {
+		w := wStem
+		switch fkind[id] {
+		case 'e':
+			w = wEntity
+		case 'v':
+			w = wValue
+		case 'd':
+			w = wDate
+		}
+		return w * math.Log(1+nArts/float64(len(dfArt[id])))
+	}
+	total := make([]float64, n)
+	for i := range feats {
+		for k := range feats[i] {
+			feats[i][k].weight = weight(feats[i][k].id)
+			total[i] += feats[i][k].weight
+		}
+	}
+	postings := make([][]int, len(fid))
+	for i := range feats {
+		for _, ft := range feats[i] {
+			postings[ft.id] = append(postings[ft.id], i)
+		}
+	}
+	type pair struct {
+		a, b  int
+		score float64
+	}
+	var pairs []pair
+	shared := map[int]float64{}
+	sharedEnt := map[int]int{}
+	sharedVal := map[int]int{}
+	sharedOther := map[int]int{}
+	for i := range feats {
+		clear(shared)
+		clear(sharedEnt)
+		clear(sharedVal)
+		clear(sharedOther)
+		for _, ft := range feats[i] {
+			p := postings[ft.id]
+			if len(p) > maxPosting {
+				continue
+			}
+			for _, j := range p {
+				if j <= i || s.items[j].art == s.items[i].art {
+					continue
+				}
+				shared[j] += ft.weight
+				switch ft.kind {
+				case 'e':
+					sharedEnt[j]++
+					sharedOther[j]++
+				case 'v':
+					sharedVal[j]++
+				default:
+					sharedOther[j]++
+				}
+			}
+		}
+		for j, w := range shared {
+			score := 2 * w / (total[i] + total[j])
+			ok := score >= s.opts.MinScore ||
+				score >= 0.25 && sharedEnt[j] >= 3 ||
+				score >= 0.15 && sharedVal[j] >= 1 && sharedOther[j] >= 1
+			if ok {
+				pairs = append(pairs, pair{i, j, score})
+			}
+		}
+	}
+	sort.Slice(pairs, func(x, y int) bool {
+		if pairs[x].score != pairs[y].score {
+			return pairs[x].score > pairs[y].score
+		}
+		if pairs[x].a != pairs[y].a {
+			return pairs[x].a < pairs[y].a
+		}
+		return pairs[x].b < pairs[y].b
+	})
+	// greedy merge: a group holds at most one sentence per article, so it
+	// cannot chain through one article into unrelated facts
+	group := make([]int, n)
+	members := make([][]int, n)
+	arts := make([]map[int]bool, n)
+	for i := range group {
+		group[i] = i
+		members[i] = []int{i}
+		arts[i] = map[int]bool{s.items[i].art: true}
+	}
+	for _, p := range pairs {
+		ga, gb := group[p.a], group[p.b]
+		if ga == gb {
+			continue
+		}
+		clash := false
+		for a := range arts[gb] {
+			if arts[ga][a] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		if len(members[ga]) < len(members[gb]) {
+			ga, gb = gb, ga
+		}
+		for _, m := range members[gb] {
+			group[m] = ga
+			members[ga] = append(members[ga], m)
+		}
+		for a := range arts[gb] {
+			arts[ga][a] = true
+		}
+		members[gb] = nil
+		arts[gb] = nil
+	}
+	s.claimOf = make([]int, n)
+	groupClaim := map[int]int{}
+	for i := 0; i < n; i++ {
+		g := group[i]
+		c, ok := groupClaim[g]
+		if !ok {
+			s.claims = append(s.claims, claimGroup{})
+			c = len(s.claims) - 1
+			groupClaim[g] = c
+		}
+		s.claimOf[i] = c
+		s.claims[c].items = append(s.claims[c].items, i)
+	}
+}
+
+// numberOf returns the digits or number word of a value text.
+func numberOf(text string) string {
+	var b []byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' || c == '.' && len(b) > 0 {
+			b = append(b, c)
+		} else if len(b) > 0 && c != ',' {
+			break
+		}
+	}
+	if len(b) == 0 {
+		return text
+	}
+	return string(b)
+}

@@ -1,0 +1,445 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
+)
+
+// creditKey is the source a citation's fact is credited to, for counting
+// independent outlets: named agencies, outlets and officials collapse;
+// anonymous sources do not (two outlets' unnamed officials may differ).
+func (s *state) creditsOf(i int) []claim.Credit {
+	it := s.items[i]
+	an := s.ans[it.art]
+	var out []claim.Credit
+	for _, ci := range an.Facts[it.fact].Credits {
+		out = append(out, an.Credits[ci])
+	}
+	return out
+}
+
+// buildClaims turns the aligned groups into claims.
+func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
+	order := make([]int, len(s.claims))
+	for i := range order {
+		order[i] = i
+	}
+	outletsOf := func(c int) int {
+		seen := map[string]bool{}
+		for _, i := range s.claims[c].items {
+			seen[s.okey[s.items[i].art]] = true
+		}
+		return len(seen)
+	}
+	nOut := make([]int, len(s.claims))
+	for c := range s.claims {
+		nOut[c] = outletsOf(c)
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ca, cb := order[a], order[b]
+		if s.claims[ca].disputed != s.claims[cb].disputed {
+			return s.claims[ca].disputed
+		}
+		return nOut[ca] > nOut[cb]
+	})
+	confIdx := map[string]int{}
+	for i, c := range conflicts {
+		confIdx[c.ID] = i
+	}
+	for n, c := range order {
+		g := &s.claims[c]
+		g.id = "c" + itoa(n+1)
+		items := append([]int(nil), g.items...)
+		sort.Slice(items, func(a, b int) bool {
+			ia, ib := s.items[items[a]], s.items[items[b]]
+			if ia.art != ib.art {
+				return ia.art < ib.art
+			}
+			return ia.fact < ib.fact
+		})
+		rep := s.fact(items[0])
+		cl := crosscheck.Claim{ID: g.id, Text: rep.Text, Subject: rep.Subject, Predicate: rep.Verb, Negated: rep.Negated}
+		for _, v := range rep.Values {
+			cl.Values = append(cl.Values, v.Value)
+		}
+		seenO := map[string]bool{}
+		indep := map[string]bool{}
+		credited := map[string]bool{}
+		for _, i := range items {
+			it := s.items[i]
+			f := s.fact(i)
+			cl.Sources = append(cl.Sources, s.cite(it.art, f.Sentence))
+			if o := s.outlet[it.art]; !seenO[s.okey[it.art]] {
+				seenO[s.okey[it.art]] = true
+				cl.Outlets = append(cl.Outlets, o)
+			}
+			key := "outlet:" + s.okey[it.art]
+			for _, cr := range s.creditsOf(i) {
+				if cr.Kind == crosscheck.AttrAnonymous {
+					continue
+				}
+				if !credited[cr.Source] {
+					credited[cr.Source] = true
+					cl.CreditedTo = append(cl.CreditedTo, cr.Source)
+				}
+				key = "credit:" + strings.ToLower(cr.Source)
+				break
+			}
+			if d := s.ans[it.art].Article.DuplicateOf; d != "" && key[0] == 'o' {
+				key = "dup:" + d
+			}
+			indep[key] = true
+		}
+		cl.Independent = len(indep)
+		switch {
+		case g.disputed:
+			cl.Status = crosscheck.Disputed
+		case len(seenO) >= 2:
+			cl.Status = crosscheck.Corroborated
+		default:
+			cl.Status = crosscheck.SingleSource
+		}
+		for _, cid := range g.conflicts {
+			k := confIdx[cid]
+			conflicts[k].Claims = append(conflicts[k].Claims, g.id)
+		}
+		s.rep.Claims = append(s.rep.Claims, cl)
+	}
+	if s.rep.Claims == nil {
+		s.rep.Claims = []crosscheck.Claim{}
+	}
+}
+
+// quotes groups the articles' quotations by speaker and wording.
+func (s *state) quotes() {
+	type qref struct {
+		art int
+		q   *claim.Quote
+		w   []string
+	}
+	bySpeaker := map[int][]qref{}
+	var speakers []int
+	for a, an := range s.ans {
+		for qi := range an.Quotes {
+			q := &an.Quotes[qi]
+			if q.SpeakerEntity < 0 {
+				continue
+			}
+			g := s.gid[a][q.SpeakerEntity]
+			if _, ok := bySpeaker[g]; !ok {
+				speakers = append(speakers, g)
+			}
+			bySpeaker[g] = append(bySpeaker[g], qref{art: a, q: q, w: words(q.Text)})
+		}
+	}
+	for _, g := range speakers {
+		refs := bySpeaker[g]
+		u := newUF(len(refs))
+		for i := range refs {
+			for j := i + 1; j < len(refs); j++ {
+				if refs[i].art != refs[j].art && sameQuote(refs[i].w, refs[j].w) {
+					u.union(i, j)
+				}
+			}
+		}
+		groups := map[int][]int{}
+		var roots []int
+		for i := range refs {
+			r := u.find(i)
+			if _, ok := groups[r]; !ok {
+				roots = append(roots, r)
+			}
+			groups[r] = append(groups[r], i)
+		}
+		for _, r := range roots {
+			q := crosscheck.Quote{Speaker: s.ents[g].Name}
+			seenA := map[string]bool{}
+			wording := map[string]int{}
+			for _, i := range groups[r] {
+				ref := refs[i]
+				an := s.ans[ref.art]
+				id := an.Article.ID
+				if len(ref.q.Text) > len(q.Text) {
+					q.Text = ref.q.Text
+				}
+				if !seenA[id] {
+					seenA[id] = true
+					q.Articles = append(q.Articles, id)
+				}
+				norm := strings.Join(ref.w, " ")
+				k, ok := wording[norm]
+				if !ok {
+					q.Variants = append(q.Variants, crosscheck.QuoteVariant{Text: ref.q.Text})
+					k = len(q.Variants) - 1
+					wording[norm] = k
+				}
+				if !containsFold(q.Variants[k].Articles, id) {
+					q.Variants[k].Articles = append(q.Variants[k].Articles, id)
+				}
+				first, last := an.Sentences[ref.q.First].Span, an.Sentences[ref.q.Last].Span
+				sp := crosscheck.Span{Start: first.Start, End: last.End}
+				q.Sources = append(q.Sources, crosscheck.Citation{Article: id, Outlet: an.Article.Outlet, Sentence: an.Article.Text[sp.Start:sp.End], Span: sp})
+			}
+			if len(q.Variants) < 2 {
+				q.Variants = nil
+			}
+			s.rep.Quotes = append(s.rep.Quotes, q)
+		}
+	}
+	sort.SliceStable(s.rep.Quotes, func(i, j int) bool { return len(s.rep.Quotes[i].Articles) > len(s.rep.Quotes[j].Articles) })
+	if s.rep.Quotes == nil {
+		s.rep.Quotes = []crosscheck.Quote{}
+	}
+}
+
+// words lower-cases a quote into words, punctuation dropped.
+func words(t string) []string {
+	f := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(t, "’", "'")), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'' || r > 127)
+	})
+	return f
+}
+
+// sameQuote reports whether two wordings are the same quote: they share a
+// run of five words, or most of their words.
+func sameQuote(a, b []string) bool {
+	const run = 5
+	if len(a) < run || len(b) < run {
+		return strings.Join(a, " ") == strings.Join(b, " ")
+	}
+	grams := map[string]bool{}
+	for i := 0; i+run <= len(a); i++ {
+		grams[strings.Join(a[i:i+run], " ")] = true
+	}
+	for i := 0; i+run <= len(b); i++ {
+		if grams[strings.Join(b[i:i+run], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// attributions groups the sources the articles credit.
+func (s *state) attributions() {
+	idx := map[string]int{}
+	for a, an := range s.ans {
+		for _, c := range an.Credits {
+			k := strings.ToLower(strings.TrimPrefix(c.Source, "the "))
+			if c.Entity >= 0 {
+				k = "e:" + itoa(s.gid[a][c.Entity])
+			}
+			i, ok := idx[k]
+			if !ok {
+				src := c.Source
+				if c.Entity >= 0 {
+					src = s.ents[s.gid[a][c.Entity]].Name
+				}
+				s.rep.Attributions = append(s.rep.Attributions, crosscheck.Attribution{Source: src, Kind: c.Kind})
+				i = len(s.rep.Attributions) - 1
+				idx[k] = i
+			}
+			at := &s.rep.Attributions[i]
+			if !containsFold(at.Articles, an.Article.ID) {
+				at.Articles = append(at.Articles, an.Article.ID)
+			}
+			at.Sources = append(at.Sources, s.cite(a, c.Sentence))
+		}
+	}
+	sort.SliceStable(s.rep.Attributions, func(i, j int) bool {
+		return len(s.rep.Attributions[i].Articles) > len(s.rep.Attributions[j].Articles)
+	})
+	if s.rep.Attributions == nil {
+		s.rep.Attributions = []crosscheck.Attribution{}
+	}
+}
+
+// coverage says per outlet what only it reports and what it leaves out
+// that most others report.
+func (s *state) coverage() {
+	type cov struct {
+		c     crosscheck.Coverage
+		claim map[string]bool
+	}
+	idx := map[string]int{}
+	var covs []cov
+	for a := range s.ans {
+		k := s.okey[a]
+		i, ok := idx[k]
+		if !ok {
+			covs = append(covs, cov{c: crosscheck.Coverage{Outlet: s.outlet[a]}, claim: map[string]bool{}})
+			i = len(covs) - 1
+			idx[k] = i
+		}
+		covs[i].c.Articles = append(covs[i].c.Articles, s.ans[a].Article.ID)
+	}
+	nOutlets := len(covs)
+	for c, g := range s.claims {
+		outs := map[string]bool{}
+		for _, i := range g.items {
+			outs[s.okey[s.items[i].art]] = true
+		}
+		for o := range outs {
+			covs[idx[o]].claim[g.id] = true
+			covs[idx[o]].c.Claims++
+		}
+		if len(outs) == 1 {
+			for o := range outs {
+				covs[idx[o]].c.Exclusive = append(covs[idx[o]].c.Exclusive, s.claims[c].id)
+			}
+		}
+		// omitted: stated by most of the other outlets, at least two
+		for k, i := range idx {
+			if outs[k] {
+				continue
+			}
+			others := nOutlets - 1
+			if len(outs) >= 2 && len(outs)*2 > others {
+				covs[i].c.Omitted = append(covs[i].c.Omitted, g.id)
+			}
+		}
+	}
+	for _, c := range covs {
+		sort.Strings(c.c.Exclusive)
+		sort.Strings(c.c.Omitted)
+		s.rep.Coverage = append(s.rep.Coverage, c.c)
+	}
+	if s.rep.Coverage == nil {
+		s.rep.Coverage = []crosscheck.Coverage{}
+	}
+}
+
+// timeline lists the dated facts in order, and sets the story's event date
+// to the day most articles date their facts to.
+func (s *state) timeline() {
+	type entry struct {
+		e    crosscheck.TimelineEntry
+		arts map[int]bool
+	}
+	byKey := map[string]*entry{}
+	var keys []string
+	dayArts := map[string]map[int]bool{}
+	for _, g := range s.claims {
+		for _, i := range g.items {
+			it := s.items[i]
+			f := s.fact(i)
+			for _, v := range f.Values {
+				if v.Time.IsZero() || v.Kind != crosscheck.ValueDate && v.Kind != crosscheck.ValueTime {
+					continue
+				}
+				day := v.Time.Format(time.DateOnly)
+				if v.Kind == crosscheck.ValueDate {
+					if dayArts[day] == nil {
+						dayArts[day] = map[int]bool{}
+					}
+					dayArts[day][it.art] = true
+				}
+				k := g.id + "|" + v.Time.Format(time.RFC3339)
+				en, ok := byKey[k]
+				if !ok {
+					en = &entry{e: crosscheck.TimelineEntry{When: v.Time, DateOnly: v.Kind == crosscheck.ValueDate, Text: f.Text}, arts: map[int]bool{}}
+					byKey[k] = en
+					keys = append(keys, k)
+				}
+				if !en.arts[it.art] {
+					en.arts[it.art] = true
+					en.e.Sources = append(en.e.Sources, s.cite(it.art, f.Sentence))
+				}
+			}
+		}
+	}
+	for _, k := range keys {
+		s.rep.Timeline = append(s.rep.Timeline, byKey[k].e)
+	}
+	sort.SliceStable(s.rep.Timeline, func(i, j int) bool {
+		a, b := s.rep.Timeline[i], s.rep.Timeline[j]
+		if !a.When.Equal(b.When) {
+			return a.When.Before(b.When)
+		}
+		return len(a.Sources) > len(b.Sources)
+	})
+	if s.rep.Timeline == nil {
+		s.rep.Timeline = []crosscheck.TimelineEntry{}
+	}
+	best, bestN := "", 0
+	for d, arts := range dayArts {
+		if len(arts) > bestN || len(arts) == bestN && d > best {
+			best, bestN = d, len(arts)
+		}
+	}
+	if best != "" && (s.rep.Story.EventDate.IsZero() || bestN >= 2) {
+		t, _ := time.Parse(time.DateOnly, best)
+		s.rep.Story.EventDate = t
+	}
+}
+
+// brief picks the statements of the story's short account: facts most
+// outlets state on their own, then the conflicts, then the leads of
+// articles when little is corroborated. Every item is a source sentence.
+func (s *state) brief() {
+	max := s.opts.BriefItems
+	used := map[string]bool{}
+	add := func(it crosscheck.BriefItem) {
+		if len(s.rep.Brief) >= max || used[it.Text] {
+			return
+		}
+		used[it.Text] = true
+		s.rep.Brief = append(s.rep.Brief, it)
+	}
+	claims := append([]crosscheck.Claim(nil), s.rep.Claims...)
+	sort.SliceStable(claims, func(i, j int) bool {
+		if claims[i].Independent != claims[j].Independent {
+			return claims[i].Independent > claims[j].Independent
+		}
+		return len(claims[i].Sources) > len(claims[j].Sources)
+	})
+	conflictOf := map[string]string{}
+	for _, c := range s.rep.Conflicts {
+		for _, id := range c.Claims {
+			conflictOf[id] = c.ID
+		}
+	}
+	for _, c := range claims {
+		if c.Status != crosscheck.Corroborated {
+			continue
+		}
+		if len(s.rep.Brief) >= max-2 {
+			break
+		}
+		add(crosscheck.BriefItem{Text: c.Text, Articles: articlesOf(c.Sources), Claim: c.ID})
+	}
+	for _, c := range s.rep.Conflicts {
+		for _, v := range c.Variants {
+			add(crosscheck.BriefItem{Text: v.Sentence, Articles: v.Articles, Conflict: c.ID})
+		}
+	}
+	// leads: the first claim sentence of each article
+	for _, c := range s.rep.Claims {
+		if c.Status == crosscheck.SingleSource && len(c.Values)+len(c.Subject) > 0 && isLead(s, c) {
+			add(crosscheck.BriefItem{Text: c.Text, Articles: articlesOf(c.Sources), Claim: c.ID})
+		}
+	}
+}
+
+func isLead(s *state, c crosscheck.Claim) bool {
+	src := c.Sources[0]
+	for _, an := range s.ans {
+		if an.Article.ID == src.Article {
+			return len(an.Facts) > 0 && an.Facts[0].Span == src.Span
+		}
+	}
+	return false
+}
+
+func articlesOf(cs []crosscheck.Citation) []string {
+	var out []string
+	for _, c := range cs {
+		if !containsFold(out, c.Article) {
+			out = append(out, c.Article)
+		}
+	}
+	return out
+}

@@ -1,0 +1,213 @@
+package check
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
+)
+
+func art(id, outlet, published, text string) *crosscheck.Article {
+	a := &crosscheck.Article{ID: id, Source: id + ".txt", Text: text}
+	a.Outlet = outlet
+	if published != "" {
+		t, err := time.Parse(time.DateOnly, published)
+		if err != nil {
+			panic(err)
+		}
+		a.Published = t
+		a.PublishedDateOnly = true
+	}
+	a.Sentences = claim.SplitSentences(text)
+	return a
+}
+
+func analyze(arts ...*crosscheck.Article) *crosscheck.StoryReport {
+	return Analyze(&crosscheck.Story{ID: "s1", Title: "test"}, arts, Options{})
+}
+
+// hasConflict reports whether some conflict has a variant containing each value.
+func hasConflict(r *crosscheck.StoryReport, values ...string) bool {
+	for _, c := range r.Conflicts {
+		ok := len(c.Variants) > 1
+		for _, v := range values {
+			found := false
+			for _, cv := range c.Variants {
+				if strings.Contains(strings.ToLower(cv.Value), v) {
+					found = true
+				}
+			}
+			ok = ok && found
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestConflicts(t *testing.T) {
+	tests := []struct {
+		name     string
+		a, b     string
+		conflict bool
+		values   []string
+	}{
+		{"value conflict",
+			"Finance Minister Laura Benedetti left the budget summit in Vienna after just 40 minutes.",
+			"Finance Minister Laura Benedetti left the budget summit after roughly 15 minutes, aides said.",
+			true, []string{"40", "15"}},
+		{"compatible range",
+			"The budget summit in Vienna lasted 40 minutes.",
+			"The budget summit lasted less than an hour.",
+			false, []string{"40", "hour"}},
+		{"approximate within tolerance",
+			"Laura Benedetti left the budget summit after about 50 minutes.",
+			"Laura Benedetti left the budget summit after 55 minutes.",
+			false, []string{"50", "55"}},
+		{"same unit different fact",
+			"Delegations from more than 40 countries attended the budget summit in Vienna.",
+			"At the budget summit, twelve countries pledged new money for the fund.",
+			false, []string{"40", "twelve"}},
+		{"separate sub-event",
+			"Laura Benedetti left the budget summit in Vienna after 40 minutes.",
+			"Laura Benedetti then held a separate 10-minute meeting with Olaf Brandt at the budget summit.",
+			false, []string{"40", "10"}},
+		{"different subject",
+			"Laura Benedetti left the budget summit after 40 minutes.",
+			"Olaf Brandt left the budget summit after 15 minutes.",
+			false, []string{"40", "15"}},
+		{"name conflict",
+			"Mayor Ana Ruiz chaired the flood talks in Valencia on Monday.",
+			"Governor Tom Kessler chaired the flood talks in Valencia on Monday.",
+			true, []string{"ruiz", "kessler"}},
+		{"role conflict",
+			"Interior Minister Karin Holtz opened the flood talks in Valencia.",
+			"Defence Minister Karin Holtz opened the flood talks in Valencia.",
+			true, []string{"interior", "defence"}},
+		{"negation conflict",
+			"Prime Minister Jonas Lind attended the flood talks in Valencia.",
+			"Prime Minister Jonas Lind did not attend the flood talks in Valencia.",
+			true, []string{"attended", "did not attend"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := analyze(art("a", "Alpha News", "2024-03-12", tt.a), art("b", "Beta Post", "2024-03-12", tt.b))
+			got := hasConflict(r, tt.values...)
+			if got != tt.conflict {
+				t.Fatalf("conflict %v=%v, want %v; conflicts: %+v", tt.values, got, tt.conflict, r.Conflicts)
+			}
+			if !tt.conflict && len(r.Conflicts) != 0 {
+				t.Fatalf("want no conflicts, got %+v", r.Conflicts)
+			}
+			for _, c := range r.Conflicts {
+				for _, v := range c.Variants {
+					if v.Sentence != tt.a && v.Sentence != tt.b && !strings.Contains(tt.a+tt.b, v.Sentence) {
+						t.Fatalf("variant sentence %q is not verbatim", v.Sentence)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCorroboration(t *testing.T) {
+	a := art("a", "Alpha News", "2024-03-12", "Floodwaters forced 3,000 residents of Valencia to leave their homes on Monday. The mayor praised the volunteers.")
+	b := art("b", "Beta Post", "2024-03-12", "About 3,000 Valencia residents had to leave their homes as floodwaters rose on Monday. A new bridge opened in Lyon.")
+	r := analyze(a, b)
+	var corr, single int
+	for _, c := range r.Claims {
+		switch c.Status {
+		case crosscheck.Corroborated:
+			corr++
+			if len(c.Sources) != 2 || c.Independent != 2 {
+				t.Fatalf("corroborated claim sources=%d independent=%d, want 2 and 2", len(c.Sources), c.Independent)
+			}
+		case crosscheck.SingleSource:
+			single++
+		}
+	}
+	if corr != 1 || single != 2 {
+		t.Fatalf("corroborated=%d single=%d, want 1 and 2; claims %+v", corr, single, r.Claims)
+	}
+	for _, cv := range r.Coverage {
+		if len(cv.Exclusive) != 1 {
+			t.Fatalf("coverage of %s exclusive=%v, want one claim", cv.Outlet, cv.Exclusive)
+		}
+	}
+	if len(r.Brief) == 0 || !strings.Contains(r.Brief[0].Text, "3,000") || len(r.Brief[0].Articles) != 2 {
+		t.Fatalf("brief=%+v, want the corroborated claim first", r.Brief)
+	}
+	if r.Story.EventDate.Format(time.DateOnly) != "2024-03-11" {
+		t.Fatalf("event date=%v, want 2024-03-11", r.Story.EventDate)
+	}
+	if len(r.Timeline) == 0 || r.Timeline[0].When.Format(time.DateOnly) != "2024-03-11" {
+		t.Fatalf("timeline=%+v", r.Timeline)
+	}
+}
+
+func TestIndependence(t *testing.T) {
+	a := art("a", "Alpha News", "2024-03-12", "The dam in Valencia was closed after cracks appeared, according to Reuters.")
+	b := art("b", "Beta Post", "2024-03-12", "The dam in Valencia was closed after cracks appeared, Reuters reported.")
+	c := art("c", "Gamma Daily", "2024-03-12", "Engineers closed the dam in Valencia after cracks appeared in the wall.")
+	r := analyze(a, b, c)
+	var found bool
+	for _, cl := range r.Claims {
+		if len(cl.Sources) == 3 {
+			found = true
+			if cl.Independent != 2 {
+				t.Fatalf("independent=%d, want 2 (Reuters counted once)", cl.Independent)
+			}
+			if len(cl.CreditedTo) != 1 || cl.CreditedTo[0] != "Reuters" {
+				t.Fatalf("credited to %v, want [Reuters]", cl.CreditedTo)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("claims not aligned: %+v", r.Claims)
+	}
+	var reuters *crosscheck.Attribution
+	for i := range r.Attributions {
+		if r.Attributions[i].Source == "Reuters" {
+			reuters = &r.Attributions[i]
+		}
+	}
+	if reuters == nil || len(reuters.Articles) != 2 || reuters.Kind != crosscheck.AttrAgency {
+		t.Fatalf("attribution to Reuters=%+v, want agency in 2 articles", reuters)
+	}
+}
+
+func TestQuoteVariants(t *testing.T) {
+	a := art("a", "Alpha News", "2024-03-12", "Mayor Ana Ruiz visited the levee. “We will rebuild the bridge before winter. Nobody should doubt that,” she said.")
+	b := art("b", "Beta Post", "2024-03-12", "“We will rebuild the bridge before winter. The money is there,” Ruiz said on Monday.")
+	r := analyze(a, b)
+	if len(r.Quotes) != 1 {
+		t.Fatalf("quotes=%+v, want one grouped quote", r.Quotes)
+	}
+	q := r.Quotes[0]
+	if q.Speaker != "Ana Ruiz" || len(q.Articles) != 2 || len(q.Variants) != 2 {
+		t.Fatalf("quote=%+v, want Ana Ruiz in 2 articles with 2 variants", q)
+	}
+}
+
+func TestEntitiesMerged(t *testing.T) {
+	a := art("a", "Alpha News", "2024-03-12", "Mayor Jonas Zelinskyy met Stephen Marlowe in Valencia.")
+	b := art("b", "Beta Post", "2024-03-12", "Jonas Zelinsky met Steve Marlowe, the special envoy, in Valencia.")
+	r := analyze(a, b)
+	names := func(e crosscheck.Entity) []string { return append([]string{e.Name}, e.Aliases...) }
+	var z, m bool
+	for _, e := range r.Entities {
+		ns := strings.Join(names(e), "|")
+		if strings.Contains(ns, "Jonas Zelinskyy") && strings.Contains(ns, "Jonas Zelinsky|") || strings.HasSuffix(ns, "Jonas Zelinsky") && strings.Contains(ns, "Jonas Zelinskyy") {
+			z = len(e.Articles) == 2
+		}
+		if strings.Contains(ns, "Stephen Marlowe") && strings.Contains(ns, "Steve Marlowe") {
+			m = len(e.Articles) == 2
+		}
+	}
+	if !z || !m {
+		t.Fatalf("entities not merged across articles: %+v", r.Entities)
+	}
+}

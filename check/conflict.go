@@ -1,0 +1,429 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
+)
+
+// exclusiveVerbs are roles one person holds for an event: two different
+// people said to chair the same talks is a conflict.
+var exclusiveVerbs = map[string]bool{"lead": true, "chair": true, "head": true, "host": true, "presid": true, "moder": true, "win": true}
+
+// weakVerbs say too little for a negation to contradict anything.
+var weakVerbs = map[string]bool{"be": true, "have": true, "say": true, "do": true, "tell": true, "make": true, "get": true}
+
+type vref struct {
+	item int
+	v    *claim.ValueFact
+}
+
+// exactTolerance widens an exact value: reported numbers are rounded.
+const exactTolerance = 0.05
+
+func bounds(v *claim.ValueFact) (float64, float64) {
+	lo, hi := v.Min, v.Max
+	if lo == hi {
+		d := lo * exactTolerance
+		if d < 0 {
+			d = -d
+		}
+		lo, hi = lo-d, hi+d
+	}
+	return lo, hi
+}
+
+// compatible reports whether two values can both be true.
+func compatible(a, b *claim.ValueFact) bool {
+	alo, ahi := bounds(a)
+	blo, bhi := bounds(b)
+	return alo <= bhi && blo <= ahi
+}
+
+// conflicts finds facts that different outlets give incompatible values:
+// same kind and unit, same governing verb and preposition, same subject,
+// neither marked as a separate event, ranges that do not overlap. Names
+// (who chaired), roles (which ministry) and negations are checked too.
+// When unsure, no conflict is reported.
+func (s *state) conflicts() []crosscheck.Conflict {
+	var out []crosscheck.Conflict
+	out = append(out, s.valueConflicts()...)
+	out = append(out, s.nameConflicts()...)
+	out = append(out, s.roleConflicts()...)
+	out = append(out, s.negationConflicts()...)
+	if out == nil {
+		out = []crosscheck.Conflict{}
+	}
+	return out
+}
+
+func (s *state) fact(i int) *claim.Fact {
+	it := s.items[i]
+	return &s.ans[it.art].Facts[it.fact]
+}
+
+func (s *state) valueConflicts() []crosscheck.Conflict {
+	blocks := map[string][]vref{}
+	var keys []string
+	for i, it := range s.items {
+		f := s.fact(i)
+		if f.Distinct {
+			continue
+		}
+		for vi := range f.Values {
+			v := &f.Values[vi]
+			switch v.Kind {
+			case crosscheck.ValueDate, crosscheck.ValueNumber, crosscheck.ValueName:
+				continue
+			}
+			if v.Verb == "" || v.Distinct || v.Unit == "" || weakVerbs[v.Verb] {
+				continue
+			}
+			subj := s.globalKey(it.art, v.SubjectKey)
+			if subj == "" {
+				continue
+			}
+			neg := "+"
+			if v.Negated {
+				neg = "-"
+			}
+			k := string(v.Kind) + "|" + v.Unit + "|" + v.Verb + "|" + v.Prep + "|" + subj + "|" + neg
+			if _, ok := blocks[k]; !ok {
+				keys = append(keys, k)
+			}
+			blocks[k] = append(blocks[k], vref{item: i, v: v})
+		}
+	}
+	var out []crosscheck.Conflict
+	for _, k := range keys {
+		refs := blocks[k]
+		if len(refs) < 2 {
+			continue
+		}
+		// variants: groups of mutually compatible values
+		var variants [][]vref
+		for _, r := range refs {
+			placed := false
+			for vi := range variants {
+				ok := true
+				for _, m := range variants[vi] {
+					if !compatible(r.v, m.v) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					variants[vi] = append(variants[vi], r)
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				variants = append(variants, []vref{r})
+			}
+		}
+		if len(variants) < 2 {
+			continue
+		}
+		// the disagreement must be between outlets, not within one article
+		outlets := map[string]bool{}
+		for _, vs := range variants {
+			seen := map[string]bool{}
+			for _, r := range vs {
+				seen[s.okey[s.items[r.item].art]] = true
+			}
+			for o := range seen {
+				outlets[o] = true
+			}
+		}
+		if len(outlets) < 2 {
+			continue
+		}
+		first := refs[0]
+		f := s.fact(first.item)
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictValue,
+			About: strings.TrimSpace(first.v.Subject + " " + first.v.VerbText + " " + first.v.Prep)}
+		if first.v.SubjectKey != "" && first.v.SubjectKey[0] == 'h' && first.v.Subject == first.v.Unit {
+			c.About = strings.TrimSpace(first.v.Unit + " " + first.v.VerbText)
+		}
+		_ = f
+		for _, vs := range variants {
+			var items []int
+			for _, r := range vs {
+				items = append(items, r.item)
+			}
+			c.Variants = append(c.Variants, s.variant(vs[0].v.Text, items))
+		}
+		s.markDisputed(&c, refsItems(refs))
+		out = append(out, c)
+	}
+	return out
+}
+
+func refsItems(refs []vref) []int {
+	var out []int
+	for _, r := range refs {
+		out = append(out, r.item)
+	}
+	return out
+}
+
+// variant builds a conflict variant from the facts stating one value.
+func (s *state) variant(value string, items []int) crosscheck.Variant {
+	v := crosscheck.Variant{Value: value}
+	seenA, seenO := map[string]bool{}, map[string]bool{}
+	for _, i := range items {
+		it := s.items[i]
+		f := s.fact(i)
+		c := s.cite(it.art, f.Sentence)
+		if v.Sentence == "" {
+			v.Sentence = c.Sentence
+		}
+		v.Sources = append(v.Sources, c)
+		if !seenA[c.Article] {
+			seenA[c.Article] = true
+			v.Articles = append(v.Articles, c.Article)
+		}
+		if o := s.outlet[it.art]; !seenO[o] {
+			seenO[o] = true
+			v.Outlets = append(v.Outlets, o)
+		}
+	}
+	return v
+}
+
+// markDisputed names the conflict and records it on the claims of its items.
+func (s *state) markDisputed(c *crosscheck.Conflict, items []int) {
+	s.nConflicts++
+	c.ID = "x" + itoa(s.nConflicts)
+	seen := map[int]bool{}
+	for _, i := range items {
+		cl := s.claimOf[i]
+		if seen[cl] {
+			continue
+		}
+		seen[cl] = true
+		s.claims[cl].disputed = true
+		s.claims[cl].conflicts = append(s.claims[cl].conflicts, c.ID)
+	}
+}
+
+func (s *state) nameConflicts() []crosscheck.Conflict {
+	blocks := map[string][]int{}
+	var keys []string
+	for i, it := range s.items {
+		f := s.fact(i)
+		if !exclusiveVerbs[f.Verb] || f.Negated || f.Distinct || f.Object == "" {
+			continue
+		}
+		subj := s.globalKey(it.art, f.SubjectKey)
+		if !strings.HasPrefix(subj, "E:") || strings.Contains(f.Subject, " and ") || strings.Contains(f.Subject, ",") {
+			continue
+		}
+		if s.ents[atoi(subj[2:])].Kind != crosscheck.KindPerson {
+			continue
+		}
+		k := f.Verb + "|" + f.Object
+		if _, ok := blocks[k]; !ok {
+			keys = append(keys, k)
+		}
+		blocks[k] = append(blocks[k], i)
+	}
+	var out []crosscheck.Conflict
+	for _, k := range keys {
+		bySubj := map[string][]int{}
+		var subjs []string
+		for _, i := range blocks[k] {
+			subj := s.globalKey(s.items[i].art, s.fact(i).SubjectKey)
+			if _, ok := bySubj[subj]; !ok {
+				subjs = append(subjs, subj)
+			}
+			bySubj[subj] = append(bySubj[subj], i)
+		}
+		if len(subjs) < 2 || !s.acrossOutlets(bySubj) {
+			continue
+		}
+		first := s.fact(blocks[k][0])
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictName, About: "who " + first.VerbText + " it"}
+		var all []int
+		for _, subj := range subjs {
+			items := bySubj[subj]
+			c.Variants = append(c.Variants, s.variant(s.fact(items[0]).Subject, items))
+			all = append(all, items...)
+		}
+		c.About = strings.TrimSpace(first.VerbText)
+		s.markDisputed(&c, all)
+		out = append(out, c)
+	}
+	return out
+}
+
+// acrossOutlets reports whether the groups come from at least two outlets
+// that do not appear in every group.
+func (s *state) acrossOutlets(groups map[string][]int) bool {
+	outs := map[string]int{}
+	for _, items := range groups {
+		seen := map[string]bool{}
+		for _, i := range items {
+			seen[s.okey[s.items[i].art]] = true
+		}
+		for o := range seen {
+			outs[o]++
+		}
+	}
+	n := 0
+	for _, c := range outs {
+		if c < len(groups) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func (s *state) roleConflicts() []crosscheck.Conflict {
+	type roleRef struct {
+		art, sent int
+		role      string
+		ports     []string
+	}
+	byEnt := map[int][]roleRef{}
+	var ents []int
+	for a, an := range s.ans {
+		for _, m := range an.Mentions {
+			if m.Role == "" || m.RoleOnly || m.Entity < 0 {
+				continue
+			}
+			head, ports := claim.RolePortfolio(m.Role)
+			if head == "" || len(ports) == 0 {
+				continue
+			}
+			g := s.gid[a][m.Entity]
+			if _, ok := byEnt[g]; !ok {
+				ents = append(ents, g)
+			}
+			byEnt[g] = append(byEnt[g], roleRef{art: a, sent: m.Sentence, role: head + "|" + strings.Join(ports, ","), ports: ports})
+			_ = m
+		}
+	}
+	var out []crosscheck.Conflict
+	for _, g := range ents {
+		refs := byEnt[g]
+		var groups [][]roleRef
+		for _, r := range refs {
+			placed := false
+			for gi := range groups {
+				if overlap(groups[gi][0].ports, r.ports) && strings.SplitN(groups[gi][0].role, "|", 2)[0] == strings.SplitN(r.role, "|", 2)[0] {
+					groups[gi] = append(groups[gi], r)
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				groups = append(groups, []roleRef{r})
+			}
+		}
+		if len(groups) < 2 {
+			continue
+		}
+		outs := map[string]bool{}
+		for _, gr := range groups {
+			outs[s.okey[gr[0].art]] = true
+		}
+		if len(outs) < 2 {
+			continue
+		}
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictName, About: "role of " + s.ents[g].Name}
+		for _, gr := range groups {
+			v := crosscheck.Variant{}
+			seen := map[string]bool{}
+			for _, r := range gr {
+				an := s.ans[r.art]
+				// the role as written, from the mention
+				for _, m := range an.Mentions {
+					if m.Sentence == r.sent && m.Role != "" && s.gid[r.art][m.Entity] == g && v.Value == "" {
+						v.Value = m.Role
+					}
+				}
+				ci := s.cite(r.art, r.sent)
+				if v.Sentence == "" {
+					v.Sentence = ci.Sentence
+				}
+				v.Sources = append(v.Sources, ci)
+				if !seen[ci.Article] {
+					seen[ci.Article] = true
+					v.Articles = append(v.Articles, ci.Article)
+					v.Outlets = append(v.Outlets, s.outlet[r.art])
+				}
+			}
+			c.Variants = append(c.Variants, v)
+		}
+		var items []int
+		for i, it := range s.items {
+			for _, gr := range groups {
+				for _, r := range gr {
+					if it.art == r.art && s.fact(i).Sentence == r.sent {
+						items = append(items, i)
+					}
+				}
+			}
+		}
+		s.markDisputed(&c, items)
+		out = append(out, c)
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || (x == "defence" || x == "defense") && (y == "defence" || y == "defense") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *state) negationConflicts() []crosscheck.Conflict {
+	blocks := map[string][]int{}
+	var keys []string
+	for i, it := range s.items {
+		f := s.fact(i)
+		if f.Verb == "" || weakVerbs[f.Verb] || f.Object == "" || f.Distinct {
+			continue
+		}
+		subj := s.globalKey(it.art, f.SubjectKey)
+		if !strings.HasPrefix(subj, "E:") {
+			continue
+		}
+		k := subj + "|" + f.Verb + "|" + f.Object
+		if _, ok := blocks[k]; !ok {
+			keys = append(keys, k)
+		}
+		blocks[k] = append(blocks[k], i)
+	}
+	var out []crosscheck.Conflict
+	for _, k := range keys {
+		var pos, neg []int
+		for _, i := range blocks[k] {
+			if s.fact(i).Negated {
+				neg = append(neg, i)
+			} else {
+				pos = append(pos, i)
+			}
+		}
+		if len(pos) == 0 || len(neg) == 0 {
+			continue
+		}
+		if !s.acrossOutlets(map[string][]int{"+": pos, "-": neg}) {
+			continue
+		}
+		fp, fn := s.fact(pos[0]), s.fact(neg[0])
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictNegation, About: strings.TrimSpace(fp.Subject + " " + fp.VerbText)}
+		c.Variants = append(c.Variants, s.variant(fp.VerbText, pos), s.variant(fn.VerbText, neg))
+		s.markDisputed(&c, append(append([]int{}, pos...), neg...))
+		out = append(out, c)
+	}
+	return out
+}

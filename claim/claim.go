@@ -1,0 +1,267 @@
+package claim
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/kljensen/snowball/english"
+)
+
+// Unbounded is the Max of a value with no upper bound ("more than 30").
+// JSON cannot carry infinity, so a large finite number stands for it.
+const Unbounded = 1e18
+
+// Options tunes Extract. The zero value is ready to use.
+type Options struct {
+	// Reference resolves relative dates ("on Thursday") when the article has
+	// no publication date; zero leaves such dates unresolved.
+	Reference time.Time
+}
+
+// Analysis is what one article states: its entities, facts, quotes and the
+// sources it credits. Indexes into Sentences refer to the article's
+// sentences.
+type Analysis struct {
+	// Article is the analysed article.
+	Article *crosscheck.Article
+	// Sentences are the article's sentences (the article's own, or split here
+	// when it has none).
+	Sentences []crosscheck.Sentence
+	// Entities are the people, organisations and places, aliases merged
+	// within the article.
+	Entities []Entity
+	// Mentions are every mention of an entity, in text order.
+	Mentions []Mention
+	// Facts are the sentences that state facts, with their values.
+	Facts []Fact
+	// Quotes are direct quotations with their speakers.
+	Quotes []Quote
+	// Credits are the sources the article credits.
+	Credits []Credit
+}
+
+// Entity is one person, organisation or place of an article.
+type Entity struct {
+	// Name is the most complete name used.
+	Name string
+	// Kind is person, organization, place or other.
+	Kind crosscheck.EntityKind
+	// Aliases are the other names and role phrases used for it.
+	Aliases []string
+	// Roles are titles attached to it ("French President").
+	Roles []string
+	// Mentions counts its mentions.
+	Mentions int
+	// Given and Surname are the normalised keys of a person's name parts
+	// (nickname key, transliteration skeleton); Key is the normalised name
+	// of anything else.
+	Given, Surname, Key string
+}
+
+// Mention is one mention of an entity.
+type Mention struct {
+	// Entity indexes Analysis.Entities.
+	Entity int
+	// Text is the name as written; Role the title attached to it here.
+	Text, Role string
+	// Sentence indexes Analysis.Sentences.
+	Sentence int
+	// Start and End are byte offsets in the article text.
+	Start, End int
+	// RoleOnly is true for a role phrase standing for a person ("the envoy").
+	RoleOnly bool
+}
+
+// Fact is one sentence that states facts.
+type Fact struct {
+	// Sentence indexes Analysis.Sentences; Span is its span in the text.
+	Sentence int
+	Span     crosscheck.Span
+	// Text is the sentence, verbatim.
+	Text string
+	// Subject is the subject as written; SubjectKey identifies it: "e:N"
+	// for entity N, "h:STEM|N,M" for a common noun with entity modifiers.
+	Subject, SubjectKey string
+	// Verb is the lemma of the main verb; Object the stem of its object's head.
+	Verb, Object string
+	// VerbText is the verb phrase as written, auxiliaries and negation
+	// included ("did not attend").
+	VerbText string
+	// Negated is true when the main statement is negated.
+	Negated bool
+	// Values are the normalised values the sentence states.
+	Values []ValueFact
+	// Entities index the entities mentioned (person subjects first).
+	Entities []int
+	// Stems are the stems of its content words, entity names excluded.
+	Stems []string
+	// Credits index Analysis.Credits made in the sentence.
+	Credits []int
+	// Distinct is true when the sentence marks a separate event.
+	Distinct bool
+}
+
+// ValueFact is a value with the frame that says which fact it measures.
+type ValueFact struct {
+	crosscheck.Value
+	// Start and End locate the value text in the article text.
+	Start, End int
+	// Verb is the lemma of the verb governing the value; Prep the
+	// preposition before it ("after", "for"), "" when none.
+	Verb, Prep string
+	// VerbText is the governing verb as written.
+	VerbText string
+	// Subject and SubjectKey are as in Fact, for the value's clause.
+	Subject, SubjectKey string
+	// Negated is true when the value's clause is negated.
+	Negated bool
+	// Distinct is true when the value's clause marks a separate event
+	// ("a separate 25-minute meeting").
+	Distinct bool
+	// Approx is true when the value is hedged (about, nearly, more than).
+	Approx bool
+}
+
+// Quote is a direct quotation.
+type Quote struct {
+	// Speaker is the speaker's entity name; SpeakerEntity indexes Entities.
+	Speaker       string
+	SpeakerEntity int
+	// Text is the words inside the quotation marks, verbatim.
+	Text string
+	// Span locates Text; First and Last are the sentences holding it.
+	Span        crosscheck.Span
+	First, Last int
+}
+
+// Credit is a source the article credits.
+type Credit struct {
+	// Source is who is credited, as written ("Reuters", "two unnamed officials").
+	Source string
+	// Kind is agency, outlet, official or anonymous.
+	Kind crosscheck.AttributionKind
+	// Sentence indexes Analysis.Sentences.
+	Sentence int
+	// Entity indexes Entities for a named official, -1 otherwise.
+	Entity int
+}
+
+// sent is a sentence being analysed.
+type sent struct {
+	span     crosscheck.Span
+	para     int
+	toks     []token
+	headline bool
+	quoted   []bool // per token: inside quotation marks
+}
+
+// extractor holds the state of one Extract call.
+type extractor struct {
+	a      *crosscheck.Article
+	opts   Options
+	text   string
+	sents  []sent
+	an     *Analysis
+	ref    time.Time
+	stems  map[string]string
+	raw    []rawMention
+	qspans []quoteSpan
+}
+
+// Extract analyses one article. It is pure and safe for concurrent use.
+func Extract(a *crosscheck.Article, opts Options) *Analysis {
+	x := &extractor{a: a, opts: opts, text: a.Text, stems: map[string]string{}}
+	x.an = &Analysis{Article: a, Sentences: a.Sentences}
+	if len(x.an.Sentences) == 0 {
+		x.an.Sentences = SplitSentences(a.Text)
+	}
+	x.ref = a.Published
+	if x.ref.IsZero() {
+		x.ref = opts.Reference
+	}
+	x.tokenizeAll()
+	x.entities()
+	x.quotes()
+	x.credits()
+	x.facts()
+	return x.an
+}
+
+func (x *extractor) tokenizeAll() {
+	x.qspans = findQuotes(x.text)
+	x.sents = make([]sent, len(x.an.Sentences))
+	q := 0
+	for i, s := range x.an.Sentences {
+		toks := tokenize(x.text, s.Start, s.End, nil)
+		x.sents[i] = sent{span: s.Span, para: s.Para, toks: toks}
+		x.sents[i].headline = isHeadline(x.text[s.Start:s.End], toks)
+		m := make([]bool, len(toks))
+		for k, t := range toks {
+			for q < len(x.qspans) && x.qspans[q].close < t.start {
+				q++
+			}
+			m[k] = q < len(x.qspans) && t.start >= x.qspans[q].open && t.start <= x.qspans[q].close
+		}
+		x.sents[i].quoted = m
+	}
+}
+
+// quotedMask marks the tokens inside quotation marks.
+func quotedMask(toks []token) []bool {
+	m := make([]bool, len(toks))
+	in := false
+	for i, t := range toks {
+		if t.kind == 'p' {
+			switch t.text {
+			case "“":
+				in = true
+			case "”":
+				in = false
+				m[i] = true
+				continue
+			case "\"":
+				in = !in
+				m[i] = true
+				continue
+			}
+		}
+		m[i] = in
+	}
+	return m
+}
+
+// isHeadline reports a line without final punctuation, or in title case.
+func isHeadline(s string, _ []token) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(".!?”\"’)", last) {
+		return true
+	}
+	return false
+}
+
+// stem returns the snowball stem of a lower-case word, cached.
+func (x *extractor) stem(w string) string {
+	if s, ok := x.stems[w]; ok {
+		return s
+	}
+	s := english.Stem(w, false)
+	x.stems[w] = s
+	return s
+}
+
+// lemma returns a verb's lemma: irregular forms mapped, others stemmed.
+func (x *extractor) lemma(w string) string {
+	if l, ok := irregular[w]; ok {
+		return l
+	}
+	return x.stem(w)
+}
+
+// Stem is the stemmer claim uses, for callers that compare words.
+func Stem(w string) string { return english.Stem(strings.ToLower(w), false) }

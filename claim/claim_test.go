@@ -1,0 +1,223 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// article builds an article from invented text, with sentences split by
+// SplitSentences (extract does this in the pipeline).
+func article(id, outlet, published, text string) *crosscheck.Article {
+	a := &crosscheck.Article{ID: id, Source: id + ".txt", Text: text}
+	a.Outlet = outlet
+	if published != "" {
+		t, err := time.Parse(time.DateOnly, published)
+		if err != nil {
+			panic(err)
+		}
+		a.Published = t
+		a.PublishedDateOnly = true
+	}
+	a.Sentences = SplitSentences(text)
+	return a
+}
+
+func TestSplitSentences(t *testing.T) {
+	text := "The U.S. envoy arrived at 9 a.m. on Monday. “We are here,” he said.\n\nA second paragraph follows. Is it over?"
+	got := SplitSentences(text)
+	var sents []string
+	for _, s := range got {
+		sents = append(sents, text[s.Start:s.End])
+	}
+	want := []string{"The U.S. envoy arrived at 9 a.m. on Monday.", "“We are here,” he said.", "A second paragraph follows.", "Is it over?"}
+	if strings.Join(sents, "|") != strings.Join(want, "|") {
+		t.Fatalf("sentences=%q, want %q", sents, want)
+	}
+	if got[2].Para != 1 {
+		t.Fatalf("para of third sentence=%d, want 1", got[2].Para)
+	}
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		kind     crosscheck.ValueKind
+		unit     string
+		min, max float64
+	}{
+		{"exact duration", "She left after 45 minutes.", crosscheck.ValueDuration, "second", 2700, 2700},
+		{"approximate", "She left after approximately 20 minutes.", crosscheck.ValueDuration, "second", 900, 1500},
+		{"less than an hour", "The talks lasted less than an hour.", crosscheck.ValueDuration, "second", 0, 3600},
+		{"hyphenated", "They held a separate 25-minute meeting.", crosscheck.ValueDuration, "second", 1500, 1500},
+		{"count", "Twelve countries pledged new funds on Monday.", crosscheck.ValueCount, "country", 12, 12},
+		{"more than", "Delegations from more than 30 nations came.", crosscheck.ValueCount, "country", 30, Unbounded},
+		{"as many as", "As many as 26 countries signed.", crosscheck.ValueCount, "country", 0, 26},
+		{"percent", "Turnout rose by 12% in the city.", crosscheck.ValuePercent, "percent", 12, 12},
+		{"money", "The fund holds $5 billion.", crosscheck.ValueMoney, "USD", 5e9, 5e9},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := Extract(article("a", "X", "2024-03-12", tt.text), Options{})
+			var found *crosscheck.Value
+			for _, f := range an.Facts {
+				for i := range f.Values {
+					if f.Values[i].Kind == tt.kind {
+						found = &f.Values[i].Value
+					}
+				}
+			}
+			if found == nil {
+				t.Fatalf("no %s value in %q: %+v", tt.kind, tt.text, an.Facts)
+			}
+			if found.Unit != tt.unit || found.Min != tt.min || found.Max != tt.max {
+				t.Fatalf("value=%+v, want unit %s [%v,%v]", *found, tt.unit, tt.min, tt.max)
+			}
+			if !strings.Contains(tt.text, found.Text) {
+				t.Fatalf("value text %q not in the sentence", found.Text)
+			}
+		})
+	}
+}
+
+func TestDates(t *testing.T) {
+	an := Extract(article("a", "X", "2024-03-14", "The mayor spoke on Tuesday. The vote was held on March 2, 2024. Talks resume on 20 April."), Options{})
+	var got []string
+	for _, f := range an.Facts {
+		for _, v := range f.Values {
+			if v.Kind == crosscheck.ValueDate {
+				got = append(got, v.Time.Format(time.DateOnly))
+			}
+		}
+	}
+	want := []string{"2024-03-12", "2024-03-02", "2024-04-20"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("dates=%v, want %v", got, want)
+	}
+}
+
+func TestEntities(t *testing.T) {
+	text := "Interior Minister Karin Holtz met Mayor Jonas Zelinskyy in Vienna on Monday. " +
+		"Holtz, the minister in charge of police, later spoke to Jonas Zelinsky again. " +
+		"Zelinskiy said little. Stephen Marlowe, the special envoy of the European Union, joined them. " +
+		"Steve Marlowe left early."
+	an := Extract(article("a", "X", "2024-03-12", text), Options{})
+	find := func(name string) *Entity {
+		for i := range an.Entities {
+			e := &an.Entities[i]
+			if e.Name == name {
+				return e
+			}
+			for _, al := range e.Aliases {
+				if al == name {
+					return e
+				}
+			}
+		}
+		return nil
+	}
+	holtz := find("Karin Holtz")
+	if holtz == nil || holtz.Kind != crosscheck.KindPerson {
+		t.Fatalf("no person Karin Holtz in %+v", an.Entities)
+	}
+	if find("Holtz") != holtz {
+		t.Fatalf("Holtz not merged with Karin Holtz")
+	}
+	if !contains(holtz.Roles, "Interior Minister") {
+		t.Fatalf("roles of Holtz=%v, want Interior Minister", holtz.Roles)
+	}
+	z := find("Jonas Zelinskyy")
+	if z == nil || find("Jonas Zelinsky") != z || find("Zelinskiy") != z {
+		t.Fatalf("transliterations of Zelinsky not merged: %+v", an.Entities)
+	}
+	m := find("Stephen Marlowe")
+	if m == nil || find("Steve Marlowe") != m {
+		t.Fatalf("Steve/Stephen Marlowe not merged: %+v", an.Entities)
+	}
+	if v := find("Vienna"); v == nil || v.Kind != crosscheck.KindPlace {
+		t.Fatalf("Vienna is not a place: %+v", v)
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		speaker string
+		quotes  []string
+	}{
+		{"speaker after", "“We will rebuild the bridge before winter,” Mayor Ana Ruiz said on Monday.", "Ana Ruiz",
+			[]string{"We will rebuild the bridge before winter"}},
+		{"he said", "Governor Tom Kessler toured the flooded district. “The damage is worse than we feared,” he said.", "Tom Kessler",
+			[]string{"The damage is worse than we feared"}},
+		{"speaker before colon", "Ana Ruiz told reporters: “Nobody will be left behind.”", "Ana Ruiz",
+			[]string{"Nobody will be left behind."}},
+		{"multi sentence", "“The levee held. The pumps did not,” said Tom Kessler. “We need new ones before spring.”", "Tom Kessler",
+			[]string{"The levee held. The pumps did not", "We need new ones before spring."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := Extract(article("a", "X", "2024-03-12", tt.text), Options{})
+			var got []string
+			for _, q := range an.Quotes {
+				if q.Speaker != tt.speaker {
+					t.Fatalf("speaker of %q=%q, want %q", q.Text, q.Speaker, tt.speaker)
+				}
+				if !strings.Contains(tt.text, q.Text) {
+					t.Fatalf("quote %q is not verbatim", q.Text)
+				}
+				got = append(got, q.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.quotes, "|") {
+				t.Fatalf("quotes=%q, want %q", got, tt.quotes)
+			}
+		})
+	}
+}
+
+func TestCredits(t *testing.T) {
+	text := "The dam was closed, according to Reuters. The Daily Ledger reported that repairs would take weeks. " +
+		"Two unnamed city officials said the cost was rising. Reports from the Evening Courier suggested a delay. " +
+		"According to Interior Minister Karin Holtz, the repairs are funded."
+	an := Extract(article("a", "X", "2024-03-12", text), Options{})
+	want := map[string]crosscheck.AttributionKind{
+		"Reuters":                    crosscheck.AttrAgency,
+		"Daily Ledger":               crosscheck.AttrOutlet,
+		"Two unnamed city officials": crosscheck.AttrAnonymous,
+		"Evening Courier":            crosscheck.AttrOutlet,
+		"Karin Holtz":                crosscheck.AttrOfficial,
+	}
+	got := map[string]crosscheck.AttributionKind{}
+	for _, c := range an.Credits {
+		got[c.Source] = c.Kind
+	}
+	for src, kind := range want {
+		if got[src] != kind {
+			t.Errorf("credit %q kind=%q, want %q (all: %v)", src, got[src], kind, got)
+		}
+	}
+}
+
+func TestNotClaims(t *testing.T) {
+	text := "Is the bridge safe? I think the council should resign. Subscribe to our newsletter! The bridge reopened on Monday."
+	an := Extract(article("a", "X", "2024-03-12", text), Options{})
+	if len(an.Facts) != 1 || !strings.Contains(an.Facts[0].Text, "reopened") {
+		var got []string
+		for _, f := range an.Facts {
+			got = append(got, f.Text)
+		}
+		t.Fatalf("facts=%q, want only the reopening", got)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,371 @@
+package claim
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// stopwords are left out of a fact's content stems.
+var stopwords = set(`a an the and or but if then than so of to in on at by for from with about into over
+under after before between among during without within upon as is are was were be been being has have
+had do does did will would can could may might must shall should it its this that these those there here
+he she they them his her their we our you your i me my who whom which what when where why how not no nor
+also just only very more most such some any all each both other another own same too said says say
+told tells stated added according while which whose whether even still yet however since until because
+though although amid despite including include includes included one two three four five six seven eight
+nine ten mr ms mrs`)
+
+var adverbs = set(`also later then still now again already reportedly previously earlier ultimately
+briefly soon once first further meanwhile`)
+
+var auxiliaries = set(`is are was were be been being has have had do does did will would can could may
+might must shall should 's 're`)
+
+var preps = set(`after for within in by from of with over under during before since until to at on about than`)
+
+// isVerbAt reports whether token i is probably a verb.
+func isVerbAt(toks []token, i int) bool {
+	t := toks[i]
+	if t.kind != 'w' || t.cap {
+		return false
+	}
+	if i > 0 {
+		switch toks[i-1].low {
+		case "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of":
+			return false
+		}
+		if toks[i-1].kind == 'n' {
+			return false
+		}
+		if _, ok := numberWords[toks[i-1].low]; ok {
+			return false
+		}
+	}
+	if verbish[t.low] || speechVerbs[t.low] {
+		return true
+	}
+	if _, ok := irregular[t.low]; ok {
+		return true
+	}
+	return strings.HasSuffix(t.low, "ed") && len(t.low) > 4
+}
+
+// mainVerbFrom returns the main verb at or after an auxiliary at i: "had
+// expressed", "did not attend", "was unable to attend".
+func mainVerbFrom(toks []token, i int) int {
+	if !auxiliaries[toks[i].low] && toks[i].low != "unable" {
+		return i
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		t := toks[k]
+		if t.kind != 'w' {
+			break
+		}
+		if negators[t.low] || strings.HasSuffix(t.low, "ly") || t.low == "been" || t.low == "to" || t.low == "be" || t.low == "unable" || t.low == "not" {
+			continue
+		}
+		if isVerbAt(toks, k) || k > 0 && (toks[k-1].low == "not" || toks[k-1].low == "to" || toks[k-1].low == "n't") {
+			if !auxiliaries[t.low] {
+				return k
+			}
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// isClaim reports whether sentence si states facts.
+func (x *extractor) isClaim(si int) bool {
+	s := &x.sents[si]
+	if s.headline {
+		return false
+	}
+	text := strings.TrimSpace(x.text[s.span.Start:s.span.End])
+	if strings.HasSuffix(strings.TrimRight(text, "”\"’)"), "?") {
+		return false
+	}
+	words, quoted := 0, 0
+	for i, t := range s.toks {
+		if t.kind == 'p' {
+			continue
+		}
+		words++
+		if s.quoted[i] {
+			quoted++
+			continue
+		}
+		if boilerplateWords[t.low] {
+			return false
+		}
+		if t.low == "we" || t.low == "you" || t.low == "our" || t.text == "I" || t.low == "should" || t.low == "ought" {
+			return false
+		}
+	}
+	if words < 5 || quoted*2 > words {
+		return false
+	}
+	return true
+}
+
+// facts builds the facts of every claim sentence.
+func (x *extractor) facts() {
+	ms := x.an.Mentions
+	mi := 0
+	for si := range x.sents {
+		s := &x.sents[si]
+		for mi < len(ms) && ms[mi].Start < s.span.Start {
+			mi++
+		}
+		if !x.isClaim(si) {
+			continue
+		}
+		toks := s.toks
+		f := Fact{Sentence: si, Span: s.span, Text: x.text[s.span.Start:s.span.End]}
+		inName := make([]bool, len(toks))
+		seen := map[int]bool{}
+		for k := mi; k < len(ms) && ms[k].Start < s.span.End; k++ {
+			if ms[k].Entity >= 0 && !seen[ms[k].Entity] {
+				seen[ms[k].Entity] = true
+				f.Entities = append(f.Entities, ms[k].Entity)
+			}
+			for t := range toks {
+				if toks[t].start >= ms[k].Start && toks[t].end <= ms[k].End {
+					inName[t] = true
+				}
+			}
+		}
+		stemSeen := map[string]bool{}
+		for t, tok := range toks {
+			if tok.kind != 'w' || inName[t] || stopwords[tok.low] || len(tok.low) < 3 {
+				continue
+			}
+			if _, ok := numberWords[tok.low]; ok {
+				continue
+			}
+			st := x.lemma(tok.low)
+			if !stemSeen[st] {
+				stemSeen[st] = true
+				f.Stems = append(f.Stems, st)
+			}
+		}
+		// main clause
+		verb := -1
+		for t := leadingAdverbial(toks); t < len(toks); t++ {
+			if !s.quoted[t] && isVerbAt(toks, t) {
+				verb = t
+				break
+			}
+		}
+		if verb >= 0 {
+			mv := mainVerbFrom(toks, verb)
+			f.Verb = x.lemma(toks[mv].low)
+			f.VerbText = x.text[toks[verb].start:toks[mv].end]
+			f.Subject, f.SubjectKey = x.subjectBefore(si, verb)
+			f.Negated = negatedBefore(toks, verb, mv)
+			f.Object = x.objectAfter(toks, mv)
+		}
+		for _, t := range toks {
+			if distinctEvent[t.low] {
+				f.Distinct = true
+			}
+		}
+		for _, v := range x.values(si) {
+			x.frame(si, &v)
+			f.Values = append(f.Values, v.ValueFact)
+		}
+		for ci, c := range x.an.Credits {
+			if c.Sentence == si {
+				f.Credits = append(f.Credits, ci)
+			}
+		}
+		x.an.Facts = append(x.an.Facts, f)
+	}
+}
+
+func negatedBefore(toks []token, from, to int) bool {
+	lo := from - 1
+	if lo < 0 {
+		lo = 0
+	}
+	for k := lo; k <= to && k < len(toks); k++ {
+		if negators[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingAdverbial returns the first token after an opening adverbial phrase
+// ("After leaving the session, ..."), 0 when there is none.
+func leadingAdverbial(toks []token) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	l := toks[0].low
+	if !(preps[l] || strings.HasSuffix(l, "ing") || adverbs[l] || l == "meanwhile" || l == "however" || l == "still") {
+		return 0
+	}
+	for k := 1; k < len(toks) && k < 16; k++ {
+		if toks[k].text == "," {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// objectAfter returns the stem of the head of the object after verb v.
+func (x *extractor) objectAfter(toks []token, v int) string {
+	head := ""
+	for k := v + 1; k < len(toks) && k <= v+6; k++ {
+		t := toks[k]
+		if t.kind == 'p' || preps[t.low] && head != "" || isVerbAt(toks, k) && head != "" {
+			break
+		}
+		if t.kind == 'w' && !stopwords[t.low] && !t.cap {
+			head = x.stem(t.low)
+		}
+	}
+	return head
+}
+
+// frame fills the verb, preposition and subject of value v.
+func (x *extractor) frame(si int, v *valueAt) {
+	toks := x.sents[si].toks
+	if v.ti > 0 && preps[toks[v.ti-1].low] {
+		v.Prep = toks[v.ti-1].low
+	}
+	verb := -1
+	for k := v.ti - 1; k >= 0; k-- {
+		if toks[k].text == ";" {
+			break
+		}
+		if isVerbAt(toks, k) {
+			verb = k
+			break
+		}
+	}
+	mv := verb
+	if verb >= 0 {
+		// auxiliary before a main verb: take the main verb
+		for k := verb; k >= 0 && k > verb-4; k-- {
+			if auxiliaries[toks[k].low] {
+				if m := mainVerbFrom(toks, k); m > k && m <= verb {
+					mv = m
+				}
+			}
+		}
+	} else {
+		// the value is the subject: "26 countries had expressed"
+		for k := v.tj; k < len(toks) && k < v.tj+4; k++ {
+			if isVerbAt(toks, k) {
+				verb = k
+				mv = mainVerbFrom(toks, k)
+				break
+			}
+		}
+	}
+	if mv >= 0 {
+		v.Verb = x.lemma(toks[mv].low)
+		v.VerbText = toks[mv].text
+	}
+	if verb >= 0 && verb < v.ti {
+		v.Subject, v.SubjectKey = x.subjectBefore(si, verb)
+		v.Negated = negatedBefore(toks, verb, mv)
+	} else {
+		v.Subject, v.SubjectKey = v.Unit, "h:"+v.Unit+"|"
+	}
+	for k := v.ti - 1; k >= 0 && k >= v.ti-3; k-- {
+		if distinctEvent[toks[k].low] {
+			v.Distinct = true
+		}
+	}
+	// "a separate 25-minute meeting": the value modifies a distinct event
+	if v.tj < len(toks) && v.ti > 0 && distinctEvent[toks[v.ti-1].low] {
+		v.Distinct = true
+	}
+}
+
+// subjectBefore finds the subject of the clause whose verb is at token vp.
+func (x *extractor) subjectBefore(si, vp int) (string, string) {
+	toks := x.sents[si].toks
+	// relative clause: "The meeting, which lasted ..."
+	for k := vp - 1; k >= 0 && k >= vp-3; k-- {
+		if l := toks[k].low; l == "which" || l == "who" {
+			e := k - 1
+			for e >= 0 && toks[e].kind == 'p' {
+				e--
+			}
+			b := e
+			for b > 0 && toks[b-1].kind == 'w' && !preps[toks[b-1].low] && toks[b-1].low != "the" && toks[b-1].low != "a" && !isVerbAt(toks, b-1) {
+				b--
+			}
+			if e >= 0 {
+				return x.npKey(si, b, e+1)
+			}
+		}
+	}
+	start := 0
+	for k := vp - 1; k >= 0; k-- {
+		l := toks[k].low
+		if l == ";" || l == ":" || l == "while" || l == "whereas" || (l == "that" && k > 0 && toks[k-1].kind == 'w' && !toks[k-1].cap) {
+			start = k + 1
+			break
+		}
+	}
+	for start < vp && toks[start].kind == 'p' {
+		start++
+	}
+	// a leading adverbial: "After leaving the session, Witkoff held ..."
+	if start < vp && (preps[toks[start].low] || strings.HasSuffix(toks[start].low, "ing") || toks[start].low == "meanwhile" || toks[start].low == "however") {
+		for k := start; k < vp; k++ {
+			if toks[k].text == "," {
+				start = k + 1
+				break
+			}
+		}
+	}
+	end := start
+	for end < vp && toks[end].text != "," && !(preps[toks[end].low] && end > start) && !isVerbAt(toks, end) {
+		end++
+	}
+	for end > start && (strings.HasSuffix(toks[end-1].low, "ly") || adverbs[toks[end-1].low]) && !toks[end-1].cap {
+		end-- // "Witkoff briefly attended"
+	}
+	if end <= start {
+		return "", ""
+	}
+	return x.npKey(si, start, end)
+}
+
+// npKey keys the noun phrase of tokens [a, b): the entity it names, or its
+// head noun with the entities that modify it.
+func (x *extractor) npKey(si, a, b int) (string, string) {
+	toks := x.sents[si].toks
+	text := x.text[toks[a].start:toks[b-1].end]
+	ms := x.mentionsIn(toks[a].start, toks[b-1].end)
+	last := toks[b-1]
+	for _, m := range ms {
+		if m.End >= last.end && m.Start <= last.start {
+			return text, "e:" + itoa(m.Entity)
+		}
+	}
+	if last.cap || last.kind == 'p' {
+		for _, m := range ms {
+			if x.an.Entities[m.Entity].Kind == crosscheck.KindPerson {
+				return text, "e:" + itoa(m.Entity)
+			}
+		}
+		if len(ms) > 0 {
+			return text, "e:" + itoa(ms[len(ms)-1].Entity)
+		}
+	}
+	var mods []string
+	for _, m := range ms {
+		mods = append(mods, itoa(m.Entity))
+	}
+	sort.Strings(mods)
+	return text, "h:" + singular(last.low) + "|" + strings.Join(mods, ",")
+}

@@ -1,0 +1,460 @@
+package claim
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// valueAt is a value found in a sentence with its token range.
+type valueAt struct {
+	ValueFact
+	ti, tj int // tokens of the value, modifiers included
+	mi     int // first token of the number itself
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+	"sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+
+// zones are UTC offsets of time-zone words found after a clock time.
+var zones = map[string]int{
+	"gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "moscow": 3, "kyiv": 2,
+	"est": -5, "edt": -4, "cst": -6, "cdt": -5, "pst": -8, "pdt": -7, "et": -5, "pt": -8,
+}
+
+type modifier struct {
+	words []string
+	kind  byte // '~' about, '<' at most, '>' at least, 'n' nearly, '=' exact
+}
+
+// modifiers, longest first.
+var modifiers = []modifier{
+	{[]string{"a", "little", "more", "than"}, '>'}, {[]string{"a", "little", "over"}, '>'},
+	{[]string{"no", "more", "than"}, '<'}, {[]string{"no", "fewer", "than"}, '>'}, {[]string{"no", "less", "than"}, '>'},
+	{[]string{"as", "many", "as"}, '<'}, {[]string{"as", "much", "as"}, '<'}, {[]string{"as", "few", "as"}, '>'},
+	{[]string{"in", "excess", "of"}, '>'}, {[]string{"upwards", "of"}, '>'}, {[]string{"just", "over"}, '>'},
+	{[]string{"just", "under"}, '<'}, {[]string{"more", "than"}, '>'}, {[]string{"less", "than"}, '<'},
+	{[]string{"fewer", "than"}, '<'}, {[]string{"at", "least"}, '>'}, {[]string{"at", "most"}, '<'},
+	{[]string{"up", "to"}, '<'}, {[]string{"close", "to"}, 'n'}, {[]string{"an", "estimated"}, '~'},
+	{[]string{"or", "so"}, '~'},
+	{[]string{"about"}, '~'}, {[]string{"around"}, '~'}, {[]string{"approximately"}, '~'}, {[]string{"roughly"}, '~'},
+	{[]string{"some"}, '~'}, {[]string{"nearly"}, 'n'}, {[]string{"almost"}, 'n'}, {[]string{"over"}, '>'},
+	{[]string{"under"}, '<'}, {[]string{"below"}, '<'}, {[]string{"above"}, '>'}, {[]string{"estimated"}, '~'},
+	{[]string{"just"}, '='}, {[]string{"only"}, '='}, {[]string{"exactly"}, '='}, {[]string{"precisely"}, '='},
+	{[]string{"barely"}, '='}, {[]string{"approx"}, '~'}, {[]string{"circa"}, '~'}, {[]string{"nearly"}, 'n'},
+}
+
+// values finds the values of sentence si.
+func (x *extractor) values(si int) []valueAt {
+	s := &x.sents[si]
+	toks := s.toks
+	var out []valueAt
+	for i := 0; i < len(toks); i++ {
+		if s.quoted[i] {
+			continue
+		}
+		if v, ok := x.dateAt(toks, i); ok {
+			out = append(out, v)
+			i = v.tj - 1
+			continue
+		}
+		if v, ok := x.numberAt(toks, i); ok {
+			out = append(out, v)
+			i = v.tj - 1
+		}
+	}
+	return out
+}
+
+func parseNum(s string) (float64, bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+// dateAt reads a date or clock time starting at token i.
+func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
+	t := toks[i]
+	v := valueAt{ti: i, mi: i}
+	v.Kind = crosscheck.ValueDate
+	year, day := 0, 0
+	var month time.Month
+	end := i
+	switch {
+	case t.cap && months[strings.TrimSuffix(t.low, ".")] != 0 && (t.low != "may" && t.low != "march" || i+1 < len(toks) && toks[i+1].kind == 'n'):
+		month = months[strings.TrimSuffix(t.low, ".")]
+		end = i + 1
+		if end < len(toks) && toks[end].kind == 'n' {
+			if d, err := strconv.Atoi(strings.TrimRight(toks[end].text, "stndrh")); err == nil && d >= 1 && d <= 31 {
+				day = d
+				end++
+				if end+1 < len(toks) && toks[end].text == "," && toks[end+1].kind == 'n' {
+					if y, err := strconv.Atoi(toks[end+1].text); err == nil && y > 1900 && y < 2200 {
+						year = y
+						end += 2
+					}
+				} else if end < len(toks) && toks[end].kind == 'n' {
+					if y, err := strconv.Atoi(toks[end].text); err == nil && y > 1900 && y < 2200 {
+						year = y
+						end++
+					}
+				}
+			}
+		}
+		if day == 0 {
+			return v, false
+		}
+	case t.kind == 'n' && i+1 < len(toks) && toks[i+1].cap && months[strings.TrimSuffix(toks[i+1].low, ".")] != 0:
+		d, err := strconv.Atoi(t.text)
+		if err != nil || d < 1 || d > 31 {
+			return v, false
+		}
+		day, month = d, months[strings.TrimSuffix(toks[i+1].low, ".")]
+		end = i + 2
+		if end < len(toks) && toks[end].kind == 'n' {
+			if y, err := strconv.Atoi(toks[end].text); err == nil && y > 1900 && y < 2200 {
+				year = y
+				end++
+			}
+		}
+	case t.kind == 'n' && len(t.text) == 10 && t.text[4] == '-' && t.text[7] == '-':
+		d, err := time.Parse(time.DateOnly, t.text)
+		if err != nil {
+			return v, false
+		}
+		v.tj = i + 1
+		v.Time = d
+		x.finishDate(&v, toks)
+		return v, true
+	case t.kind == 'w' && weekdays[t.low] != 0 || t.low == "sunday":
+		if x.ref.IsZero() {
+			return v, false
+		}
+		wd := weekdays[t.low]
+		ref := x.ref
+		diff := (int(ref.Weekday()) - int(wd) + 7) % 7
+		dt := ref.AddDate(0, 0, -diff)
+		if i > 0 && toks[i-1].low == "next" {
+			dt = ref.AddDate(0, 0, (int(wd)-int(ref.Weekday())+7)%7)
+			if dt.Equal(ref) {
+				dt = dt.AddDate(0, 0, 7)
+			}
+		} else if i > 0 && toks[i-1].low == "last" && diff == 0 {
+			dt = dt.AddDate(0, 0, -7)
+		}
+		v.ti = i
+		if i > 0 && (toks[i-1].low == "on" || toks[i-1].low == "next" || toks[i-1].low == "last") {
+			v.ti = i - 1
+		}
+		v.tj = i + 1
+		v.Time = time.Date(dt.Year(), dt.Month(), dt.Day(), 0, 0, 0, 0, time.UTC)
+		x.finishDate(&v, toks)
+		return v, true
+	case t.low == "yesterday" || t.low == "today" || t.low == "tomorrow":
+		if x.ref.IsZero() {
+			return v, false
+		}
+		d := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[t.low]
+		dt := x.ref.AddDate(0, 0, d)
+		v.tj = i + 1
+		v.Time = time.Date(dt.Year(), dt.Month(), dt.Day(), 0, 0, 0, 0, time.UTC)
+		x.finishDate(&v, toks)
+		return v, true
+	case t.kind == 'n' && strings.Count(t.text, ":") == 1:
+		hm := strings.Split(t.text, ":")
+		h, err1 := strconv.Atoi(hm[0])
+		mi, err2 := strconv.Atoi(hm[1])
+		if err1 != nil || err2 != nil || h > 24 || mi > 59 || len(hm[1]) != 2 {
+			return v, false
+		}
+		end = i + 1
+		if end < len(toks) {
+			switch strings.ReplaceAll(toks[end].low, ".", "") {
+			case "pm":
+				if h < 12 {
+					h += 12
+				}
+				end++
+			case "am":
+				if h == 12 {
+					h = 0
+				}
+				end++
+			}
+		}
+		offset, zoned := 0, false
+		if end < len(toks) {
+			if o, ok := zones[toks[end].low]; ok {
+				offset, zoned = o, true
+				end++
+				if end < len(toks) && toks[end].low == "time" {
+					end++
+				}
+			}
+		}
+		v.Kind = crosscheck.ValueTime
+		v.tj = end
+		if !x.ref.IsZero() {
+			loc := time.UTC
+			if zoned {
+				loc = time.FixedZone("", offset*3600)
+			}
+			v.Time = time.Date(x.ref.Year(), x.ref.Month(), x.ref.Day(), h, mi, 0, 0, loc).UTC()
+		}
+		v.Min, v.Max = float64(h*3600+mi*60-offset*3600), float64(h*3600+mi*60-offset*3600)
+		v.Unit = "second"
+		x.finishDate(&v, toks)
+		return v, true
+	default:
+		return v, false
+	}
+	if year == 0 {
+		if x.ref.IsZero() {
+			v.tj = end
+			x.finishDate(&v, toks)
+			return v, true
+		}
+		year = x.ref.Year()
+		// "December 30" in a January article is last year's
+		if d := time.Date(year, month, day, 0, 0, 0, 0, time.UTC); d.Sub(x.ref) > 60*24*time.Hour {
+			year--
+		}
+	}
+	v.Time = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if i > 0 && toks[i-1].low == "on" {
+		v.ti = i - 1
+	}
+	v.tj = end
+	x.finishDate(&v, toks)
+	return v, true
+}
+
+func (x *extractor) finishDate(v *valueAt, toks []token) {
+	v.Start, v.End = toks[v.mi].start, toks[v.tj-1].end
+	if v.ti < v.mi {
+		v.Start = toks[v.ti].start
+	}
+	v.Text = x.text[v.Start:v.End]
+	if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() {
+		u := float64(v.Time.Unix())
+		v.Min, v.Max = u, u+86399
+	}
+}
+
+// numberAt reads a number with its modifier and unit starting at token i.
+func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
+	t := toks[i]
+	v := valueAt{ti: i, mi: i}
+	var n float64
+	unitTok := -1
+	hyphenUnit := ""
+	switch {
+	case t.kind == 'n':
+		num := t.text
+		if k := strings.IndexByte(num, '-'); k > 0 {
+			num, hyphenUnit = num[:k], strings.ToLower(num[k+1:])
+			if hyphenUnit == "" || hyphenUnit[0] >= '0' && hyphenUnit[0] <= '9' {
+				return v, false // a range or an ISO date
+			}
+		}
+		f, ok := parseNum(num)
+		if !ok || strings.Contains(num, ":") {
+			return v, false
+		}
+		// a year or an address-like number is not a quantity
+		if f >= 1900 && f <= 2200 && !strings.Contains(num, ",") && hyphenUnit == "" {
+			return v, false
+		}
+		n = f
+	case t.kind == 'w' && !t.cap || (t.kind == 'w' && i == 0):
+		w := t.low
+		hy := ""
+		if k := strings.IndexByte(w, '-'); k > 0 {
+			w, hy = w[:k], w[k+1:]
+		}
+		f, ok := numberWords[w]
+		if !ok {
+			if (w == "a" || w == "an") && i+1 < len(toks) && durations[toks[i+1].low] != 0 && !strings.HasSuffix(toks[i+1].low, "s") && i > 0 &&
+				(toks[i-1].low == "than" || toks[i-1].low == "about" || toks[i-1].low == "nearly" || toks[i-1].low == "almost" || toks[i-1].low == "after" || toks[i-1].low == "for" || toks[i-1].low == "within" || toks[i-1].low == "over" || toks[i-1].low == "under" || toks[i-1].low == "half" || toks[i-1].low == "lasted") {
+				f, ok = 1, true
+			}
+		}
+		if !ok || w == "half" && !(i+2 < len(toks) && (toks[i+1].low == "an" || toks[i+1].low == "a")) {
+			return v, false
+		}
+		if w == "half" {
+			i += 1 // "half an hour"
+		}
+		if hy != "" {
+			if g, ok2 := numberWords[hy]; ok2 && g < 10 {
+				f += g // twenty-five
+			} else {
+				hyphenUnit = hy
+			}
+		}
+		n = f
+		if w == "one" && i+1 < len(toks) && (toks[i+1].low == "of" || toks[i+1].kind == 'p') {
+			return v, false
+		}
+	default:
+		return v, false
+	}
+	j := i + 1
+	// "5 billion", "two hundred"
+	for j < len(toks) && toks[j].kind == 'w' {
+		if m, ok := multipliers[toks[j].low]; ok && (toks[j].low != "m" || t.kind == 'n') {
+			n *= m
+			j++
+			continue
+		}
+		break
+	}
+	kind := crosscheck.ValueCount
+	unit := ""
+	currency := ""
+	if i > 0 && toks[i-1].kind == 'p' && currencies[toks[i-1].text] != "" {
+		currency = currencies[toks[i-1].text]
+		v.ti = i - 1
+	}
+	switch {
+	case hyphenUnit != "":
+		unit = hyphenUnit
+		unitTok = i
+	case j < len(toks) && (toks[j].text == "%" || toks[j].low == "percent"):
+		kind, unit = crosscheck.ValuePercent, "percent"
+		j++
+	case j+1 < len(toks) && toks[j].low == "per" && toks[j+1].low == "cent":
+		kind, unit = crosscheck.ValuePercent, "percent"
+		j += 2
+	case j < len(toks) && toks[j].kind == 'w':
+		u := toks[j].low
+		if currencies[u] != "" {
+			currency = currencies[u]
+			j++
+			break
+		}
+		if stopUnit[u] {
+			break
+		}
+		// names before the counted noun: "3,000 Valencia residents"
+		for skip := 0; skip < 3 && toks[j].cap && j+1 < len(toks) && toks[j+1].kind == 'w'; skip++ {
+			j++
+			u = toks[j].low
+		}
+		// skip one adjective before the counted noun: "26 European countries"
+		for skip := 0; skip < 3 && j+1 < len(toks) && toks[j+1].kind == 'w' && !stopUnit[toks[j+1].low] && durations[u] == 0 &&
+			(demonyms[u] != "" || adjectiveLike(u)); skip++ {
+			j++
+			u = toks[j].low
+		}
+		unit = u
+		unitTok = j
+		j++
+	}
+	if currency != "" {
+		kind, unit = crosscheck.ValueMoney, currency
+	} else if d, ok := durations[unit]; ok {
+		if unitTok >= 0 && unitTok+1 < len(toks) && (toks[unitTok+1].low == "ago" || toks[unitTok+1].low == "old" || toks[unitTok+1].low == "later" || toks[unitTok+1].low == "earlier") {
+			return v, false // a relative date or an age, not a duration
+		}
+		if i > 0 && (toks[i-1].low == "last" || toks[i-1].low == "next" || toks[i-1].low == "past") {
+			return v, false
+		}
+		kind, unit = crosscheck.ValueDuration, "second"
+		n *= d
+	} else if unit != "" && kind == crosscheck.ValueCount {
+		unit = singular(unit)
+		if s, ok := unitSynonyms[unit]; ok {
+			unit = s
+		}
+	}
+	if unit == "" && kind == crosscheck.ValueCount {
+		kind = crosscheck.ValueNumber
+	}
+	v.Kind, v.Unit = kind, unit
+	v.tj = j
+	// modifiers before the number
+	lo, hi := n, n
+	approx := false
+	if t.kind == 'n' && n == float64(int64(n)) && int64(n)%5 == 0 && n >= 10 {
+		approx = false
+	}
+	start := v.ti
+	if start == i && t.low == "half" {
+		start = i - 1
+		v.ti = start
+	}
+	for _, m := range modifiers {
+		k := start - len(m.words)
+		if k < 0 {
+			continue
+		}
+		match := true
+		for w := range m.words {
+			if toks[k+w].low != m.words[w] {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		v.ti = k
+		switch m.kind {
+		case '~':
+			lo, hi, approx = n*0.75, n*1.25, true
+		case 'n':
+			lo, hi, approx = n*0.75, n, true
+		case '>':
+			lo, hi, approx = n, Unbounded, true
+		case '<':
+			lo, hi, approx = 0, n, true
+		}
+		break
+	}
+	v.Min, v.Max, v.Approx = lo, hi, approx
+	v.Start, v.End = toks[v.ti].start, toks[v.tj-1].end
+	v.Text = x.text[v.Start:v.End]
+	return v, true
+}
+
+// stopUnit are words after a number that are not what it counts.
+var stopUnit = set(`of and or to in on at for from by with the a an as than per is are was were
+has have had will would who which that percent`)
+
+func adjectiveLike(w string) bool {
+	for _, s := range []string{"al", "ive", "ous", "ful", "ic", "ary", "ish", "ed", "ing", "less", "able"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+			return true
+		}
+	}
+	switch w {
+	case "new", "more", "other", "major", "senior", "unnamed", "foreign", "former", "top", "key", "big", "small", "large":
+		return true
+	}
+	return false
+}
+
+// singular returns a plural noun's singular form, roughly.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us"):
+		return w
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
