@@ -380,7 +380,7 @@ func (m *mdWriter) articles(s *storyView) {
 			lines = append(lines, "near-duplicate of "+d)
 		}
 		if a.Correction != "" {
-			lines = append(lines, "Correction: "+md(a.Correction))
+			lines = append(lines, md(a.Correction))
 		}
 		if a.Excerpt != "" {
 			lines = append(lines, "“"+md(a.Excerpt)+"”")

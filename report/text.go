@@ -371,6 +371,10 @@ func (t *textWriter) claims(s *storyView) {
 		}
 		t.line("  " + t.status(g.Status, g.Title+" ("+strconv.Itoa(len(g.Claims))+")"))
 		for _, c := range g.Claims {
+			if c.Support == "" && c.Conflict == nil {
+				t.wrap(t.withCites(c.Text, c.Cites), "  • ", "    ")
+				continue
+			}
 			t.wrap(c.Text, "  • ", "    ")
 			var meta []string
 			if c.Support != "" {
@@ -532,7 +536,7 @@ func (t *textWriter) articles(s *storyView) {
 			t.wrap("near-duplicate of "+d, rest, rest)
 		}
 		if a.Correction != "" {
-			t.wrap("Correction: "+a.Correction, rest, rest)
+			t.wrap(a.Correction, rest, rest)
 		}
 		if a.Excerpt != "" {
 			t.wrap(t.dim(quote(a.Excerpt)), rest, rest+" ")

@@ -88,7 +88,7 @@ type articleView struct {
 	URLHref     string
 	Language    string
 	DuplicateOf *cite
-	Correction  string
+	Correction  string // the notice, starting "Correction"
 	Excerpt     string
 	Paragraphs  []string
 }
@@ -290,6 +290,9 @@ func (b *builder) addArticle(a *crosscheck.Article) *articleView {
 		Language:   clean(a.Language),
 		Correction: clean(a.Correction),
 	}
+	if av.Correction != "" && !strings.HasPrefix(strings.ToLower(av.Correction), "correction") {
+		av.Correction = "Correction: " + av.Correction
+	}
 	av.Anchor = b.s.Anchor + "-a" + strconv.Itoa(av.Label)
 	av.SourceHref = webHref(a.Source)
 	if u := clean(a.URL); u != "" && u != av.Source {
@@ -447,6 +450,10 @@ func (b *builder) claims(cs []crosscheck.Claim) {
 			outlets = outletsOf(cv.Cites)
 		}
 		cv.Support = support(len(outlets), c.Independent, cv.CreditedTo)
+		if cv.Support == "1 outlet" {
+			// Said by one outlet, crediting no one: the citation says it all.
+			cv.Support = ""
+		}
 		if c.ID != "" {
 			b.claimByID[c.ID] = claimRef{Text: cv.Text, Anchor: cv.Anchor}
 			b.claimStat[c.ID] = cv.Status
