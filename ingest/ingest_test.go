@@ -386,3 +386,16 @@ func TestStopsEarly(t *testing.T) {
 		t.Fatalf("after cancel: n=%d, want 5", n)
 	}
 }
+
+func TestInputErrorCode(t *testing.T) {
+	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{filepath.Join(t.TempDir(), "missing.txt")}))
+	if len(got) != 1 || got[0].err == nil {
+		t.Fatalf("got %v", names(got))
+	}
+	if code := crosscheck.ErrorCode(got[0].err); code != crosscheck.EINVALID {
+		t.Fatalf("ErrorCode=%q, want %q", code, crosscheck.EINVALID)
+	}
+	if !strings.HasSuffix(got[0].err.Error(), "missing.txt: no such file or directory") {
+		t.Fatalf("message %q", got[0].err)
+	}
+}

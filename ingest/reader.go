@@ -41,13 +41,24 @@ func (r *Reader) Options() Options { return r.opts }
 // emit receives documents and per-input failures; false stops the reading.
 type emit = func(*crosscheck.Document, error) bool
 
-// fail reports the failure of one input.
+// fail reports the failure of one input. The reason carries the code
+// crosscheck.EINVALID, so crosscheck.ErrorCode sees the user's input
+// problem, while errors.Is and errors.As still reach the cause.
 func fail(yield emit, input string, err error) bool {
 	var iu *invalidUTF8Error
 	if errors.As(err, &iu) && input != "-" && !strings.Contains(input, "://") {
 		err = iu.hint(input)
 	}
-	return yield(nil, &crosscheck.InputError{Input: input, Err: err})
+	return yield(nil, &crosscheck.InputError{Input: input, Err: &reason{err: err}})
+}
+
+// reason is a per-input failure: its message is the cause's, and it
+// unwraps to both the cause and an EINVALID *crosscheck.Error.
+type reason struct{ err error }
+
+func (r *reason) Error() string { return r.err.Error() }
+func (r *reason) Unwrap() []error {
+	return []error{r.err, &crosscheck.Error{Code: crosscheck.EINVALID, Message: r.err.Error()}}
 }
 
 // All reads inputs in order: file paths, directories (walked recursively
@@ -331,6 +342,9 @@ func (r *Reader) decode(ctx context.Context, name string, k kind, data []byte, s
 func (r *Reader) url(ctx context.Context, raw string, yield emit) bool {
 	resp, err := r.get(ctx, raw)
 	if err != nil {
+		if ctx.Err() != nil {
+			return false // stopped, not failed
+		}
 		return fail(yield, raw, err)
 	}
 	k, ok := mediaKind(resp.ContentType)
