@@ -308,7 +308,7 @@ func (m *mdWriter) entities(s *storyView) {
 				line += " · also: " + mdJoin(e.Aliases, "; ")
 			}
 			if len(e.Roles) > 0 {
-				line += " · role: " + mdJoin(e.Roles, "; ")
+				line += " · " + rolesLabel(e.Roles) + mdJoin(e.Roles, "; ")
 			}
 			if e.Mentions > 0 {
 				line += " · " + plural(e.Mentions, "mention", "mentions")
@@ -326,7 +326,7 @@ func (m *mdWriter) coverage(s *storyView) {
 	for _, c := range s.Coverage {
 		m.line("- " + withMDCites("**"+md(c.Outlet)+"**", c.Cites) + ": " + plural(c.Claims, "claim", "claims"))
 		for _, x := range c.Exclusive {
-			m.line("  - exclusive: " + md(x.Text))
+			m.line("  - exclusive: " + md(truncate(x.Text, 120)))
 		}
 		for _, x := range c.Omitted {
 			m.line("  - omitted: " + md(x.Text))

@@ -109,7 +109,25 @@ func (t *textWriter) line(s string) {
 	if t.err != nil {
 		return
 	}
-	_, t.err = io.WriteString(t.w, strings.TrimRight(s, " ")+"\n")
+	s = strings.ReplaceAll(strings.TrimRight(s, " "), glue, " ")
+	_, t.err = io.WriteString(t.w, s+"\n")
+}
+
+// glue joins words that wrapping must keep on one line. It is a no-break
+// space, which clean folds out of all untrusted text, so every one in a
+// line is ours; line prints it as a plain space.
+const glue = "\u00a0"
+
+// maxGlued is the longest run of words glued together: a longer list may
+// break rather than overflow the line.
+const maxGlued = 24
+
+// glued joins s's words with glue when s is short enough.
+func glued(s string) string {
+	if visibleWidth(s) > maxGlued {
+		return s
+	}
+	return strings.ReplaceAll(s, " ", glue)
 }
 
 func (t *textWriter) blank() { t.line("") }
@@ -196,7 +214,7 @@ func (t *textWriter) heading(title string, count int) {
 // withCites appends the citation labels to s.
 func (t *textWriter) withCites(s string, cs []cite) string {
 	if l := citeList(cs); l != "" {
-		return s + " " + t.dim(l)
+		return s + " " + t.dim(glued(l))
 	}
 	return s
 }
@@ -225,7 +243,7 @@ func (t *textWriter) story(s *storyView) {
 		parts := make([]string, len(s.Articles))
 		for i, a := range s.Articles {
 			// A no-break space keeps a label with its outlet.
-			parts[i] = "[" + a.String() + "]\u00a0" + strings.ReplaceAll(a.Outlet, " ", "\u00a0")
+			parts[i] = glued("[" + a.String() + "] " + a.Outlet)
 		}
 		t.wrap(t.dim("Articles: "+strings.Join(parts, ", ")), "", "  ")
 	}
@@ -448,10 +466,10 @@ func (t *textWriter) entities(s *storyView) {
 				line += " · also: " + strings.Join(e.Aliases, "; ")
 			}
 			if len(e.Roles) > 0 {
-				line += " · role: " + strings.Join(e.Roles, "; ")
+				line += " · " + rolesLabel(e.Roles) + strings.Join(e.Roles, "; ")
 			}
 			if e.Mentions > 0 {
-				line += " · " + t.dim(plural(e.Mentions, "mention", "mentions"))
+				line += " · " + t.dim(glued(plural(e.Mentions, "mention", "mentions")))
 			}
 			t.wrap(t.withCites(line, e.Cites), "  • ", "    ")
 		}
@@ -467,7 +485,10 @@ func (t *textWriter) coverage(s *storyView) {
 		line := t.withCites(t.bold(c.Outlet), c.Cites) + ": " + plural(c.Claims, "claim", "claims")
 		t.wrap(line, "  • ", "    ")
 		for _, x := range c.Exclusive {
-			t.wrap(x.Text, "    exclusive: ", "      ")
+			// Exclusive claims are listed in full under single source:
+			// one line each is enough here.
+			const prefix = "    exclusive: "
+			t.wrap(truncate(x.Text, t.width-len(prefix)), prefix, "      ")
 		}
 		for _, x := range c.Omitted {
 			t.wrap(x.Text, "    omitted: ", "      ")

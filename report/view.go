@@ -823,6 +823,13 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
 
+func rolesLabel(roles []string) string {
+	if len(roles) == 1 {
+		return "role: "
+	}
+	return "roles: "
+}
+
 // citeList prints cites as "[1, 2, 5]", "" for none.
 func citeList(cs []cite) string {
 	if len(cs) == 0 {
