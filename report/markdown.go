@@ -324,8 +324,12 @@ func (m *mdWriter) coverage(s *storyView) {
 	}
 	m.heading(3, "Coverage by outlet")
 	for _, c := range s.Coverage {
-		m.line("- " + withMDCites("**"+md(c.Outlet)+"**", c.Cites) + ": " + plural(c.Claims, "claim", "claims"))
-		for _, x := range c.Exclusive {
+		m.line("- " + withMDCites("**"+md(c.Outlet)+"**", c.Cites) + ": " + coverageCounts(c))
+		for i, x := range c.Exclusive {
+			if i == maxExclusive && len(c.Exclusive) > maxExclusive+1 {
+				m.line("  - and " + strconv.Itoa(len(c.Exclusive)-i) + " more exclusive")
+				break
+			}
 			m.line("  - exclusive: " + md(truncate(x.Text, 120)))
 		}
 		for _, x := range c.Omitted {

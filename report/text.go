@@ -482,12 +482,14 @@ func (t *textWriter) coverage(s *storyView) {
 	}
 	t.heading("Coverage by outlet", 0)
 	for _, c := range s.Coverage {
-		line := t.withCites(t.bold(c.Outlet), c.Cites) + ": " + plural(c.Claims, "claim", "claims")
-		t.wrap(line, "  • ", "    ")
-		for _, x := range c.Exclusive {
-			// Exclusive claims are listed in full under single source:
-			// one line each is enough here.
-			const prefix = "    exclusive: "
+		t.wrap(t.withCites(t.bold(c.Outlet), c.Cites)+": "+coverageCounts(c), "  • ", "    ")
+		const prefix = "    exclusive: "
+		for i, x := range c.Exclusive {
+			if i == maxExclusive && len(c.Exclusive) > maxExclusive+1 {
+				t.line(strings.Repeat(" ", len(prefix)) + t.dim("and "+strconv.Itoa(len(c.Exclusive)-i)+" more"))
+				break
+			}
+			// Exclusive claims are in full under the claims: one line here.
 			t.wrap(truncate(x.Text, t.width-len(prefix)), prefix, "      ")
 		}
 		for _, x := range c.Omitted {

@@ -823,6 +823,22 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
 
+// maxExclusive caps the exclusive claims listed per outlet in text and
+// Markdown; they all appear in full among the claims.
+const maxExclusive = 3
+
+// coverageCounts says "16 claims, 14 exclusive, 1 omitted".
+func coverageCounts(c coverageView) string {
+	s := plural(c.Claims, "claim", "claims")
+	if n := len(c.Exclusive); n > 0 {
+		s += ", " + strconv.Itoa(n) + " exclusive"
+	}
+	if n := len(c.Omitted); n > 0 {
+		s += ", " + strconv.Itoa(n) + " omitted"
+	}
+	return s
+}
+
 func rolesLabel(roles []string) string {
 	if len(roles) == 1 {
 		return "role: "
