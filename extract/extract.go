@@ -20,13 +20,18 @@ type Options struct {
 	// time.Now(). Tests set it to get the same result every day.
 	Now time.Time
 	// MinTextLen is the least number of bytes of body text an article must
-	// have; shorter ones fail with "no article text found". Zero means 1.
+	// have; shorter ones fail with "no article text found". Zero means
+	// DefaultMinTextLen.
 	MinTextLen int
 	// Fallback makes the HTML path also run go-trafilatura's fallback
 	// extractors (readability, dom-distiller) and keep the best. It is about
 	// half as fast and on our benchmark no better; off by default.
 	Fallback bool
 }
+
+// DefaultMinTextLen is the least body text, in bytes, of an article: a
+// shorter text is a menu or a fragment, not a report.
+const DefaultMinTextLen = 20
 
 func (o Options) now() time.Time {
 	if o.Now.IsZero() {
@@ -37,7 +42,7 @@ func (o Options) now() time.Time {
 
 func (o Options) minTextLen() int {
 	if o.MinTextLen <= 0 {
-		return 1
+		return DefaultMinTextLen
 	}
 	return o.MinTextLen
 }
@@ -151,17 +156,36 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 func contentHash(text string) string {
 	h := sha256.New()
 	buf := make([]byte, 0, 4096)
-	space := false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
+	space, started := false, false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				space = true
+				i++
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+			r = unicode.ToLower(r)
 		}
-		if space && len(buf) > 0 {
+		i += size
+		if space && started {
 			buf = append(buf, ' ')
 		}
-		space = false
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		space, started = false, true
+		buf = utf8.AppendRune(buf, r)
 		if len(buf) >= 4000 {
 			h.Write(buf)
 			buf = buf[:0]
@@ -175,7 +199,13 @@ func contentHash(text string) string {
 // couple of thousand bytes decide as well as the whole.
 const langSample = 2000
 
+// detectLanguage returns the ISO 639-1 code of text's language, "" when
+// unsure. English, most of what crosscheck reads, is recognised by its
+// function words without running the slower trigram detector.
 func detectLanguage(text string) string {
+	if isEnglish(text) {
+		return "en"
+	}
 	if len(text) > langSample {
 		cut := langSample
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -203,22 +233,7 @@ func looksHTML(b []byte) bool {
 
 // foldSpace trims s and folds every whitespace run to one space.
 func foldSpace(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			clean = false
-			break
-		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		if sp && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
+	if !needsFold(s) {
 		return s
 	}
 	var b strings.Builder
@@ -236,4 +251,96 @@ func foldSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// needsFold reports whether s has leading, trailing, doubled or non-ASCII
+// whitespace, looking at bytes only.
+func needsFold(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ':
+			if s[i+1] == ' ' { // s does not end with a space
+				return true
+			}
+		case '\t', '\n', '\r', '\f', '\v':
+			return true
+		case 0xC2: // U+0085, U+00A0
+			if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xA0) {
+				return true
+			}
+		case 0xE1, 0xE2, 0xE3, 0xEF:
+			if i+2 >= len(s) {
+				continue
+			}
+			b1, b2 := s[i+1], s[i+2]
+			switch {
+			case c == 0xE1 && b1 == 0x9A && b2 == 0x80, // U+1680
+				c == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF), // U+2000-U+200B, U+2028, U+2029, U+202F
+				c == 0xE2 && b1 == 0x81 && b2 == 0x9F, // U+205F
+				c == 0xE3 && b1 == 0x80 && b2 == 0x80, // U+3000
+				c == 0xEF && b1 == 0xBB && b2 == 0xBF: // U+FEFF
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// English function words: in English prose they make a fifth or more of
+// the words; in other languages that use the Latin script, far fewer.
+var englishWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "in": true, "a": true,
+	"is": true, "that": true, "for": true, "on": true, "was": true, "with": true,
+	"he": true, "it": true, "as": true, "at": true, "by": true, "said": true,
+	"his": true, "from": true, "are": true, "were": true, "be": true, "has": true,
+	"have": true, "had": true, "this": true, "will": true, "an": true, "not": true,
+	"but": true, "they": true, "their": true, "which": true, "who": true, "its": true,
+}
+
+// isEnglish reports English prose from the share of function words in the
+// first few hundred words.
+func isEnglish(text string) bool {
+	words, hits, the := 0, 0, 0
+	var w [16]byte
+	n := 0
+	flush := func() {
+		if n > 0 && n <= len(w) {
+			words++
+			if englishWords[string(w[:n])] {
+				hits++
+				if n == 3 && w[0] == 't' && w[1] == 'h' && w[2] == 'e' {
+					the++
+				}
+			}
+		}
+		n = 0
+	}
+	for i := 0; i < len(text) && words < 400; i++ {
+		c := text[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			if n < len(w) {
+				w[n] = c
+			}
+			n++
+		case c >= 'A' && c <= 'Z':
+			if n < len(w) {
+				w[n] = c + 'a' - 'A'
+			}
+			n++
+		case c >= utf8.RuneSelf || c == '\'':
+			// A word with a non-ASCII letter or an apostrophe is not counted.
+			n = len(w) + 1
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words >= 20 && hits*100 >= words*22 && the*100 >= words*3
 }

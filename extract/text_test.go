@@ -1,0 +1,474 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+const parisDir = "../../shared/corpora/paris-2025-09-04"
+
+// parisNow is a fixed reference time after the corpus was collected.
+var parisNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+type parisExpected struct {
+	Articles map[string]struct {
+		OutletContains string `json:"outlet_contains"`
+		Author         string `json:"author"`
+		Published      string `json:"published"`
+	} `json:"articles"`
+	Boilerplate []string `json:"boilerplate"`
+}
+
+// TestParisCorpus checks the metadata of the five plain-text reports and
+// that none of their boilerplate is left in the text.
+func TestParisCorpus(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(parisDir, "expected.json"))
+	if os.IsNotExist(err) {
+		t.Skipf("paris corpus not found at %s", parisDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want parisExpected
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Articles) == 0 {
+		t.Fatal("expected.json lists no articles")
+	}
+	for name, w := range want.Articles {
+		t.Run(name, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join(parisDir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Extract(&crosscheck.Document{Source: name, Format: crosscheck.FormatText, Body: body}, Options{Now: parisNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkArticle(t, a)
+			if w.OutletContains == "" {
+				if a.Outlet != "" {
+					t.Errorf("outlet = %q, want empty: the text does not state it", a.Outlet)
+				}
+			} else if !strings.Contains(strings.ToLower(a.Outlet), w.OutletContains) {
+				t.Errorf("outlet = %q, want it to contain %q", a.Outlet, w.OutletContains)
+			}
+			if w.Author != "" && a.Author != w.Author {
+				t.Errorf("author = %q, want %q", a.Author, w.Author)
+			}
+			if w.Published != "" {
+				if got := a.Published.Format(time.DateOnly); a.Published.IsZero() || got != w.Published {
+					t.Errorf("published = %v, want %s", a.Published, w.Published)
+				}
+			}
+			if a.Language != "en" {
+				t.Errorf("language = %q, want en", a.Language)
+			}
+			for _, bp := range want.Boilerplate {
+				if strings.Contains(a.Text, bp) {
+					t.Errorf("boilerplate %q left in text", bp)
+				}
+			}
+			if strings.Contains(string(body), "Correction:") && !strings.HasPrefix(a.Correction, "Correction:") {
+				t.Errorf("correction = %q, want the notice", a.Correction)
+			}
+		})
+	}
+}
+
+// checkArticle asserts the properties every article has: paragraphs and
+// sentences are ordered, non-overlapping spans inside Text, sentences lie
+// inside their paragraph, paragraphs are separated by a blank line, the
+// text is valid UTF-8 and the hash is set.
+func checkArticle(t testing.TB, a *crosscheck.Article) {
+	t.Helper()
+	if !utf8ValidString(a.Text) {
+		t.Fatalf("text is not valid UTF-8")
+	}
+	if a.ID != "" {
+		t.Errorf("ID = %q, want empty: the store sets it", a.ID)
+	}
+	if len(a.ContentHash) != 64 {
+		t.Errorf("content hash = %q, want 64 hex digits", a.ContentHash)
+	}
+	prev := -2
+	for i, p := range a.Paragraphs {
+		if p.Start < 0 || p.End > len(a.Text) || p.Start >= p.End {
+			t.Fatalf("paragraph %d span %v out of text of %d bytes", i, p, len(a.Text))
+		}
+		if i > 0 && a.Text[prev:p.Start] != "\n\n" {
+			t.Fatalf("paragraph %d not separated by a blank line: %q", i, a.Text[prev:p.Start])
+		}
+		prev = p.End
+	}
+	if len(a.Paragraphs) > 0 && (a.Paragraphs[0].Start != 0 || a.Paragraphs[len(a.Paragraphs)-1].End != len(a.Text)) {
+		t.Fatalf("paragraphs do not cover the text")
+	}
+	last := 0
+	for i, s := range a.Sentences {
+		if s.Start < last || s.End > len(a.Text) || s.Start >= s.End {
+			t.Fatalf("sentence %d span %v out of order or out of text (last end %d, len %d)", i, s.Span, last, len(a.Text))
+		}
+		if s.Para < 0 || s.Para >= len(a.Paragraphs) {
+			t.Fatalf("sentence %d in paragraph %d of %d", i, s.Para, len(a.Paragraphs))
+		}
+		if p := a.Paragraphs[s.Para]; s.Start < p.Start || s.End > p.End {
+			t.Fatalf("sentence %d %v outside its paragraph %v", i, s.Span, p)
+		}
+		st := a.SentenceText(i)
+		if strings.TrimSpace(st) != st {
+			t.Fatalf("sentence %d has untrimmed space: %q", i, st)
+		}
+		last = s.End
+	}
+}
+
+func utf8ValidString(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// The hand-written cases below use invented text.
+func TestExtractTextMetadata(t *testing.T) {
+	now := time.Date(2030, 6, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name                          string
+		body                          string
+		title, outlet, author, pubDay string
+		dateOnly                      bool
+		correction                    string
+		notInText                     []string
+		inText                        []string
+	}{
+		{
+			name: "by line and published label",
+			body: "Harbour Bridge Reopens After Repairs\n\nBy Jane Q. Doe and Rob Smith\n\nPublished on 12 March 2029\n\n" +
+				"The harbour bridge reopened on Monday after eight months of repairs, officials said. Traffic was light.\n\n" +
+				"Advertisement\n\nThe work cost more than planned, according to the city.\n",
+			title: "Harbour Bridge Reopens After Repairs", author: "Jane Q. Doe and Rob Smith", pubDay: "2029-03-12", dateOnly: true,
+			notInText: []string{"Advertisement", "Published on", "By Jane"},
+		},
+		{
+			name: "staff label and time before weekday date",
+			body: "Gadget Network Staff Mira Holt\n10:05 PM – Tuesday, October 2, 2029\n" +
+				"A new dam on the upper river will open next spring, the regional water board said on Tuesday.\n" +
+				"Get breaking news alerts delivered to your inbox. Sign up here. https://www.gadgetnet.example/alerts\n",
+			outlet: "Gadget Network", author: "Mira Holt", pubDay: "2029-10-02",
+			notInText: []string{"Staff", "alerts", "10:05"},
+		},
+		{
+			name: "agency after the name",
+			body: "Olive harvest falls short\nTomas Berg, Reuters\n" +
+				"Farmers in the south picked a third fewer olives this year than last, the growers' union said.\n",
+			title: "Olive harvest falls short", outlet: "Reuters", author: "Tomas Berg",
+		},
+		{
+			name: "masthead with initials and section age line",
+			body: "NL\nThe Northern Ledger\nFriday, January 4, 2030\n\nCity Council Approves Budget\n\nLocal 3 weeks ago\n\n" +
+				"The council approved next year's budget on Thursday by a vote of seven to two.\n\n" +
+				"© 2030 The Northern Ledger. All rights reserved.\n",
+			title: "City Council Approves Budget", outlet: "The Northern Ledger", pubDay: "2030-01-04", dateOnly: true,
+			notInText: []string{"Local 3 weeks ago", "Northern Ledger", "NL"},
+		},
+		{
+			name: "prompt names the outlet, footer author",
+			body: "The museum will stay closed through the summer while the roof is replaced, its director said.\n\n" +
+				"Subscribe to Corvid.News Telegram channel and RSS!\n\nAuthor's name: Ana Lisboa\n",
+			outlet: "Corvid.News", author: "Ana Lisboa",
+			notInText: []string{"Subscribe", "Author"},
+		},
+		{
+			name: "no outlet when the text does not say",
+			body: "Ministers met in Lisbon on Friday to discuss fishing quotas. They agreed on nothing.\n" +
+				"Talks will resume next month, a spokesperson said.\n",
+			notInText: []string{},
+		},
+		{
+			name: "caption with credit and glued date",
+			body: " date 2029-05-05 A ferry leaves the port at dawn. (JOHN ROE/POOL/AFP via Getty Images)\n\n" +
+				"Ferry services resumed on Sunday after a two-day strike by port workers ended, the operator said.\n",
+			pubDay: "2029-05-05", dateOnly: true,
+			notInText: []string{"Getty", "ferry leaves the port"},
+		},
+		{
+			name: "correction notice gives the title",
+			body: "The festival drew a record crowd of 40,000 people on Saturday, organisers said.\n\n" +
+				"Correction: Headline changed to “Festival draws record crowd”\n\nShare this post!\n",
+			title: "Festival draws record crowd", correction: "Correction: Headline changed to “Festival draws record crowd”",
+			notInText: []string{"Correction", "Share this"},
+		},
+		{
+			name: "a future date is not the publication date",
+			body: "Published: 2031-01-01\nThe launch is planned for the first day of next year, the agency said on Monday.\n",
+		},
+		{
+			name: "sentences with a period in the middle are not headlines",
+			body: "Rain is expected on Friday. Forecasters warned of flooding in low areas.\nRoads may close.\n",
+			inText: []string{"Rain is expected on Friday."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Extract(&crosscheck.Document{Source: "t", Format: crosscheck.FormatText, Body: []byte(tc.body)}, Options{Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkArticle(t, a)
+			if a.Title != tc.title {
+				t.Errorf("title = %q, want %q", a.Title, tc.title)
+			}
+			if a.Outlet != tc.outlet {
+				t.Errorf("outlet = %q, want %q", a.Outlet, tc.outlet)
+			}
+			if a.Author != tc.author {
+				t.Errorf("author = %q, want %q", a.Author, tc.author)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != tc.pubDay {
+				t.Errorf("published = %q, want %q", got, tc.pubDay)
+			}
+			if tc.pubDay != "" && a.PublishedDateOnly != tc.dateOnly {
+				t.Errorf("date only = %v, want %v", a.PublishedDateOnly, tc.dateOnly)
+			}
+			if a.Correction != tc.correction {
+				t.Errorf("correction = %q, want %q", a.Correction, tc.correction)
+			}
+			for _, s := range tc.notInText {
+				if strings.Contains(a.Text, s) {
+					t.Errorf("text holds %q:\n%s", s, a.Text)
+				}
+			}
+			for _, s := range tc.inText {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("text lacks %q:\n%s", s, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *crosscheck.Document
+		want string
+	}{
+		{"nil", nil, "empty document"},
+		{"empty", &crosscheck.Document{Format: crosscheck.FormatText, Body: []byte(" \n\t")}, "empty document"},
+		{"format", &crosscheck.Document{Format: "pdf", Body: []byte("x")}, "unknown document format"},
+		{"only boilerplate", &crosscheck.Document{Format: crosscheck.FormatText, Body: []byte("Advertisement\n\nShare this post!\n")}, "no article text found"},
+		{"empty html", &crosscheck.Document{Format: crosscheck.FormatHTML, Body: []byte("<html><body><nav>Home</nav></body></html>")}, "no article text found"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Extract(tc.doc, Options{})
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.want)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error = %q, want it to contain %q", err, tc.want)
+			}
+			if got := crosscheck.ErrorCode(err); got != crosscheck.EINVALID {
+				t.Errorf("code = %q, want %q", got, crosscheck.EINVALID)
+			}
+		})
+	}
+}
+
+func TestDocumentMetaWins(t *testing.T) {
+	pub := time.Date(2029, 2, 3, 4, 5, 6, 0, time.UTC)
+	doc := &crosscheck.Document{
+		Source: "feed#1", URL: "https://example.org/a", Format: crosscheck.FormatText,
+		Body: []byte("Snow Closes Mountain Pass\nBy Lee Park\nPublished 1 February 2029\nThe pass closed on Friday after heavy snow, police said.\n"),
+		Meta: crosscheck.Meta{Title: "Given title", Outlet: "Given Outlet", Published: pub, Language: "de"},
+	}
+	a, err := Extract(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Given title" || a.Outlet != "Given Outlet" || !a.Published.Equal(pub) || a.Language != "de" {
+		t.Errorf("meta = %+v, want the document's", a.Meta)
+	}
+	if a.Author != "Lee Park" {
+		t.Errorf("author = %q, want the extracted Lee Park", a.Author)
+	}
+	if a.Source != "feed#1" || a.URL != "https://example.org/a" {
+		t.Errorf("source, url = %q, %q", a.Source, a.URL)
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	a := contentHash("Hello  World\n\nAgain")
+	b := contentHash("hello world again")
+	if a != b {
+		t.Errorf("hash differs on case and whitespace: %s vs %s", a, b)
+	}
+	if c := contentHash("hello world, again"); c == a {
+		t.Errorf("hash equal for different text")
+	}
+}
+
+func TestParseDateLine(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     string // RFC 3339, "" for no date line
+		dateOnly bool
+		label    string
+	}{
+		{"Published On 4 Sep 2029", "2029-09-04T00:00:00Z", true, "published"},
+		{"8:46 AM – Thursday, September 4, 2029", "2029-09-04T08:46:00Z", false, ""},
+		{"Saturday, November 8, 2029", "2029-11-08T00:00:00Z", true, ""},
+		{"2029-09-04", "2029-09-04T00:00:00Z", true, ""},
+		{"Updated: Sept. 5, 2029 at 3:10 p.m. ET", "2029-09-05T15:10:00Z", false, "updated"},
+		{"05.09.2029", "2029-09-05T00:00:00Z", true, ""},
+		{"March 3rd, 2029", "2029-03-03T00:00:00Z", true, ""},
+		{"2029-09-04T10:11:12Z", "2029-09-04T10:11:12Z", false, ""},
+		{"February 30, 2029", "", false, ""},
+		{"The vote is on 4 September 2029", "", false, ""},
+		{"Room 12, 2029 entries", "", false, ""},
+		{"Just words here", "", false, ""},
+	}
+	for _, tc := range tests {
+		d, ok := parseDateLine(tc.in)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("parseDateLine(%q) = %v, want no date line", tc.in, d.t)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("parseDateLine(%q): no date, want %s", tc.in, tc.want)
+			continue
+		}
+		if got := d.t.Format(time.RFC3339); got != tc.want || d.dateOnly != tc.dateOnly || d.label != tc.label {
+			t.Errorf("parseDateLine(%q) = %s only=%v label=%q, want %s only=%v label=%q", tc.in, got, d.dateOnly, d.label, tc.want, tc.dateOnly, tc.label)
+		}
+	}
+}
+
+func TestParseByline(t *testing.T) {
+	tests := []struct {
+		in, author, outlet string
+	}{
+		{"By Jane Doe", "Jane Doe", ""},
+		{"by JANE DOE", "JANE DOE", ""},
+		{"Author`s name Ivan Petrov", "Ivan Petrov", ""},
+		{"Author’s name: Ivan Petrov", "Ivan Petrov", ""},
+		{"Written by Ana de la Cruz", "Ana de la Cruz", ""},
+		{"KXY Staff Lina Moss", "Lina Moss", "KXY"},
+		{"Jane Doe, Reuters", "Jane Doe", "Reuters"},
+		{"By Jane Doe | The Valley Herald", "Jane Doe", "The Valley Herald"},
+		{"By Jane Doe, Staff Writer", "Jane Doe", ""},
+		{"Reporting by Tom Hale and Ute Berg; Editing by Kim Li", "Tom Hale and Ute Berg", ""},
+		{"By the way, nothing happened", "", ""},
+		{"By Thursday, 40 people had left", "", ""},
+		{"Paris, France", "", ""},
+	}
+	for _, tc := range tests {
+		a, o, ok := parseByline(tc.in)
+		if tc.author == "" {
+			if ok {
+				t.Errorf("parseByline(%q) = %q, %q, want no byline", tc.in, a, o)
+			}
+			continue
+		}
+		if !ok || a != tc.author || o != tc.outlet {
+			t.Errorf("parseByline(%q) = %q, %q, %v, want %q, %q", tc.in, a, o, ok, tc.author, tc.outlet)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"abbreviations", "Mr. Smith met Dr. Jones in the U.S. capital on Sept. 4. They talked.",
+			[]string{"Mr. Smith met Dr. Jones in the U.S. capital on Sept. 4.", "They talked."}},
+		{"dotted abbreviation ends a sentence", "He moved to the U.S. The family followed.",
+			[]string{"He moved to the U.S.", "The family followed."}},
+		{"initials", "The novel by J. R. Tolkin sold well. Critics agreed.",
+			[]string{"The novel by J. R. Tolkin sold well.", "Critics agreed."}},
+		{"decimals", "Growth was 2.5 percent. Prices rose 0.3% in May.",
+			[]string{"Growth was 2.5 percent.", "Prices rose 0.3% in May."}},
+		{"quote ending with period", `He said "we are done." Then he left.`,
+			[]string{`He said "we are done."`, "Then he left."}},
+		{"curly quote ending", "She said “it is over.” The crowd cheered.",
+			[]string{"She said “it is over.”", "The crowd cheered."}},
+		{"quotation kept whole", "“Why now? It is late. We wait,” the mayor said. Nobody answered.",
+			[]string{"“Why now? It is late. We wait,” the mayor said.", "Nobody answered."}},
+		{"question and exclamation", "Is it true? Yes! It is.",
+			[]string{"Is it true?", "Yes!", "It is."}},
+		{"lowercase after period", "The approx. figure is e.g. small. Done.",
+			[]string{"The approx. figure is e.g. small.", "Done."}},
+		{"domain names", "Visit example.com for more. Thanks.",
+			[]string{"Visit example.com for more.", "Thanks."}},
+		{"times", "It began at 8 a.m. Monday and ended at 5 p.m. The staff went home.",
+			[]string{"It began at 8 a.m. Monday and ended at 5 p.m.", "The staff went home."}},
+		{"ellipsis", "He paused... Then he spoke.",
+			[]string{"He paused...", "Then he spoke."}},
+		{"no terminator", "A line without an end", []string{"A line without an end"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "First paragraph.\n\n" + tc.in
+			p := crosscheck.Span{Start: len("First paragraph.\n\n"), End: len(text)}
+			sents := splitSentences(text, p, 1, nil)
+			var got []string
+			for _, s := range sents {
+				if s.Para != 1 {
+					t.Errorf("para = %d, want 1", s.Para)
+				}
+				got = append(got, text[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHTMLMetadata(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><title>Bridge reopens after repairs | Valley Herald</title>
+<meta property="og:site_name" content="Valley Herald">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-03-12T09:30:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge reopens after repairs</h1>
+<p>The harbour bridge reopened on Monday after eight months of repairs, city officials said at a news conference held beside the river.</p>
+<p>Drivers returned quickly. By noon the traffic was as heavy as before the closure, and the police had sent extra officers to the junctions.</p>
+<p>The work cost more than planned, according to the city's own figures, because steel prices rose twice during the year.</p>
+<p>Correction: An earlier version of this article misstated the length of the repairs.</p>
+</article><footer>© 2025 Valley Herald</footer></body></html>`
+	a, err := Extract(&crosscheck.Document{Source: "p", Format: crosscheck.FormatHTML, Body: []byte(page)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArticle(t, a)
+	if a.Title != "Bridge reopens after repairs" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if a.Outlet != "Valley Herald" || a.Author != "Jane Doe" || a.Language != "en" {
+		t.Errorf("outlet, author, language = %q, %q, %q", a.Outlet, a.Author, a.Language)
+	}
+	if got := a.Published.Format(time.DateOnly); got != "2025-03-12" {
+		t.Errorf("published = %v", a.Published)
+	}
+	if !strings.HasPrefix(a.Text, "The harbour bridge reopened") {
+		t.Errorf("text starts %q, want the first paragraph without the headline", a.Text[:min(40, len(a.Text))])
+	}
+	if len(a.Paragraphs) != 3 {
+		t.Errorf("%d paragraphs, want 3", len(a.Paragraphs))
+	}
+	if !strings.HasPrefix(a.Correction, "Correction: An earlier version") || strings.Contains(a.Text, "Correction") {
+		t.Errorf("correction = %q", a.Correction)
+	}
+}
