@@ -282,9 +282,9 @@ func needsFold(s string) bool {
 			switch {
 			case c == 0xE1 && b1 == 0x9A && b2 == 0x80, // U+1680
 				c == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF), // U+2000-U+200B, U+2028, U+2029, U+202F
-				c == 0xE2 && b1 == 0x81 && b2 == 0x9F, // U+205F
-				c == 0xE3 && b1 == 0x80 && b2 == 0x80, // U+3000
-				c == 0xEF && b1 == 0xBB && b2 == 0xBF: // U+FEFF
+				c == 0xE2 && b1 == 0x81 && b2 == 0x9F,                                             // U+205F
+				c == 0xE3 && b1 == 0x80 && b2 == 0x80,                                             // U+3000
+				c == 0xEF && b1 == 0xBB && b2 == 0xBF:                                             // U+FEFF
 				return true
 			}
 		}

@@ -206,8 +206,8 @@ func TestExtractTextMetadata(t *testing.T) {
 			body: "Published: 2031-01-01\nThe launch is planned for the first day of next year, the agency said on Monday.\n",
 		},
 		{
-			name: "sentences with a period in the middle are not headlines",
-			body: "Rain is expected on Friday. Forecasters warned of flooding in low areas.\nRoads may close.\n",
+			name:   "sentences with a period in the middle are not headlines",
+			body:   "Rain is expected on Friday. Forecasters warned of flooding in low areas.\nRoads may close.\n",
 			inText: []string{"Rain is expected on Friday."},
 		},
 	}
