@@ -35,3 +35,11 @@ type StoryFilter struct {
 	// Offset skips this many results; Limit caps them (0: no cap).
 	Offset, Limit int
 }
+
+// Placement is one article placed in a story.
+type Placement struct {
+	// Article is the article ID.
+	Article string `json:"article"`
+	// Story is the story ID.
+	Story string `json:"story"`
+}

@@ -19,6 +19,11 @@ type Store interface {
 	crosscheck.StoryService
 	// AddArticles stores a batch in one transaction, in order.
 	AddArticles(ctx context.Context, as []*crosscheck.Article) ([]crosscheck.AddResult, error)
+	// SavePlacements writes the stories a batch touched, their states and
+	// the batch's placements in one transaction.
+	SavePlacements(ctx context.Context, stories []*crosscheck.Story, states map[string][]byte, placements []crosscheck.Placement) error
+	// EachArticle calls fn with every stored article, oldest first.
+	EachArticle(ctx context.Context, fn func(*crosscheck.Article) error) error
 }
 
 // Clusterer places articles into stories (package story).
@@ -215,35 +220,45 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 }
 
 // store writes one batch, places the new articles into stories and saves
-// the stories they touched.
+// the stories they touched. The articles are one transaction and their
+// placements another; an article stored but not yet placed (the process
+// stopped in between) is placed when it comes again as a duplicate.
 func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *Summary, touched map[string]bool) error {
-	// Stop between batches, not inside one: a batch is one transaction.
+	// Stop between batches, not inside one.
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	res, err := p.Store.AddArticles(context.WithoutCancel(ctx), batch)
+	ctx = context.WithoutCancel(ctx)
+	res, err := p.Store.AddArticles(ctx, batch)
 	if err != nil {
 		return fmt.Errorf("store articles: %w", err)
 	}
-	changed := map[string]bool{}
+	var placements []crosscheck.Placement
 	var order []string
+	changed := map[string]bool{}
 	for i, r := range res {
 		a := batch[i]
 		sum.Articles = append(sum.Articles, r.ID)
 		if r.Duplicate {
 			sum.Duplicates++
-			continue
+			stored, err := p.Store.Article(ctx, r.ID)
+			if err != nil {
+				return fmt.Errorf("read stored article %s: %w", r.ID, err)
+			}
+			if stored.StoryID != "" {
+				continue
+			}
+			a = stored
+		} else {
+			sum.Ingested++
+			if r.NearDuplicateOf != "" {
+				sum.NearDuplicates++
+				a.DuplicateOf = r.NearDuplicateOf
+			}
+			a.ID = r.ID
 		}
-		sum.Ingested++
-		if r.NearDuplicateOf != "" {
-			sum.NearDuplicates++
-			a.DuplicateOf = r.NearDuplicateOf
-		}
-		a.ID = r.ID
 		id, _ := p.Clusterer.Place(a)
-		if err := p.Store.SetArticleStory(context.WithoutCancel(ctx), a.ID, id); err != nil {
-			return fmt.Errorf("place article %s: %w", a.ID, err)
-		}
+		placements = append(placements, crosscheck.Placement{Article: a.ID, Story: id})
 		if !changed[id] {
 			changed[id] = true
 			order = append(order, id)
@@ -253,12 +268,36 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 			sum.Stories = append(sum.Stories, id)
 		}
 	}
-	for _, id := range order {
-		if err := p.saveStory(context.WithoutCancel(ctx), id); err != nil {
-			return err
-		}
+	if len(placements) == 0 {
+		return nil
+	}
+	stories, states, err := p.snapshot(order)
+	if err != nil {
+		return err
+	}
+	if err := p.Store.SavePlacements(ctx, stories, states, placements); err != nil {
+		return fmt.Errorf("place articles: %w", err)
 	}
 	return nil
+}
+
+// snapshot takes the summaries and clusterer states of the given stories.
+func (p *Pipeline) snapshot(ids []string) ([]*crosscheck.Story, map[string][]byte, error) {
+	var stories []*crosscheck.Story
+	states := map[string][]byte{}
+	for _, id := range ids {
+		s := p.Clusterer.Story(id)
+		if s == nil {
+			continue
+		}
+		stories = append(stories, s)
+		st, err := p.Clusterer.Export(id)
+		if err != nil {
+			return nil, nil, fmt.Errorf("export story %s: %w", id, err)
+		}
+		states[id] = st
+	}
+	return stories, states, nil
 }
 
 // StoryReport cross-checks the stored articles of one story.

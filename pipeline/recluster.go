@@ -18,63 +18,41 @@ func (p *Pipeline) Recluster(ctx context.Context, c Clusterer, progress Progress
 		return 0, fmt.Errorf("delete stories: %w", err)
 	}
 	p.Clusterer = c
-	_, total, err := p.Store.Articles(ctx, crosscheck.ArticleFilter{Limit: 1})
-	if err != nil {
-		return 0, fmt.Errorf("count articles: %w", err)
-	}
-	const page = 500
 	placed := 0
+	var placements []crosscheck.Placement
 	touched := map[string]bool{}
 	var order []string
-	// Articles come newest first: walk the pages from the end.
-	for end := total; end > 0; end -= page {
-		off := max(end-page, 0)
-		arts, _, err := p.Store.Articles(ctx, crosscheck.ArticleFilter{Offset: off, Limit: end - off})
+	flush := func() error {
+		stories, states, err := p.snapshot(order)
 		if err != nil {
-			return placed, fmt.Errorf("read articles: %w", err)
+			return err
 		}
-		for i := len(arts) - 1; i >= 0; i-- {
-			if err := ctx.Err(); err != nil {
-				return placed, err
-			}
-			a := arts[i]
-			id, _ := c.Place(a)
-			if err := p.Store.SetArticleStory(ctx, a.ID, id); err != nil {
-				return placed, fmt.Errorf("place article %s: %w", a.ID, err)
-			}
-			if !touched[id] {
-				touched[id] = true
-				order = append(order, id)
-			}
-			placed++
-			if progress != nil {
-				progress(placed, a.Source, nil)
-			}
+		if err := p.Store.SavePlacements(context.WithoutCancel(ctx), stories, states, placements); err != nil {
+			return fmt.Errorf("place articles: %w", err)
 		}
-	}
-	for _, id := range order {
-		if err := p.saveStory(ctx, id); err != nil {
-			return placed, err
-		}
-	}
-	return placed, nil
-}
-
-// saveStory writes a story's summary and clusterer state.
-func (p *Pipeline) saveStory(ctx context.Context, id string) error {
-	s := p.Clusterer.Story(id)
-	if s == nil {
+		placements, order = placements[:0], order[:0]
+		clear(touched)
 		return nil
 	}
-	if err := p.Store.SaveStory(ctx, s); err != nil {
-		return fmt.Errorf("save story %s: %w", id, err)
-	}
-	state, err := p.Clusterer.Export(id)
+	// Oldest first, the order they would have come in.
+	err := p.Store.EachArticle(ctx, func(a *crosscheck.Article) error {
+		id, _ := c.Place(a)
+		placements = append(placements, crosscheck.Placement{Article: a.ID, Story: id})
+		if !touched[id] {
+			touched[id] = true
+			order = append(order, id)
+		}
+		placed++
+		if progress != nil {
+			progress(placed, a.Source, nil)
+		}
+		if len(placements) >= 500 {
+			return flush()
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("export story %s: %w", id, err)
+		return placed, err
 	}
-	if err := p.Store.SaveStoryState(ctx, id, state); err != nil {
-		return fmt.Errorf("save story state %s: %w", id, err)
-	}
-	return nil
+	return placed, flush()
 }

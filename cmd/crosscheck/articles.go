@@ -1,0 +1,235 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/report"
+)
+
+// listFormat checks a listing's --format value.
+func listFormat(f string) error {
+	if f != "text" && f != "json" {
+		return usagef("unknown format %q: choose text or json", f)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// dateFlag parses "YYYY-MM-DD" or RFC 3339 into a *time.Time (nil when empty).
+func dateFlag(name, v string) (*time.Time, error) {
+	if v == "" {
+		return nil, nil
+	}
+	for _, layout := range []string{time.DateOnly, time.RFC3339} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return &t, nil
+		}
+	}
+	return nil, usagef("--%s %q: give a date as YYYY-MM-DD", name, v)
+}
+
+func strFlag(v string) *string {
+	if v == "" {
+		return nil
+	}
+	return &v
+}
+
+// articleRow is an article as listings show it.
+type articleRow struct {
+	ID          string `json:"id"`
+	Outlet      string `json:"outlet"`
+	Published   string `json:"published"`
+	Title       string `json:"title"`
+	Author      string `json:"author"`
+	Source      string `json:"source"`
+	StoryID     string `json:"story_id,omitempty"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+}
+
+func rowOf(a *crosscheck.Article) articleRow {
+	return articleRow{ID: a.ID, Outlet: a.Outlet, Published: report.FormatPublished(a), Title: a.Title,
+		Author: a.Author, Source: a.Source, StoryID: a.StoryID, DuplicateOf: a.DuplicateOf}
+}
+
+func printArticles(w io.Writer, arts []*crosscheck.Article) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tOUTLET\tPUBLISHED\tTITLE")
+	for _, a := range arts {
+		p := report.FormatPublished(a)
+		if len(p) > 10 {
+			p = p[:10]
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, orDash(clip(a.Outlet, 24)), orDash(p), orDash(clip(a.Title, 70)))
+	}
+	tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func (m *Main) runArticles(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("articles", "articles [flags]", `  crosscheck articles
+  crosscheck articles --outlet Reuters --since 2025-09-01 --format json`)
+	dbPath := fs.String("db", defaultDB, "the store")
+	format := fs.String("format", "text", "output: text or json")
+	outlet := fs.String("outlet", "", "only this outlet")
+	storyID := fs.String("story", "", "only this story's articles")
+	since := fs.String("since", "", "only articles published on or after this date (YYYY-MM-DD)")
+	until := fs.String("until", "", "only articles published before this date (YYYY-MM-DD)")
+	limit := fs.Int("limit", 100, "at most this many (0: all)")
+	offset := fs.Int("offset", 0, "skip this many")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := listFormat(*format); err != nil {
+		return err
+	}
+	f := crosscheck.ArticleFilter{Outlet: strFlag(*outlet), StoryID: strFlag(*storyID), Limit: *limit, Offset: *offset}
+	var err error
+	if f.Since, err = dateFlag("since", *since); err != nil {
+		return err
+	}
+	if f.Until, err = dateFlag("until", *until); err != nil {
+		return err
+	}
+	a, err := m.openApp(ctx, *dbPath, false)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	arts, total, err := a.db.Articles(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		rows := []articleRow{}
+		for _, x := range arts {
+			rows = append(rows, rowOf(x))
+		}
+		return writeJSON(m.Stdout, map[string]any{"total": total, "articles": rows})
+	}
+	printArticles(m.Stdout, arts)
+	if total > len(arts) {
+		fmt.Fprintf(m.Stderr, "%d of %d articles shown; use --limit and --offset for more\n", len(arts), total)
+	}
+	return nil
+}
+
+func (m *Main) runShow(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("show", "show [flags] ARTICLE-ID", `  crosscheck show 3f2a9c0d1b2e
+  crosscheck show --format json 3f2a9c0d1b2e`)
+	dbPath := fs.String("db", defaultDB, "the store")
+	format := fs.String("format", "text", "output: text or json")
+	ids, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(ids) != 1 {
+		return usagef("give one article ID (see 'crosscheck articles')")
+	}
+	if err := listFormat(*format); err != nil {
+		return err
+	}
+	a, err := m.openApp(ctx, *dbPath, false)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	art, err := a.db.Article(ctx, ids[0])
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeJSON(m.Stdout, art)
+	}
+	w := m.Stdout
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-11s %s\n", k+":", v)
+		}
+	}
+	field("ID", art.ID)
+	field("Title", art.Title)
+	field("Outlet", art.Outlet)
+	field("Author", art.Author)
+	field("Published", report.FormatPublished(art))
+	field("Language", art.Language)
+	field("Source", art.Source)
+	if art.URL != art.Source {
+		field("URL", art.URL)
+	}
+	field("Story", art.StoryID)
+	field("Duplicate of", art.DuplicateOf)
+	field("Correction", art.Correction)
+	fmt.Fprintf(w, "%-11s %d paragraphs, %d sentences\n\n", "Body:", len(art.Paragraphs), len(art.Sentences))
+	fmt.Fprintln(w, art.Text)
+	return nil
+}
+
+func (m *Main) runSearch(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("search", "search [flags] QUERY...", `  crosscheck search witkoff paris
+  crosscheck search '"security guarantees"' --format json`)
+	dbPath := fs.String("db", defaultDB, "the store")
+	format := fs.String("format", "text", "output: text or json")
+	limit := fs.Int("limit", 20, "at most this many results")
+	words, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) == 0 {
+		return usagef("give words to search for")
+	}
+	if err := listFormat(*format); err != nil {
+		return err
+	}
+	a, err := m.openApp(ctx, *dbPath, false)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	hits, err := a.db.Search(ctx, strings.Join(words, " "), *limit)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		if hits == nil {
+			hits = []crosscheck.SearchHit{}
+		}
+		return writeJSON(m.Stdout, map[string]any{"hits": hits})
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(m.Stderr, "no matches")
+		return nil
+	}
+	for _, h := range hits {
+		fmt.Fprintf(m.Stdout, "%s  %s  %s\n    %s\n", h.Article.ID, orDash(h.Article.Outlet), orDash(clip(h.Article.Title, 70)), clip(h.Snippet, 160))
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/ingest"
+	"github.com/crosscheck-news/crosscheck/web"
+)
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("serve", "serve [flags]", `  crosscheck serve                           http://127.0.0.1:8080 over ./crosscheck.db
+  crosscheck serve --addr :9000 --db news.db
+  crosscheck serve --read-only               browsing and the read API only
+
+The API is described at /api/openapi.json; metrics at /metrics; health at /healthz.`)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	readOnly := fs.Bool("read-only", false, "serve browsing and the API without any ingest route")
+	allowPrivate := fs.Bool("allow-private-fetch", false, "let 'add by URL' fetch loopback, private and link-local addresses (intranets)")
+	maxUpload := fs.Int64("max-upload", 16<<20, "largest accepted upload or request body, in bytes")
+	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL added from the web")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	a, err := m.openApp(ctx, *dbPath, true)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	// Serving logs a line per request: info level.
+	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	a.pipeline.Logger = logger
+	cfg := web.Config{
+		Articles:          a.db,
+		Stories:           a.db,
+		Reports:           a.pipeline,
+		Logger:            logger,
+		ReadOnly:          *readOnly,
+		AllowPrivateFetch: *allowPrivate,
+		MaxUploadBytes:    *maxUpload,
+	}
+	if !*readOnly {
+		cfg.Ingester = a.pipeline
+		cfg.Reader = ingest.New(ingest.Options{Timeout: *timeout, MaxBytes: *maxUpload, BlockPrivate: !*allowPrivate})
+	}
+	srv, err := web.New(cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, *addr)
+	return srv.ListenAndServe(ctx, *addr)
+}

@@ -1,0 +1,203 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/extract"
+	"github.com/crosscheck-news/crosscheck/ingest"
+	"github.com/crosscheck-news/crosscheck/pipeline"
+	"github.com/crosscheck-news/crosscheck/sqlite"
+	"github.com/crosscheck-news/crosscheck/story"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+)
+
+const pagesDir = "../../shared/corpora/article-extraction/html"
+
+// newPipeline wires the real stages over a fresh store in dir.
+func newPipeline(tb testing.TB, dir string) (*pipeline.Pipeline, *sqlite.DB) {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, "bench.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return &pipeline.Pipeline{
+		Store: db,
+		Extract: func(d *crosscheck.Document) (*crosscheck.Article, error) {
+			return extract.Extract(d, extract.Options{})
+		},
+		Clusterer: story.NewClusterer(story.Options{}),
+		Workers:   2,
+	}, db
+}
+
+// benchPages reads the 181 pages of the extraction benchmark, raw.
+func benchPages(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	paths, _ := filepath.Glob(filepath.Join(pagesDir, "*.html.gz"))
+	if len(paths) == 0 {
+		tb.Skipf("no pages under %s", pagesDir)
+	}
+	pages := map[string][]byte{}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages[filepath.Base(p)] = b
+	}
+	return pages
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// htmlDocs yields the pages as ingest would: charset decoded to UTF-8.
+func htmlDocs(tb testing.TB, pages map[string][]byte) iter.Seq2[*crosscheck.Document, error] {
+	return func(yield func(*crosscheck.Document, error) bool) {
+		for _, k := range sortedKeys(pages) {
+			body, err := ingest.ToUTF8(pages[k], "text/html")
+			if err != nil {
+				if !yield(nil, &crosscheck.InputError{Input: k, Err: err}) {
+					return
+				}
+				continue
+			}
+			if !yield(&crosscheck.Document{Source: k, Format: crosscheck.FormatHTML, Body: body}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// BenchmarkHTMLPages measures, side by side in one run, the pages/s of
+// crosscheck's whole HTML path into the store and of go-trafilatura's bare
+// Extract on the same pages, both with two workers.
+func BenchmarkHTMLPages(b *testing.B) {
+	pages := benchPages(b)
+	b.Run("bare-trafilatura-Extract", func(b *testing.B) {
+		b.ReportAllocs()
+		keys := sortedKeys(pages)
+		failed := 0
+		for b.Loop() {
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			next := 0
+			for range 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for {
+						mu.Lock()
+						if next >= len(keys) {
+							mu.Unlock()
+							return
+						}
+						k := keys[next]
+						next++
+						mu.Unlock()
+						if _, err := trafilatura.Extract(bytes.NewReader(pages[k]), trafilatura.Options{}); err != nil {
+							mu.Lock()
+							failed++
+							mu.Unlock()
+						}
+					}
+				}()
+			}
+			wg.Wait()
+		}
+		b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+		b.ReportMetric(float64(failed)/float64(b.N), "failed/op")
+	})
+	b.Run("crosscheck-into-store", func(b *testing.B) {
+		b.ReportAllocs()
+		failed := 0
+		for b.Loop() {
+			b.StopTimer()
+			p, _ := newPipeline(b, b.TempDir())
+			b.StartTimer()
+			sum, err := p.Ingest(context.Background(), htmlDocs(b, pages), nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			failed += sum.Failed
+		}
+		b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+		b.ReportMetric(float64(failed)/float64(b.N), "failed/op")
+	})
+}
+
+// textDocs yields n distinct plain-text articles of about 2.5 KB.
+func textDocs(n int) iter.Seq2[*crosscheck.Document, error] {
+	return func(yield func(*crosscheck.Document, error) bool) {
+		for i := range n {
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "Harbour traffic report number %d for district %d\n\nBy Staff Writer %d\n\n", i, i%50, i%7)
+			for p := range 6 {
+				fmt.Fprintf(&b, "The port authority of town %d said on Monday that %d ships entered the harbour in week %d, "+
+					"and that %d containers were handled, against %d a year earlier. Officials expect traffic in zone %d "+
+					"to grow by %d percent next season, the authority's spokesperson told reporters.\n\n",
+					i, i%97+p, p, i*13+p, i*11, i%31, p+i%9)
+			}
+			if !yield(&crosscheck.Document{Source: fmt.Sprintf("doc%07d.txt", i), Format: crosscheck.FormatText, Body: b.Bytes()}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// BenchmarkIngestText measures plain-text articles/s into the store, all
+// stages included (extract, store, story placement), and the heap in use
+// at the end, for two corpus sizes: memory should stay flat.
+func BenchmarkIngestText(b *testing.B) {
+	for _, n := range []int{2000, 20000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var heap uint64
+			for b.Loop() {
+				b.StopTimer()
+				p, _ := newPipeline(b, b.TempDir())
+				b.StartTimer()
+				sum, err := p.Ingest(context.Background(), textDocs(n), nil)
+				if err != nil || sum.Ingested != n {
+					b.Fatalf("ingested %d of %d: %v %v", sum.Ingested, n, err, sum.Errors)
+				}
+				b.StopTimer()
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				heap = max(heap, ms.HeapInuse)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(heap)/(1<<20), "heap-MiB")
+		})
+	}
+}
