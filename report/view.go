@@ -445,6 +445,11 @@ func (b *builder) claims(cs []crosscheck.Claim) {
 		if cv.Text == "" && len(cv.Sources) > 0 {
 			cv.Text = cv.Sources[0].Sentence
 		}
+		if !slices.ContainsFunc(cv.Sources, func(sv sourceView) bool { return sv.Sentence != cv.Text }) {
+			// The sentences are the claim's own words: the citations say
+			// everything the sources would.
+			cv.Sources = nil
+		}
 		outlets := cleanAll(c.Outlets)
 		if len(outlets) == 0 {
 			outlets = outletsOf(cv.Cites)
