@@ -266,6 +266,9 @@ type querier interface {
 // wrap prefixes err with op. An *crosscheck.Error is returned as is: its
 // message is for the user and already says what to do.
 func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
 	var e *crosscheck.Error
 	if errors.As(err, &e) {
 		return err
