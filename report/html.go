@@ -66,28 +66,3 @@ func statusLabel(status string) string {
 	}
 	return status
 }
-
-type outletGroup struct {
-	Outlet string
-	Cites  []cite
-}
-
-// byOutlet groups cites by outlet, first seen first.
-func byOutlet(cs []cite) []outletGroup {
-	var out []outletGroup
-	for _, c := range cs {
-		o := c.Outlet
-		if o == "" {
-			o = c.ID
-		}
-		i := 0
-		for i < len(out) && out[i].Outlet != o {
-			i++
-		}
-		if i == len(out) {
-			out = append(out, outletGroup{Outlet: o})
-		}
-		out[i].Cites = append(out[i].Cites, c)
-	}
-	return out
-}

@@ -122,6 +122,15 @@ const glue = "\u00a0"
 // break rather than overflow the line.
 const maxGlued = 24
 
+// gluedJoin joins items, each glued, with sep.
+func gluedJoin(items []string, sep string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = glued(it)
+	}
+	return strings.Join(out, sep)
+}
+
 // glued joins s's words with glue when s is short enough.
 func glued(s string) string {
 	if visibleWidth(s) > maxGlued {
@@ -229,14 +238,14 @@ func (t *textWriter) story(s *storyView) {
 		meta = append(meta, "event date "+s.EventDate)
 	}
 	if len(s.Places) > 0 {
-		meta = append(meta, "places: "+strings.Join(s.Places, ", "))
+		meta = append(meta, "places: "+gluedJoin(s.Places, ", "))
 	}
 	if len(meta) > 0 {
 		t.wrap(strings.Join(meta, " · "), "", "  ")
 	}
 	counts := plural(s.ArticleCount, "article", "articles")
 	if len(s.Outlets) > 0 {
-		counts += " from " + plural(len(s.Outlets), "outlet", "outlets") + ": " + strings.Join(s.Outlets, ", ")
+		counts += " from " + plural(len(s.Outlets), "outlet", "outlets") + ": " + gluedJoin(s.Outlets, ", ")
 	}
 	t.wrap(counts, "", "  ")
 	if s.HasAnalysis() && len(s.Articles) > 0 {
@@ -306,7 +315,7 @@ func (t *textWriter) conflicts(s *storyView) {
 		}
 		for j, v := range c.Variants {
 			letter := string(rune('A'+j%26)) + "  "
-			t.wrap(t.bold(v.Value)+" "+t.dim("— "+outletCites(v.Cites)), indent+letter, indent+"   ")
+			t.wrap(t.bold(v.Value)+" "+t.dim("— "+textOutletCites(v.Cites)), indent+letter, indent+"   ")
 			if v.Sentence != "" {
 				t.wrap(quote(v.Sentence), indent+"   ", indent+"    ")
 			}
@@ -317,7 +326,7 @@ func (t *textWriter) conflicts(s *storyView) {
 // variantBlock is what one variant column holds, unstyled words.
 func variantBlock(v variantView) (value, outlets, sentence string) {
 	value = v.Value
-	outlets = outletCites(v.Cites)
+	outlets = textOutletCites(v.Cites)
 	if outlets == "" {
 		outlets = strings.Join(v.Outlets, ", ")
 	}
@@ -373,6 +382,16 @@ func (t *textWriter) sideBySide(vs []variantView, indent string, col int) {
 		}
 		t.line(b.String())
 	}
+}
+
+// textOutletCites is outletCites with each "Outlet [1, 2]" kept whole
+// when short.
+func textOutletCites(cs []cite) string {
+	var parts []string
+	for _, g := range byOutlet(cs) {
+		parts = append(parts, glued(g.Outlet+" "+citeList(g.Cites)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // quote puts s in double quotes.
@@ -442,7 +461,7 @@ func (t *textWriter) attributions(s *storyView) {
 		if a.Kind != "" {
 			src += " (" + a.Kind + ")"
 		}
-		by := outletCites(a.Cites)
+		by := textOutletCites(a.Cites)
 		if by != "" {
 			src += " credited by " + by
 		}

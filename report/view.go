@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -863,24 +862,27 @@ func citeList(cs []cite) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// outletCites prints "Reuters [1], BBC [2, 3]": each outlet once, with the
-// labels of its articles.
-func outletCites(cs []cite) string {
-	var order []string
-	by := map[string][]cite{}
+type outletGroup struct {
+	Outlet string
+	Cites  []cite
+}
+
+// byOutlet groups cites by outlet, first seen first.
+func byOutlet(cs []cite) []outletGroup {
+	var out []outletGroup
 	for _, c := range cs {
 		o := c.Outlet
 		if o == "" {
 			o = c.ID
 		}
-		if _, ok := by[o]; !ok {
-			order = append(order, o)
+		i := 0
+		for i < len(out) && out[i].Outlet != o {
+			i++
 		}
-		by[o] = append(by[o], c)
+		if i == len(out) {
+			out = append(out, outletGroup{Outlet: o})
+		}
+		out[i].Cites = append(out[i].Cites, c)
 	}
-	parts := make([]string, 0, len(order))
-	for _, o := range order {
-		parts = append(parts, fmt.Sprintf("%s %s", o, citeList(by[o])))
-	}
-	return strings.Join(parts, ", ")
+	return out
 }
