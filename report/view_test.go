@@ -30,7 +30,7 @@ func TestCites(t *testing.T) {
 			t.Errorf("cites(%q)=%q, want %q", tt.ids, got, tt.want)
 		}
 	}
-	if got, want := textOutletCites(b.cites([]string{"7b21e8d4c0a95f13", "3f9a0c1d2e4b5a60", "c4d5e6f708192a3b"})), "Northern Ledger [1], Coastline Wire [2], Valley Times [3]"; got != want {
+	if got, want := strings.ReplaceAll(textOutletCites(b.cites([]string{"7b21e8d4c0a95f13", "3f9a0c1d2e4b5a60", "c4d5e6f708192a3b"})), glue, " "), "Northern Ledger [1], Coastline Wire [2], Valley Times [3]"; got != want {
 		t.Errorf("textOutletCites=%q, want %q", got, want)
 	}
 }
