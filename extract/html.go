@@ -58,6 +58,7 @@ func extractHTML(body []byte, pageURL string, opts Options) (*result, error) {
 	}
 	r.meta.Language = md.Language
 	r.paras, r.correction = splitCorrections(r.paras)
+	r.paras = dropBoilerplate(r.paras)
 	return r, nil
 }
 
@@ -136,4 +137,18 @@ func cleanTitle(title, site string) string {
 // sameText compares two strings ignoring case and whitespace.
 func sameText(a, b string) bool {
 	return strings.EqualFold(foldSpace(a), foldSpace(b))
+}
+
+// dropBoilerplate removes paragraphs that are prompts, markers, share rows
+// or photo credits.
+func dropBoilerplate(paras []string) []string {
+	out := paras[:0]
+	for _, p := range paras {
+		low := strings.ToLower(p)
+		if isBoilerplate(low) || isCaption(p, low) || isSectionAge(p) || isURLLine(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
