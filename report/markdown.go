@@ -247,11 +247,15 @@ func (m *mdWriter) claims(s *storyView) {
 			if c.Conflict != nil {
 				meta = append(meta, "see conflict "+strconv.Itoa(c.Conflict.N))
 			}
-			line := "- " + md(c.Text)
-			if len(meta) > 0 {
-				line += " — _" + strings.Join(meta, " · ") + "_"
+			if len(meta) == 0 {
+				m.line(withMDCites("- "+md(c.Text), c.Cites))
+				continue
 			}
-			m.line(withMDCites(line, c.Cites))
+			line := "- " + md(c.Text) + " — _" + strings.Join(meta, " · ") + "_"
+			if o := mdOutletCites(c.Cites); o != "" {
+				line += " · " + o
+			}
+			m.line(line)
 		}
 	}
 }

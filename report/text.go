@@ -420,16 +420,10 @@ func (t *textWriter) claims(s *storyView) {
 			if c.Conflict != nil {
 				meta = append(meta, t.status(string(crosscheck.Disputed), "see conflict "+strconv.Itoa(c.Conflict.N)))
 			}
-			line := strings.Join(meta, " · ")
-			if l := citeList(c.Cites); l != "" {
-				if line != "" {
-					line += " · "
-				}
-				line += l
+			if l := textOutletCites(c.Cites); l != "" {
+				meta = append(meta, l)
 			}
-			if line != "" {
-				t.wrap(t.dim(line), "    ", "    ")
-			}
+			t.wrap(t.dim(strings.Join(meta, " · ")), "    ", "    ")
 		}
 	}
 }
