@@ -42,11 +42,11 @@ func (r *Reader) jsonl(ctx context.Context, name string, rd io.Reader, yield emi
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fail(yield, name, fmt.Errorf("read line %d: %w", n, err))
 		}
-		at := fmt.Sprintf("%s:%d", name, n)
+		at := func() string { return fmt.Sprintf("%s:%d", name, n) }
 		switch {
 		case tooLong:
 			records++
-			if !fail(yield, at, fmt.Errorf("line is over the %s size cap", size(r.opts.MaxBytes))) {
+			if !fail(yield, at(), fmt.Errorf("line is over the %s size cap", size(r.opts.MaxBytes))) {
 				return false
 			}
 		case len(bytes.TrimSpace(line)) > 0:
@@ -56,7 +56,7 @@ func (r *Reader) jsonl(ctx context.Context, name string, rd io.Reader, yield emi
 			}
 			doc, derr := parseRecord(name, n, line)
 			if derr != nil {
-				if !fail(yield, at, derr) {
+				if !fail(yield, at(), derr) {
 					return false
 				}
 			} else if !yield(doc, nil) {
