@@ -129,6 +129,10 @@ func fullReport() *crosscheck.Report {
 				{Text: "We are relieved to have our crossing back,", Articles: []string{a1}},
 				{Text: "We are relieved to have our crossing back.", Articles: []string{a2}},
 			},
+			Sources: []crosscheck.Citation{
+				cit(a1, "Northern Ledger", "\"We are relieved to have our crossing back,\" Mayor Ilse Brandt said at the ceremony."),
+				cit(a2, "Coastline Wire", "Mayor Ilse Brandt said: \"We are relieved to have our crossing back.\""),
+			},
 		}},
 		Attributions: []crosscheck.Attribution{
 			{Source: "Coastline Wire", Kind: crosscheck.AttrAgency, Articles: []string{a1, a3},
