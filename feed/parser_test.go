@@ -199,3 +199,23 @@ b </title></entry></feed>`))
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench</title><link>https://bench.example.test/</link>`)
+	for i := range 200 {
+		buf.WriteString(`<item><title>Item title number ` + strings.Repeat("x", i%7) + `</title><link>/a/` + string(rune('a'+i%26)) + `</link>` +
+			`<pubDate>Tue, 04 Mar 2031 10:00:00 GMT</pubDate><description>A teaser.</description><content:encoded><![CDATA[<p>` +
+			strings.Repeat("Body text of the article. ", 40) + `</p>]]></content:encoded></item>`)
+	}
+	buf.WriteString(`</channel></rss>`)
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := feed.Parse("", bytes.NewReader(data))
+		if err != nil || len(f.Items) != 200 {
+			b.Fatal(err)
+		}
+	}
+}
