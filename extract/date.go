@@ -4,6 +4,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
 )
 
 var monthNames = map[string]time.Month{
@@ -327,9 +330,37 @@ func relativeDateEnd(words []string) int {
 	return 0
 }
 
-// ResolveRelative returns the time a relative date ("2 months ago") names,
-// counted back from base, the article's own date: a relative date in a
-// report refers to when it was written, not to today.
+// ResolveDate reads a date phrase found in an article, absolute ("4 Sep
+// 2025", "Thursday") or relative ("2 months ago", "yesterday", "in two
+// weeks"), and returns the time it names counted from base, which should be
+// the article's own publication date: a relative date in a report refers to
+// when it was written, not to today. lang is the article's ISO 639-1
+// language, "" to let go-dateparser detect it. The bool is false when s is
+// not a date.
+func ResolveDate(s string, base time.Time, lang string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 100 || base.IsZero() {
+		return time.Time{}, false
+	}
+	if words := strings.Fields(s); relativeDateEnd(words) == len(words) && len(words) == 3 {
+		// "2 months ago": the common English form, without the parser.
+		if n, err := strconv.Atoi(words[0]); err == nil {
+			return resolveRelative(base, n, relativeUnits[strings.ToLower(words[1])]), true
+		}
+	}
+	cfg := &dateparser.Configuration{CurrentTime: base, PreferredDateSource: dateparser.Past}
+	if lang != "" && dateparser.IsKnownLocale(lang) {
+		cfg.Languages = []string{lang}
+	}
+	d, err := dateparser.Parse(cfg, s)
+	if err != nil || d.IsZero() {
+		return time.Time{}, false
+	}
+	return d.Time, true
+}
+
+// resolveRelative counts n units back from base; months and years by the
+// calendar.
 func resolveRelative(base time.Time, n int, unit time.Duration) time.Time {
 	switch unit {
 	case 30 * 24 * time.Hour:
@@ -338,4 +369,54 @@ func resolveRelative(base time.Time, n int, unit time.Duration) time.Time {
 		return base.AddDate(-n, 0, 0)
 	}
 	return base.Add(-time.Duration(n) * unit)
+}
+
+// parseForeignDateLine reads a date line in a language other than English
+// with go-dateparser ("4 septembre 2025", "Publicado: 4 de septiembre de
+// 2025"). Only short lines with a four-digit year are tried: the parser is
+// slow.
+func parseForeignDateLine(line, lang string, now time.Time) (dateLine, bool) {
+	if lang == "" || lang == "en" || len(line) > 70 || !dateparser.IsKnownLocale(lang) {
+		return dateLine{}, false
+	}
+	if words := strings.Fields(line); len(words) > 9 || !hasYear(line) {
+		return dateLine{}, false
+	}
+	cfg := &dateparser.Configuration{
+		Languages:          []string{lang},
+		CurrentTime:        now,
+		StrictParsing:      true,
+		ReturnTimeAsPeriod: true,
+	}
+	// The line itself, then without one or two leading label words
+	// ("Publié le ...", "Veröffentlicht am ...").
+	try := []string{line}
+	words := strings.Fields(line)
+	for k := 1; k <= 2 && k < len(words)-1; k++ {
+		try = append(try, strings.Join(words[k:], " "))
+	}
+	for _, s := range try {
+		d, err := dateparser.Parse(cfg, s)
+		if err != nil || d.IsZero() || d.Time.Year() < 1990 || d.Period == date.Month || d.Period == date.Year {
+			continue
+		}
+		only := !d.Period.IsTime()
+		t := d.Time
+		if only {
+			t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		return dateLine{t: t, dateOnly: only}, true
+	}
+	return dateLine{}, false
+}
+
+// hasYear reports a four-digit year 1990-2099 standing alone in s.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigits(s[i:i+4]) &&
+			(i == 0 || s[i-1] < '0' || s[i-1] > '9') && (i+4 == len(s) || s[i+4] < '0' || s[i+4] > '9') {
+			return true
+		}
+	}
+	return false
 }

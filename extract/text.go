@@ -77,6 +77,7 @@ func extractText(body string, opts Options) *result {
 		nonEmpty = append(nonEmpty, i)
 	}
 	now := opts.now()
+	lang := detectLanguage(body)
 
 	// Lines that are boilerplate wherever they stand.
 	for _, i := range nonEmpty {
@@ -110,6 +111,13 @@ func extractText(body string, opts Options) *result {
 			d.setDate(dl, prio)
 			continue
 		}
+		if dl, ok := parseForeignDateLine(l, lang, now); ok {
+			d.kinds[i] = kindDate
+			if !dl.t.After(now.Add(24 * time.Hour)) {
+				d.setDate(dl, dateHead)
+			}
+			continue
+		}
 		if a, o, ok := parseByline(l); ok {
 			d.kinds[i] = kindByline
 			if d.author == "" {
@@ -133,6 +141,7 @@ func extractText(body string, opts Options) *result {
 
 	r := &result{paras: d.paragraphs()}
 	r.meta.Title = title
+	r.meta.Language = lang
 	r.meta.Author = d.author
 	r.meta.Outlet = d.outlet
 	if d.datePrio != dateNone {

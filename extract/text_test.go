@@ -472,3 +472,51 @@ func TestHTMLMetadata(t *testing.T) {
 		t.Errorf("correction = %q", a.Correction)
 	}
 }
+
+func TestForeignText(t *testing.T) {
+	body := "Le pont rouvre après huit mois de travaux\n\nPublié le 12 mars 2025\n\n" +
+		"Le pont du port a rouvert lundi après huit mois de travaux, ont indiqué les responsables de la ville. " +
+		"La circulation était fluide dans la matinée et les commerçants du quartier se sont réjouis de la nouvelle.\n\n" +
+		"Les travaux ont coûté plus cher que prévu, selon les chiffres publiés par la mairie.\n"
+	a, err := Extract(&crosscheck.Document{Source: "fr", Format: crosscheck.FormatText, Body: []byte(body)}, Options{Now: parisNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArticle(t, a)
+	if a.Language != "fr" {
+		t.Errorf("language = %q, want fr", a.Language)
+	}
+	if got := a.Published.Format(time.DateOnly); a.Published.IsZero() || got != "2025-03-12" {
+		t.Errorf("published = %v, want 2025-03-12", a.Published)
+	}
+	if a.Title != "Le pont rouvre après huit mois de travaux" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if strings.Contains(a.Text, "Publié") {
+		t.Errorf("date line left in text")
+	}
+}
+
+func TestResolveDate(t *testing.T) {
+	base := time.Date(2025, 11, 8, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in, lang, want string
+	}{
+		{"2 months ago", "en", "2025-09-08"},
+		{"3 days ago", "", "2025-11-05"},
+		{"yesterday", "en", "2025-11-07"},
+		{"il y a 2 jours", "fr", "2025-11-06"},
+		{"4 Sep 2025", "en", "2025-09-04"},
+		{"no date in here at all", "en", ""},
+	}
+	for _, tc := range tests {
+		got, ok := ResolveDate(tc.in, base, tc.lang)
+		s := ""
+		if ok {
+			s = got.Format(time.DateOnly)
+		}
+		if s != tc.want {
+			t.Errorf("ResolveDate(%q) = %q, want %q", tc.in, s, tc.want)
+		}
+	}
+}
