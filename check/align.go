@@ -112,15 +112,17 @@ func (s *state) align() {
 		score float64
 	}
 	var pairs []pair
-	shared := map[int]float64{}
-	sharedEnt := map[int]int{}
-	sharedVal := map[int]int{}
-	sharedOther := map[int]int{}
+	linked := map[[2]int]bool{}
+	shared := make([]float64, n)
+	sharedEnt := make([]int32, n)
+	sharedVal := make([]int32, n)
+	sharedOther := make([]int32, n)
+	var touched []int
 	for i := range feats {
-		clear(shared)
-		clear(sharedEnt)
-		clear(sharedVal)
-		clear(sharedOther)
+		for _, j := range touched {
+			shared[j], sharedEnt[j], sharedVal[j], sharedOther[j] = 0, 0, 0, 0
+		}
+		touched = touched[:0]
 		for _, ft := range feats[i] {
 			p := postings[ft.id]
 			if len(p) > maxPosting {
@@ -129,6 +131,9 @@ func (s *state) align() {
 			for _, j := range p {
 				if j <= i || s.items[j].art == s.items[i].art {
 					continue
+				}
+				if shared[j] == 0 {
+					touched = append(touched, j)
 				}
 				shared[j] += ft.weight
 				switch ft.kind {
@@ -142,13 +147,15 @@ func (s *state) align() {
 				}
 			}
 		}
-		for j, w := range shared {
+		for _, j := range touched {
+			w := shared[j]
 			score := 2 * w / (total[i] + total[j])
 			ok := score >= s.opts.MinScore ||
 				score >= 0.25 && sharedEnt[j] >= 3 ||
 				score >= 0.15 && sharedVal[j] >= 1 && sharedOther[j] >= 1
 			if ok {
 				pairs = append(pairs, pair{i, j, score})
+				linked[[2]int{i, j}] = true
 			}
 		}
 	}
@@ -171,10 +178,15 @@ func (s *state) align() {
 		members[i] = []int{i}
 		arts[i] = map[int]bool{s.items[i].art: true}
 	}
+	failed := map[[2]int]bool{}
 	for _, p := range pairs {
 		ga, gb := group[p.a], group[p.b]
 		if ga == gb {
 			continue
+		}
+		fk := [2]int{min(ga, gb), max(ga, gb)}
+		if failed[fk] {
+			continue // groups only grow: a failed merge stays failed
 		}
 		clash := false
 		for a := range arts[gb] {
@@ -183,7 +195,25 @@ func (s *state) align() {
 				break
 			}
 		}
+		// complete linkage: every sentence of one group must be linked to
+		// every sentence of the other, so groups do not chain
+		for _, x := range members[ga] {
+			if clash {
+				break
+			}
+			for _, y := range members[gb] {
+				a, b := x, y
+				if a > b {
+					a, b = b, a
+				}
+				if !linked[[2]int{a, b}] {
+					clash = true
+					break
+				}
+			}
+		}
 		if clash {
+			failed[fk] = true
 			continue
 		}
 		if len(members[ga]) < len(members[gb]) {

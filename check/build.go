@@ -139,10 +139,14 @@ func (s *state) quotes() {
 	for _, g := range speakers {
 		refs := bySpeaker[g]
 		u := newUF(len(refs))
-		for i := range refs {
-			for j := i + 1; j < len(refs); j++ {
-				if refs[i].art != refs[j].art && sameQuote(refs[i].w, refs[j].w) {
+		// same quote: a shared run of five words (or the same short wording)
+		firstWith := map[string]int{}
+		for i, r := range refs {
+			for _, gram := range grams(r.w) {
+				if j, ok := firstWith[gram]; ok {
 					u.union(i, j)
+				} else {
+					firstWith[gram] = i
 				}
 			}
 		}
@@ -204,23 +208,18 @@ func words(t string) []string {
 	return f
 }
 
-// sameQuote reports whether two wordings are the same quote: they share a
-// run of five words, or most of their words.
-func sameQuote(a, b []string) bool {
+// grams returns the five-word runs of a wording (the whole wording when
+// shorter): two wordings sharing one are the same quote.
+func grams(w []string) []string {
 	const run = 5
-	if len(a) < run || len(b) < run {
-		return strings.Join(a, " ") == strings.Join(b, " ")
+	if len(w) < run {
+		return []string{strings.Join(w, " ")}
 	}
-	grams := map[string]bool{}
-	for i := 0; i+run <= len(a); i++ {
-		grams[strings.Join(a[i:i+run], " ")] = true
+	out := make([]string, 0, len(w)-run+1)
+	for i := 0; i+run <= len(w); i++ {
+		out = append(out, strings.Join(w[i:i+run], " "))
 	}
-	for i := 0; i+run <= len(b); i++ {
-		if grams[strings.Join(b[i:i+run], " ")] {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // attributions groups the sources the articles credit.

@@ -101,6 +101,24 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		if len(refs) < 2 {
 			continue
 		}
+		// at least one pair of outlets must disagree about the same event:
+		// shared context besides the frame, and no different dates
+		active := false
+		for x := 0; x < len(refs) && !active; x++ {
+			for y := x + 1; y < len(refs); y++ {
+				ix, iy := refs[x].item, refs[y].item
+				if s.okey[s.items[ix].art] == s.okey[s.items[iy].art] || compatible(refs[x].v, refs[y].v) {
+					continue
+				}
+				if s.sameEvent(ix, iy) {
+					active = true
+					break
+				}
+			}
+		}
+		if !active {
+			continue
+		}
 		// variants: groups of mutually compatible values
 		var variants [][]vref
 		for _, r := range refs {
@@ -159,6 +177,54 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sameEvent reports whether two facts plausibly speak of the same event:
+// they share an entity or two content words, and do not carry different
+// dates.
+func (s *state) sameEvent(i, j int) bool {
+	fi, fj := s.fact(i), s.fact(j)
+	ai, aj := s.items[i].art, s.items[j].art
+	di, dj := map[string]bool{}, map[string]bool{}
+	for _, v := range fi.Values {
+		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() {
+			di[v.Time.Format("2006-01-02")] = true
+		}
+	}
+	for _, v := range fj.Values {
+		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() {
+			dj[v.Time.Format("2006-01-02")] = true
+		}
+	}
+	if len(di) > 0 && len(dj) > 0 {
+		common := false
+		for d := range di {
+			common = common || dj[d]
+		}
+		if !common {
+			return false
+		}
+	}
+	ents := map[int]bool{}
+	for _, e := range fi.Entities {
+		ents[s.gid[ai][e]] = true
+	}
+	for _, e := range fj.Entities {
+		if ents[s.gid[aj][e]] {
+			return true
+		}
+	}
+	stems := map[string]bool{}
+	for _, st := range fi.Stems {
+		stems[st] = true
+	}
+	n := 0
+	for _, st := range fj.Stems {
+		if stems[st] {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func refsItems(refs []vref) []int {
