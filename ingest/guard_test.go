@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"strings"
 	"net/netip"
 	"testing"
 )
@@ -85,6 +86,8 @@ func TestSniff(t *testing.T) {
 		{"jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", kindJSONL},
 		{"jsonl after blank line", "\n\n{\"text\":\"a\"}", kindJSONL},
 		{"pretty json", "{\n \"a\": 1\n}", kindText},
+		{"jsonl with a long first line", `{"id":"1","text":"` + strings.Repeat("word ", 4000) + `"}` + "\n", kindJSONL},
+		{"long brace text", "{" + strings.Repeat("word ", 4000), kindText},
 		{"brace text", "{Update} The minister resigned.", kindText},
 		{"blank", " \n ", kindUnknown},
 	}

@@ -303,6 +303,7 @@ func TestStdin(t *testing.T) {
 		want []string
 	}{
 		{"jsonl", `{"id":"x","text":"From a pipe."}` + "\n" + `{"text":"No id."}` + "\n", []string{"doc -#x", "doc -:2"}},
+		{"jsonl with a long first record", `{"id":"long","text":"` + strings.Repeat("A long article. ", 2000) + `"}` + "\n" + `{"id":"b","text":"Short."}`, []string{"doc -#long", "doc -#b"}},
 		{"html", "<html><body><p>" + article + "</p></body></html>", []string{"doc -"}},
 		{"text", article, []string{"doc -"}},
 		{"empty", "", []string{"err -"}},

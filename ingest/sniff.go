@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"mime"
 	"path/filepath"
 	"strings"
@@ -122,16 +124,16 @@ func looksHTML(p []byte) bool {
 	return n >= 2
 }
 
-// looksJSONL reports whether the first non-blank line of p is a complete
-// JSON object. A prefix whose first line does not fit is not JSON Lines.
+// looksJSONL reports whether the first non-blank line of p is a JSON
+// object: a complete one, or, when the line runs past the prefix (a long
+// article), an object with a string key whose start holds no syntax error.
 func looksJSONL(p []byte) bool {
 	for len(p) > 0 {
 		line := p
+		cut := false
 		i := bytes.IndexByte(p, '\n')
 		if i < 0 {
-			if len(p) >= sniffLen {
-				return false // the line is cut: cannot tell
-			}
+			cut = len(p) >= sniffLen
 			p = nil
 		} else {
 			line, p = p[:i], p[i+1:]
@@ -140,9 +142,39 @@ func looksJSONL(p []byte) bool {
 		if len(line) == 0 {
 			continue
 		}
-		return line[0] == '{' && json.Valid(line)
+		if line[0] != '{' {
+			return false
+		}
+		if !cut {
+			return json.Valid(line)
+		}
+		return objectStart(line)
 	}
 	return false
+}
+
+// objectStart reports whether b is the start of a JSON object with a
+// string key, cut anywhere after it.
+func objectStart(b []byte) bool {
+	d := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	if tok, err := d.Token(); err != nil {
+		return false
+	} else if _, ok := tok.(string); !ok {
+		return false
+	}
+	for {
+		_, err := d.Token()
+		switch {
+		case err == nil:
+			continue
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return true
+		}
+		return false
+	}
 }
 
 // sniff guesses an input's kind from its first bytes. It never returns
