@@ -153,7 +153,7 @@ func (m *mdWriter) story(s *storyView) {
 	}
 	meta = append(meta, counts)
 	m.line(strings.Join(meta, " · "))
-	if s.HasAnalysis() && len(s.Articles) > 0 {
+	if s.ShowLegend() {
 		parts := make([]string, len(s.Articles))
 		for i, a := range s.Articles {
 			parts[i] = "[" + md(a.String()) + "] " + md(a.Outlet)

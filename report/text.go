@@ -248,7 +248,7 @@ func (t *textWriter) story(s *storyView) {
 		counts += " from " + plural(len(s.Outlets), "outlet", "outlets") + ": " + gluedJoin(s.Outlets, ", ")
 	}
 	t.wrap(counts, "", "  ")
-	if s.HasAnalysis() && len(s.Articles) > 0 {
+	if s.ShowLegend() {
 		parts := make([]string, len(s.Articles))
 		for i, a := range s.Articles {
 			// A no-break space keeps a label with its outlet.

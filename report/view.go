@@ -51,6 +51,13 @@ func (s *storyView) HasAnalysis() bool {
 		len(s.Attributions)+len(s.EntityGroups)+len(s.Coverage)+len(s.Timeline) > 0
 }
 
+// ShowLegend reports whether the header should map labels to outlets:
+// when there is analysis citing them and more than one article to tell
+// apart.
+func (s *storyView) ShowLegend() bool {
+	return s.HasAnalysis() && len(s.Articles) > 1
+}
+
 // ClaimCount is the number of claims over all groups.
 func (s *storyView) ClaimCount() int {
 	n := 0

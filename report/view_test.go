@@ -105,3 +105,20 @@ func TestCoverageCap(t *testing.T) {
 		t.Errorf("%d exclusive lines, want %d", got, want)
 	}
 }
+
+// One article needs no legend: the header names its outlet.
+func TestSingleArticleNoLegend(t *testing.T) {
+	r := fullReport()
+	sr := r.Stories[0]
+	sr.Articles = sr.Articles[:1]
+	sr.Story.Articles = 1
+	for _, f := range []string{"text", "markdown"} {
+		out := string(render(t, f, r, TextOptions{}))
+		if strings.Contains(out, "Articles: [1]") {
+			t.Errorf("%s: legend for a single article", f)
+		}
+	}
+	if out := string(render(t, "html", r, TextOptions{})); strings.Contains(out, `class="legend"`) {
+		t.Error("html: legend for a single article")
+	}
+}
