@@ -82,7 +82,13 @@ func searchError(query string, err error) error {
 // quoted FTS5 string (so "U.S.", "don't" or "9/11" are no syntax errors),
 // while AND, OR, NOT, parentheses and a trailing * keep their meaning.
 func ftsQuery(query string) (string, error) {
-	toks := lexQuery(query)
+	// FTS5 reads the expression as a C string: a NUL ends it early.
+	toks := lexQuery(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, query))
 	// Drop operators that have nothing on one side, and parentheses when
 	// unbalanced; what remains may still be nonsense such as "( )", which
 	// FTS5 rejects and Search reports as EINVALID.

@@ -1,0 +1,302 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+
+	crosscheck "github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/sqlite/storetest"
+)
+
+func openTest(tb testing.TB) *DB {
+	tb.Helper()
+	db, err := Open(tb.Context(), filepath.Join(tb.TempDir(), "crosscheck.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestOpenPragmas(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	for _, tc := range []struct {
+		pragma string
+		want   string
+	}{
+		{"journal_mode", "wal"},
+		{"foreign_keys", "1"},
+		{"busy_timeout", "10000"},
+		{"synchronous", "1"},
+	} {
+		for _, pool := range []querier{db.writer, db.reader} {
+			var got string
+			if err := pool.QueryRowContext(ctx, "PRAGMA "+tc.pragma).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("PRAGMA %s = %q, want %q", tc.pragma, got, tc.want)
+			}
+		}
+	}
+	// The reader pool cannot write.
+	if _, err := db.reader.ExecContext(ctx, `DELETE FROM articles`); err == nil {
+		t.Error("reader pool wrote")
+	}
+}
+
+func TestMigrationsOnce(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "sub.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := db.Migrations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) == 0 || first[0] != "migrations/0001_init.sql" {
+		t.Fatalf("migrations = %v", first)
+	}
+	a := storetest.NewArticle("a.txt", "Title", "Outlet", []string{"Some text to keep across a reopen."})
+	if _, err := db.AddArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer db.Close()
+	again, err := db.Migrations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again, first) {
+		t.Errorf("after reopen migrations = %v, want %v", again, first)
+	}
+	if n, err := db.CountArticles(ctx); err != nil || n != 1 {
+		t.Errorf("after reopen %d articles (%v), want 1", n, err)
+	}
+	if hits, err := db.Search(ctx, "reopen", 0); err != nil || len(hits) != 1 {
+		t.Errorf("after reopen search: %d hits (%v), want 1", len(hits), err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	if _, err := Open(t.Context(), ""); crosscheck.ErrorCode(err) != crosscheck.EINVALID {
+		t.Errorf("empty path: %v, want EINVALID", err)
+	}
+	if _, err := Open(t.Context(), filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")); err == nil {
+		t.Error("missing directory: no error")
+	}
+}
+
+// TestFTSIntegrity checks the external-content index against the articles
+// after adds, a cancelled batch, placements and deletes.
+func TestFTSIntegrity(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	if _, err := db.AddArticles(ctx, storetest.Corpus(0, 50)); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := db.AddArticles(cctx, storetest.Corpus(50, 50)); err == nil {
+		t.Fatal("cancelled batch stored")
+	}
+	if err := db.SaveStory(ctx, &crosscheck.Story{ID: "s"}); err != nil {
+		t.Fatal(err)
+	}
+	as, _, err := db.Articles(ctx, crosscheck.ArticleFilter{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if err := db.SetArticleStory(ctx, a.ID, "s"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.writer.ExecContext(ctx, `UPDATE articles SET title = 'Renamed zebra' WHERE id = ?`, as[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, as[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Fatalf("FTS index out of sync: %v", err)
+	}
+	if hits, err := db.Search(ctx, "zebra", 0); err != nil || len(hits) != 1 {
+		t.Errorf("renamed title: %d hits (%v), want 1", len(hits), err)
+	}
+	var lsh int
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM article_lsh WHERE seq NOT IN (SELECT seq FROM articles)`).Scan(&lsh); err != nil || lsh != 0 {
+		t.Errorf("%d band rows of deleted articles (%v)", lsh, err)
+	}
+}
+
+func TestSpansRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		paras []crosscheck.Span
+		sents []crosscheck.Sentence
+	}{
+		{"none", nil, nil},
+		{"paras only", []crosscheck.Span{{Start: 0, End: 5}, {Start: 7, End: 7}}, nil},
+		{"overlapping and backwards", []crosscheck.Span{{Start: 10, End: 20}, {Start: 3, End: 4}},
+			[]crosscheck.Sentence{{Span: crosscheck.Span{Start: 10, End: 15}, Para: 0}, {Span: crosscheck.Span{Start: 3, End: 4}, Para: 1}, {Span: crosscheck.Span{Start: 12, End: 300000}, Para: 0}}},
+		{"generated", storetest.Corpus(0, 1)[0].Paragraphs, storetest.Corpus(0, 1)[0].Sentences},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := encodeSpans(tc.paras, tc.sents)
+			paras, sents, err := decodeSpans(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(paras, tc.paras) || !reflect.DeepEqual(sents, tc.sents) {
+				t.Errorf("got %v %v, want %v %v", paras, sents, tc.paras, tc.sents)
+			}
+		})
+	}
+}
+
+// FuzzDecodeSpans: corrupt blobs give an error, never a panic, and what
+// decodes re-encodes to the same spans.
+func FuzzDecodeSpans(f *testing.F) {
+	a := storetest.Corpus(0, 1)[0]
+	f.Add(encodeSpans(a.Paragraphs, a.Sentences))
+	f.Add([]byte{1, 0, 0})
+	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		paras, sents, err := decodeSpans(b)
+		if err != nil {
+			return
+		}
+		p2, s2, err := decodeSpans(encodeSpans(paras, sents))
+		if err != nil || !reflect.DeepEqual(p2, paras) || !reflect.DeepEqual(s2, sents) {
+			t.Fatalf("re-encode: %v %v (%v), want %v %v", p2, s2, err, paras, sents)
+		}
+	})
+}
+
+func TestFTSQuery(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"flood", `"flood"`},
+		{"U.S. envoy", `"U.S." AND "envoy"`},
+		{`"old bridge" river`, `"old bridge" AND "river"`},
+		{`say "it's`, `"say" AND "it"`},
+		{`a "b""c" d`, `"a" AND "b" AND "c" AND "d"`},
+		{"elect* vote", `"elect" * AND "vote"`},
+		{"*", ""},
+		{"sheep OR goats", `"sheep" OR "goats"`},
+		{"OR sheep AND", `"sheep"`},
+		{"NOT sheep", `"sheep"`},
+		{"sheep NOT NOT goats", `"sheep" NOT "goats"`},
+		{"(a OR b) c", `( "a" OR "b" ) AND "c"`},
+		{"(a OR) b", `( "a" ) AND "b"`},
+		{"(a b", `"a" AND "b"`},
+		{"a) (b", `"a" AND "b"`},
+		{"title:flood", `title : "flood"`},
+		{`TITLE:"old bridge"`, `title : "old bridge"`},
+		{"text: envoy's", `text : "envoy"`},
+		{"and or not", `"and" AND "or" AND "not"`},
+		{"& | ^ -", ""},
+	} {
+		got, err := ftsQuery(tc.in)
+		if tc.want == "" {
+			if crosscheck.ErrorCode(err) != crosscheck.EINVALID {
+				t.Errorf("ftsQuery(%q) = %q, %v; want EINVALID", tc.in, got, err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("ftsQuery(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// FuzzSearch: no query makes Search fail with anything but EINVALID, and a
+// query of words and punctuation without operators, quotes or parentheses
+// never fails when it holds a letter.
+func FuzzSearch(f *testing.F) {
+	db := openTest(f)
+	if _, err := db.AddArticles(f.Context(), storetest.Corpus(0, 20)); err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"harbour", "U.S.", `"a`, "(a OR) b", "a:b", "NEAR(a b)", "x*y", "^a", "'s", "title:", "**"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := db.Search(t.Context(), q, 5)
+		if err == nil {
+			return
+		}
+		if crosscheck.ErrorCode(err) != crosscheck.EINVALID {
+			t.Fatalf("Search(%q): %v, want nil or EINVALID", q, err)
+		}
+		plain := !strings.ContainsAny(q, `()"`)
+		for _, w := range strings.Fields(q) {
+			if w == "AND" || w == "OR" || w == "NOT" {
+				plain = false
+			}
+		}
+		hasWord := strings.IndexFunc(strings.NewReplacer("title:", "", "text:", "", "TITLE:", "", "TEXT:", "").Replace(q),
+			func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+		if plain && hasWord && !strings.ContainsAny(q, "'\u2019") {
+			t.Fatalf("Search(%q) of plain words: %v", q, err)
+		}
+	})
+}
+
+func TestSimilar(t *testing.T) {
+	text := strings.Join(storetest.Paragraphs(3, 3, 60), "\n\n")
+	words := strings.Fields(text)
+	edit := func(every int) string {
+		w := append([]string(nil), words...)
+		for i := every / 2; i < len(w); i += every {
+			w[i] = "zzz"
+		}
+		return strings.Join(w, " ")
+	}
+	for _, tc := range []struct {
+		name string
+		b    string
+		want bool
+	}{
+		{"same", text, true},
+		{"punctuation and case", strings.ToUpper(strings.ReplaceAll(text, ".", ";")), true},
+		{"one word in 40 changed", edit(40), true},
+		{"one word in 5 changed", edit(5), false},
+		{"first two thirds", strings.Join(words[:len(words)*2/3], " "), true},
+		{"first third", strings.Join(words[:len(words)/3], " "), true},
+		{"other text", strings.Join(storetest.Paragraphs(4, 3, 60), " "), false},
+		{"short", strings.Join(words[:15], " "), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ok, score := similar(shingles(text), shingles(tc.b))
+			if ok != tc.want {
+				t.Errorf("similar = %v (Jaccard %.2f), want %v", ok, score, tc.want)
+			}
+		})
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	a := contentHash("Hello,  World\n\nÄgypten ")
+	for _, s := range []string{"hello, world ägypten", "  HELLO,\tWORLD ÄGYPTEN", "hello,\u00a0world\r\nägypten"} {
+		if got := contentHash(s); got != a {
+			t.Errorf("contentHash(%q) differs", s)
+		}
+	}
+	if contentHash("hello, world") == a || contentHash("hello,world ägypten") == a {
+		t.Error("different texts hash equal")
+	}
+}
