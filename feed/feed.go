@@ -79,6 +79,13 @@ func (it *Item) SummaryOnly() bool {
 	return utf8.RuneCountInString(plainText(it.Summary)) < MinFullTextRunes
 }
 
+// Short reports whether the item's fullest text (Content, else Summary)
+// is shorter than MinFullTextRunes characters: a teaser, even when the feed
+// calls it content, so the item's page likely holds more.
+func (it *Item) Short() bool {
+	return utf8.RuneCountInString(plainText(it.Body())) < MinFullTextRunes
+}
+
 // Body returns the item's fullest text: Content, else Summary.
 func (it *Item) Body() string {
 	if it.Content != "" {

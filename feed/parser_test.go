@@ -129,6 +129,13 @@ func TestSummaryOnly(t *testing.T) {
 			t.Errorf("%s: SummaryOnly=%v, want %v", tt.name, got, tt.want)
 		}
 	}
+	short := feed.Item{Content: "<p>Brief content.</p>", Summary: long}
+	if short.SummaryOnly() || !short.Short() {
+		t.Errorf("short content: SummaryOnly=%v Short=%v, want false, true", short.SummaryOnly(), short.Short())
+	}
+	if full := (feed.Item{Content: long}); full.Short() {
+		t.Error("long content is Short")
+	}
 }
 
 func TestParseErrors(t *testing.T) {

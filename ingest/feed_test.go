@@ -62,7 +62,12 @@ const rssFeed = `<?xml version="1.0" encoding="UTF-8"?>
     <title>Pier repaired</title>
     <link>BASE/pier</link>
     <description>Short teaser.</description>
-    <content:encoded><![CDATA[<p>The north pier of Velmora was repaired in three weeks, the port said.</p>]]></content:encoded>
+    <content:encoded><![CDATA[<p>The north pier of Velmora was repaired in three weeks, the port said.</p>PIERTEXT]]></content:encoded>
+  </item>
+  <item>
+    <title>Quay</title>
+    <link>BASE/quay-gone</link>
+    <content:encoded><![CDATA[<p>The quay reopened; its page is missing, so this short content stands.</p>]]></content:encoded>
   </item>
   <item>
     <title>Gone page</title>
@@ -82,7 +87,7 @@ const ferryPage = `<html><head><title>Ferry line to open</title></head><body>
 
 func TestFeedSummaryItemsFetchPages(t *testing.T) {
 	fs := newFeedServer(t, map[string]struct{ ctype, body string }{
-		"/feed.rss":   {"application/rss+xml", rssFeed},
+		"/feed.rss":   {"application/rss+xml", strings.Replace(rssFeed, "PIERTEXT", strings.Repeat("<p>More on the repair works and the crews at the pier.</p>", 30), 1)},
 		"/ferry":      {"text/html; charset=utf-8", ferryPage},
 		"/pier":       {"text/html", "<p>pier page: must not be fetched</p>"},
 		"/lighthouse": {"text/html", "<p>The lighthouse of Velmora got a new lamp.</p>"},
@@ -91,6 +96,7 @@ func TestFeedSummaryItemsFetchPages(t *testing.T) {
 	want := []string{
 		"doc " + fs.URL + "/ferry",
 		"doc " + fs.URL + "/pier",
+		"doc " + fs.URL + "/quay-gone",
 		"err " + fs.URL + "/gone",
 		"doc " + fs.URL + "/lighthouse",
 	}
@@ -114,17 +120,20 @@ func TestFeedSummaryItemsFetchPages(t *testing.T) {
 	if !strings.Contains(string(pier.Body), "north pier") || fs.count("/pier") != 0 {
 		t.Errorf("pier: body %q, page fetched %d times; want the feed content, no fetch", pier.Body, fs.count("/pier"))
 	}
-	if e := got[2].err.Error(); !strings.Contains(e, "404") || !strings.Contains(e, "only a summary") {
+	if b := string(got[2].doc.Body); !strings.Contains(b, "short content stands") || fs.count("/quay-gone") != 1 {
+		t.Errorf("quay: body %q, page fetched %d times; want one try, then the feed's short content", b, fs.count("/quay-gone"))
+	}
+	if e := got[3].err.Error(); !strings.Contains(e, "404") || !strings.Contains(e, "only a summary") {
 		t.Errorf("gone: %q", e)
 	}
-	if !strings.Contains(string(got[3].doc.Body), "new lamp") {
-		t.Errorf("relative link: %q", got[3].doc.Body)
+	if !strings.Contains(string(got[4].doc.Body), "new lamp") {
+		t.Errorf("relative link: %q", got[4].doc.Body)
 	}
 
 	// With SkipItemPages the summaries are the bodies and nothing is fetched.
 	before := fs.count("/ferry")
 	got = collect(t, ingest.New(ingest.Options{SkipItemPages: true}).All(t.Context(), []string{fs.URL + "/feed.rss"}))
-	if len(got) != 4 || got[0].doc == nil || string(got[0].doc.Body) != "The ferry line opens in May." {
+	if len(got) != 5 || got[0].doc == nil || string(got[0].doc.Body) != "The ferry line opens in May." {
 		t.Fatalf("skip item pages: %v", names(got))
 	}
 	if fs.count("/ferry") != before {

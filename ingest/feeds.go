@@ -17,9 +17,11 @@ import (
 	"github.com/crosscheck-news/crosscheck/feed"
 )
 
-// feedDocs yields one document per feed item. An item that carries only a
-// summary has its page fetched (unless Options.SkipItemPages), up to
-// Options.Concurrency pages at a time; documents still come in feed order.
+// feedDocs yields one document per feed item. An item whose text is short
+// (a summary, or brief content) has its page fetched unless
+// Options.SkipItemPages, up to Options.Concurrency pages at a time;
+// documents still come in feed order. When the fetch fails, an item with
+// content of its own falls back to it; a summary-only item fails.
 func (r *Reader) feedDocs(ctx context.Context, name string, s src, data []byte, yield emit) bool {
 	data, err := feedUTF8(data, s.contentType)
 	if err != nil {
@@ -50,7 +52,7 @@ func (r *Reader) feedDocs(ctx context.Context, name string, s src, data []byte, 
 	pages := make([]*page, len(f.Items))
 	fetch := func(i int) {
 		it := f.Items[i]
-		if r.opts.SkipItemPages || !it.SummaryOnly() || !isHTTP(it.Link) {
+		if r.opts.SkipItemPages || !it.Short() || !isHTTP(it.Link) {
 			return
 		}
 		p := &page{done: make(chan struct{})}
@@ -82,7 +84,12 @@ func (r *Reader) feedDocs(ctx context.Context, name string, s src, data []byte, 
 				return false
 			}
 			doc, err = p.doc, p.err
-			if err != nil {
+			switch {
+			case err == nil:
+			case !it.SummaryOnly() && ctx.Err() == nil:
+				// The feed has content of its own, if short: use it.
+				doc, err = itemDoc(it)
+			default:
 				err = fmt.Errorf("fetch item page (the feed gives only a summary; SkipItemPages uses the summary): %w", err)
 			}
 		} else {

@@ -36,9 +36,10 @@ type Options struct {
 	// DNS answers. Off by default (the CLI may fetch localhost); the web UI
 	// turns it on. It also disables HTTP proxies from the environment.
 	BlockPrivate bool
-	// SkipItemPages stops fetching the page of a feed item that carries only
-	// a summary; the summary is used as the body instead. By default
-	// (false) the page is fetched.
+	// SkipItemPages stops fetching the page of a feed item whose text is
+	// short (only a summary, or content under feed.MinFullTextRunes
+	// characters); the item's own text is used as the body instead. By
+	// default (false) the page is fetched.
 	SkipItemPages bool
 	// Concurrency is how many feed item pages are fetched at once (default
 	// DefaultConcurrency, 4). Documents are yielded in feed order anyway.
