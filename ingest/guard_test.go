@@ -2,8 +2,8 @@ package ingest
 
 import (
 	"errors"
-	"strings"
 	"net/netip"
+	"strings"
 	"testing"
 )
 
