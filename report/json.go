@@ -139,7 +139,12 @@ func WireReport(r *crosscheck.Report) any {
 }
 
 // WireStory converts one story report to the contract's Story shape.
-func WireStory(sr *crosscheck.StoryReport) any { return wireStory(sr) }
+func WireStory(sr *crosscheck.StoryReport) any {
+	if sr == nil {
+		sr = &crosscheck.StoryReport{}
+	}
+	return wireStory(sr)
+}
 
 func wireStory(sr *crosscheck.StoryReport) jsonStory {
 	s := jsonStory{

@@ -187,3 +187,15 @@ func TestJSONKeepsText(t *testing.T) {
 		t.Error("sentence not kept verbatim")
 	}
 }
+
+func TestWireStoryNil(t *testing.T) {
+	b, err := json.Marshal(WireStory(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	hasKeys(t, "story", m)
+}
