@@ -56,7 +56,26 @@ type dateLine struct {
 // Examples: "Published On 4 Sep 2025", "8:46 AM – Thursday, September 4,
 // 2025", "Saturday, November 8, 2025", "2025-09-04".
 func parseDateLine(line string) (dateLine, bool) {
-	if len(line) > 90 || len(line) < 6 {
+	if len(line) > 160 || len(line) < 6 {
+		return dateLine{}, false
+	}
+	// "Posted May 3, 2013 8:10 am Updated May 4, 2013 9:00 am": both halves
+	// must be date lines; the first is the publication date.
+	low := strings.ToLower(line)
+	for _, sep := range []string{" updated", " last updated", " modified", " | updated", " · updated"} {
+		if i := strings.Index(low, sep); i > 0 {
+			first, ok1 := parseDateLine(line[:i])
+			_, ok2 := parseDateLine(line[i:])
+			if ok1 && ok2 {
+				if first.label == "updated" {
+					first.label = ""
+				}
+				return first, true
+			}
+			return dateLine{}, false
+		}
+	}
+	if len(line) > 90 {
 		return dateLine{}, false
 	}
 	var (
@@ -105,11 +124,13 @@ func parseDateLine(line string) (dateLine, bool) {
 		case low == "pm" || low == "p.m." || low == "p.m":
 			pm = true
 		case zoneNames[low]:
-		case strings.Count(low, ":") >= 1 && isClock(low):
+		case strings.Count(low, ":") >= 1 && isClock(strings.TrimSuffix(strings.TrimSuffix(low, "am"), "pm")):
 			if hour >= 0 {
 				return dateLine{}, false
 			}
-			hour, min, sec = parseClock(low)
+			pm = pm || strings.HasSuffix(low, "pm")
+			am = am || strings.HasSuffix(low, "am")
+			hour, min, sec = parseClock(strings.TrimSuffix(strings.TrimSuffix(low, "am"), "pm"))
 		case isISODate(low):
 			if year != 0 || month != 0 || day != 0 {
 				return dateLine{}, false

@@ -111,6 +111,12 @@ func extractText(body string, opts Options) *result {
 			d.setDate(dl, prio)
 			continue
 		}
+		if startsWithDateLabel(l) && len(l) <= 100 && hasYear(l) {
+			// A date line we cannot read ("Posted 08. 07. 2012"): metadata
+			// all the same.
+			d.kinds[i] = kindDate
+			continue
+		}
 		if dl, ok := parseForeignDateLine(l, lang, now); ok {
 			d.kinds[i] = kindDate
 			if !dl.t.After(now.Add(24 * time.Hour)) {
@@ -655,6 +661,9 @@ func (d *textDoc) findTitle(nonEmpty []int) string {
 			continue
 		}
 		l := d.lines[i]
+		if isKicker(l) {
+			continue
+		}
 		if !isHeadline(l) {
 			return ""
 		}
@@ -670,6 +679,12 @@ func (d *textDoc) findTitle(nonEmpty []int) string {
 	return ""
 }
 
+// isKicker reports a section label above a headline: one to three words
+// in capitals ("WORLD", "BREAKING NEWS").
+func isKicker(l string) bool {
+	return len(l) <= 30 && len(strings.Fields(l)) <= 3 && strings.ToUpper(l) == l && strings.ToLower(l) != l
+}
+
 // isHeadline reports a short line that does not end a sentence.
 func isHeadline(l string) bool {
 	if len(l) > 250 {
@@ -678,6 +693,16 @@ func isHeadline(l string) bool {
 	words := strings.Fields(l)
 	if len(words) < 2 || len(words) > 30 {
 		return false
+	}
+	if startsWithDateLabel(l) {
+		return false // "Posted ...", "Updated ..."
+	}
+	if len(words) <= 6 && hasYear(l) {
+		for _, w := range words {
+			if monthNames[strings.ToLower(strings.Trim(w, ".,"))] != 0 {
+				return false // a date we could not read
+			}
+		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	switch last {
@@ -748,4 +773,18 @@ func splitCorrections(paras []string) ([]string, string) {
 		out = append(out, p)
 	}
 	return out, strings.Join(notes, "\n")
+}
+
+// startsWithDateLabel reports a line starting "Published", "Posted",
+// "Updated" or the like, maybe after "Article" or "Story".
+func startsWithDateLabel(l string) bool {
+	words := strings.Fields(strings.ToLower(l))
+	if len(words) > 1 && (words[0] == "article" || words[0] == "story" || words[0] == "last" || words[0] == "first") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	lbl, ok := dateLabels[strings.TrimRight(words[0], ":")]
+	return ok && lbl != "" && words[0] != "date" && words[0] != "first" && words[0] != "last"
 }
