@@ -400,3 +400,26 @@ func TestInputErrorCode(t *testing.T) {
 		t.Fatalf("message %q", got[0].err)
 	}
 }
+
+func TestDirectorySymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	os.Mkdir(real, 0o755)
+	writeFile(t, real, "a.txt", []byte(article))
+	os.Symlink(real, filepath.Join(real, "loop"))                          // a link to a directory: not followed
+	os.Symlink(filepath.Join(real, "a.txt"), filepath.Join(real, "b.txt")) // a link to a file: read
+	os.Symlink(filepath.Join(dir, "nowhere.txt"), filepath.Join(real, "c.txt"))
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{link}))
+	want := []string{
+		"doc " + filepath.Join(link, "a.txt"),
+		"doc " + filepath.Join(link, "b.txt"),
+		"err " + filepath.Join(link, "c.txt"),
+	}
+	if g, w := strings.Join(names(got), "\n"), strings.Join(want, "\n"); g != w {
+		t.Fatalf("results:\n%s\nwant:\n%s", g, w)
+	}
+}

@@ -150,7 +150,11 @@ func pathError(in string, err error) error {
 
 func (r *Reader) dir(ctx context.Context, root string, yield emit) bool {
 	more := true
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	walkRoot := root
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		walkRoot += string(filepath.Separator) // WalkDir follows a root link only so
+	}
+	filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			more = false
 			return fs.SkipAll
@@ -165,7 +169,7 @@ func (r *Reader) dir(ctx context.Context, root string, yield emit) bool {
 			}
 			return nil
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
+		if path != walkRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
