@@ -48,21 +48,3 @@ func HTML(w io.Writer, r *crosscheck.Report) error {
 	}
 	return bw.Flush()
 }
-
-func statusClass(status string) string {
-	switch status {
-	case string(crosscheck.Corroborated), string(crosscheck.SingleSource), string(crosscheck.Disputed):
-		return status
-	}
-	return "other"
-}
-
-func statusLabel(status string) string {
-	switch status {
-	case string(crosscheck.SingleSource):
-		return "single source"
-	case "":
-		return "unclassified"
-	}
-	return status
-}

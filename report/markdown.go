@@ -153,6 +153,24 @@ func (m *mdWriter) story(s *storyView) {
 	}
 	meta = append(meta, counts)
 	m.line(strings.Join(meta, " · "))
+	var sum []string
+	for _, g := range s.ClaimGroups {
+		sum = append(sum, strconv.Itoa(len(g.Claims))+" "+md(statusLabel(g.Status)))
+	}
+	line := ""
+	if len(sum) > 0 {
+		line = "**" + plural(s.ClaimCount(), "claim", "claims") + ":** " + strings.Join(sum, ", ")
+	}
+	if n := len(s.Conflicts); n > 0 {
+		if line != "" {
+			line += " · "
+		}
+		line += "**" + plural(n, "conflict", "conflicts") + "**"
+	}
+	if line != "" {
+		m.blank()
+		m.line(line)
+	}
 	if s.ShowLegend() {
 		parts := make([]string, len(s.Articles))
 		for i, a := range s.Articles {

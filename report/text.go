@@ -248,6 +248,9 @@ func (t *textWriter) story(s *storyView) {
 		counts += " from " + plural(len(s.Outlets), "outlet", "outlets") + ": " + gluedJoin(s.Outlets, ", ")
 	}
 	t.wrap(counts, "", "  ")
+	if sum := t.summary(s); sum != "" {
+		t.wrap(sum, "", "  ")
+	}
 	if s.ShowLegend() {
 		parts := make([]string, len(s.Articles))
 		for i, a := range s.Articles {
@@ -266,6 +269,26 @@ func (t *textWriter) story(s *storyView) {
 	t.coverage(s)
 	t.timeline(s)
 	t.articles(s)
+}
+
+// summary says "5 claims: 2 corroborated, 2 disputed, 1 single source ·
+// 1 conflict", each status in its colour.
+func (t *textWriter) summary(s *storyView) string {
+	var parts []string
+	for _, g := range s.ClaimGroups {
+		parts = append(parts, t.status(g.Status, glued(strconv.Itoa(len(g.Claims))+" "+statusLabel(g.Status))))
+	}
+	out := ""
+	if len(parts) > 0 {
+		out = plural(s.ClaimCount(), "claim", "claims") + ": " + strings.Join(parts, ", ")
+	}
+	if n := len(s.Conflicts); n > 0 {
+		if out != "" {
+			out += " · "
+		}
+		out += t.status(string(crosscheck.Disputed), plural(n, "conflict", "conflicts"))
+	}
+	return out
 }
 
 func (t *textWriter) brief(s *storyView) {

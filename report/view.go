@@ -893,3 +893,23 @@ func byOutlet(cs []cite) []outletGroup {
 	}
 	return out
 }
+
+// statusClass is the CSS class of a claim status.
+func statusClass(status string) string {
+	switch status {
+	case string(crosscheck.Corroborated), string(crosscheck.SingleSource), string(crosscheck.Disputed):
+		return status
+	}
+	return "other"
+}
+
+// statusLabel names a claim status for people.
+func statusLabel(status string) string {
+	switch status {
+	case string(crosscheck.SingleSource):
+		return "single source"
+	case "":
+		return "unclassified"
+	}
+	return status
+}
