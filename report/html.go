@@ -44,7 +44,10 @@ func HTML(w io.Writer, r *crosscheck.Report) error {
 	}{newReportView(r, true), css}
 	bw := bufio.NewWriter(w)
 	if err := htmlTemplate.ExecuteTemplate(bw, "report", data); err != nil {
-		return fmt.Errorf("render html: %w", err)
+		return fmt.Errorf("write html report: %w", err)
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write html report: %w", err)
+	}
+	return nil
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -12,7 +14,8 @@ import (
 // escaped so that it can never become a link, an image or raw HTML in a
 // Markdown renderer.
 func Markdown(w io.Writer, r *crosscheck.Report) error {
-	m := &mdWriter{w: w}
+	bw := bufio.NewWriter(w)
+	m := &mdWriter{w: bw}
 	v := newReportView(r, false)
 	m.line("# crosscheck report")
 	if v.Generated != "" {
@@ -26,7 +29,13 @@ func Markdown(w io.Writer, r *crosscheck.Report) error {
 	for _, s := range v.Stories {
 		m.story(s)
 	}
-	return m.err
+	if m.err == nil {
+		m.err = bw.Flush()
+	}
+	if m.err != nil {
+		return fmt.Errorf("write markdown report: %w", m.err)
+	}
+	return nil
 }
 
 type mdWriter struct {

@@ -397,3 +397,29 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// failWriter fails after n bytes.
+type failWriter struct{ n int }
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		w := f.n
+		f.n = 0
+		return w, errors.New("disk full")
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// A write error is returned, not swallowed.
+func TestWriteError(t *testing.T) {
+	for _, f := range Formats {
+		size := len(render(t, f, fullReport(), TextOptions{}))
+		for _, n := range []int{0, 100, size - 1} {
+			err := Write(&failWriter{n: n}, fullReport(), f, TextOptions{})
+			if err == nil || !strings.Contains(err.Error(), "disk full") {
+				t.Errorf("%s after %d bytes: err=%v, want disk full", f, n, err)
+			}
+		}
+	}
+}

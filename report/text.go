@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -36,14 +38,15 @@ func Text(w io.Writer, r *crosscheck.Report, opts TextOptions) error {
 		opts.Width = DefaultWidth
 	}
 	opts.Width = max(opts.Width, MinWidth)
-	t := &textWriter{w: w, width: opts.Width, color: opts.Color}
+	bw := bufio.NewWriter(w)
+	t := &textWriter{w: bw, width: opts.Width, color: opts.Color}
 	v := newReportView(r, false)
 	if v.Generated != "" {
 		t.wrap(t.dim("crosscheck report, generated "+v.Generated), "", "")
 	}
 	if len(v.Stories) == 0 {
 		t.line("No stories.")
-		return t.err
+		return t.flush(bw)
 	}
 	for i, s := range v.Stories {
 		if i > 0 || v.Generated != "" {
@@ -55,7 +58,18 @@ func Text(w io.Writer, r *crosscheck.Report, opts TextOptions) error {
 		}
 		t.story(s)
 	}
-	return t.err
+	return t.flush(bw)
+}
+
+// flush ends the rendering: the first write error, or the flush's.
+func (t *textWriter) flush(bw *bufio.Writer) error {
+	if t.err != nil {
+		return fmt.Errorf("write text report: %w", t.err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write text report: %w", err)
+	}
+	return nil
 }
 
 // ANSI styles.
