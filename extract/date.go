@@ -441,3 +441,29 @@ func hasYear(s string) bool {
 	}
 	return false
 }
+
+// looksDateish reports a line that is a date we could not read: a year,
+// and besides date words, numbers and labels at most one other word
+// ("INDONESIA, July 2, 2013", "May 2, 2013, 1: 12 PM").
+func looksDateish(line string) bool {
+	if len(line) > 100 || !hasYear(line) {
+		return false
+	}
+	other, month := 0, false
+	for _, tok := range dateTokens(line) {
+		low := strings.Trim(strings.ToLower(tok), ".,:;")
+		switch {
+		case low == "":
+		case monthNames[low] != 0:
+			month = true
+		case weekdayNames[low], zoneNames[low], low == "am", low == "pm", low == "a.m", low == "p.m":
+		case strings.Trim(low, "0123456789:.-apm") == "", isOrdinal(low):
+		default:
+			if _, ok := dateLabels[low]; ok {
+				continue
+			}
+			other++
+		}
+	}
+	return month && other <= 1
+}

@@ -111,7 +111,7 @@ func extractText(body string, opts Options) *result {
 			d.setDate(dl, prio)
 			continue
 		}
-		if startsWithDateLabel(l) && len(l) <= 100 && hasYear(l) {
+		if (startsWithDateLabel(l) && len(l) <= 100 && hasYear(l)) || looksDateish(l) {
 			// A date line we cannot read ("Posted 08. 07. 2012"): metadata
 			// all the same.
 			d.kinds[i] = kindDate
@@ -697,12 +697,8 @@ func isHeadline(l string) bool {
 	if startsWithDateLabel(l) {
 		return false // "Posted ...", "Updated ..."
 	}
-	if len(words) <= 6 && hasYear(l) {
-		for _, w := range words {
-			if monthNames[strings.ToLower(strings.Trim(w, ".,"))] != 0 {
-				return false // a date we could not read
-			}
-		}
+	if looksDateish(l) {
+		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	switch last {
