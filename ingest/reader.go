@@ -321,6 +321,9 @@ func (r *Reader) decode(ctx context.Context, name string, k kind, data []byte, s
 			return fail(yield, name, err)
 		}
 		if !htmlHasText(body) {
+			if s.url != "" {
+				return fail(yield, name, errors.New("the page has no text in its HTML: it may build its text with JavaScript, which crosscheck does not run"))
+			}
 			return fail(yield, name, errors.New("HTML without any text: nothing to extract"))
 		}
 		return yield(&crosscheck.Document{Source: name, URL: s.url, Format: crosscheck.FormatHTML, Body: declareUTF8(body)}, nil)

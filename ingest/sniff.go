@@ -8,7 +8,6 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/feed"
 )
@@ -71,19 +70,18 @@ func extKind(name string) (k kind, ext string, gz bool) {
 }
 
 // isBinary reports whether a prefix is not text: a NUL byte, or more than
-// one byte in ten a control character or invalid UTF-8 that no single-byte
-// charset would explain. Callers check for UTF-16 byte order marks first.
+// one byte in ten a control character other than white space and escape
+// (random binary data has about one in eight). Callers check for UTF-16
+// byte order marks first.
 func isBinary(p []byte) bool {
 	if bytes.IndexByte(p, 0) >= 0 {
 		return true
 	}
 	bad := 0
-	for i := 0; i < len(p); {
-		c := p[i]
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b && c != '\v' {
+	for _, c := range p {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b {
 			bad++
 		}
-		i++
 	}
 	return bad*10 > len(p)
 }
@@ -225,15 +223,4 @@ func mediaKind(contentType string) (k kind, ok bool) {
 		return kindUnknown, true
 	}
 	return kindUnknown, false
-}
-
-// validPrefix reports whether p is valid UTF-8, allowing a rune cut at its
-// end.
-func validPrefix(p []byte) bool {
-	for i := 0; i < utf8.UTFMax && i < len(p); i++ {
-		if utf8.Valid(p[:len(p)-i]) {
-			return true
-		}
-	}
-	return utf8.Valid(p)
 }
