@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/crosscheck-news/crosscheck/feed"
 )
 
@@ -224,5 +226,21 @@ func BenchmarkParse(b *testing.B) {
 		if err != nil || len(f.Items) != 200 {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestParseDeclaredCharset(t *testing.T) {
+	in, err := charmap.Windows1251.NewEncoder().String(`<?xml version="1.0" encoding="windows-1251"?>
+<rss version="2.0"><channel><title>Вести Вельска</title>
+<item><title>Мост открыт</title><description>Новый мост открыли.</description></item></channel></rss>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := feed.Parse("", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Title != "Вести Вельска" || f.Items[0].Title != "Мост открыт" || f.Items[0].Summary != "Новый мост открыли." {
+		t.Fatalf("feed %q, item %q %q", f.Title, f.Items[0].Title, f.Items[0].Summary)
 	}
 }
