@@ -172,6 +172,9 @@ func (s *Server) add(ctx context.Context, in *addInput) (*addOutcome, error) {
 	}
 	sum, err := s.cfg.Ingester.Ingest(ctx, s.docs(ctx, in), nil)
 	s.reports.invalidate(sum.Stories)
+	if sum.Ingested > 0 {
+		s.lists.clear()
+	}
 	s.metrics.ingested.WithLabelValues("new").Add(float64(sum.Ingested))
 	s.metrics.ingested.WithLabelValues("duplicate").Add(float64(sum.Duplicates))
 	s.metrics.ingested.WithLabelValues("failed").Add(float64(sum.Failed))

@@ -72,7 +72,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	stories, total, err := s.cfg.Stories.Stories(r.Context(), q.storyFilter())
+	stories, total, err := s.lists.stories(r.Context(), q.storyFilter())
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

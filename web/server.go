@@ -104,6 +104,9 @@ type Config struct {
 	CacheSize int
 	// PageSize is the number of stories or articles per page; 0 means 50.
 	PageSize int
+	// ListTTL is how long a story list result is reused; 0 means 2s,
+	// negative disables. Adding through this server clears it at once.
+	ListTTL time.Duration
 }
 
 // Server serves the web UI and the HTTP API. Make it with New.
@@ -114,6 +117,7 @@ type Server struct {
 	static   fs.FS
 	metrics  *metrics
 	reports  *reportCache
+	lists    *listCache
 	handler  http.Handler
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
@@ -155,6 +159,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = 50
 	}
+	if cfg.ListTTL == 0 {
+		cfg.ListTTL = 2 * time.Second
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -173,6 +180,7 @@ func New(cfg Config) (*Server, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stopWarm = cancel
 	s.reports = newReportCache(cfg.CacheSize, cfg.Reports)
+	s.lists = newListCache(cfg.Stories, cfg.ListTTL)
 	s.warmDone = make(chan struct{})
 	go func() { defer close(s.warmDone); s.reports.warm(ctx, s.log) }()
 	s.handler = s.routes()

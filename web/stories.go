@@ -115,7 +115,7 @@ func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	stories, total, err := s.cfg.Stories.Stories(r.Context(), q.storyFilter())
+	stories, total, err := s.lists.stories(r.Context(), q.storyFilter())
 	if err != nil {
 		s.renderError(w, r, err)
 		return

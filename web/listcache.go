@@ -1,0 +1,83 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// listCache keeps story list results for a short time: the list is the
+// most requested page and the store answers it with a count over every
+// story. Adding through this server clears it at once; additions by another
+// process (the CLI) show within listTTL.
+type listCache struct {
+	src Stories
+	ttl time.Duration
+
+	mu      sync.Mutex
+	entries map[string]listEntry
+}
+
+type listEntry struct {
+	stories []*crosscheck.Story
+	total   int
+	at      time.Time
+}
+
+const maxListEntries = 256
+
+func newListCache(src Stories, ttl time.Duration) *listCache {
+	return &listCache{src: src, ttl: ttl, entries: map[string]listEntry{}}
+}
+
+func listKey(f crosscheck.StoryFilter) string {
+	s := func(p *string) string {
+		if p == nil {
+			return "\x00"
+		}
+		return *p
+	}
+	t := func(p *time.Time) int64 {
+		if p == nil {
+			return -1
+		}
+		return p.UnixNano()
+	}
+	return fmt.Sprintf("%q|%q|%d|%d|%d|%d", s(f.Query), s(f.Outlet), t(f.Since), t(f.Until), f.Offset, f.Limit)
+}
+
+// stories returns the stories f selects. The slice and stories are shared:
+// callers must not modify them.
+func (c *listCache) stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
+	if c.ttl <= 0 {
+		return c.src.Stories(ctx, f)
+	}
+	key := listKey(f)
+	now := time.Now()
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	c.mu.Unlock()
+	if ok && now.Sub(e.at) < c.ttl {
+		return e.stories, e.total, nil
+	}
+	ss, total, err := c.src.Stories(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	c.mu.Lock()
+	if len(c.entries) >= maxListEntries {
+		clear(c.entries)
+	}
+	c.entries[key] = listEntry{stories: ss, total: total, at: now}
+	c.mu.Unlock()
+	return ss, total, nil
+}
+
+func (c *listCache) clear() {
+	c.mu.Lock()
+	clear(c.entries)
+	c.mu.Unlock()
+}
