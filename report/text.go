@@ -168,7 +168,8 @@ func (t *textWriter) wrap(s, first, rest string) {
 // line of its own, the only way a line can exceed width.
 func wrapLines(s string, width int, first, rest string) []string {
 	var lines []string
-	cur := first
+	var cur strings.Builder
+	cur.WriteString(first)
 	curW := visibleWidth(first)
 	empty := true
 	for word := range strings.SplitSeq(s, " ") {
@@ -177,23 +178,35 @@ func wrapLines(s string, width int, first, rest string) []string {
 		}
 		ww := visibleWidth(word)
 		if !empty && curW+1+ww > width {
-			lines = append(lines, cur)
-			cur, curW, empty = rest, visibleWidth(rest), true
+			lines = append(lines, cur.String())
+			cur.Reset()
+			cur.WriteString(rest)
+			curW, empty = visibleWidth(rest), true
 		}
 		if !empty {
-			cur += " "
+			cur.WriteByte(' ')
 			curW++
 		}
-		cur += word
+		cur.WriteString(word)
 		curW += ww
 		empty = false
 	}
-	return append(lines, cur)
+	return append(lines, cur.String())
 }
 
 // visibleWidth is the number of terminal columns s takes: ANSI escapes
 // take none, wide East Asian characters two, combining marks none.
 func visibleWidth(s string) int {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return len(s)
+	}
 	n := 0
 	esc := false
 	for _, r := range s {
