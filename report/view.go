@@ -397,6 +397,10 @@ func (b *builder) conflicts(cs []crosscheck.Conflict) {
 	b.conflictOf = map[string]*conflictRef{}
 	for _, c := range cs {
 		cv := &conflictView{Kind: clean(string(c.Kind))}
+		if cv.Kind == string(crosscheck.ConflictValue) {
+			// Most conflicts are about a value; only the others say so.
+			cv.Kind = ""
+		}
 		cv.N = len(b.s.Conflicts) + 1
 		cv.About = clean(c.About)
 		cv.Anchor = b.s.Anchor + "-x" + strconv.Itoa(cv.N)
