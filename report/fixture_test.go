@@ -121,6 +121,13 @@ func fullReport() *crosscheck.Report {
 				{Value: "eleven days", Sentence: s2, Articles: []string{a2}, Outlets: []string{"Coastline Wire"}},
 			},
 			Claims: []string{"c2", "c3"},
+		}, {
+			ID: "x2", About: "who cut the ribbon", Kind: crosscheck.ConflictName,
+			Variants: []crosscheck.Variant{
+				{Value: "Ilse Brandt", Sentence: "Mayor Ilse Brandt cut the ribbon.", Articles: []string{a1}},
+				{Value: "Olav Hest", Sentence: "Deputy mayor Olav Hest cut the ribbon as the mayor looked on.", Articles: []string{a3}},
+				{Value: "a harbour pilot", Sentence: "A harbour pilot cut the ribbon.", Articles: []string{a4}},
+			},
 		}},
 		Quotes: []crosscheck.Quote{{
 			Speaker: "Ilse Brandt", Text: "We are relieved to have our crossing back,",

@@ -237,10 +237,10 @@ func TestHTMLConflictAndBadges(t *testing.T) {
 			t.Errorf("no element of class %q", class)
 		}
 	}
-	if got, want := len(variants), 2; got != want {
+	if got, want := len(variants), 5; got != want {
 		t.Fatalf("%d variants, want %d", got, want)
 	}
-	for i, want := range []string{"nine days", "eleven days"} {
+	for i, want := range []string{"nine days", "eleven days", "Ilse Brandt", "Olav Hest", "a harbour pilot"} {
 		if !strings.Contains(variants[i], want) {
 			t.Errorf("variant %d = %q, want it to hold %q", i, variants[i], want)
 		}
