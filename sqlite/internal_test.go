@@ -2,10 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
@@ -88,6 +91,56 @@ func TestMigrationsOnce(t *testing.T) {
 	}
 	if hits, err := db.Search(ctx, "reopen", 0); err != nil || len(hits) != 1 {
 		t.Errorf("after reopen search: %d hits (%v), want 1", len(hits), err)
+	}
+}
+
+// TestMigrateData applies the first migration alone, stores data the old
+// way, then opens the store: the later migrations must carry the data over.
+func TestMigrateData(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := sql.Open("sqlite", dsn(path, "immediate", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := fs.ReadFile(migrationFS, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := &DB{writer: old}
+	if err := db.migrateFS(ctx, fstest.MapFS{"migrations/0001_init.sql": {Data: first}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO stories (id, outlets, updated) VALUES ('a', '["North Wire","Valley Times"]', 100), ('b', '["north wire"]', 200), ('c', '[]', 300)`,
+		`INSERT INTO story_outlets (outlet, story_id) VALUES ('North Wire', 'a'), ('Valley Times', 'a'), ('north wire', 'b')`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	names, err := db.Migrations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	if !reflect.DeepEqual(names, all) {
+		t.Errorf("migrations %v, want %v", names, all)
+	}
+	outlet := "NORTH WIRE"
+	ss, n, err := db.Stories(ctx, crosscheck.StoryFilter{Outlet: &outlet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 || len(ss) != 2 || ss[0].ID != "b" || ss[1].ID != "a" {
+		t.Errorf("stories of %s after migration: %d %v", outlet, n, ss)
 	}
 }
 

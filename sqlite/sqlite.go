@@ -118,23 +118,28 @@ func (db *DB) Path() string { return db.path }
 // migrations table, each in its own transaction with its record, in file
 // name order. Re-running it applies nothing twice.
 func (db *DB) migrate(ctx context.Context) error {
+	return db.migrateFS(ctx, migrationFS)
+}
+
+// migrateFS is migrate with the migrations of fsys (tests apply a prefix).
+func (db *DB) migrateFS(ctx context.Context, fsys fs.FS) error {
 	if _, err := db.writer.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: create migrations table: %w", err)
 	}
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := db.migrateFile(ctx, name); err != nil {
+		if err := db.migrateFile(ctx, fsys, name); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
 	}
 	return nil
 }
 
-func (db *DB) migrateFile(ctx context.Context, name string) error {
+func (db *DB) migrateFile(ctx context.Context, fsys fs.FS, name string) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -147,7 +152,7 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	if n != 0 {
 		return nil
 	}
-	buf, err := fs.ReadFile(migrationFS, name)
+	buf, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}

@@ -53,11 +53,16 @@ func saveStory(ctx context.Context, q querier, s *crosscheck.Story) error {
 	if _, err := q.ExecContext(ctx, `DELETE FROM story_outlets WHERE story_id = ?`, s.ID); err != nil {
 		return fmt.Errorf("story %s outlets: %w", s.ID, err)
 	}
+	sortTime := encTime(s.EventDate)
+	if sortTime == nil {
+		sortTime = encTime(s.Updated)
+	}
 	for _, o := range s.Outlets {
 		if o == "" {
 			continue
 		}
-		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (?, ?)`, o, s.ID); err != nil {
+		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO story_outlets (outlet, story_id, sort_time) VALUES (?, ?, ?)`,
+			o, s.ID, sortTime); err != nil {
 			return fmt.Errorf("story %s outlets: %w", s.ID, err)
 		}
 	}
@@ -169,23 +174,27 @@ func (tx *Tx) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 }
 
 func stories(ctx context.Context, q querier, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
+	// With an outlet, page through that outlet's rows of story_outlets,
+	// which carry the sort time; otherwise through stories_sort.
+	from, sortCol, idCol := `stories s`, `s.sort_time`, `s.id`
 	var where []string
 	var args []any
+	if f.Outlet != nil {
+		from, sortCol, idCol = `story_outlets o JOIN stories s ON s.id = o.story_id`, `o.sort_time`, `o.story_id`
+		where, args = append(where, `o.outlet = ?`), append(args, *f.Outlet)
+	}
 	if f.Since != nil {
-		where, args = append(where, `s.sort_time >= ?`), append(args, f.Since.UnixMicro())
+		where, args = append(where, sortCol+` >= ?`), append(args, f.Since.UnixMicro())
 	}
 	if f.Until != nil {
-		where, args = append(where, `s.sort_time < ?`), append(args, f.Until.UnixMicro())
-	}
-	if f.Outlet != nil {
-		where, args = append(where, `s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)`), append(args, *f.Outlet)
+		where, args = append(where, sortCol+` < ?`), append(args, f.Until.UnixMicro())
 	}
 	if f.Query != nil {
 		match, err := ftsQuery(*f.Query)
 		if err != nil {
 			return nil, 0, err
 		}
-		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		where = append(where, idCol+` IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
 			WHERE articles_fts MATCH ? AND a.story_id IS NOT NULL)`)
 		args = append(args, match)
 	}
@@ -193,12 +202,16 @@ func stories(ctx context.Context, q querier, f crosscheck.StoryFilter) ([]*cross
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
+	countFrom := from
+	if f.Outlet != nil {
+		countFrom = `story_outlets o` // the join is 1:1
+	}
 	var total int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+cond, args...).Scan(&total); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+countFrom+cond, args...).Scan(&total); err != nil {
 		return nil, 0, storiesError(f, err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+storyCols+` FROM stories s`+cond+
-		` ORDER BY s.sort_time DESC, s.id`+limitClause(f.Offset, f.Limit), args...)
+	rows, err := q.QueryContext(ctx, `SELECT `+storyCols+` FROM `+from+cond+
+		` ORDER BY `+sortCol+` DESC, `+idCol+limitClause(f.Offset, f.Limit), args...)
 	if err != nil {
 		return nil, 0, storiesError(f, err)
 	}
