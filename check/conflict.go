@@ -103,22 +103,40 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		}
 		// at least one pair of outlets must disagree about the same event:
 		// shared context besides the frame, and no different dates
+		// An outlet that gives both values treats them as different facts.
+		agrees := func(o string, v *claim.ValueFact) bool {
+			for _, r := range refs {
+				if s.okey[s.items[r.item].art] == o && compatible(r.v, v) {
+					return true
+				}
+			}
+			return false
+		}
+		inPair := make([]bool, len(refs))
 		active := false
-		for x := 0; x < len(refs) && !active; x++ {
+		for x := 0; x < len(refs); x++ {
 			for y := x + 1; y < len(refs); y++ {
 				ix, iy := refs[x].item, refs[y].item
-				if s.okey[s.items[ix].art] == s.okey[s.items[iy].art] || compatible(refs[x].v, refs[y].v) {
+				ox, oy := s.okey[s.items[ix].art], s.okey[s.items[iy].art]
+				if ox == oy || compatible(refs[x].v, refs[y].v) || agrees(ox, refs[y].v) || agrees(oy, refs[x].v) {
 					continue
 				}
-				if s.sameEvent(ix, iy) {
+				if s.sameEvent(ix, iy, refs[x].v, refs[y].v) {
 					active = true
-					break
+					inPair[x], inPair[y] = true, true
 				}
 			}
 		}
 		if !active {
 			continue
 		}
+		kept := refs[:0:0]
+		for x, r := range refs {
+			if inPair[x] {
+				kept = append(kept, r)
+			}
+		}
+		refs = kept
 		// variants: groups of mutually compatible values
 		var variants [][]vref
 		for _, r := range refs {
@@ -160,8 +178,12 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		}
 		first := refs[0]
 		f := s.fact(first.item)
+		prep := first.v.Prep
+		if k := strings.IndexAny(prep, "+>"); k >= 0 {
+			prep = prep[:k]
+		}
 		c := crosscheck.Conflict{Kind: crosscheck.ConflictValue,
-			About: strings.TrimSpace(first.v.Subject + " " + first.v.VerbText + " " + first.v.Prep)}
+			About: strings.TrimSpace(first.v.Subject + " " + first.v.VerbText + " " + prep)}
 		if first.v.SubjectKey != "" && first.v.SubjectKey[0] == 'h' && first.v.Subject == first.v.Unit {
 			c.About = strings.TrimSpace(first.v.Unit + " " + first.v.VerbText)
 		}
@@ -182,9 +204,34 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 // sameEvent reports whether two facts plausibly speak of the same event:
 // they share an entity or two content words, and do not carry different
 // dates.
-func (s *state) sameEvent(i, j int) bool {
+func (s *state) sameEvent(i, j int, vi, vj *claim.ValueFact) bool {
 	fi, fj := s.fact(i), s.fact(j)
 	ai, aj := s.items[i].art, s.items[j].art
+	// different towns or cities: different events
+	pi, pj := map[int]bool{}, map[int]bool{}
+	for _, e := range fi.Entities {
+		g := s.gid[ai][e]
+		if s.ents[g].Kind == crosscheck.KindPlace && !claim.IsCountry(s.ents[g].Name) {
+			pi[g] = true
+		}
+	}
+	for _, e := range fj.Entities {
+		g := s.gid[aj][e]
+		if s.ents[g].Kind == crosscheck.KindPlace && !claim.IsCountry(s.ents[g].Name) {
+			pj[g] = true
+		}
+	}
+	if len(pi) > 0 && len(pj) > 0 {
+		common := false
+		for g := range pi {
+			common = common || pj[g]
+		}
+		if !common {
+			return false
+		}
+	}
+	frame := map[string]bool{vi.Verb: true, claim.Stem(vi.Unit): true, claim.Stem(singularize(vi.Text)): true}
+	subj := s.globalKey(ai, vi.SubjectKey)
 	di, dj := map[string]bool{}, map[string]bool{}
 	for _, v := range fi.Values {
 		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() {
@@ -210,7 +257,8 @@ func (s *state) sameEvent(i, j int) bool {
 		ents[s.gid[ai][e]] = true
 	}
 	for _, e := range fj.Entities {
-		if ents[s.gid[aj][e]] {
+		g := s.gid[aj][e]
+		if ents[g] && subj != "E:"+itoa(g) {
 			return true
 		}
 	}
@@ -220,11 +268,21 @@ func (s *state) sameEvent(i, j int) bool {
 	}
 	n := 0
 	for _, st := range fj.Stems {
-		if stems[st] {
+		if stems[st] && !frame[st] {
 			n++
 		}
 	}
 	return n >= 2
+}
+
+// singularize returns the last word of a value text, singular: the unit
+// as written ("minutes" -> "minute").
+func singularize(text string) string {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.TrimSuffix(f[len(f)-1], "s")
 }
 
 func refsItems(refs []vref) []int {
@@ -280,7 +338,7 @@ func (s *state) nameConflicts() []crosscheck.Conflict {
 	var keys []string
 	for i, it := range s.items {
 		f := s.fact(i)
-		if !exclusiveVerbs[f.Verb] || f.Negated || f.Distinct || f.Object == "" {
+		if !exclusiveVerbs[f.Verb] || f.Negated || f.Distinct || f.Object == "" || habitual(f) {
 			continue
 		}
 		subj := s.globalKey(it.art, f.SubjectKey)
@@ -323,6 +381,22 @@ func (s *state) nameConflicts() []crosscheck.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// habitual reports a fact about repeated or past experience ("has hosted
+// the show several times"), which another holder does not contradict.
+func habitual(f *claim.Fact) bool {
+	for _, w := range strings.Fields(strings.ToLower(f.VerbText)) {
+		if w == "has" || w == "have" || w == "had" || w == "would" || w == "used" {
+			return true
+		}
+	}
+	for _, v := range f.Values {
+		if v.Unit == "time" {
+			return true
+		}
+	}
+	return false
 }
 
 // acrossOutlets reports whether the groups come from at least two outlets

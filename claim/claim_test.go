@@ -221,3 +221,40 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// FuzzExtract feeds arbitrary text to Extract: it must not panic, and
+// everything it returns must be a verbatim slice of the text.
+func FuzzExtract(f *testing.F) {
+	f.Add("“We will rebuild,” Mayor Ana Ruiz said on Monday. She left after about 20 minutes.")
+	f.Add("\" quoted , \" the rep told People.\nA friend said \"")
+	f.Add("More than 30 nations, $5 billion, 12%, 15:06 Moscow time, September 4, 2025.")
+	f.Add("“Unclosed quote. Another sentence,” he said. “")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &crosscheck.Article{ID: "f", Text: text}
+		a.Published = time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
+		an := Extract(a, Options{})
+		for _, q := range an.Quotes {
+			if q.Span.End > len(text) || text[q.Span.Start:q.Span.End] != q.Text {
+				t.Fatalf("quote %q not at its span", q.Text)
+			}
+		}
+		for _, fa := range an.Facts {
+			if text[fa.Span.Start:fa.Span.End] != fa.Text {
+				t.Fatalf("fact %q not at its span", fa.Text)
+			}
+			for _, v := range fa.Values {
+				if v.End > len(text) || text[v.Start:v.End] != v.Text {
+					t.Fatalf("value %q not at its span", v.Text)
+				}
+				if v.Min > v.Max {
+					t.Fatalf("value %q has min %v > max %v", v.Text, v.Min, v.Max)
+				}
+			}
+		}
+		for _, m := range an.Mentions {
+			if text[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %q not at its span", m.Text)
+			}
+		}
+	})
+}

@@ -220,6 +220,9 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 				m.kind = crosscheck.KindPlace
 			}
 		}
+		if !m.person && (i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] || j < len(toks) && placeNouns[toks[j].low] && !toks[j].cap) {
+			m.kind = crosscheck.KindPlace // "the city of Khan Younis", "the Jabaliya refugee camp"
+		}
 		if app := x.appositiveRole(si, j); app != "" {
 			if m.role == "" {
 				m.role = app

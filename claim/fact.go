@@ -17,6 +17,11 @@ told tells stated added according while which whose whether even still yet howev
 though although amid despite including include includes included one two three four five six seven eight
 nine ten mr ms mrs`)
 
+var directions = set(`north south east west northeast northwest southeast southwest northern southern
+eastern western north-east north-west south-east south-west`)
+
+var pronouns = set(`he she they it we i you this that these those who which one`)
+
 var adverbs = set(`also later then still now again already reportedly previously earlier ultimately
 briefly soon once first further meanwhile`)
 
@@ -216,16 +221,23 @@ func leadingAdverbial(toks []token) int {
 	return 0
 }
 
-// objectAfter returns the stem of the head of the object after verb v.
+// objectAfter returns the stem of the head of the noun phrase after verb v
+// ("attended the flood talks" -> "talk").
 func (x *extractor) objectAfter(toks []token, v int) string {
 	head := ""
 	for k := v + 1; k < len(toks) && k <= v+6; k++ {
 		t := toks[k]
-		if t.kind == 'p' || preps[t.low] && head != "" || isVerbAt(toks, k) && head != "" {
+		if t.kind != 'w' || preps[t.low] || isVerbAt(toks, k) && head != "" {
 			break
 		}
-		if t.kind == 'w' && !stopwords[t.low] && !t.cap {
-			head = x.stem(t.low)
+		if _, num := numberWords[t.low]; num || t.low == "several" || t.low == "many" || t.low == "some" {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		if !stopwords[t.low] && !strings.HasSuffix(t.low, "ly") {
+			head = x.stem(singular(t.low))
 		}
 	}
 	return head
@@ -238,14 +250,36 @@ func (x *extractor) frame(si int, v *valueAt) {
 		v.Prep = toks[v.ti-1].low
 	}
 	verb := -1
-	for k := v.ti - 1; k >= 0; k-- {
-		if toks[k].text == ";" {
-			break
+	// the value as the subject of the verb right after it: "10 houses were damaged"
+	if v.tj < len(toks) && (isVerbAt(toks, v.tj) || auxiliaries[toks[v.tj].low]) && v.Kind != crosscheck.ValueDate && v.Kind != crosscheck.ValueTime {
+		verb = -1
+	} else {
+		for k := v.ti - 1; k >= 0; k-- {
+			if toks[k].text == ";" {
+				break
+			}
+			if isVerbAt(toks, k) {
+				verb = k
+				break
+			}
 		}
-		if isVerbAt(toks, k) {
-			verb = k
-			break
+	}
+	// distances and times from a reference: "3 miles southwest of Cobb"
+	if k := v.tj; k+1 < len(toks) && (directions[toks[k].low] || toks[k].low == "from") {
+		for k < len(toks) && (directions[toks[k].low] || toks[k].low == "of" || toks[k].low == "from" || toks[k].low == "the") {
+			k++
 		}
+		if k < len(toks) {
+			v.Prep += ">" + toks[k].low
+		}
+	}
+	// the preposition after the value is part of the frame: "19 seasons
+	// with the team" is not "four seasons as director"
+	if v.tj < len(toks) && preps[toks[v.tj].low] && !strings.Contains(v.Prep, ">") {
+		v.Prep += "+" + toks[v.tj].low
+	}
+	if v.ti > 0 && partWords[toks[v.ti-1].low] || v.ti > 1 && partWords[toks[v.ti-2].low] {
+		v.Distinct = true
 	}
 	mv := verb
 	if verb >= 0 {
@@ -345,8 +379,16 @@ func (x *extractor) subjectBefore(si, vp int) (string, string) {
 func (x *extractor) npKey(si, a, b int) (string, string) {
 	toks := x.sents[si].toks
 	text := x.text[toks[a].start:toks[b-1].end]
-	ms := x.mentionsIn(toks[a].start, toks[b-1].end)
 	last := toks[b-1]
+	if b-a == 1 && pronouns[last.low] {
+		if last.low == "he" || last.low == "she" {
+			if p := x.lastPerson(last.start); p >= 0 {
+				return text, "e:" + itoa(p)
+			}
+		}
+		return text, "" // an unresolved pronoun names no subject
+	}
+	ms := x.mentionsIn(toks[a].start, toks[b-1].end)
 	for _, m := range ms {
 		if m.End >= last.end && m.Start <= last.start {
 			return text, "e:" + itoa(m.Entity)

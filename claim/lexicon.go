@@ -193,6 +193,10 @@ independent express mirror courier ledger daily weekly chronicle globe standard 
 var placeSuffixes = set(`palace square street avenue city river island islands sea ocean mountains
 region province district county airport base bridge`)
 
+// placeNouns name a kind of place: "the city of X", "the X camp".
+var placeNouns = set(`city town village camp province region district county island islands state
+port suburb neighbourhood neighborhood capital municipality area refugee`)
+
 // stopCaps are capitalised words that do not start a name.
 var stopCaps = set(`the a an after before on in at while with meanwhile however still following during
 it he she they we i you this that these those but and or as if when why what who whom which where
@@ -250,7 +254,11 @@ wouldn't couldn't cannot can't doesn't don't unable failed declined refused skip
 
 // distinctEvent words mark a different event than the main one.
 var distinctEvent = set(`separate another second third other earlier later previous subsequent
-follow-up bilateral private side sideline sidelines next`)
+follow-up bilateral private side sideline sidelines next first initial`)
+
+// partWords before a value make it a part or a subset of another figure.
+var partWords = set(`including first last final top opening remaining additional extra another other
+initial further`)
 
 // opinionMarkers make a sentence an opinion rather than a claim.
 var opinionMarkers = set(`i we you think believe should ought must opinion hope feel perhaps maybe
@@ -338,4 +346,29 @@ func RolePortfolio(role string) (head string, ports []string) {
 		return "", nil
 	}
 	return head, ports
+}
+
+// IsCountry reports whether name is a country or continent (not a city).
+func IsCountry(name string) bool {
+	c, ok := countries[strings.ToLower(name)]
+	if !ok {
+		return false
+	}
+	_, isCountry := countries[strings.ToLower(c)]
+	return isCountry && strings.EqualFold(countries[strings.ToLower(c)], c) && !isCapital[strings.ToLower(name)]
+}
+
+var isCapital = map[string]bool{}
+
+func init() {
+	for _, line := range strings.Split(countryData, "\n") {
+		f := strings.Split(strings.TrimSpace(line), "|")
+		if len(f) > 2 {
+			for _, c := range strings.Split(f[2], ",") {
+				if c != "" {
+					isCapital[strings.ToLower(c)] = true
+				}
+			}
+		}
+	}
 }

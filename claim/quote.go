@@ -132,7 +132,13 @@ func (x *extractor) quotes() {
 		explicit := false
 		// after the closing mark: “...,” Macron said / said Macron / he said
 		ls := x.an.Sentences[last]
-		after := x.text[q.close:ls.End]
+		if c := x.sentenceAt(q.close); c > last {
+			ls = x.an.Sentences[c]
+		}
+		after := ""
+		if q.close < ls.End {
+			after = x.text[q.close:ls.End]
+		}
 		if k := strings.IndexAny(after, "“\""); k > 0 {
 			after = after[:k]
 		}
@@ -173,7 +179,7 @@ func (x *extractor) quotes() {
 		// before the opening mark: Macron said: “...”
 		if f.speaker < 0 {
 			fs := x.an.Sentences[first]
-			if q.open > fs.Start {
+			if q.open > fs.Start && q.open <= fs.End {
 				btoks := tokenize(x.text, fs.Start, q.open, nil)
 				hasVerb := false
 				for _, t := range btoks {

@@ -262,8 +262,8 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		num := t.text
 		if k := strings.IndexByte(num, '-'); k > 0 {
 			num, hyphenUnit = num[:k], strings.ToLower(num[k+1:])
-			if hyphenUnit == "" || hyphenUnit[0] >= '0' && hyphenUnit[0] <= '9' {
-				return v, false // a range or an ISO date
+			if hyphenUnit == "" || hyphenUnit[0] >= '0' && hyphenUnit[0] <= '9' || strings.HasSuffix(hyphenUnit, "old") {
+				return v, false // a range, an ISO date or an age
 			}
 		}
 		f, ok := parseNum(num)
@@ -275,6 +275,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 			return v, false
 		}
 		n = f
+		if i > 0 && toks[i-1].text == "/" || i+1 < len(toks) && toks[i+1].text == "/" {
+			return v, false // a fraction or a score
+		}
 	case t.kind == 'w' && !t.cap || (t.kind == 'w' && i == 0):
 		w := t.low
 		hy := ""
@@ -297,6 +300,8 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		if hy != "" {
 			if g, ok2 := numberWords[hy]; ok2 && g < 10 {
 				f += g // twenty-five
+			} else if strings.HasSuffix(hy, "old") {
+				return v, false // an age
 			} else {
 				hyphenUnit = hy
 			}
@@ -363,7 +368,7 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	if currency != "" {
 		kind, unit = crosscheck.ValueMoney, currency
 	} else if d, ok := durations[unit]; ok {
-		if unitTok >= 0 && unitTok+1 < len(toks) && (toks[unitTok+1].low == "ago" || toks[unitTok+1].low == "old" || toks[unitTok+1].low == "later" || toks[unitTok+1].low == "earlier") {
+		if unitTok >= 0 && unitTok+1 < len(toks) && (toks[unitTok+1].low == "ago" || toks[unitTok+1].low == "old" || strings.HasSuffix(toks[unitTok+1].low, "-old") || toks[unitTok+1].low == "later" || toks[unitTok+1].low == "earlier") {
 			return v, false // a relative date or an age, not a duration
 		}
 		if i > 0 && (toks[i-1].low == "last" || toks[i-1].low == "next" || toks[i-1].low == "past") {
