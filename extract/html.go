@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/markusmobius/go-trafilatura"
@@ -37,20 +39,17 @@ func extractHTML(body []byte, pageURL string, opts Options) (*result, error) {
 	md := res.Metadata
 	r := &result{}
 	r.paras = htmlParagraphs(res.ContentNode, nil)
-	r.meta.Title = cleanTitle(foldSpace(md.Title), foldSpace(md.Sitename))
+	host := md.Hostname
+	if host == "" && topts.OriginalURL != nil {
+		host = topts.OriginalURL.Hostname()
+	}
+	r.meta.Title = cleanTitle(foldSpace(md.Title), foldSpace(md.Sitename), host)
 	// The body often repeats the headline as its first heading.
 	if len(r.paras) > 1 && r.meta.Title != "" && sameText(r.paras[0], r.meta.Title) {
 		r.paras = r.paras[1:]
 	}
-	r.meta.Author = foldSpace(md.Author)
-	r.meta.Outlet = foldSpace(md.Sitename)
-	if r.meta.Outlet == "" {
-		host := md.Hostname
-		if host == "" && topts.OriginalURL != nil {
-			host = topts.OriginalURL.Hostname()
-		}
-		r.meta.Outlet = strings.TrimPrefix(strings.ToLower(host), "www.")
-	}
+	r.meta.Author = cleanAuthor(foldSpace(md.Author))
+	r.meta.Outlet = cleanOutlet(foldSpace(md.Sitename), host)
 	if !md.Date.IsZero() && !md.Date.After(opts.now().Add(24*time.Hour)) {
 		r.meta.Published = md.Date
 		h, m, s := md.Date.Clock()
@@ -118,20 +117,150 @@ func htmlParagraphs(n *html.Node, out []string) []string {
 	return out
 }
 
-// cleanTitle drops the site name a page title often carries after a
-// separator ("Headline | Site", "Headline - Site").
-func cleanTitle(title, site string) string {
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
-		i := strings.LastIndex(title, sep)
-		if i <= 0 {
-			continue
+// cleanTitle drops the site name a page title often carries before or
+// after a separator ("Headline | Site", "Site: Headline", "Headline - Site").
+func cleanTitle(title, site, host string) string {
+	const seps = " |:-–—·"
+	if len(site) >= 3 && len(title) > len(site)+3 {
+		if strings.EqualFold(title[:len(site)], site) && strings.ContainsAny(title[len(site):len(site)+2], seps) {
+			return strings.TrimLeft(title[len(site):], seps)
 		}
-		tail := strings.TrimSpace(title[i+len(sep):])
-		if site != "" && strings.EqualFold(tail, site) {
-			return strings.TrimSpace(title[:i])
+		if tail := title[len(title)-len(site):]; strings.EqualFold(tail, site) && strings.ContainsAny(title[len(title)-len(site)-2:len(title)-len(site)], seps) {
+			return strings.TrimRight(title[:len(title)-len(site)], seps)
+		}
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", ": "} {
+		if i := strings.LastIndex(title, sep); i > 0 && sep != ": " {
+			if isSiteName(title[i+len(sep):], site, host) {
+				return strings.TrimSpace(title[:i])
+			}
+		}
+		if i := strings.Index(title, sep); i > 0 && i+len(sep) < len(title) {
+			if isSiteName(title[:i], site, host) {
+				return strings.TrimSpace(title[i+len(sep):])
+			}
 		}
 	}
 	return title
+}
+
+// isSiteName reports whether a piece of a title names the site: it equals
+// the site name or starts it, or it is the host's name.
+func isSiteName(piece, site, host string) bool {
+	p := alnumLower(piece)
+	if len(p) < 3 {
+		return false
+	}
+	if st := alnumLower(site); st != "" && (p == st || (len(p) >= 4 && strings.HasPrefix(st, p))) {
+		return true
+	}
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		return p == alnumLower(host[:i]) || p == alnumLower(host)
+	}
+	return false
+}
+
+// alnumLower keeps the letters and digits of s, lowercased.
+func alnumLower(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Hosts of social networks: a page's site name pointing there is the
+// outlet's profile, not its name.
+var socialHosts = map[string]bool{
+	"facebook.com": true, "twitter.com": true, "x.com": true, "instagram.com": true,
+	"youtube.com": true, "t.me": true, "linkedin.com": true, "tiktok.com": true,
+}
+
+// cleanOutlet makes an outlet name of a page's site name: a URL becomes its
+// host, a list its first item; a copyright line is no name. host is the
+// page's own host, used when the site name is unusable.
+func cleanOutlet(site, host string) string {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	site = strings.TrimSpace(site)
+	if i := strings.Index(site, "; "); i > 0 {
+		site = site[:i]
+	}
+	if i := strings.Index(site, " | "); i > 0 {
+		site = strings.TrimSpace(site[:i])
+	}
+	low := strings.ToLower(site)
+	if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") {
+		site = ""
+		if u, err := url.Parse(low); err == nil {
+			if h := strings.TrimPrefix(u.Hostname(), "www."); !socialHosts[h] {
+				site = h
+			}
+		}
+	}
+	if strings.HasPrefix(low, "copyright") || strings.HasPrefix(low, "©") {
+		site = ""
+	}
+	if site == "" && !socialHosts[host] {
+		site = host
+	}
+	return site
+}
+
+// Words that mark an organisation rather than a person in an author field.
+var orgWords = map[string]bool{
+	"productions": true, "shows": true, "media": true, "group": true, "international": true,
+	"magazine": true, "network": true, "institute": true, "university": true,
+	"association": true, "company": true, "department": true, "ministry": true,
+	"ministries": true, "council": true, "committee": true, "office": true, "staff": true,
+	"reports": true, "editorial": true, "bureau": true, "services": true, "wire": true,
+	"business": true, "sport": true, "sports": true, "news": true, "post": true, "times": true,
+	"defense": true, "defence": true, "government": true, "foundation": true, "center": true,
+	"centre": true, "blog": true, "team": true, "desk": true, "editors": true, "admin": true,
+}
+
+// cleanAuthor keeps the people of a page's author field ("Jane Doe; CNN
+// Business", "Analysis by Jane Doe", "Jane Doe Monday; November"), or a
+// news agency when it names no person; "" when it names neither.
+func cleanAuthor(s string) string {
+	var people []string
+	agency := ""
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if i := strings.LastIndex(strings.ToLower(part), "by "); i >= 0 && (i == 0 || part[i-1] == ' ') {
+			part = strings.TrimSpace(part[i+3:])
+		}
+		words := strings.Fields(part)
+		for len(words) > 0 {
+			lw := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
+			if monthNames[lw] == 0 && !weekdayNames[lw] && lw != "published" && lw != "updated" {
+				break
+			}
+			words = words[:len(words)-1]
+		}
+		part = strings.Join(words, " ")
+		if agencies[strings.ToLower(part)] {
+			if agency == "" {
+				agency = part
+			}
+			continue
+		}
+		org := false
+		for _, w := range words {
+			if orgWords[strings.ToLower(w)] {
+				org = true
+			}
+		}
+		if !org && isPersonName(part) && !mixesAcronym(words) {
+			people = append(people, part)
+		}
+	}
+	if len(people) == 0 {
+		return agency
+	}
+	return strings.Join(people, ", ")
 }
 
 // sameText compares two strings ignoring case and whitespace.
@@ -151,4 +280,19 @@ func dropBoilerplate(paras []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// mixesAcronym reports a capitalised word list holding an acronym beside
+// ordinary words ("CNN Editor-at-large"): an organisation or a role, not a
+// name. A name all in capitals is fine.
+func mixesAcronym(words []string) bool {
+	acr, other := false, false
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			acr = true
+		} else {
+			other = true
+		}
+	}
+	return acr && other
 }

@@ -520,3 +520,48 @@ func TestResolveDate(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanHTMLMetadata(t *testing.T) {
+	titles := []struct{ title, site, host, want string }{
+		{"Bridge reopens | Valley Herald", "Valley Herald", "", "Bridge reopens"},
+		{"Bridge reopens - Valley Herald", "", "www.valleyherald.example", "Bridge reopens"},
+		{"Valley Herald | Local news for all: Bridge reopens", "Valley Herald | Local news for all", "", "Bridge reopens"},
+		{"Opinion | Bridges are good", "Valley Herald", "", "Opinion | Bridges are good"},
+		{"Bridge reopens: what we know", "Valley Herald", "", "Bridge reopens: what we know"},
+	}
+	for _, tc := range titles {
+		if got := cleanTitle(tc.title, tc.site, tc.host); got != tc.want {
+			t.Errorf("cleanTitle(%q, %q, %q) = %q, want %q", tc.title, tc.site, tc.host, got, tc.want)
+		}
+	}
+	outlets := []struct{ site, host, want string }{
+		{"Valley Herald", "valleyherald.example", "Valley Herald"},
+		{"https://www.valleyherald.example", "", "valleyherald.example"},
+		{"https://www.facebook.com/ValleyHerald", "www.valleyherald.example", "valleyherald.example"},
+		{"Valley Herald | Local news; Valley Herald", "", "Valley Herald"},
+		{"Copyright 2019", "valleyherald.example", "valleyherald.example"},
+		{"", "", ""},
+	}
+	for _, tc := range outlets {
+		if got := cleanOutlet(tc.site, tc.host); got != tc.want {
+			t.Errorf("cleanOutlet(%q, %q) = %q, want %q", tc.site, tc.host, got, tc.want)
+		}
+	}
+	authors := []struct{ in, want string }{
+		{"Jane Doe", "Jane Doe"},
+		{"Jane Doe; CNN Business", "Jane Doe"},
+		{"Analysis by Jane Doe; CNN Editor-at-large", "Jane Doe"},
+		{"Jane Doe Monday; November", "Jane Doe"},
+		{"JANE DOE; AP Science Writer", "JANE DOE"},
+		{"Jane Doe; Rob Roe", "Jane Doe, Rob Roe"},
+		{"Reuters", "Reuters"},
+		{"Herald Staff", ""},
+		{"Admin", ""},
+		{"Space Agency", ""},
+	}
+	for _, tc := range authors {
+		if got := cleanAuthor(tc.in); got != tc.want {
+			t.Errorf("cleanAuthor(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
