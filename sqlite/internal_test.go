@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
@@ -351,5 +352,82 @@ func TestContentHash(t *testing.T) {
 	}
 	if contentHash("hello, world") == a || contentHash("hello,world ägypten") == a {
 		t.Error("different texts hash equal")
+	}
+}
+
+func TestSavePlacements(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	as := storetest.Corpus(0, 3)
+	if _, err := db.AddArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	stories := []*crosscheck.Story{{ID: "s1", Title: "One", Articles: 2, Outlets: []string{"North Wire"}}, {ID: "s2", Title: "Two", Articles: 1}}
+	states := map[string][]byte{"s1": []byte("one"), "s2": []byte("two")}
+	placements := []crosscheck.Placement{{Article: as[0].ID, Story: "s1"}, {Article: as[1].ID, Story: "s1"}, {Article: as[2].ID, Story: "s2"}}
+	if err := db.SavePlacements(ctx, stories, states, placements); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.ArticlesByStory(ctx, "s1")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("articles of s1: %d (%v), want 2", len(got), err)
+	}
+	n := 0
+	if err := db.StoryStates(ctx, time.Time{}, func(string, []byte) error { n++; return nil }); err != nil || n != 2 {
+		t.Errorf("%d states (%v), want 2", n, err)
+	}
+	// A failing placement writes nothing of the batch.
+	err = db.SavePlacements(ctx, []*crosscheck.Story{{ID: "s3"}}, nil, []crosscheck.Placement{{Article: "missing", Story: "s3"}})
+	if crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
+		t.Fatalf("missing article: %v, want ENOTFOUND", err)
+	}
+	if _, err := db.Story(ctx, "s3"); crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
+		t.Errorf("story of a failed batch: %v, want ENOTFOUND", err)
+	}
+	// Tx methods succeed and commit together.
+	err = db.Update(ctx, func(tx *Tx) error {
+		if err := tx.SaveStory(ctx, &crosscheck.Story{ID: "s4"}); err != nil {
+			return err
+		}
+		if err := tx.SetArticleStory(ctx, as[2].ID, "s4"); err != nil {
+			return err
+		}
+		_, n, err := tx.Stories(ctx, crosscheck.StoryFilter{})
+		if err != nil || n != 3 {
+			t.Errorf("stories inside the transaction: %d (%v), want 3", n, err)
+		}
+		return tx.SaveStoryState(ctx, "s4", nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := db.Article(ctx, as[2].ID); err != nil || a.StoryID != "s4" {
+		t.Errorf("after Update: story %q (%v), want s4", a.StoryID, err)
+	}
+}
+
+func TestEachArticle(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	as := storetest.Corpus(0, 4)
+	as[0].Published = time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
+	as[2].Published = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := db.AddArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := db.EachArticle(ctx, func(a *crosscheck.Article) error {
+		if a.Text == "" || len(a.Sentences) == 0 {
+			t.Errorf("%s without text or sentences", a.Source)
+		}
+		got = append(got, a.Source)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{as[2].Source, as[0].Source, as[1].Source, as[3].Source}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("order %v, want %v (oldest first, unknown dates last)", got, want)
 	}
 }

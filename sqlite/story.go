@@ -78,10 +78,12 @@ func jsonList(l []string) (string, error) {
 }
 
 // SetArticleStory places an article in a story, replacing its earlier place.
-// It does not change the story's Articles count: the clusterer keeps it.
+// A story not saved yet is created bare (ID only) for the next SaveStory
+// to fill, so the order of the two calls does not matter. It does not
+// change the story's Articles count: the clusterer keeps it.
 //
-// Errors: ENOTFOUND when the article or the story does not exist (save the
-// story first).
+// Errors: ENOTFOUND when the article does not exist; EINVALID for an empty
+// story ID.
 func (db *DB) SetArticleStory(ctx context.Context, articleID, storyID string) error {
 	return db.update(ctx, "set article story", func(tx *sql.Tx) error {
 		return setArticleStory(ctx, tx, articleID, storyID)
@@ -94,12 +96,11 @@ func (tx *Tx) SetArticleStory(ctx context.Context, articleID, storyID string) er
 }
 
 func setArticleStory(ctx context.Context, q querier, articleID, storyID string) error {
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, storyID).Scan(&n); err != nil {
-		return err
+	if storyID == "" {
+		return crosscheck.Errorf(crosscheck.EINVALID, "place article %q: no story ID", articleID)
 	}
-	if n == 0 {
-		return crosscheck.Errorf(crosscheck.ENOTFOUND, "no story with ID %q: save the story before placing articles in it", storyID)
+	if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO stories (id) VALUES (?)`, storyID); err != nil {
+		return err
 	}
 	r, err := q.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE id = ?`, storyID, articleID)
 	if err != nil {

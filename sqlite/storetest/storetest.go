@@ -146,14 +146,27 @@ func testNotFound(t *testing.T, open Opener) {
 	}
 	a := NewArticle("a.txt", "t", "o", []string{"Some text about a harbour."})
 	mustAdd(t, s, a)
-	err = s.SetArticleStory(ctx, a.ID, "nope")
-	if got := crosscheck.ErrorCode(err); got != crosscheck.ENOTFOUND {
-		t.Errorf("SetArticleStory to missing story: code %q (%v), want %q", got, err, crosscheck.ENOTFOUND)
+	// Placing in a story not saved yet creates it bare; SaveStory fills it.
+	if err := s.SetArticleStory(ctx, a.ID, "later"); err != nil {
+		t.Fatalf("SetArticleStory before SaveStory: %v", err)
 	}
-	if err := s.SaveStory(ctx, &crosscheck.Story{ID: "s"}); err != nil {
+	if st, err := s.Story(ctx, "later"); err != nil || st.ID != "later" {
+		t.Fatalf("bare story: %+v, %v", st, err)
+	}
+	if err := s.SaveStory(ctx, &crosscheck.Story{ID: "later", Title: "Filled", Articles: 1}); err != nil {
 		t.Fatal(err)
 	}
-	err = s.SetArticleStory(ctx, "nope", "s")
+	if st, err := s.Story(ctx, "later"); err != nil || st.Title != "Filled" {
+		t.Fatalf("filled story: %+v, %v", st, err)
+	}
+	if got, err := s.Article(ctx, a.ID); err != nil || got.StoryID != "later" {
+		t.Fatalf("placed article: %+v, %v", got, err)
+	}
+	err = s.SetArticleStory(ctx, a.ID, "")
+	if got := crosscheck.ErrorCode(err); got != crosscheck.EINVALID {
+		t.Errorf("SetArticleStory to no story: code %q (%v), want %q", got, err, crosscheck.EINVALID)
+	}
+	err = s.SetArticleStory(ctx, "nope", "later")
 	if got := crosscheck.ErrorCode(err); got != crosscheck.ENOTFOUND {
 		t.Errorf("SetArticleStory of missing article: code %q (%v), want %q", got, err, crosscheck.ENOTFOUND)
 	}
