@@ -110,7 +110,43 @@ func TestHTMLHostileText(t *testing.T) {
 	if err := HTML(&b, hostileReport()); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := html.Parse(bytes.NewReader(b.Bytes()))
+	checkSafeHTML(t, b.Bytes())
+	// The text is shown, escaped, not dropped.
+	if !strings.Contains(b.String(), "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("hostile text not shown escaped")
+	}
+}
+
+// FuzzHTML puts arbitrary text in the fields articles fill and checks
+// none of it becomes markup.
+func FuzzHTML(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, text, link string) {
+		r := fullReport()
+		sr := r.Stories[0]
+		sr.Story.Title = text
+		a := sr.Articles[0]
+		a.Title, a.Outlet, a.Text, a.Source, a.URL = text, text, text, link, link
+		sr.Claims[0].Text = text
+		sr.Conflicts[0].Variants[0].Sentence = text
+		sr.Quotes[0].Speaker = text
+		sr.Brief[0].Articles = []string{text}
+		var b bytes.Buffer
+		if err := HTML(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		checkSafeHTML(t, b.Bytes())
+	})
+}
+
+// checkSafeHTML parses page and fails on anything but our own markup: no
+// script, no event handler, no style attribute, no link but fragments and
+// http(s), one stylesheet, three meta elements.
+func checkSafeHTML(t *testing.T, page []byte) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,9 +184,6 @@ func TestHTMLHostileText(t *testing.T) {
 					if !strings.HasPrefix(val, "#") && !strings.HasPrefix(val, "https://") && !strings.HasPrefix(val, "http://") {
 						t.Errorf("<%s %s=%q>: not a fragment or web link", n.Data, a.Key, a.Val)
 					}
-					if strings.Contains(val, "javascript:") || strings.Contains(val, "data:") {
-						t.Errorf("<%s %s=%q>", n.Data, a.Key, a.Val)
-					}
 				}
 			}
 		}
@@ -164,10 +197,6 @@ func TestHTMLHostileText(t *testing.T) {
 	}
 	if metas != 3 {
 		t.Errorf("%d <meta> elements, want our 3", metas)
-	}
-	// The text is shown, escaped, not dropped.
-	if !strings.Contains(b.String(), "&lt;script&gt;alert(1)&lt;/script&gt;") {
-		t.Error("hostile text not shown escaped")
 	}
 }
 
