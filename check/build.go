@@ -68,6 +68,7 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 		}
 		seenO := map[string]bool{}
 		indep := map[string]bool{}
+		copyOf := map[string]string{} // normalised sentence -> independence key
 		credited := map[string]bool{}
 		for _, i := range items {
 			it := s.items[i]
@@ -92,6 +93,14 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 			if d := s.ans[it.art].Article.DuplicateOf; d != "" && key[0] == 'o' {
 				key = "dup:" + d
 			}
+			// the same long sentence word for word in two outlets is a copy
+			if norm := normSentence(f.Text); len(norm) > 80 {
+				if k, ok := copyOf[norm]; ok {
+					key = k
+				} else {
+					copyOf[norm] = key
+				}
+			}
 			indep[key] = true
 		}
 		cl.Independent = len(indep)
@@ -112,6 +121,11 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 	if s.rep.Claims == nil {
 		s.rep.Claims = []crosscheck.Claim{}
 	}
+}
+
+// normSentence folds case, punctuation and spacing so copies compare equal.
+func normSentence(t string) string {
+	return strings.Join(words(t), " ")
 }
 
 // quotes groups the articles' quotations by speaker and wording.

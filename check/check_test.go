@@ -195,6 +195,23 @@ func TestIndependence(t *testing.T) {
 	}
 }
 
+func TestCopiesCountOnce(t *testing.T) {
+	same := "Engineers closed the dam in Valencia on Monday after cracks appeared in its northern wall overnight."
+	a := art("a", "Alpha News", "2024-03-12", same)
+	b := art("b", "Beta Post", "2024-03-12", same)
+	c := art("c", "Gamma Daily", "2024-03-12", "The dam in Valencia was closed by engineers on Monday after cracks appeared in the northern wall.")
+	r := analyze(a, b, c)
+	for _, cl := range r.Claims {
+		if len(cl.Sources) == 3 {
+			if cl.Status != crosscheck.Corroborated || cl.Independent != 2 {
+				t.Fatalf("status=%s independent=%d, want corroborated by 2 independent outlets", cl.Status, cl.Independent)
+			}
+			return
+		}
+	}
+	t.Fatalf("claims not aligned: %+v", r.Claims)
+}
+
 func TestQuoteVariants(t *testing.T) {
 	a := art("a", "Alpha News", "2024-03-12", "Mayor Ana Ruiz visited the levee. “We will rebuild the bridge before winter. Nobody should doubt that,” she said.")
 	b := art("b", "Beta Post", "2024-03-12", "“We will rebuild the bridge before winter. The money is there,” Ruiz said on Monday.")

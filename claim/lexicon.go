@@ -23,7 +23,11 @@ lieutenant captain sergeant sir lord lady bishop cardinal congressman congresswo
 coordinator negotiator mediator presidential foreign defence defense interior finance staff
 economy justice health trade energy treasury attorney judge founder owner chairperson
 president-elect minister-designate executive counsel undersecretary under-secretary diplomat
-spy-chief army navy opposition party`)
+spy-chief army navy opposition party actor actress comedian singer rapper coach manager
+producer anchor reporter editor lawyer detective sheriff professor analyst economist scientist
+researcher investor pastor rabbi imam activist host striker quarterback goalkeeper midfielder
+defender forward guard star musician novelist author writer filmmaker designer chef
+entrepreneur billionaire astronaut`)
 
 // titleHeads are the words that end a title and make what precedes a role.
 var titleHeads = set(`president minister chancellor secretary general envoy spokesperson spokesman
@@ -31,7 +35,11 @@ spokeswoman chief head leader ambassador governor mayor senator king queen princ
 commissioner director chairman chairwoman chair ceo adviser advisor commander admiral prosecutor
 premier representative speaker sheikh emir colonel lieutenant captain sergeant sir lord lady
 bishop cardinal congressman congresswoman lawmaker coordinator negotiator mediator staff attorney
-judge founder chairperson president-elect undersecretary diplomat`)
+judge founder chairperson president-elect undersecretary diplomat actor actress comedian singer
+rapper coach manager producer anchor reporter editor lawyer detective sheriff professor analyst
+economist scientist researcher investor pastor rabbi imam activist host striker quarterback
+goalkeeper midfielder defender star musician novelist author writer filmmaker designer chef
+entrepreneur billionaire astronaut`)
 
 // portfolios are ministerial portfolios: two different ones for one person
 // are a role conflict.
