@@ -49,7 +49,8 @@ func Analyze(story *crosscheck.Story, articles []*crosscheck.Article, opts Optio
 		}
 		return ti.Before(tj)
 	})
-	copts := claim.Options{Reference: referenceDate(arts)}
+	ref := referenceDate(arts)
+	copts := claim.Options{Reference: ref, Story: ref}
 	ans := extractAll(arts, copts)
 	return analyzeExtracted(story, ans, opts)
 }

@@ -234,6 +234,12 @@ func (s *state) mergeEntities() {
 				ent.Aliases = append(ent.Aliases, n)
 			}
 		}
+		// specific roles name their holder too: "the U.S. envoy"
+		for _, ro := range ent.Roles {
+			if len(strings.Fields(ro)) >= 2 && !containsFold(ent.Aliases, ro) {
+				ent.Aliases = append(ent.Aliases, ro)
+			}
+		}
 		if ent.Aliases == nil {
 			ent.Aliases = []string{}
 		}

@@ -18,7 +18,15 @@ type Options struct {
 	// Reference resolves relative dates ("on Thursday") when the article has
 	// no publication date; zero leaves such dates unresolved.
 	Reference time.Time
+	// Story is the date the story's other articles were published (zero:
+	// unknown). An article published more than MaxDrift away from it (a
+	// late republication) resolves relative dates against Story instead.
+	Story time.Time
 }
+
+// MaxDrift is how far an article's date may lie from its story's before
+// its relative dates are resolved against the story's.
+const MaxDrift = 7 * 24 * time.Hour
 
 // Analysis is what one article states: its entities, facts, quotes and the
 // sources it credits. Indexes into Sentences refer to the article's
@@ -180,6 +188,9 @@ func Extract(a *crosscheck.Article, opts Options) *Analysis {
 	x.ref = a.Published
 	if x.ref.IsZero() {
 		x.ref = opts.Reference
+	}
+	if !opts.Story.IsZero() && !x.ref.IsZero() && (x.ref.Sub(opts.Story) > MaxDrift || opts.Story.Sub(x.ref) > MaxDrift) {
+		x.ref = opts.Story
 	}
 	x.tokenizeAll()
 	x.entities()

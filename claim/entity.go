@@ -140,8 +140,8 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	if i >= j || j-i == 1 && utf8.RuneCountInString(toks[i].text) < 2 {
 		return
 	}
-	if j-i == 1 && demonyms[toks[i].low] != "" && countries[toks[i].low] == "" {
-		return // "French" alone is an adjective
+	if j-i == 1 && (demonyms[toks[i].low] != "" || demonyms[strings.TrimSuffix(toks[i].low, "s")] != "") && countries[toks[i].low] == "" {
+		return // "French" alone is an adjective, "Europeans" a people
 	}
 	// "Witkoff-Zelensky meeting": two names joined by a hyphen
 	if j-i == 1 && strings.Contains(toks[i].text, "-") && j < len(toks) && toks[j].kind == 'w' && !toks[j].cap {
@@ -214,6 +214,14 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 			return // "Foreign" etc. without a head: not a name
 		}
 		m.kind = crosscheck.KindPerson
+		for t := i; t < j && !m.person; t++ {
+			if orgSuffixes[toks[t].low] || toks[t].low == "of" {
+				m.kind = crosscheck.KindOrganization // "Coalition of the Willing", "Bank of England"
+			}
+		}
+		if m.kind == crosscheck.KindOrganization {
+			break
+		}
 		if !m.person && j-i == 1 {
 			m.kind = crosscheck.KindOther
 			if i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "near" || toks[i-1].low == "across") {

@@ -213,7 +213,8 @@ also according despite although though because since until unless for from to of
 over under between among amid his her their our its my your one two three four five six seven
 eight nine ten monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december today yesterday tomorrow earlier later
-last next new mr mrs ms dr read watch see photo video live update updated breaking related share
+last next new mr mrs ms dr read watch even nobody everyone everybody someone somebody anyone
+anybody none nothing something everything see photo video live update updated breaking related share
 click follow subscribe advertisement sponsored western eastern northern southern officials leaders
 participants discussions allies talks reports report sources source`)
 
