@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -149,8 +150,28 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := Open(t.Context(), ""); crosscheck.ErrorCode(err) != crosscheck.EINVALID {
 		t.Errorf("empty path: %v, want EINVALID", err)
 	}
-	if _, err := Open(t.Context(), filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")); err == nil {
-		t.Error("missing directory: no error")
+	if _, err := Open(t.Context(), filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")); crosscheck.ErrorCode(err) != crosscheck.EINVALID {
+		t.Errorf("missing directory: %v, want EINVALID", err)
+	}
+	notDB := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notDB, []byte(strings.Repeat("not a database\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(t.Context(), notDB); crosscheck.ErrorCode(err) != crosscheck.EINVALID {
+		t.Errorf("not a database: %v, want EINVALID", err)
+	}
+	// A store written by a newer version.
+	newer := filepath.Join(t.TempDir(), "newer.db")
+	db, err := Open(t.Context(), newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.writer.ExecContext(t.Context(), `INSERT INTO migrations (name, applied) VALUES ('migrations/9999_future.sql', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(t.Context(), newer); crosscheck.ErrorCode(err) != crosscheck.EINVALID || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("newer store: %v, want EINVALID saying upgrade", err)
 	}
 }
 

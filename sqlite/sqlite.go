@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"time"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
@@ -51,6 +54,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store: no path given: pass a file name such as crosscheck.db")
 	}
+	if path == ":memory:" || strings.HasPrefix(path, "file:") {
+		// The reader and writer pools would each get their own database.
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: give a plain file name (in-memory and URI stores are not supported)", path)
+	}
+	if dir := filepath.Dir(path); !isDir(dir) {
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: directory %s does not exist: create it or choose another path", path, dir)
+	}
 	db := &DB{path: path, Now: time.Now}
 	var err error
 	// The writer takes the write lock at BEGIN so that two processes never
@@ -63,11 +73,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.writer.SetConnMaxLifetime(0)
 	if err := db.writer.PingContext(ctx); err != nil {
 		db.writer.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	if err := db.migrate(ctx); err != nil {
 		db.writer.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	if db.reader, err = sql.Open("sqlite", dsn(path, "deferred", true)); err != nil {
 		db.writer.Close()
@@ -78,6 +88,23 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.reader.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	db.reader.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	return db, nil
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// openError says what to do about the failures a user can fix.
+func openError(path string, err error) error {
+	var e *crosscheck.Error
+	switch {
+	case errors.As(err, &e):
+		return err
+	case strings.Contains(err.Error(), "file is not a database"):
+		return crosscheck.Errorf(crosscheck.EINVALID, "open store %s: the file is not a crosscheck store (not SQLite): choose another path", path)
+	}
+	return fmt.Errorf("open store %s: %w", path, err)
 }
 
 // dsn builds a modernc.org/sqlite data source name with the pragmas every
@@ -140,6 +167,32 @@ func (db *DB) migrateFS(ctx context.Context, fsys fs.FS) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	sort.Strings(names)
+	known := map[string]bool{}
+	for _, n := range names {
+		known[n] = true
+	}
+	var applied []string
+	rows, err := db.writer.QueryContext(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return fmt.Errorf("migrate: %w", err)
+		}
+		applied = append(applied, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, n := range applied {
+		if !known[n] {
+			return crosscheck.Errorf(crosscheck.EINVALID, "the store has migration %s, unknown to this crosscheck: it was written by a newer version; upgrade crosscheck", n)
+		}
+	}
 	for _, name := range names {
 		if err := db.migrateFile(ctx, fsys, name); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
