@@ -452,3 +452,23 @@ func TestEachArticle(t *testing.T) {
 		t.Errorf("order %v, want %v (oldest first, unknown dates last)", got, want)
 	}
 }
+
+func TestOpenOddPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my news #1 ?&=%")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "store 1.db")
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddArticles(t.Context(), storetest.Corpus(0, 1)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := os.Stat(path); err != nil {
+		entries, _ := os.ReadDir(dir)
+		t.Fatalf("store not at %s: %v (dir holds %v)", path, err, entries)
+	}
+}
