@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -17,7 +18,13 @@ import (
 // extractHTML finds the main text and metadata of a web page with
 // go-trafilatura. The body is UTF-8 already, so the page is parsed here and
 // trafilatura's own charset sniffing, which fails on some pages, is skipped.
-func extractHTML(body []byte, pageURL string, opts Options) (*result, error) {
+func extractHTML(body []byte, pageURL string, opts Options) (r *result, err error) {
+	defer func() {
+		// A bug in the extractor must fail one page, not the whole batch.
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("extract html: extractor failed: %v", p)
+		}
+	}()
 	if !norm.NFC.IsNormal(body) {
 		body = norm.NFC.Bytes(body)
 	}
@@ -37,7 +44,7 @@ func extractHTML(body []byte, pageURL string, opts Options) (*result, error) {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "no article text found: the page holds no readable body text (an index page, a paywall, or a page built by JavaScript?)")
 	}
 	md := res.Metadata
-	r := &result{}
+	r = &result{}
 	r.paras = htmlParagraphs(res.ContentNode, nil)
 	host := md.Hostname
 	if host == "" && topts.OriginalURL != nil {
