@@ -423,3 +423,44 @@ func TestDirectorySymlinks(t *testing.T) {
 		t.Fatalf("results:\n%s\nwant:\n%s", g, w)
 	}
 }
+
+func TestJSONLDates(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     time.Time
+		dateOnly bool
+		bad      bool
+	}{
+		{in: "2031-06-05T08:30:00Z", want: time.Date(2031, 6, 5, 8, 30, 0, 0, time.UTC)},
+		{in: "2031-06-05T08:30:00.123456", want: time.Date(2031, 6, 5, 8, 30, 0, 123456000, time.UTC)},
+		{in: "2031-06-05 08:30:00 +0000 UTC", want: time.Date(2031, 6, 5, 8, 30, 0, 0, time.UTC)},
+		{in: "Thu, 05 Jun 2031 08:30:00 +0000", want: time.Date(2031, 6, 5, 8, 30, 0, 0, time.UTC)},
+		{in: "2031-06-05", want: time.Date(2031, 6, 5, 0, 0, 0, 0, time.UTC), dateOnly: true},
+		{in: "June 5, 2031", want: time.Date(2031, 6, 5, 0, 0, 0, 0, time.UTC), dateOnly: true},
+		{in: "5 June 2031", want: time.Date(2031, 6, 5, 0, 0, 0, 0, time.UTC), dateOnly: true},
+		{in: "05/06/2031", bad: true},
+		{in: "2 days ago", bad: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			line := `{"text":"Body.","published":"` + tt.in + `"}`
+			got := collect(t, ingest.New(ingest.Options{}).FromBytes(t.Context(), "d.jsonl", "", []byte(line)))
+			if len(got) != 1 {
+				t.Fatalf("got %v", names(got))
+			}
+			if tt.bad {
+				if got[0].err == nil || !strings.Contains(got[0].err.Error(), "RFC 3339") {
+					t.Fatalf("got %v, want an error suggesting RFC 3339", got[0])
+				}
+				return
+			}
+			if got[0].err != nil {
+				t.Fatal(got[0].err)
+			}
+			m := got[0].doc.Meta
+			if !m.Published.Equal(tt.want) || m.PublishedDateOnly != tt.dateOnly {
+				t.Fatalf("published %v date-only %v, want %v %v", m.Published, m.PublishedDateOnly, tt.want, tt.dateOnly)
+			}
+		})
+	}
+}

@@ -193,14 +193,17 @@ func langCode(tag string) string {
 	return tag
 }
 
-// dateLayouts are the publication date forms JSON Lines may use. The
-// date-only ones come last and set PublishedDateOnly.
+// dateLayouts are the publication date forms JSON Lines may use; a time
+// without a zone is taken as UTC. Ambiguous numeric forms (04/03/2031) and
+// relative ones ("2 days ago") are refused rather than guessed.
 var dateLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04:05",
 	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05 -0700 MST",
+	"2006-01-02 15:04:05 -0700",
 	"2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04",
@@ -212,8 +215,12 @@ var dateLayouts = []string{
 	time.RFC822Z,
 	time.RFC822,
 	time.ANSIC,
+	"January 2, 2006 15:04",
+	"January 2, 2006 3:04 PM",
+	"2 January 2006 15:04",
 }
 
+// dateOnlyLayouts are the forms that give a day only (PublishedDateOnly).
 var dateOnlyLayouts = []string{
 	"2006-01-02",
 	"2006/01/02",
@@ -221,6 +228,8 @@ var dateOnlyLayouts = []string{
 	"Jan 2, 2006",
 	"2 January 2006",
 	"2 Jan 2006",
+	"Monday, January 2, 2006",
+	"Monday, 2 January 2006",
 }
 
 // parsePublished reads a "published" value: a string in one of the
