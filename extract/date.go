@@ -63,7 +63,7 @@ func parseDateLine(line string) (dateLine, bool) {
 	// must be date lines; the first is the publication date.
 	low := strings.ToLower(line)
 	for _, sep := range []string{" updated", " last updated", " modified", " | updated", " · updated"} {
-		if i := strings.Index(low, sep); i > 0 {
+		if i := strings.Index(low, sep); i > 0 && strings.ContainsAny(low[:i], "0123456789") {
 			first, ok1 := parseDateLine(line[:i])
 			_, ok2 := parseDateLine(line[i:])
 			if ok1 && ok2 {
@@ -143,6 +143,9 @@ func parseDateLine(line string) (dateLine, bool) {
 				}
 				hour, min, sec = parseClock(strings.TrimRight(rest[1:], "z"))
 			}
+		case isDotClock(low) && hour < 0 && (year != 0 || month != 0):
+			// "4 Sep 2025 10.20 BST": a clock written with a dot, after the date.
+			hour, min, sec = parseClock(strings.Replace(low, ".", ":", 1))
 		case isDottedDate(low):
 			if year != 0 || month != 0 || day != 0 {
 				return dateLine{}, false
@@ -466,4 +469,10 @@ func looksDateish(line string) bool {
 		}
 	}
 	return month && other <= 1
+}
+
+// isDotClock reports "HH.MM".
+func isDotClock(s string) bool {
+	h, m, ok := strings.Cut(s, ".")
+	return ok && isDigits(h) && len(h) <= 2 && isDigits(m) && len(m) == 2
 }

@@ -255,6 +255,9 @@ var boilerExact = map[string]bool{
 	"you might also like": true, "watch": true, "video": true, "loading": true,
 	"loading...": true, "photo": true, "photos": true, "image": true, "gallery": true,
 	"open in app": true, "add comment": true, "view comments": true, "show comments": true,
+	"related topics": true, "more on this story": true, "most viewed": true, "latest news": true,
+	"featured": true, "editor's picks": true, "editor’s picks": true, "getty images": true,
+	"image source": true, "media caption": true, "play video": true, "watch video": true,
 }
 
 // Line starts that make a short line boilerplate.
@@ -272,6 +275,7 @@ var boilerPrefixes = []string{
 	"support independent", "become a member", "become a subscriber", "already a subscriber",
 	"this content is", "report an error", "send us your", "have a tip", "got a tip",
 	"read the full", "for more news", "for the latest", "follow the latest",
+	"our standards:", "the thomson reuters trust principles",
 }
 
 // isBoilerplate reports whether the lowercased line low is a prompt, a
@@ -485,10 +489,14 @@ func isCaption(l, low string) bool {
 	if len(l) > 700 {
 		return false
 	}
-	for _, p := range []string{"photo:", "photograph:", "image:", "picture:", "caption:", "file photo:", "photo credit:", "pictured:"} {
+	for _, p := range []string{"photo:", "photograph:", "image:", "picture:", "caption:", "file photo:", "photo credit:", "pictured:", "image caption", "image source", "media caption", "photo by ", "ap photo/"} {
 		if strings.HasPrefix(low, p) {
 			return true
 		}
+	}
+	// A credit alone on a line: "AFP via Getty Images".
+	if len(l) <= 80 && (strings.Contains(low, "getty images") || strings.Contains(low, "via getty") || strings.Contains(low, "shutterstock")) {
+		return true
 	}
 	trimmed := strings.TrimRight(l, " .")
 	if !strings.HasSuffix(trimmed, ")") {

@@ -565,3 +565,20 @@ func TestCleanHTMLMetadata(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreDateLines(t *testing.T) {
+	d, ok := parseDateLine("Last modified on Thu 4 Sep 2025 10.20 BST")
+	if !ok || d.t.Format(time.RFC3339) != "2025-09-04T10:20:00Z" || d.label != "updated" {
+		t.Errorf("got %v %v %q", d.t, ok, d.label)
+	}
+	d, ok = parseDateLine("Posted May 3, 2013 8:10 am Updated May 4, 2013 9:00 am")
+	if !ok || d.t.Format(time.RFC3339) != "2013-05-03T08:10:00Z" || d.label != "published" {
+		t.Errorf("got %v %v %q", d.t, ok, d.label)
+	}
+	if looksDateish("Budget for May 2026 approved by council") {
+		t.Errorf("a headline with a month and a year taken for a date line")
+	}
+	if !looksDateish("CAIRO, May 2, 2013, 1: 12 PM") {
+		t.Errorf("a broken date line not recognised")
+	}
+}
