@@ -39,7 +39,8 @@
 //     refused.
 //   - Directories are walked recursively in sorted order; hidden entries
 //     and unknown extensions are skipped silently, and so are .xml and
-//     .json files that are not feeds (configuration, expected results).
+//     .json files that are not feeds (configuration, expected results) and
+//     the NAME_files folder a browser saves beside NAME.html.
 //   - http and https URLs: text/html is a page, RSS/Atom/XML/feed+json
 //     types are feeds, text/plain and JSON are sniffed, other types are
 //     refused. Charsets are decoded with the Content-Type's charset.

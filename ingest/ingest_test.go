@@ -464,3 +464,17 @@ func TestJSONLDates(t *testing.T) {
 		})
 	}
 }
+
+func TestDirectorySavedPage(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "story.html", []byte("<p>"+article+"</p>"))
+	os.Mkdir(filepath.Join(dir, "story_files"), 0o755)
+	writeFile(t, filepath.Join(dir, "story_files"), "ad.html", []byte("<p>Buy a boat today, best prices in town.</p>"))
+	os.Mkdir(filepath.Join(dir, "notes_files"), 0o755) // no notes.html beside it: an ordinary folder
+	writeFile(t, filepath.Join(dir, "notes_files"), "n.txt", []byte(article))
+	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{dir}))
+	want := []string{"doc " + filepath.Join(dir, "notes_files", "n.txt"), "doc " + filepath.Join(dir, "story.html")}
+	if g, w := strings.Join(names(got), "\n"), strings.Join(want, "\n"); g != w {
+		t.Fatalf("results:\n%s\nwant:\n%s", g, w)
+	}
+}

@@ -130,6 +130,22 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 	return r.file(ctx, in, true, yield)
 }
 
+// savedPageFiles reports whether dir is the NAME_files folder a browser
+// writes beside a saved page NAME.html: its frames and scripts are parts
+// of that page, not articles.
+func savedPageFiles(dir string) bool {
+	base, ok := strings.CutSuffix(dir, "_files")
+	if !ok || strings.HasSuffix(base, string(filepath.Separator)) {
+		return false
+	}
+	for _, ext := range []string{".html", ".htm", ".xhtml"} {
+		if st, err := os.Stat(base + ext); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
 // pathError words an os error for a user.
 func pathError(in string, err error) error {
 	var pe *fs.PathError
@@ -176,6 +192,9 @@ func (r *Reader) dir(ctx context.Context, root string, yield emit) bool {
 			return nil
 		}
 		if d.IsDir() {
+			if path != walkRoot && savedPageFiles(path) {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		if k, _, _ := extKind(d.Name()); k == kindUnknown {
