@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"testing"
@@ -61,4 +62,20 @@ func BenchmarkLoadStoryPage(b *testing.B) {
 func BenchmarkLoadAPIStories(b *testing.B) {
 	s, _ := loadServer(b)
 	benchGet(b, s, "/api/stories")
+}
+
+func BenchmarkLoadRandomStoryPage(b *testing.B) {
+	s, _ := loadServer(b)
+	h := s.Handler()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i = (i + 7919) % 20000
+		path := fmt.Sprintf("/stories/s-load%06d", i)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != 200 {
+			b.Fatalf("GET %s: %d", path, w.Code)
+		}
+	}
 }
