@@ -12,7 +12,7 @@ import (
 // abbreviations that precede a name or a number.
 var titleAbbrevs = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Dr": true, "Prof": true,
-	"Sen": true, "Rep": true, "Reps": true, "Gov": true, "Gen": true, "Col": true,
+	"Sen": true, "Sens": true, "Rt": true, "Rep": true, "Reps": true, "Gov": true, "Gen": true, "Col": true,
 	"Lt": true, "Sgt": true, "Capt": true, "Cpt": true, "Cmdr": true, "Adm": true,
 	"Maj": true, "Pres": true, "Supt": true, "Insp": true, "Det": true, "Rev": true,
 	"Fr": true, "Hon": true, "Amb": true, "Atty": true, "Gens": true, "Msgr": true,
@@ -148,6 +148,9 @@ func splitSentences(text string, p crosscheck.Span, para int, out []crosscheck.S
 		if single && r == '.' && !periodEnds(s[:termStart], s[k:]) {
 			continue
 		}
+		if single && r == '.' && isListNumber(s[start:termStart]) {
+			continue // "1. Preheat the oven"
+		}
 		if inQuote && quoteClosesSoon(s[k:]) {
 			continue
 		}
@@ -184,8 +187,8 @@ func periodEnds(before, next string) bool {
 		return false
 	}
 	r, size := utf8.DecodeRuneInString(w)
-	// An initial: "J. K. Rowling", "Donald J. Trump".
-	if size == len(w) && unicode.IsUpper(r) {
+	// An initial: "J. K. Rowling", "Donald J. Trump", or "Viera d. Palm Bay".
+	if size == len(w) && unicode.IsLetter(r) {
 		return false
 	}
 	nextWord := firstWord(next)
@@ -243,4 +246,14 @@ func quoteClosesSoon(s string) bool {
 		i += size
 	}
 	return false
+}
+
+// isListNumber reports the number of a list item: digits or a roman
+// numeral at the start of a sentence.
+func isListNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	return strings.Trim(s, "0123456789") == "" || strings.Trim(s, "IVXivx") == ""
 }

@@ -582,3 +582,16 @@ func TestMoreDateLines(t *testing.T) {
 		t.Errorf("a broken date line not recognised")
 	}
 }
+
+func TestSentencesLists(t *testing.T) {
+	text := "1. Preheat the oven. Then wait. Sens. Doe and Roe voted. Viera d. Palm Bay 3-1."
+	sents := splitSentences(text, crosscheck.Span{Start: 0, End: len(text)}, 0, nil)
+	var got []string
+	for _, s := range sents {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{"1. Preheat the oven.", "Then wait.", "Sens. Doe and Roe voted.", "Viera d. Palm Bay 3-1."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
