@@ -27,7 +27,7 @@ func TestCorpora(t *testing.T) {
 		{"paris-2025-09-04", 5, crosscheck.FormatText},
 		{filepath.Join("ecbplus", "articles.jsonl"), 982, crosscheck.FormatText},
 	}
-	r := ingest.New(ingest.Options{})
+	r := offline(t, ingest.Options{})
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
 			p := filepath.Join(root, tt.dir)

@@ -21,7 +21,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"text":"` + strings.Repeat("w ", 80) + `"}`))
 	f.Add([]byte(`{"id":null,"text":"\u00e9t\u00e9","title":["a"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := ingest.New(ingest.Options{MaxBytes: 128})
+		r := offline(t, ingest.Options{MaxBytes: 128})
 		got := collect(t, r.FromBytes(t.Context(), "in.jsonl", "application/x-ndjson", data))
 		if len(got) == 1 && got[0].err != nil && got[0].err.Input == "in.jsonl" {
 			return // the whole input refused: empty or binary
@@ -66,7 +66,7 @@ func FuzzSniff(f *testing.F) {
 	f.Add([]byte("\xff\xfeh\x00i\x00"))
 	f.Add([]byte("caf\xe9"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := ingest.New(ingest.Options{SkipItemPages: true})
+		r := offline(t, ingest.Options{SkipItemPages: true})
 		got := collect(t, r.FromBytes(t.Context(), "upload", "", data))
 		if len(got) == 0 {
 			t.Fatal("no result at all")
@@ -89,7 +89,7 @@ func BenchmarkJSONL(b *testing.B) {
 			i, i, strings.Repeat("A sentence of a news article about a harbour. ", 20))
 	}
 	data := buf.Bytes()
-	r := ingest.New(ingest.Options{})
+	r := offline(b, ingest.Options{})
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -120,7 +120,7 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 		size += st.Size()
 	}
-	r := ingest.New(ingest.Options{})
+	r := offline(b, ingest.Options{})
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -5,10 +5,13 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"iter"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -16,6 +19,29 @@ import (
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/ingest"
 )
+
+// offline returns a Reader whose HTTP requests all fail without touching
+// the network: tests of local inputs must not reach off loopback (a feed
+// file's item links are real-looking URLs). It counts the attempts.
+func offline(t testing.TB, o ingest.Options) *ingest.Reader {
+	t.Helper()
+	r, _ := offlineCount(t, o)
+	return r
+}
+
+func offlineCount(t testing.TB, o ingest.Options) (*ingest.Reader, *atomic.Int32) {
+	t.Helper()
+	var n atomic.Int32
+	o.Transport = roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		n.Add(1)
+		return nil, fmt.Errorf("test: no network for %s", req.URL)
+	})
+	return ingest.New(o), &n
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
 
 // result is one yielded value: a document or a per-input failure.
 type result struct {
@@ -126,7 +152,7 @@ func TestFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := writeFile(t, t.TempDir(), tt.file, tt.data)
-			got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{p}))
+			got := collect(t, offline(t, ingest.Options{}).All(t.Context(), []string{p}))
 			if len(got) != 1 {
 				t.Fatalf("got %d results %v, want 1", len(got), names(got))
 			}
@@ -162,7 +188,7 @@ func TestMissingAndUnreadable(t *testing.T) {
 	os.Chmod(locked, 0)
 	missing := filepath.Join(dir, "missing.txt")
 	good := writeFile(t, dir, "good.txt", []byte(article))
-	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{missing, locked, good, "www.example.test/news"}))
+	got := collect(t, offline(t, ingest.Options{}).All(t.Context(), []string{missing, locked, good, "www.example.test/news"}))
 	if len(got) != 4 {
 		t.Fatalf("got %v, want 4 results", names(got))
 	}
@@ -187,7 +213,7 @@ func TestSizeCap(t *testing.T) {
 	big := writeFile(t, dir, "big.txt", bytes.Repeat([]byte("word "), 100))
 	bigGz := writeFile(t, dir, "big.txt.gz", gz(bytes.Repeat([]byte("word "), 1000)))
 	small := writeFile(t, dir, "small.txt", []byte("a few words"))
-	got := collect(t, ingest.New(ingest.Options{MaxBytes: 256}).All(t.Context(), []string{big, bigGz, small}))
+	got := collect(t, offline(t, ingest.Options{MaxBytes: 256}).All(t.Context(), []string{big, bigGz, small}))
 	if len(got) != 3 {
 		t.Fatalf("got %v", names(got))
 	}
@@ -217,7 +243,7 @@ func TestJSONL(t *testing.T) {
 		"{\"id\":\"crlf\",\"text\":\"Windows line ends.\"}\r",
 	}
 	p := writeFile(t, t.TempDir(), "in.jsonl", []byte(strings.Join(lines, "\n")))
-	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{p}))
+	got := collect(t, offline(t, ingest.Options{}).All(t.Context(), []string{p}))
 	want := []string{
 		"doc " + p + "#a1",
 		"doc https://orsk.example.test/dam",
@@ -265,7 +291,7 @@ func TestJSONLLongLine(t *testing.T) {
 	long := `{"text":"` + strings.Repeat("long ", 100) + `"}`
 	data := `{"id":"1","text":"short one"}` + "\n" + long + "\n" + `{"id":"3","text":"after the long line"}` + "\n"
 	p := writeFile(t, t.TempDir(), "in.ndjson", []byte(data))
-	got := collect(t, ingest.New(ingest.Options{MaxBytes: 100}).All(t.Context(), []string{p}))
+	got := collect(t, offline(t, ingest.Options{MaxBytes: 100}).All(t.Context(), []string{p}))
 	want := []string{"doc " + p + "#1", "err " + p + ":2", "doc " + p + "#3"}
 	if g, w := strings.Join(names(got), ","), strings.Join(want, ","); g != w {
 		t.Fatalf("got %s, want %s", g, w)
@@ -277,7 +303,8 @@ func TestJSONLLongLine(t *testing.T) {
 
 func TestDirectory(t *testing.T) {
 	dir := filepath.Join("testdata", "dir")
-	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{dir}))
+	r, fetches := offlineCount(t, ingest.Options{})
+	got := collect(t, r.All(t.Context(), []string{dir}))
 	j := filepath.Join(dir, "c.jsonl")
 	want := []string{
 		"doc " + filepath.Join(dir, "a.txt"),
@@ -293,6 +320,11 @@ func TestDirectory(t *testing.T) {
 	item := got[5].doc
 	if item.Meta.Outlet != "Valley Times" || item.Meta.Author != "Ada Brenn" || item.Meta.Title != "Mill reopens" || item.Format != crosscheck.FormatHTML {
 		t.Errorf("feed item: %+v format %s", item.Meta, item.Format)
+	}
+	// The entry's content is short, so its page was tried; that failed
+	// (no network here) and the feed's own content stood in.
+	if n := fetches.Load(); n != 1 || !strings.Contains(string(item.Body), "old mill") {
+		t.Errorf("%d page fetches, body %q; want 1 and the entry's content", n, item.Body)
 	}
 }
 
@@ -310,7 +342,7 @@ func TestStdin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ingest.New(ingest.Options{Stdin: strings.NewReader(tt.in)})
+			r := offline(t, ingest.Options{Stdin: strings.NewReader(tt.in)})
 			got := names(collect(t, r.All(t.Context(), []string{"-"})))
 			if g, w := strings.Join(got, ","), strings.Join(tt.want, ","); g != w {
 				t.Fatalf("got %s, want %s", g, w)
@@ -337,7 +369,7 @@ func TestFromBytes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := collect(t, ingest.New(ingest.Options{}).FromBytes(t.Context(), tt.file, tt.ctype, tt.body))
+			got := collect(t, offline(t, ingest.Options{}).FromBytes(t.Context(), tt.file, tt.ctype, tt.body))
 			if len(got) != 1 {
 				t.Fatalf("got %v", names(got))
 			}
@@ -365,7 +397,7 @@ func TestStopsEarly(t *testing.T) {
 	}
 	p := writeFile(t, t.TempDir(), "many.jsonl", []byte(strings.Join(lines, "\n")))
 	n := 0
-	for range ingest.New(ingest.Options{}).All(t.Context(), []string{p, p}) {
+	for range offline(t, ingest.Options{}).All(t.Context(), []string{p, p}) {
 		n++
 		if n == 3 {
 			break
@@ -377,7 +409,7 @@ func TestStopsEarly(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	n = 0
-	for range ingest.New(ingest.Options{}).All(ctx, []string{p, p}) {
+	for range offline(t, ingest.Options{}).All(ctx, []string{p, p}) {
 		n++
 		if n == 5 {
 			cancel()
@@ -389,7 +421,7 @@ func TestStopsEarly(t *testing.T) {
 }
 
 func TestInputErrorCode(t *testing.T) {
-	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{filepath.Join(t.TempDir(), "missing.txt")}))
+	got := collect(t, offline(t, ingest.Options{}).All(t.Context(), []string{filepath.Join(t.TempDir(), "missing.txt")}))
 	if len(got) != 1 || got[0].err == nil {
 		t.Fatalf("got %v", names(got))
 	}
@@ -413,7 +445,7 @@ func TestDirectorySymlinks(t *testing.T) {
 	if err := os.Symlink(real, link); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{link}))
+	got := collect(t, offline(t, ingest.Options{}).All(t.Context(), []string{link}))
 	want := []string{
 		"doc " + filepath.Join(link, "a.txt"),
 		"doc " + filepath.Join(link, "b.txt"),
@@ -444,7 +476,7 @@ func TestJSONLDates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			line := `{"text":"Body.","published":"` + tt.in + `"}`
-			got := collect(t, ingest.New(ingest.Options{}).FromBytes(t.Context(), "d.jsonl", "", []byte(line)))
+			got := collect(t, offline(t, ingest.Options{}).FromBytes(t.Context(), "d.jsonl", "", []byte(line)))
 			if len(got) != 1 {
 				t.Fatalf("got %v", names(got))
 			}
@@ -472,7 +504,7 @@ func TestDirectorySavedPage(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "story_files"), "ad.html", []byte("<p>Buy a boat today, best prices in town.</p>"))
 	os.Mkdir(filepath.Join(dir, "notes_files"), 0o755) // no notes.html beside it: an ordinary folder
 	writeFile(t, filepath.Join(dir, "notes_files"), "n.txt", []byte(article))
-	got := collect(t, ingest.New(ingest.Options{}).All(t.Context(), []string{dir}))
+	got := collect(t, offline(t, ingest.Options{}).All(t.Context(), []string{dir}))
 	want := []string{"doc " + filepath.Join(dir, "notes_files", "n.txt"), "doc " + filepath.Join(dir, "story.html")}
 	if g, w := strings.Join(names(got), "\n"), strings.Join(want, "\n"); g != w {
 		t.Fatalf("results:\n%s\nwant:\n%s", g, w)
