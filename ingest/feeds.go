@@ -90,7 +90,7 @@ func (r *Reader) feedDocs(ctx context.Context, name string, s src, data []byte, 
 				// The feed has content of its own, if short: use it.
 				doc, err = itemDoc(it)
 			default:
-				err = fmt.Errorf("fetch item page (the feed gives only a summary; SkipItemPages uses the summary): %w", err)
+				err = fmt.Errorf("fetch item page (the feed gives only a summary of this item; turn item page fetching off to use summaries): %w", err)
 			}
 		} else {
 			doc, err = itemDoc(it)
