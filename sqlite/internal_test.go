@@ -472,3 +472,42 @@ func TestOpenOddPath(t *testing.T) {
 		t.Fatalf("store not at %s: %v (dir holds %v)", path, err, entries)
 	}
 }
+
+// TestSearchRankCap: past maxRanked matches, the newest ones are ranked.
+func TestSearchRankCap(t *testing.T) {
+	db := openTest(t)
+	db.maxRanked = 5
+	ctx := t.Context()
+	as := storetest.Corpus(0, 12)
+	for i, a := range as {
+		a.Text += " Quokka."
+		if i == 2 {
+			a.Title = "Quokka quokka" // the best match, but among the oldest
+		}
+	}
+	if _, err := db.AddArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := db.Search(ctx, "quokka", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 5 {
+		t.Fatalf("%d hits, want 5", len(hits))
+	}
+	newest := map[string]bool{}
+	for _, a := range as[7:] {
+		newest[a.ID] = true
+	}
+	for _, h := range hits {
+		if !newest[h.Article.ID] {
+			t.Errorf("hit %s is not among the 5 newest matches", h.Article.Source)
+		}
+	}
+	// Below the cap every match is ranked.
+	db.maxRanked = 100
+	hits, err = db.Search(ctx, "quokka", 0)
+	if err != nil || len(hits) != 12 || hits[0].Article.ID != as[2].ID {
+		t.Fatalf("uncapped: %d hits (%v), want 12 with the title match first", len(hits), err)
+	}
+}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,12 +19,17 @@ const (
 	HighlightEnd   = "\u27e7" // ⟧
 )
 
+// defaultMaxRanked bounds the matches Search ranks: past it, the newest.
+const defaultMaxRanked = 2000
+
 // snippetTokens is about how many words a snippet holds.
 const snippetTokens = 24
 
 // Search runs a full-text query over titles and texts and returns the hits
 // best first (title matches weigh more), each with an excerpt around the
 // match and its article without Text and spans. limit <= 0 means no cap.
+// When more than 2,000 articles match, only the 2,000 most recently
+// stored are ranked: a query as common as "said" stays fast.
 //
 // The query is read leniently: words are matched as typed, stemmed
 // ("protests" finds "protest"), in any order; punctuation inside a word
@@ -39,13 +45,22 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]crosscheck
 	if err != nil {
 		return nil, err
 	}
+	// Ranking scores every match: for a query that matches most of a big
+	// store ("said") that takes seconds. Past maxRanked matches, rank only
+	// the newest maxRanked, found by reading rowids backwards (cheap).
+	var floor int64
+	err = db.reader.QueryRowContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+		ORDER BY rowid DESC LIMIT 1 OFFSET ?`, match, db.maxRanked-1).Scan(&floor)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, searchError(query, err)
+	}
 	q := `SELECT ` + articleHeadCols + `,
 		snippet(articles_fts, -1, '` + HighlightStart + `', '` + HighlightEnd + `', '…', ` + fmt.Sprint(snippetTokens) + `),
 		articles_fts.rank
 	FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-	WHERE articles_fts MATCH ?
+	WHERE articles_fts MATCH ? AND articles_fts.rowid >= ?
 	ORDER BY articles_fts.rank` + limitClause(0, limit)
-	rows, err := db.reader.QueryContext(ctx, q, match)
+	rows, err := db.reader.QueryContext(ctx, q, match, floor)
 	if err != nil {
 		return nil, searchError(query, err)
 	}

@@ -45,6 +45,8 @@ type DB struct {
 	// Now returns the current time; it stamps Article.Ingested. Tests may
 	// replace it before the first write.
 	Now func() time.Time
+
+	maxRanked int // see Search
 }
 
 // Open opens the store at path, creating the file and its directory's
@@ -61,7 +63,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if dir := filepath.Dir(path); !isDir(dir) {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: directory %s does not exist: create it or choose another path", path, dir)
 	}
-	db := &DB{path: path, Now: time.Now}
+	db := &DB{path: path, Now: time.Now, maxRanked: defaultMaxRanked}
 	var err error
 	// The writer takes the write lock at BEGIN so that two processes never
 	// deadlock upgrading read transactions.
