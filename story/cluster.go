@@ -20,6 +20,13 @@ type Options struct {
 	// Threshold is the similarity (0..1, cosine of TF-IDF vectors after
 	// the time penalty) an article needs to join a story. Default 0.22.
 	Threshold float64
+	// PairThreshold is the mean similarity of article pairs (cosine of
+	// TF-IDF vectors times the time penalty) at which two groups of
+	// articles of one batch merge. Default 0.2.
+	PairThreshold float64
+	// Batch is the number of articles Evaluate places together with
+	// PlaceBatch, as the pipeline does. Default 200.
+	Batch int
 	// TimeScale is how fast similarity falls with the days between an
 	// article's event date and a story's: the factor is
 	// exp(-(gap-1)/TimeScale) for gaps over one day. Default 3 days.
@@ -41,6 +48,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Threshold <= 0 {
 		o.Threshold = 0.22
+	}
+	if o.PairThreshold <= 0 {
+		o.PairThreshold = 0.2
+	}
+	if o.Batch <= 0 {
+		o.Batch = 200
 	}
 	if o.TimeScale <= 0 {
 		o.TimeScale = 3 * 24 * time.Hour
@@ -117,17 +130,17 @@ type Clusterer struct {
 	window day
 	scale  float64
 
-	terms  map[string]uint32
-	names  []string
-	df     []float32
-	nDocs  float64
-	stem   stemmer
+	terms   map[string]uint32
+	names   []string
+	df      []float32
+	nDocs   float64
+	stem    stemmer
 	stories map[int32]*story
-	byID   map[string]*story
-	index  map[uint32][]int32
-	placed map[string]*story // article ID -> story, for near duplicates and re-runs
+	byID    map[string]*story
+	index   map[uint32][]int32
+	placed  map[string]*story // article ID -> story, for near duplicates and re-runs
 	nextSeq int32
-	clock  day
+	clock   day
 	evicted day
 
 	// scratch
@@ -169,8 +182,20 @@ func (c *Clusterer) termID(s string) uint32 {
 }
 
 func (c *Clusterer) idf(id uint32) float64 {
-	return math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
+	v := math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
+	if xIdfPow != 1 {
+		v = math.Pow(v, xIdfPow)
+	}
+	return v
 }
+
+var (
+	xLeadN   = 3
+	xLead    = 1.5
+	xIdfPow  = 1.0
+	xBigram  = false
+	xBigramW = 0.5
+)
 
 // features is what placing needs to know of one article.
 type features struct {
@@ -204,8 +229,8 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		switch {
 		case t.sent < 0:
 			w = c.opts.TitleBoost
-		case t.sent < 3:
-			w = 1.5
+		case t.sent < xLeadN:
+			w = xLead
 		}
 		next := i+1 < len(toks) && adjacent(a, toks[i], toks[i+1])
 		switch {
@@ -218,6 +243,8 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		// Adjacent capitalised words: the name as one term ("tara_reid").
 		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] {
 			c.tf[c.termID(t.lower+"_"+toks[i+1].lower)] += w
+		} else if xBigram && next && !t.digit && !stopWords[toks[i+1].lower] {
+			c.tf[c.termID(c.stem.stem(t.lower)+"_"+c.stem.stem(toks[i+1].lower))] += w * xBigramW
 		}
 	}
 	f.ents, f.places = phrases(a, toks)
@@ -322,45 +349,19 @@ func clip(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-// Place assigns a to the story it reports, opening a new story when no
-// recent story is similar enough, and returns the story's ID. Placing an
-// article already placed returns its story unchanged. A near duplicate
-// (a.DuplicateOf) joins its original's story when the clusterer holds it.
-func (c *Clusterer) Place(a *crosscheck.Article) (storyID string, isNew bool) {
-	if a.ID != "" {
-		if s, ok := c.placed[a.ID]; ok {
-			return s.id, false
-		}
+// advance moves the clock, the stream's time, to a's publication day and
+// evicts stories not touched within the window, once per new day. Event
+// dates do not move the clock: a report can tell of a day long past.
+func (c *Clusterer) advance(a *crosscheck.Article) {
+	t := a.Published
+	if t.IsZero() {
+		t = a.Ingested
 	}
-	f := c.analyse(a)
-	c.advance(f.d)
-	if a.DuplicateOf != "" {
-		if s, ok := c.placed[a.DuplicateOf]; ok && c.stories[s.seq] == s {
-			c.join(s, a, &f, false)
-			return s.id, false
-		}
+	if t.IsZero() {
+		return
 	}
-	// Statistics include the article before it is weighed, so none of its
-	// terms has a zero document frequency.
-	for _, t := range f.tf {
-		c.df[t.id]++
-	}
-	c.nDocs++
-	c.weigh(&f)
-	best, bestSim := c.best(&f)
-	if best != nil && bestSim >= c.opts.Threshold {
-		c.join(best, a, &f, true)
-		return best.id, false
-	}
-	s := c.open(a)
-	c.join(s, a, &f, true)
-	return s.id, true
-}
-
-// advance moves the clock to d and evicts stories that fell out of the
-// window, once per new day.
-func (c *Clusterer) advance(d day) {
-	if d == noDay || (c.clock != noDay && d <= c.clock) {
+	d := dayOf(t)
+	if c.clock != noDay && d <= c.clock {
 		return
 	}
 	c.clock = d
@@ -370,8 +371,7 @@ func (c *Clusterer) advance(d day) {
 	c.evicted = c.clock
 	limit := c.clock - c.window
 	for seq, s := range c.stories {
-		last := max(s.last, s.touch)
-		if last != noDay && last < limit {
+		if s.touch != noDay && s.touch < limit {
 			c.evict(seq, s)
 		}
 	}
@@ -388,93 +388,6 @@ func (c *Clusterer) evict(seq int32, s *story) {
 		}
 	}
 	// Postings of evicted stories are dropped lazily (see post).
-}
-
-// best returns the most similar candidate story and its similarity.
-func (c *Clusterer) best(f *features) (*story, float64) {
-	if len(f.tf) == 0 {
-		return nil, 0
-	}
-	// The article's heaviest terms find the candidates.
-	order := make([]int, len(f.tf))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(x, y int) int {
-		if c := cmp.Compare(f.vec[y], f.vec[x]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y)
-	})
-	if len(order) > queryTerms {
-		order = order[:queryTerms]
-	}
-	clear(c.hits)
-	for _, i := range order {
-		for _, seq := range c.index[f.tf[i].id] {
-			if _, ok := c.stories[seq]; ok {
-				c.hits[seq] += f.vec[i]
-			}
-		}
-	}
-	cands := make([]int32, 0, len(c.hits))
-	for seq := range c.hits {
-		cands = append(cands, seq)
-	}
-	slices.SortFunc(cands, func(x, y int32) int {
-		if c := cmp.Compare(c.hits[y], c.hits[x]); c != 0 {
-			return c
-		}
-		return cmp.Compare(y, x)
-	})
-	if len(cands) > c.opts.Candidates {
-		cands = cands[:c.opts.Candidates]
-	}
-	var best *story
-	bestSim := 0.0
-	for _, seq := range cands {
-		s := c.stories[seq]
-		sim := c.similarity(f, s)
-		if sim > bestSim || (sim == bestSim && best != nil && s.seq > best.seq) {
-			best, bestSim = s, sim
-		}
-	}
-	return best, bestSim
-}
-
-// similarity is the cosine of the article's vector and the story's
-// centroid under the current IDF, times the time penalty.
-func (c *Clusterer) similarity(f *features, s *story) float64 {
-	tp := c.timeFactor(f.d, s)
-	if tp == 0 {
-		return 0
-	}
-	if s.normN != c.nDocs && (s.norm == 0 || c.nDocs > s.normN*1.05+1) {
-		var ss float64
-		for _, t := range s.terms {
-			v := float64(t.w) * c.idf(t.id)
-			ss += v * v
-		}
-		s.norm, s.normN = math.Sqrt(ss), c.nDocs
-	}
-	if s.norm == 0 {
-		return 0
-	}
-	var dot float64
-	i, j := 0, 0
-	for i < len(f.tf) && j < len(s.terms) {
-		switch {
-		case f.tf[i].id < s.terms[j].id:
-			i++
-		case f.tf[i].id > s.terms[j].id:
-			j++
-		default:
-			dot += f.vec[i] * float64(s.terms[j].w) * c.idf(s.terms[j].id)
-			i++
-			j++
-		}
-	}
-	return dot / s.norm * tp
 }
 
 // timeFactor is 1 when the article's day is within a day of the story's

@@ -91,7 +91,7 @@ func parseTime(s string) (time.Time, error) {
 }
 
 // Evaluate reads a labelled set (see ReadGold), places its articles in
-// order with a new clusterer and scores the stories against the gold
+// order, opts.Batch at a time, with a new clusterer and scores the stories against the gold
 // clusters.
 func Evaluate(ctx context.Context, r io.Reader, opts Options) (Scores, error) {
 	arts, gold, err := ReadGold(r)
@@ -99,14 +99,15 @@ func Evaluate(ctx context.Context, r io.Reader, opts Options) (Scores, error) {
 		return Scores{}, err
 	}
 	c := NewClusterer(opts)
-	got := make([]string, len(arts))
-	for i, a := range arts {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return Scores{}, err
-			}
+	batch := c.opts.Batch
+	got := make([]string, 0, len(arts))
+	for lo := 0; lo < len(arts); lo += batch {
+		if err := ctx.Err(); err != nil {
+			return Scores{}, err
 		}
-		got[i], _ = c.Place(a)
+		for _, p := range c.PlaceBatch(arts[lo:min(lo+batch, len(arts))]) {
+			got = append(got, p.StoryID)
+		}
 	}
 	return Score(got, gold), nil
 }

@@ -148,9 +148,8 @@ func (c *Clusterer) Import(id string, state []byte) error {
 	for _, m := range s.members {
 		c.placed[m] = s
 	}
-	last := max(s.last, s.touch)
-	if last != noDay && (c.clock == noDay || last > c.clock) {
-		c.clock = last
+	if s.touch != noDay && (c.clock == noDay || s.touch > c.clock) {
+		c.clock = s.touch
 	}
 	c.post(s)
 	return nil

@@ -1,0 +1,91 @@
+package story
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestTune sweeps options over labelled sets; run with STORY_TUNE=1.
+func TestTune(t *testing.T) {
+	if os.Getenv("STORY_TUNE") == "" {
+		t.Skip("set STORY_TUNE=1 to sweep options")
+	}
+	files := []string{ecbPath}
+	if g := os.Getenv("STORY_GOLD"); g != "" {
+		files = strings.Split(g, ",")
+	}
+	ths := []float64{0.14, 0.17, 0.2, 0.23, 0.26, 0.3, 0.35}
+	pth, _ := strconv.ParseFloat(os.Getenv("STORY_PTH"), 64)
+	batch, _ := strconv.Atoi(os.Getenv("STORY_BATCH"))
+	if s := os.Getenv("STORY_TH"); s != "" {
+		ths = nil
+		for _, f := range strings.Split(s, ",") {
+			v, _ := strconv.ParseFloat(f, 64)
+			ths = append(ths, v)
+		}
+	}
+	eb, _ := strconv.ParseFloat(os.Getenv("STORY_EB"), 64)
+	linkMode, _ = strconv.Atoi(os.Getenv("STORY_LINK"))
+	tb, _ := strconv.ParseFloat(os.Getenv("STORY_TB"), 64)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range ths {
+			s, err := Evaluate(t.Context(), bytes.NewReader(data), Options{Threshold: th, EntityBoost: eb, TitleBoost: tb, PairThreshold: pth, Batch: batch})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Printf("%s th=%.2f  B3 P %.3f R %.3f F1 %.3f  pairF1 %.3f  k=%d\n", file[strings.LastIndex(file, "/")+1:], th, s.BCubedP, s.BCubedR, s.BCubedF1, s.PairF1, s.Clusters)
+		}
+	}
+}
+
+// TestConfusion prints mixed stories; run with STORY_TUNE=1.
+func TestConfusion(t *testing.T) {
+	if os.Getenv("STORY_TUNE") == "" {
+		t.Skip("set STORY_TUNE=1")
+	}
+	file := ecbPath
+	if g := os.Getenv("STORY_GOLD"); g != "" {
+		file = g
+	}
+	f, _ := os.Open(file)
+	arts, gold, err := ReadGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, _ := strconv.ParseFloat(os.Getenv("STORY_TH"), 64)
+	c := NewClusterer(Options{Threshold: th})
+	comp := map[string]map[string]int{}
+	var order []string
+	for i, a := range arts {
+		id, _ := c.Place(a)
+		if comp[id] == nil {
+			comp[id] = map[string]int{}
+			order = append(order, id)
+		}
+		comp[id][gold[i]]++
+	}
+	for _, id := range order {
+		if len(comp[id]) > 1 {
+			fmt.Printf("MIXED %s %v\n", id, comp[id])
+		}
+	}
+	split := map[string]int{}
+	for _, m := range comp {
+		for g := range m {
+			split[g]++
+		}
+	}
+	for g, n := range split {
+		if n > 2 {
+			fmt.Printf("SPLIT %s into %d\n", g, n)
+		}
+	}
+}
