@@ -244,3 +244,29 @@ func TestEntitiesMerged(t *testing.T) {
 		t.Fatalf("entities not merged across articles: %+v", r.Entities)
 	}
 }
+
+func TestNonEnglishStatesNothing(t *testing.T) {
+	a := art("a", "Alpha News", "2024-03-12", "Le ministre Laura Benedetti a quitté le sommet après 40 minutes.")
+	a.Language = "fr"
+	b := art("b", "Beta Post", "2024-03-12", "Finance Minister Laura Benedetti left the summit after 15 minutes.")
+	r := analyze(a, b)
+	if len(r.Conflicts) != 0 {
+		t.Fatalf("conflicts=%+v, want none from a text the rules cannot read", r.Conflicts)
+	}
+}
+
+// FuzzAnalyze cross-checks two arbitrary texts: every citation must be
+// verbatim and every conflict must have two variants from two articles.
+func FuzzAnalyze(f *testing.F) {
+	f.Add("Laura Benedetti left the summit after 40 minutes.", "Laura Benedetti left the summit after 15 minutes.")
+	f.Add("“We will rebuild,” Ana Ruiz said. “Soon.”", "\" unclosed , \" he said")
+	f.Fuzz(func(t *testing.T, x, y string) {
+		r := analyze(art("a", "Alpha", "2024-03-12", x), art("b", "Beta", "2024-03-12", y))
+		checkVerbatim(t, r)
+		for _, c := range r.Conflicts {
+			if len(c.Variants) < 2 {
+				t.Fatalf("conflict with %d variants", len(c.Variants))
+			}
+		}
+	})
+}

@@ -192,6 +192,9 @@ func Extract(a *crosscheck.Article, opts Options) *Analysis {
 	if !opts.Story.IsZero() && !x.ref.IsZero() && (x.ref.Sub(opts.Story) > MaxDrift || opts.Story.Sub(x.ref) > MaxDrift) {
 		x.ref = opts.Story
 	}
+	if l := strings.ToLower(a.Language); l != "" && l != "en" && !strings.HasPrefix(l, "en-") {
+		return x.an // the rules read English only: state nothing rather than guess
+	}
 	x.tokenizeAll()
 	x.entities()
 	x.quotes()
