@@ -165,7 +165,7 @@ type fill struct {
 // adder holds the statements of one AddArticles transaction, prepared once
 // for the whole batch.
 type adder struct {
-	byHash, insert, insertLSH, candidates, candidate *sql.Stmt
+	byHash, insert, insertLSH, candidates, candidate, bareStory *sql.Stmt
 }
 
 const insertArticleSQL = `INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
@@ -193,6 +193,7 @@ func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
 	ad.candidates = prep(`SELECT seq FROM article_lsh WHERE key IN (` + marks + `)
 		GROUP BY seq ORDER BY count(*) DESC, seq LIMIT ` + fmt.Sprint(maxCandidates))
 	ad.candidate = prep(`SELECT id, coalesce(duplicate_of, ''), text FROM articles WHERE seq = ?`)
+	ad.bareStory = prep(`INSERT OR IGNORE INTO stories (id) VALUES (?)`)
 	if err != nil {
 		ad.close()
 		return nil, err
@@ -201,7 +202,7 @@ func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
 }
 
 func (ad *adder) close() {
-	for _, s := range []*sql.Stmt{ad.byHash, ad.insert, ad.insertLSH, ad.candidates, ad.candidate} {
+	for _, s := range []*sql.Stmt{ad.byHash, ad.insert, ad.insertLSH, ad.candidates, ad.candidate, ad.bareStory} {
 		if s != nil {
 			s.Close()
 		}
@@ -243,6 +244,10 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 	_, off := a.Published.Zone()
 	var storyID any
 	if a.StoryID != "" {
+		// As SetArticleStory: a story not saved yet is created bare.
+		if _, err := ad.bareStory.ExecContext(ctx, a.StoryID); err != nil {
+			return crosscheck.AddResult{}, f, fmt.Errorf("story %s: %w", a.StoryID, err)
+		}
 		storyID = a.StoryID
 	}
 	var dup any

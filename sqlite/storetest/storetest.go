@@ -117,6 +117,14 @@ func testRoundTrip(t *testing.T, open Opener) {
 		}
 	}
 
+	// An article placed in a story not saved yet: the story is created bare.
+	c := NewArticle("c.txt", "", "", []string{"An article re-imported with its story."})
+	c.StoryID = "unsaved"
+	mustAdd(t, s, c)
+	if st, err := s.Story(ctx, "unsaved"); err != nil || st.ID != "unsaved" {
+		t.Errorf("story of an added article: %+v, %v", st, err)
+	}
+
 	// A caller's ID is kept; zero times stay zero.
 	b := NewArticle("b.txt", "", "", []string{"A short note with its own identifier."})
 	b.ID = "custom-id"
