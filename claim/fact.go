@@ -409,5 +409,16 @@ func (x *extractor) npKey(si, a, b int) (string, string) {
 		mods = append(mods, itoa(m.Entity))
 	}
 	sort.Strings(mods)
-	return text, "h:" + singular(last.low) + "|" + strings.Join(mods, ",")
+	head := singular(last.low)
+	if h, ok := headSynonyms[head]; ok {
+		head = h
+	}
+	return text, "h:" + head + "|" + strings.Join(mods, ",")
+}
+
+// headSynonyms fold nouns that news uses interchangeably for one event.
+var headSynonyms = map[string]string{
+	"talk": "meeting", "session": "meeting", "summit": "meeting", "conference": "meeting",
+	"gathering": "meeting", "earthquake": "quake", "tremor": "quake", "blaze": "fire",
+	"explosion": "blast", "nation": "country", "people": "person",
 }

@@ -267,8 +267,8 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 			}
 		}
 		f, ok := parseNum(num)
-		if !ok || strings.Contains(num, ":") {
-			return v, false
+		if !ok || strings.Contains(num, ":") || len(num) > 1 && num[0] == '0' && num[1] != '.' {
+			return v, false // "000": the tail of a number split by a stray space
 		}
 		// a year or an address-like number is not a quantity
 		if f >= 1900 && f <= 2200 && !strings.Contains(num, ",") && hyphenUnit == "" {
