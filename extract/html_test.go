@@ -17,12 +17,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/ingest"
 	"github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html/charset"
 )
 
 const (
@@ -93,13 +91,8 @@ func readGzip(path string) ([]byte, error) {
 	return io.ReadAll(zr)
 }
 
-// decodePage decodes a saved page as ingest does. Without a declared charset
-// x/net/html guesses windows-1252 for any page, so valid UTF-8 with only
-// that uncertain guess is kept as it is (what ingest.ToUTF8 documents).
+// decodePage decodes a saved page as ingest does.
 func decodePage(raw []byte) ([]byte, error) {
-	if _, _, certain := charset.DetermineEncoding(raw, ""); !certain && utf8.Valid(raw) {
-		return raw, nil
-	}
 	return ingest.ToUTF8(raw, "")
 }
 
