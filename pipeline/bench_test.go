@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -154,17 +156,35 @@ func BenchmarkHTMLPages(b *testing.B) {
 	})
 }
 
-// textDocs yields n distinct plain-text articles of about 2.5 KB.
+// textDocs yields n distinct plain-text articles of about 2.5 KB, made of
+// pseudo-words drawn at random (seeded), so that like real articles they
+// share few shingles: a templated text would make every article a near
+// duplicate candidate of every other.
 func textDocs(n int) iter.Seq2[*crosscheck.Document, error] {
+	rng := rand.New(rand.NewPCG(1, 2))
+	syll := []string{"ka", "lo", "mer", "tan", "vi", "so", "ber", "ul", "den", "ra", "po", "lin", "sta", "gor", "e", "ni"}
+	vocab := make([]string, 5000)
+	for i := range vocab {
+		var w strings.Builder
+		for range 2 + rng.IntN(3) {
+			w.WriteString(syll[rng.IntN(len(syll))])
+		}
+		vocab[i] = w.String()
+	}
+	word := func() string { return vocab[int(float64(len(vocab))*rng.Float64()*rng.Float64())] }
 	return func(yield func(*crosscheck.Document, error) bool) {
 		for i := range n {
 			var b bytes.Buffer
-			fmt.Fprintf(&b, "Harbour traffic report number %d for district %d\n\nBy Staff Writer %d\n\n", i, i%50, i%7)
-			for p := range 6 {
-				fmt.Fprintf(&b, "The port authority of town %d said on Monday that %d ships entered the harbour in week %d, "+
-					"and that %d containers were handled, against %d a year earlier. Officials expect traffic in zone %d "+
-					"to grow by %d percent next season, the authority's spokesperson told reporters.\n\n",
-					i, i%97+p, p, i*13+p, i*11, i%31, p+i%9)
+			fmt.Fprintf(&b, "Report %d on %s %s and %s\n\nBy Staff Writer\n\n", i, word(), word(), word())
+			for range 5 {
+				for range 4 {
+					b.WriteString("The")
+					for range 12 + rng.IntN(10) {
+						b.WriteString(" " + word())
+					}
+					fmt.Fprintf(&b, " %d. ", rng.IntN(1000))
+				}
+				b.WriteString("\n\n")
 			}
 			if !yield(&crosscheck.Document{Source: fmt.Sprintf("doc%07d.txt", i), Format: crosscheck.FormatText, Body: b.Bytes()}, nil) {
 				return
