@@ -195,7 +195,16 @@ func splitLines(body string) []string {
 // date signals such lines carry.
 func (d *textDoc) classifyAnywhere(i int, now time.Time) {
 	l := d.lines[i]
-	low := strings.ToLower(l)
+	// Every test below looks at the start of a line, or at short lines only.
+	head := l
+	if len(head) > 400 {
+		cut := 400
+		for cut > 0 && !utf8.RuneStart(head[cut]) {
+			cut--
+		}
+		head = head[:cut]
+	}
+	low := strings.ToLower(head)
 	if isCorrection(low) {
 		d.kinds[i] = kindCorrection
 		d.corrections = append(d.corrections, l)
@@ -304,6 +313,9 @@ func isBoilerplate(low string) bool {
 		}
 	}
 	// "5 min read", "Reading time: 3 minutes"
+	if len(t) > 40 {
+		return false
+	}
 	if words := strings.Fields(t); len(words) <= 4 && len(words) >= 2 {
 		last := words[len(words)-1]
 		if last == "read" && (words[len(words)-2] == "min" || words[len(words)-2] == "minute" || words[len(words)-2] == "minutes") {
