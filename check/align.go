@@ -152,6 +152,7 @@ func (s *state) align() {
 			score := 2 * w / (total[i] + total[j])
 			ok := score >= s.opts.MinScore ||
 				score >= 0.25 && sharedEnt[j] >= 3 ||
+				score >= 0.35 && sharedEnt[j] >= 1 && sharedOther[j] >= 7 ||
 				score >= 0.15 && sharedVal[j] >= 1 && sharedOther[j] >= 2
 			if ok {
 				pairs = append(pairs, pair{i, j, score})
