@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -465,5 +467,89 @@ func TestUsage(t *testing.T) {
 	r = run(t, t.TempDir(), "", "stories")
 	if r.code != 1 || !strings.Contains(r.stderr, "crosscheck ingest") {
 		t.Errorf("no store: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+func TestEvalStories(t *testing.T) {
+	gold := abs(t, "../../../shared/corpora/ecbplus/articles.jsonl")
+	r := mustRun(t, t.TempDir(), "eval", "stories", "--gold", gold, "--format", "json")
+	var sc struct {
+		BCubedF1 float64
+		PairF1   float64
+		Articles int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sc); err != nil {
+		t.Fatalf("eval output: %v\n%s", err, r.stdout)
+	}
+	t.Logf("ECB+: B-cubed F1 %.3f, pairwise F1 %.3f over %d articles", sc.BCubedF1, sc.PairF1, sc.Articles)
+	if sc.Articles != 982 {
+		t.Errorf("scored %d articles, want 982", sc.Articles)
+	}
+	if sc.BCubedF1 < 0.90 {
+		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.90", sc.BCubedF1)
+	}
+	r = mustRun(t, t.TempDir(), "eval", "stories", "--gold", gold)
+	if !strings.Contains(r.stdout, "B-cubed") {
+		t.Errorf("text output:\n%s", r.stdout)
+	}
+	bad := run(t, t.TempDir(), "", "eval", "stories", "--gold", "nope.jsonl")
+	if bad.code != 1 || !strings.Contains(bad.stderr, "nope.jsonl") {
+		t.Errorf("missing gold file: exit %d\n%s", bad.code, bad.stderr)
+	}
+}
+
+// TestServe starts the real server, reads its health and a page, and stops
+// it with SIGINT: it must shut down cleanly.
+func TestServe(t *testing.T) {
+	tmp := t.TempDir()
+	mustRun(t, tmp, "ingest", abs(t, examples))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(binary, "serve", "--addr", addr, "--read-only")
+	cmd.Dir = tmp
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var resp *http.Response
+	for range 100 {
+		resp, err = http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("server did not come up: %v\n%s", err, errb.String())
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("/healthz: %d", resp.StatusCode)
+	}
+	resp, err = http.Get("http://" + addr + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Selje Star") {
+		t.Errorf("story list: %d\n%.500s", resp.StatusCode, body)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve exited with %v after SIGINT\n%s", err, errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("serve did not stop after SIGINT\n%s", errb.String())
 	}
 }
