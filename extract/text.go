@@ -687,6 +687,13 @@ func (d *textDoc) findTitle(nonEmpty []int) string {
 		if !isHeadline(l) {
 			return ""
 		}
+		// The first line of a hard-wrapped paragraph is no headline.
+		if i+1 < len(d.lines) && d.lines[i+1] != "" {
+			r, _ := utf8.DecodeRuneInString(d.lines[i+1])
+			if unicode.IsLower(r) || d.looksWrapped() {
+				return ""
+			}
+		}
 		// Something of the body must follow.
 		for _, j := range nonEmpty[k+1:] {
 			if d.kinds[j] == kindBody {

@@ -182,6 +182,24 @@ func TestExtractTextMetadata(t *testing.T) {
 			notInText: []string{"Subscribe", "Author"},
 		},
 		{
+			name: "a link in a prompt names the outlet's domain",
+			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
+				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
+			outlet:    "rivertown-news.example",
+			notInText: []string{"Stay informed", "https://"},
+		},
+		{
+			name: "a link in the body is not the outlet",
+			body: "The report, published at https://stats.example.org/report, shows a rise in rents across the region.\n",
+			inText: []string{"https://stats.example.org/report"},
+		},
+		{
+			name: "hard-wrapped paragraphs are joined",
+			body: "The council met on Tuesday evening to discuss the new budget, which\nincludes money for two schools and a bridge over the river near the\nold mill, officials said after the meeting had ended.\n\n" +
+				"Residents who spoke at the meeting asked for more money for the parks\nand for longer library hours on weekends, but the council did not\nagree to either request before the vote was taken.\n",
+			inText: []string{"which includes money", "parks and for longer"},
+		},
+		{
 			name: "no outlet when the text does not say",
 			body: "Ministers met in Lisbon on Friday to discuss fishing quotas. They agreed on nothing.\n" +
 				"Talks will resume next month, a spokesperson said.\n",
