@@ -189,8 +189,8 @@ func TestExtractTextMetadata(t *testing.T) {
 			notInText: []string{"Stay informed", "https://"},
 		},
 		{
-			name: "a link in the body is not the outlet",
-			body: "The report, published at https://stats.example.org/report, shows a rise in rents across the region.\n",
+			name:   "a link in the body is not the outlet",
+			body:   "The report, published at https://stats.example.org/report, shows a rise in rents across the region.\n",
 			inText: []string{"https://stats.example.org/report"},
 		},
 		{
