@@ -688,7 +688,7 @@ func (d *textDoc) findTitle(nonEmpty []int) string {
 			return ""
 		}
 		// The first line of a hard-wrapped paragraph is no headline.
-		if i+1 < len(d.lines) && d.lines[i+1] != "" {
+		if i+1 < len(d.lines) && d.kinds[i+1] == kindBody {
 			r, _ := utf8.DecodeRuneInString(d.lines[i+1])
 			if unicode.IsLower(r) || d.looksWrapped() {
 				return ""
