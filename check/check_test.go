@@ -95,6 +95,10 @@ func TestConflicts(t *testing.T) {
 			"The explosion hit the central station in Valencia at 7:48 a.m. on Monday.",
 			"The explosion hit the central station in Valencia at 9:15 a.m. on Monday.",
 			true, []string{"7:48", "9:15"}},
+		{"synonym verbs",
+			"Finance Minister Laura Benedetti walked out of the budget summit after 40 minutes.",
+			"Finance Minister Laura Benedetti left the budget summit after about 15 minutes.",
+			true, []string{"40", "15"}},
 		{"name conflict",
 			"Mayor Ana Ruiz chaired the flood talks in Valencia on Monday.",
 			"Governor Tom Kessler chaired the flood talks in Valencia on Monday.",
@@ -226,8 +230,8 @@ func TestQuoteVariants(t *testing.T) {
 }
 
 func TestEntitiesMerged(t *testing.T) {
-	a := art("a", "Alpha News", "2024-03-12", "Mayor Jonas Zelinskyy met Stephen Marlowe in Valencia.")
-	b := art("b", "Beta Post", "2024-03-12", "Jonas Zelinsky met Steve Marlowe, the special envoy, in Valencia.")
+	a := art("a", "Alpha News", "2024-03-12", "Mayor Jonas Zelinskyy met Stephen Marlowe in Valencia. Governor Park Ji-hoon joined them.")
+	b := art("b", "Beta Post", "2024-03-12", "Jonas Zelinsky met Steve Marlowe, the special envoy, in Valencia. Governor Park Ji Hoon joined them.")
 	r := analyze(a, b)
 	names := func(e crosscheck.Entity) []string { return append([]string{e.Name}, e.Aliases...) }
 	var z, m bool
@@ -242,6 +246,12 @@ func TestEntitiesMerged(t *testing.T) {
 	}
 	if !z || !m {
 		t.Fatalf("entities not merged across articles: %+v", r.Entities)
+	}
+	for _, e := range r.Entities {
+		ns := strings.Join(names(e), "|")
+		if strings.Contains(ns, "Park Ji") && !(strings.Contains(ns, "Park Ji-hoon") && strings.Contains(ns, "Park Ji Hoon")) {
+			t.Fatalf("Park Ji-hoon / Park Ji Hoon not merged: %+v", e)
+		}
 	}
 }
 

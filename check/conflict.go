@@ -9,7 +9,7 @@ import (
 
 // exclusiveVerbs are roles one person holds for an event: two different
 // people said to chair the same talks is a conflict.
-var exclusiveVerbs = map[string]bool{"lead": true, "chair": true, "head": true, "host": true, "presid": true, "moder": true, "win": true}
+var exclusiveVerbs = map[string]bool{"lead": true, "host": true, "presid": true, "moder": true, "win": true}
 
 // weakVerbs say too little for a negation to contradict anything.
 var weakVerbs = map[string]bool{"be": true, "have": true, "say": true, "do": true, "tell": true, "make": true, "get": true}

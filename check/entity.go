@@ -96,6 +96,23 @@ func (s *state) mergeEntities() {
 			}
 		}
 	}
+	// the whole name's skeleton: "Park Ji-hoon" / "Park Ji Hoon"
+	byFull := map[string]int{}
+	for i, le := range all {
+		e := le.e
+		if e.Kind != crosscheck.KindPerson || e.Given == "" {
+			continue
+		}
+		k := claim.NameKey(e.Name)
+		if len(k) < 6 {
+			continue
+		}
+		if j, ok := byFull[k]; ok {
+			u.union(i, j)
+		} else {
+			byFull[k] = i
+		}
+	}
 	// surnames one edit apart, same given name: Zelensky/Zelenskyi variants
 	// beyond the skeleton, Iermak/Yermak.
 	var surnames []string

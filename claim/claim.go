@@ -271,10 +271,21 @@ func (x *extractor) stem(w string) string {
 
 // lemma returns a verb's lemma: irregular forms mapped, others stemmed.
 func (x *extractor) lemma(w string) string {
-	if l, ok := irregular[w]; ok {
-		return l
+	l, ok := irregular[w]
+	if !ok {
+		l = x.stem(w)
 	}
-	return x.stem(w)
+	if s, ok := verbSynonyms[l]; ok {
+		return s
+	}
+	return l
+}
+
+// verbSynonyms fold verbs news uses interchangeably for one act.
+var verbSynonyms = map[string]string{
+	"walk": "leave", "depart": "leave", "exit": "leave", "quit": "leave",
+	"kill": "die", "wound": "injur", "hurt": "injur", "detain": "arrest",
+	"chair": "lead", "head": "lead", "captur": "arrest",
 }
 
 // Stem is the stemmer claim uses, for callers that compare words.

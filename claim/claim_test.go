@@ -181,7 +181,8 @@ func TestQuotes(t *testing.T) {
 func TestCredits(t *testing.T) {
 	text := "The dam was closed, according to Reuters. The Daily Ledger reported that repairs would take weeks. " +
 		"Two unnamed city officials said the cost was rising. Reports from the Evening Courier suggested a delay. " +
-		"According to Interior Minister Karin Holtz, the repairs are funded."
+		"According to Interior Minister Karin Holtz, the repairs are funded. The engineers told the news agency Tass that the dam held. " +
+		"The Morning Gazette first reported the closure."
 	an := Extract(article("a", "X", "2024-03-12", text), Options{})
 	want := map[string]crosscheck.AttributionKind{
 		"Reuters":                    crosscheck.AttrAgency,
@@ -189,6 +190,8 @@ func TestCredits(t *testing.T) {
 		"Two unnamed city officials": crosscheck.AttrAnonymous,
 		"Evening Courier":            crosscheck.AttrOutlet,
 		"Karin Holtz":                crosscheck.AttrOfficial,
+		"Tass":                       crosscheck.AttrAgency,
+		"Morning Gazette":            crosscheck.AttrOutlet,
 	}
 	got := map[string]crosscheck.AttributionKind{}
 	for _, c := range an.Credits {

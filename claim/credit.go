@@ -15,6 +15,9 @@ var officialSuffixes = set(`ministry council commission office department govern
 police army navy military parliament senate congress presidency embassy administration agency's
 secretariat spokesperson spokesman spokeswoman court prosecutor`)
 
+var mediaNouns = set(`news agency newspaper broadcaster outlet daily website magazine channel
+station network paper tabloid weekly`)
+
 // reportVerbs after a name credit it as a source.
 var reportVerbs = set(`reported reports wrote writes quoted cited revealed published`)
 
@@ -79,7 +82,7 @@ func (x *extractor) credits() {
 					j++
 				}
 				k := j
-				for k < len(toks) && (toks[k].low == "news" || toks[k].low == "agency" || toks[k].low == "newspaper" || toks[k].low == "daily" || toks[k].low == "outlet" || toks[k].low == "broadcaster" || toks[k].low == "channel" || toks[k].low == "magazine") {
+				for k < len(toks) && (mediaNouns[toks[k].low] || toks[k].low == "first" || toks[k].low == "also" || toks[k].low == "earlier" || toks[k].low == "previously" || toks[k].low == "exclusively" || toks[k].low == "has" || toks[k].low == "had") {
 					k++
 				}
 				if k < len(toks) && (reportVerbs[toks[k].low] || (speechVerbs[toks[k].low] && x.isMedia(toks[i:j]))) {
@@ -148,6 +151,10 @@ nbc cbs abc fox msnbc npr reuters bloomberg`)
 func (x *extractor) creditName(si, k int) (string, crosscheck.AttributionKind, int, bool) {
 	toks := x.sents[si].toks
 	if k < len(toks) && (toks[k].low == "the" || toks[k].low == "a") {
+		k++
+	}
+	// "the news agency Tass", "the newspaper Le Monde"
+	for k < len(toks) && !toks[k].cap && mediaNouns[toks[k].low] {
 		k++
 	}
 	j := k

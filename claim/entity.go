@@ -377,6 +377,10 @@ func skeleton(s string) string {
 	return b.String()
 }
 
+// NameKey is the transliteration skeleton of a whole name, separators
+// dropped: "Park Ji-hoon" and "Park Ji Hoon" share it.
+func NameKey(name string) string { return skeleton(name) }
+
 func givenKey(g string) string {
 	g = fold(g)
 	if k, ok := nicknames[g]; ok {
