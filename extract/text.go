@@ -284,7 +284,9 @@ var boilerPrefixes = []string{
 	"support independent", "become a member", "become a subscriber", "already a subscriber",
 	"this content is", "report an error", "send us your", "have a tip", "got a tip",
 	"read the full", "for more news", "for the latest", "follow the latest",
-	"our standards:", "the thomson reuters trust principles",
+	"our standards:", "the thomson reuters trust principles", "originally published",
+	"like this story", "like this article?", "tempo de leitura", "temps de lecture",
+	"tiempo de lectura", "lesezeit", "tempo di lettura", "time to read",
 }
 
 // isBoilerplate reports whether the lowercased line low is a prompt, a
@@ -309,6 +311,10 @@ func isBoilerplate(low string) bool {
 			return true
 		}
 		if copyrightStart(low) {
+			return true
+		}
+		if (len(low) < 120 && (strings.Contains(low, "click here") || strings.Contains(low, "clicking here"))) ||
+			(len(low) < 60 && strings.HasPrefix(low, "popular on ")) || isSocialPrompt(low) {
 			return true
 		}
 	}
@@ -501,7 +507,7 @@ func isCaption(l, low string) bool {
 	if len(l) > 700 {
 		return false
 	}
-	for _, p := range []string{"photo:", "photograph:", "image:", "picture:", "caption:", "file photo:", "photo credit:", "pictured:", "image caption", "image source", "media caption", "photo by ", "ap photo/"} {
+	for _, p := range []string{"main image credit", "image credit", "credit:", "photo:", "photograph:", "image:", "picture:", "caption:", "file photo:", "photo credit:", "pictured:", "image caption", "image source", "media caption", "photo by ", "ap photo/"} {
 		if strings.HasPrefix(low, p) {
 			return true
 		}
@@ -810,4 +816,31 @@ func startsWithDateLabel(l string) bool {
 	}
 	lbl, ok := dateLabels[strings.TrimRight(words[0], ":")]
 	return ok && lbl != "" && words[0] != "date" && words[0] != "first" && words[0] != "last"
+}
+
+var socialNames = []string{"facebook", "twitter", "instagram", "youtube", "telegram", "tiktok", "whatsapp", "linkedin", "rss"}
+
+// isSocialPrompt reports "Follow us on Facebook and Twitter": a line that
+// starts by asking the reader to follow, like or join, and names a social
+// network.
+func isSocialPrompt(low string) bool {
+	if len(low) > 200 {
+		return false
+	}
+	asks := false
+	for _, p := range []string{"follow ", "like us", "join us", "join our", "visit ", "find us", "connect with", "be sure to", "share this", "share it"} {
+		if strings.HasPrefix(low, p) {
+			asks = true
+			break
+		}
+	}
+	if !asks {
+		return false
+	}
+	for _, n := range socialNames {
+		if strings.Contains(low, n) {
+			return true
+		}
+	}
+	return false
 }
