@@ -129,10 +129,61 @@ func analyzeExtracted(story *crosscheck.Story, ans []*claim.Analysis, opts Optio
 	s.coverage()
 	s.timeline()
 	s.brief()
+	s.fillStory()
 	if s.rep.Brief == nil {
 		s.rep.Brief = []crosscheck.BriefItem{}
 	}
 	return s.rep
+}
+
+// fillStory completes what the story does not say yet: its article count,
+// outlets, main places and entities, and a title from its first article.
+func (s *state) fillStory() {
+	st := &s.rep.Story
+	if st.Articles == 0 {
+		st.Articles = len(s.ans)
+	}
+	if len(st.Outlets) == 0 {
+		seen := map[string]bool{}
+		for a, an := range s.ans {
+			if an.Article.Outlet != "" && !seen[s.okey[a]] {
+				seen[s.okey[a]] = true
+				st.Outlets = append(st.Outlets, an.Article.Outlet)
+			}
+		}
+	}
+	if len(st.Places) == 0 || len(st.Entities) == 0 {
+		var places, ents []string
+		for _, e := range s.rep.Entities {
+			if len(e.Articles) < 2 && len(s.ans) > 1 {
+				continue
+			}
+			switch e.Kind {
+			case crosscheck.KindPlace:
+				if len(places) < 5 {
+					places = append(places, e.Name)
+				}
+			case crosscheck.KindPerson, crosscheck.KindOrganization:
+				if len(ents) < 8 {
+					ents = append(ents, e.Name)
+				}
+			}
+		}
+		if len(st.Places) == 0 {
+			st.Places = places
+		}
+		if len(st.Entities) == 0 {
+			st.Entities = ents
+		}
+	}
+	if st.Title == "" {
+		for _, an := range s.ans {
+			if an.Article.Title != "" {
+				st.Title = an.Article.Title
+				break
+			}
+		}
+	}
 }
 
 func (s *state) cite(art, sent int) crosscheck.Citation {

@@ -12,7 +12,8 @@ import (
 var exclusiveVerbs = map[string]bool{"lead": true, "host": true, "presid": true, "moder": true, "win": true}
 
 // weakVerbs say too little for a negation to contradict anything.
-var weakVerbs = map[string]bool{"be": true, "have": true, "say": true, "do": true, "tell": true, "make": true, "get": true}
+var weakVerbs = map[string]bool{"be": true, "have": true, "say": true, "do": true, "tell": true, "make": true, "get": true,
+	"can": true, "could": true, "may": true, "might": true, "will": true, "would": true, "should": true, "must": true}
 
 type vref struct {
 	item int
