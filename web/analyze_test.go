@@ -1,7 +1,12 @@
 package web
 
-import "github.com/crosscheck-news/crosscheck/pipeline"
+import (
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/check"
+	"github.com/crosscheck-news/crosscheck/pipeline"
+)
 
-// analyze is the story analysis the test server uses: check.Analyze once
-// package check exists, nil (articles only) before.
-var analyze pipeline.AnalyzeFunc
+// analyze is the story analysis the test server uses, as the CLI wires it.
+var analyze pipeline.AnalyzeFunc = func(s *crosscheck.Story, arts []*crosscheck.Article) *crosscheck.StoryReport {
+	return check.Analyze(s, arts, check.Options{})
+}
