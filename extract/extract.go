@@ -102,6 +102,10 @@ type result struct {
 // the document's own metadata over the extracted one.
 func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Article, error) {
 	a := &crosscheck.Article{Source: doc.Source, URL: doc.URL, Meta: r.meta, Correction: r.correction}
+	// A container's title repeated as the body's first line is no body text.
+	if t := doc.Meta.Title; t != "" && len(r.paras) > 1 && sameText(r.paras[0], t) {
+		r.paras = r.paras[1:]
+	}
 	var b strings.Builder
 	n := 0
 	for _, p := range r.paras {

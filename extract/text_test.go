@@ -307,12 +307,23 @@ func TestDocumentMetaWins(t *testing.T) {
 		Body: []byte("Snow Closes Mountain Pass\nBy Lee Park\nPublished 1 February 2029\nThe pass closed on Friday after heavy snow, police said.\n"),
 		Meta: crosscheck.Meta{Title: "Given title", Outlet: "Given Outlet", Published: pub, Language: "de"},
 	}
+	a0, err := Extract(&crosscheck.Document{Format: crosscheck.FormatText, Body: []byte("Given title.\nThe pass closed on Friday after heavy snow, police said. It reopened on Sunday.\n"),
+		Meta: crosscheck.Meta{Title: "Given Title."}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a0.Text, "Given") {
+		t.Errorf("the container's title repeated in the text: %q", a0.Text)
+	}
 	a, err := Extract(doc, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Title != "Given title" || a.Outlet != "Given Outlet" || !a.Published.Equal(pub) || a.Language != "de" {
 		t.Errorf("meta = %+v, want the document's", a.Meta)
+	}
+	if strings.Contains(a.Text, "Snow Closes") {
+		t.Errorf("headline left in text: %q", a.Text)
 	}
 	if a.Author != "Lee Park" {
 		t.Errorf("author = %q, want the extracted Lee Park", a.Author)
