@@ -52,7 +52,7 @@ func extractHTML(body []byte, pageURL string, opts Options) (r *result, err erro
 	}
 	r.meta.Title = cleanTitle(foldSpace(md.Title), foldSpace(md.Sitename), host)
 	// The body often repeats the headline as its first heading.
-	if len(r.paras) > 1 && r.meta.Title != "" && sameText(r.paras[0], r.meta.Title) {
+	if len(r.paras) > 1 && repeatsTitle(r.paras[0], r.meta.Title) {
 		r.paras = r.paras[1:]
 	}
 	r.meta.Author = cleanAuthor(foldSpace(md.Author))
@@ -268,6 +268,22 @@ func cleanAuthor(s string) string {
 		return agency
 	}
 	return strings.Join(people, ", ")
+}
+
+// repeatsTitle reports a paragraph that is the title, or the title without
+// a section or site name ("Opinion | Headline").
+func repeatsTitle(p, title string) bool {
+	if title == "" {
+		return false
+	}
+	if sameText(p, title) {
+		return true
+	}
+	pl, tl := strings.ToLower(foldSpace(p)), strings.ToLower(foldSpace(title))
+	if len(pl) < 12 || len(pl)*2 < len(tl) {
+		return false
+	}
+	return strings.HasSuffix(tl, pl) || strings.HasPrefix(tl, pl)
 }
 
 // sameText compares two strings ignoring case and whitespace.

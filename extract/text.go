@@ -264,6 +264,8 @@ var boilerExact = map[string]bool{
 	"you might also like": true, "watch": true, "video": true, "loading": true,
 	"loading...": true, "photo": true, "photos": true, "image": true, "gallery": true,
 	"open in app": true, "add comment": true, "view comments": true, "show comments": true,
+	"thank you": true, "thanks": true, "sorry": true, "thanks for signing up": true,
+	"thanks for subscribing": true, "you're all set": true, "you’re all set": true,
 	"related topics": true, "more on this story": true, "most viewed": true, "latest news": true,
 	"featured": true, "editor's picks": true, "editor’s picks": true, "getty images": true,
 	"image source": true, "media caption": true, "play video": true, "watch video": true,
@@ -287,6 +289,11 @@ var boilerPrefixes = []string{
 	"our standards:", "the thomson reuters trust principles", "originally published",
 	"like this story", "like this article?", "tempo de leitura", "temps de lecture",
 	"tiempo de lectura", "lesezeit", "tempo di lettura", "time to read",
+	"thanks for signing up", "thank you for signing up", "thanks for subscribing",
+	"thank you for subscribing", "keep an eye on your inbox", "check your inbox",
+	"there was an error", "an error has occurred", "an error occurred", "please try again",
+	"this article has been sent to", "this copy is for your personal", "invalid email",
+	"please enter a valid", "you have been subscribed", "you are now subscribed",
 }
 
 // isBoilerplate reports whether the lowercased line low is a prompt, a
@@ -311,6 +318,14 @@ func isBoilerplate(low string) bool {
 			return true
 		}
 		if copyrightStart(low) {
+			return true
+		}
+		// "Write to Jane Doe at jane@example.com": a contact line.
+		if (strings.HasPrefix(low, "write to ") || strings.HasPrefix(low, "contact ") || strings.HasPrefix(low, "email ")) && strings.Contains(low, "@") {
+			return true
+		}
+		// "Updated at 1:23 p.m.": a stamp without a date.
+		if len(low) < 40 && startsWithDateLabel(low) && strings.Contains(low, ":") {
 			return true
 		}
 		if (len(low) < 120 && (strings.Contains(low, "click here") || strings.Contains(low, "clicking here"))) ||
