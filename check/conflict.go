@@ -122,6 +122,11 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 				if ox == oy || compatible(refs[x].v, refs[y].v) || agrees(ox, refs[y].v) || agrees(oy, refs[x].v) {
 					continue
 				}
+				// different objects are different facts: met Brandt / met the unions
+				objx, objy := s.globalKey(s.items[ix].art, refs[x].v.ObjectKey), s.globalKey(s.items[iy].art, refs[y].v.ObjectKey)
+				if objx != "" && objy != "" && objx != objy {
+					continue
+				}
 				if s.sameEvent(ix, iy, refs[x].v, refs[y].v) {
 					active = true
 					inPair[x], inPair[y] = true, true

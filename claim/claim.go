@@ -121,6 +121,9 @@ type ValueFact struct {
 	Verb, Prep string
 	// VerbText is the governing verb as written.
 	VerbText string
+	// ObjectKey identifies the object between the verb and the value
+	// ("met Brandt for 40 minutes"), keyed like SubjectKey; "" when none.
+	ObjectKey string
 	// Subject and SubjectKey are as in Fact, for the value's clause.
 	Subject, SubjectKey string
 	// Negated is true when the value's clause is negated.

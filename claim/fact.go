@@ -20,6 +20,8 @@ nine ten mr ms mrs`)
 var directions = set(`north south east west northeast northwest southeast southwest northern southern
 eastern western north-east north-west south-east south-west`)
 
+var particles = set(`out off up away down back over`)
+
 var pronouns = set(`he she they it we i you this that these those who which one`)
 
 var adverbs = set(`also later then still now again already reportedly previously earlier ultimately
@@ -304,6 +306,20 @@ func (x *extractor) frame(si int, v *valueAt) {
 	if mv >= 0 {
 		v.Verb = x.lemma(toks[mv].low)
 		v.VerbText = toks[mv].text
+		if mv+1 < v.ti {
+			// the object: the noun phrase right after the verb, before any preposition
+			b := mv + 1
+			for b < v.ti && toks[b].kind == 'w' && (toks[b].low == "the" || toks[b].low == "a" || toks[b].low == "an" || particles[toks[b].low]) {
+				b++
+			}
+			e := b
+			for e < v.ti && toks[e].kind == 'w' && !preps[toks[e].low] && !isVerbAt(toks, e) {
+				e++
+			}
+			if e > b {
+				_, v.ObjectKey = x.npKey(si, b, e)
+			}
+		}
 	}
 	if verb >= 0 && verb < v.ti {
 		v.Subject, v.SubjectKey = x.subjectBefore(si, verb)
