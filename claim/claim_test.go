@@ -261,3 +261,20 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestRoleAlias(t *testing.T) {
+	text := "U.S. envoy Steve Marlowe arrived in Vienna on Monday. Later the U.S. envoy met Mayor Ana Ruiz at the town hall."
+	an := Extract(article("a", "X", "2024-03-12", text), Options{})
+	for _, e := range an.Entities {
+		if e.Name == "Steve Marlowe" {
+			if !contains(e.Aliases, "the U.S. envoy") {
+				t.Fatalf("aliases of Steve Marlowe=%q, want the U.S. envoy", e.Aliases)
+			}
+			if !contains(e.Roles, "U.S. envoy") {
+				t.Fatalf("roles of Steve Marlowe=%q, want U.S. envoy", e.Roles)
+			}
+			return
+		}
+	}
+	t.Fatalf("no Steve Marlowe in %+v", an.Entities)
+}
