@@ -34,6 +34,8 @@ type cacheEntry struct {
 	id      string
 	version storyVersion
 	report  *crosscheck.StoryReport
+	// page is the rendered story page for report, once rendered.
+	page []byte
 }
 
 type storyVersion struct {
@@ -123,6 +125,26 @@ func (c *reportCache) putLocked(id string, v storyVersion, r *crosscheck.StoryRe
 		clear(c.counts)
 	}
 	c.counts[id] = storyCounts{version: v, conflicts: len(r.Conflicts), claims: len(r.Claims)}
+}
+
+// page returns the rendered page of report r of story id, nil when it was
+// not rendered (or r is no longer the cached report).
+func (c *reportCache) page(id string, r *crosscheck.StoryReport) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[id]; ok && el.Value.(*cacheEntry).report == r {
+		return el.Value.(*cacheEntry).page
+	}
+	return nil
+}
+
+// setPage keeps the rendered page of report r of story id.
+func (c *reportCache) setPage(id string, r *crosscheck.StoryReport, b []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[id]; ok && el.Value.(*cacheEntry).report == r {
+		el.Value.(*cacheEntry).page = b
+	}
 }
 
 // countsOf returns the counts for this version of s, if it was analysed.

@@ -61,17 +61,29 @@ type page struct {
 // render executes a page into a buffer first, so that a template error
 // becomes a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
-	p.ReadOnly = s.cfg.ReadOnly
-	var buf bytes.Buffer
-	if err := s.pages[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+	b, err := s.renderBytes(name, p)
+	if err != nil {
 		s.log.Error("render page", "page", name, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error: the page could not be rendered", http.StatusInternalServerError)
 		return
 	}
+	writeHTML(w, status, b)
+}
+
+func (s *Server) renderBytes(name string, p page) ([]byte, error) {
+	p.ReadOnly = s.cfg.ReadOnly
+	var buf bytes.Buffer
+	if err := s.pages[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writeHTML(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(b)
 }
 
 type errorPage struct {

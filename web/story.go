@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
@@ -113,13 +114,25 @@ func (s *Server) storyReport(r *http.Request, id string) (*crosscheck.StoryRepor
 }
 
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
-	rep, err := s.storyReport(r, r.PathValue("id"))
+	id := r.PathValue("id")
+	rep, err := s.storyReport(r, id)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
+	// The page depends on the report only: render it once per report.
+	if b := s.reports.page(id, rep); b != nil {
+		writeHTML(w, http.StatusOK, b)
+		return
+	}
 	v := buildStoryView(rep)
-	s.render(w, r, http.StatusOK, "story.html", page{Title: v.Story.Title, Nav: "stories", Data: v})
+	b, err := s.renderBytes("story.html", page{Title: v.Story.Title, Nav: "stories", Data: v})
+	if err != nil {
+		s.renderError(w, r, fmt.Errorf("render story %s: %w", id, err))
+		return
+	}
+	s.reports.setPage(id, rep, b)
+	writeHTML(w, http.StatusOK, b)
 }
 
 func buildStoryView(rep *crosscheck.StoryReport) *storyView {
