@@ -13,23 +13,31 @@ import (
 
 // Options tune the clusterer. The zero value of a field means its default.
 type Options struct {
-	// Window is how far apart in time an article and a story can be and
-	// still be compared; stories whose latest article is older than
-	// Window before the newest article seen are evicted. Default 7 days.
+	// Window is how far apart in time an article's event and a story's can
+	// be and still be compared, and how long a story is kept in memory
+	// after it last changed (in the stream's time: the latest publication
+	// date seen). Default 14 days.
 	Window time.Duration
-	// Threshold is the similarity (0..1, cosine of TF-IDF vectors after
-	// the time penalty) an article needs to join a story. Default 0.22.
+	// Threshold is the least cosine similarity between an article and the
+	// centroid of another group for the article to move there when a batch
+	// is refined. Default 0.18.
 	Threshold float64
 	// PairThreshold is the mean similarity of article pairs (cosine of
 	// TF-IDF vectors times the time penalty) at which two groups of
-	// articles of one batch merge. Default 0.2.
+	// articles merge (articles of a batch, or a batch's articles and a
+	// recent story). Default 0.18.
 	PairThreshold float64
+	// Cohesion keeps apart two groups that are each much tighter than they
+	// are to one another (two look-alike events): groups merge only when
+	// their mean pair similarity is at least Cohesion times the mean
+	// similarity inside the looser group (counted at most 0.35). Default 0.7.
+	Cohesion float64
 	// Batch is the number of articles Evaluate places together with
 	// PlaceBatch, as the pipeline does. Default 200.
 	Batch int
-	// TimeScale is how fast similarity falls with the days between an
-	// article's event date and a story's: the factor is
-	// exp(-(gap-1)/TimeScale) for gaps over one day. Default 3 days.
+	// TimeScale is how fast similarity falls with the days between two
+	// event dates: the factor is exp(-(gap-2 days)/TimeScale) for gaps
+	// over two days, and 0 beyond Window. Default 7 days.
 	TimeScale time.Duration
 	// TitleBoost multiplies the weight of title words. Default 3.
 	TitleBoost float64
@@ -44,19 +52,22 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Window <= 0 {
-		o.Window = 7 * 24 * time.Hour
+		o.Window = 14 * 24 * time.Hour
 	}
 	if o.Threshold <= 0 {
-		o.Threshold = 0.22
+		o.Threshold = 0.18
 	}
 	if o.PairThreshold <= 0 {
-		o.PairThreshold = 0.2
+		o.PairThreshold = 0.18
+	}
+	if o.Cohesion <= 0 {
+		o.Cohesion = 0.7
 	}
 	if o.Batch <= 0 {
 		o.Batch = 200
 	}
 	if o.TimeScale <= 0 {
-		o.TimeScale = 3 * 24 * time.Hour
+		o.TimeScale = 7 * 24 * time.Hour
 	}
 	if o.TitleBoost <= 0 {
 		o.TitleBoost = 3
@@ -104,9 +115,8 @@ type count struct {
 type story struct {
 	id       string
 	seq      int32
-	terms    []tw // sorted by id
-	norm     float64
-	normN    float64 // the article count norm was computed at
+	terms    []tw    // sorted by id
+	within   float64 // sum of the similarities of its pairs of articles
 	n        int     // articles
 	nvec     int     // articles whose terms are in the vector (near duplicates are not)
 	first    day
@@ -201,8 +211,9 @@ var (
 type features struct {
 	tf     []tw // normalised term frequency weights (IDF not applied), sorted by id
 	vec    []float64
-	d      day
+	d      day // event day, for the summary
 	dkind  int
+	t      day // event day when the article has a publication date, for clustering
 	title  string
 	ents   []string
 	places []string
@@ -215,6 +226,12 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 	toks, sents := articleTokens(a, c.toks[:0])
 	c.toks = toks
 	f.d, f.dkind = eventDay(a, toks, sents)
+	// Only a publication date anchors the text's dates well enough to keep
+	// stories apart: text alone often names a day long past.
+	f.t = noDay
+	if !a.Published.IsZero() {
+		f.t = f.d
+	}
 	f.title = a.Title
 	if f.title == "" && len(sents) > 0 {
 		f.title = clip(a.Text[sents[0].Start:sents[0].End], 120)
@@ -393,7 +410,7 @@ func (c *Clusterer) evict(seq int32, s *story) {
 // timeFactor is 1 when the article's day is within a day of the story's
 // span (or either is unknown) and falls off beyond; 0 outside the window.
 func (c *Clusterer) timeFactor(d day, s *story) float64 {
-	if d == noDay || s.first == noDay {
+	if d == noDay || s.first == noDay || xNoTime {
 		return 1
 	}
 	var gap day
@@ -406,10 +423,10 @@ func (c *Clusterer) timeFactor(d day, s *story) float64 {
 	if gap > c.window {
 		return 0
 	}
-	if gap <= 1 {
+	if gap <= xFree {
 		return 1
 	}
-	return math.Exp(-float64(gap-1) / c.scale)
+	return math.Exp(-float64(gap-xFree) / c.scale)
 }
 
 func (c *Clusterer) open(a *crosscheck.Article) *story {
@@ -433,11 +450,11 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		c.placed[a.ID] = s
 	}
 	if f.d != noDay {
-		if f.dkind == fromText || s.first == noDay {
-			s.first = minDay(s.first, f.d)
-			s.last = max(s.last, f.d)
-		}
 		s.dates[f.d] += float64(f.dkind)
+	}
+	if f.t != noDay && (f.dkind == fromText || s.first == noDay) {
+		s.first = minDay(s.first, f.t)
+		s.last = max(s.last, f.t)
 	}
 	s.touch = c.clock
 	if f.title != "" && len(s.titles) < maxTitles && !slices.Contains(s.titles, f.title) {
@@ -464,7 +481,6 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		s.nvec++
 		s.terms = mergeTerms(s.terms, f.tf)
 		c.prune(s)
-		s.norm, s.normN = 0, 0
 		c.post(s)
 	}
 }

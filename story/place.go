@@ -16,9 +16,14 @@ type Placement struct {
 	IsNew bool
 }
 
-// maxChunk caps the articles clustered together: the cost of clustering a
-// chunk grows with its square.
-const maxChunk = 256
+// Limits that keep placing cheap: a chunk's clustering grows with the
+// square of its size.
+const (
+	maxChunkC     = 256 // articles clustered together
+	storiesPerArt = 8   // recent stories each article brings into its chunk
+	minEdge       = 0.04
+	refinePasses  = 4
+)
 
 // Place assigns a to the story it reports, opening a new story when no
 // recent story is similar enough, and returns the story's ID. It is
@@ -29,13 +34,19 @@ func (c *Clusterer) Place(a *crosscheck.Article) (storyID string, isNew bool) {
 }
 
 // PlaceBatch assigns each article of a batch to a story and returns the
-// placements in input order. The articles of the batch are first grouped
-// among themselves (average-link clustering, so the grouping hardly
-// depends on their order), then each group joins the most similar recent
-// story or opens a new one. Placing an article already placed returns its
-// story unchanged, so re-running a batch changes nothing. A near duplicate
-// (DuplicateOf) joins its original's story. Batches over 256 articles are
-// placed 256 at a time.
+// placements in input order.
+//
+// The articles of the batch and the recent stories they resemble are
+// clustered together by average link: two groups merge while the mean
+// similarity of their articles' pairs reaches PairThreshold and is not
+// much lower than the similarity inside each group (Cohesion), and two
+// stories placed earlier never merge. Then each article may move to the
+// group whose centroid it is closest to. So the result hardly depends on
+// the order of the batch, and an article's story is final when PlaceBatch
+// returns. Placing an article already placed returns its story unchanged,
+// so re-running a batch changes nothing. A near duplicate (DuplicateOf)
+// joins its original's story. Batches over 256 articles are placed 256 at
+// a time.
 func (c *Clusterer) PlaceBatch(as []*crosscheck.Article) []Placement {
 	out := make([]Placement, len(as))
 	for lo := 0; lo < len(as); lo += maxChunk {
@@ -49,19 +60,19 @@ func (c *Clusterer) PlaceBatch(as []*crosscheck.Article) []Placement {
 type item struct {
 	a     *crosscheck.Article
 	f     features
-	group int  // index in groups; -1 until grouped
 	dupOf int  // index of the chunk article it duplicates, or -1
 	done  bool // placed already (a re-run) or a duplicate of a placed article
 	story *story
 }
 
-// probe is a group of articles compared with stories: the sum of the
-// members' unit vectors.
-type probe struct {
-	tf  []tw      // sum of members' normalised term weights (no IDF)
-	vec []float64 // sum of members' unit TF-IDF vectors
-	n   int
-	d   day
+// node is a cluster while a chunk is clustered: articles of the chunk and
+// at most one story placed earlier.
+type node struct {
+	items  []int // live item indices
+	old    *story
+	size   int     // articles, the old story's included
+	within float64 // sum of the similarities of its pairs of articles
+	edges  map[int]float64
 }
 
 func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
@@ -69,7 +80,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	firstByID := map[string]int{}
 	for i, a := range as {
 		it := &items[i]
-		it.a, it.group, it.dupOf = a, -1, -1
+		it.a, it.dupOf = a, -1
 		if a.ID != "" {
 			if s, ok := c.placed[a.ID]; ok {
 				it.done, it.story = true, s
@@ -108,26 +119,20 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 			live = append(live, i)
 		}
 	}
-	groups := c.group(items, live)
-	// Groups are kept apart from one another: only stories from earlier
-	// chunks are candidates.
-	oldest := c.nextSeq
-	for _, g := range groups {
-		p := c.probeOf(items, g)
-		best, sim := c.best(&p, oldest)
-		var s *story
-		isNew := false
-		if best != nil && sim >= c.opts.Threshold {
-			s = best
-		} else {
-			s = c.open(items[g[0]].a)
-			isNew = true
-		}
-		for k, i := range g {
-			it := &items[i]
-			it.story = s
-			c.join(s, it.a, &it.f, true)
-			out[i] = Placement{StoryID: s.id, IsNew: isNew && k == 0}
+	if len(live) > 0 {
+		groups := c.cluster(items, live)
+		for _, g := range groups {
+			s, isNew := g.old, false
+			if s == nil {
+				s, isNew = c.open(items[g.items[0]].a), true
+			}
+			s.within = g.within
+			for k, i := range g.items {
+				it := &items[i]
+				it.story = s
+				c.join(s, it.a, &it.f, true)
+				out[i] = Placement{StoryID: s.id, IsNew: isNew && k == 0}
+			}
 		}
 	}
 	for i := range items {
@@ -145,79 +150,302 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	}
 }
 
-// group clusters the live items of a chunk by average link: two groups
-// merge while the mean similarity of their articles' pairs reaches
-// PairThreshold. Groups come back in the order of their first article,
-// members in chunk order.
-func (c *Clusterer) group(items []item, live []int) [][]int {
-	n := len(live)
-	if n == 0 {
-		return nil
+// cluster groups the live items of a chunk, with the recent stories they
+// resemble, and returns the groups holding items: in the order of their
+// first item, items in chunk order.
+func (c *Clusterer) cluster(items []item, live []int) []*node {
+	nodes := make([]*node, 0, len(live))
+	for _, i := range live {
+		nodes = append(nodes, &node{items: []int{i}, size: 1, edges: map[int]float64{}})
 	}
-	if n == 1 {
-		return [][]int{{live[0]}}
+	link := func(x, y int, s float64) {
+		nodes[x].edges[y] += s
+		nodes[y].edges[x] += s
 	}
-	// sum[i][j] is the sum of pair similarities between groups i and j.
-	sum := make([][]float64, n)
-	for i := range sum {
-		sum[i] = make([]float64, n)
-	}
-	for x := 0; x < n; x++ {
-		fx := &items[live[x]].f
-		for y := x + 1; y < n; y++ {
-			fy := &items[live[y]].f
-			s := dotFeatures(fx, fy)
-			if s == 0 {
-				continue
-			}
-			s *= c.dayFactor(fx.d, fy.d)
-			sum[x][y], sum[y][x] = s, s
-		}
-	}
-	size := make([]int, n)
-	members := make([][]int, n)
-	for i := range size {
-		size[i] = 1
-		members[i] = []int{live[i]}
-	}
-	th := c.opts.PairThreshold
-	for {
-		bx, by, bs := -1, -1, th
-		for x := 0; x < n; x++ {
-			if size[x] == 0 {
-				continue
-			}
-			row := sum[x]
-			for y := x + 1; y < n; y++ {
-				if size[y] == 0 || row[y] == 0 {
+	// Pairs of chunk articles that share a heavy term.
+	post := map[uint32][]int{}
+	seen := map[int]bool{}
+	for x, i := range live {
+		f := &items[i].f
+		clear(seen)
+		for _, k := range heaviest(f.vec, queryTerms) {
+			for _, y := range post[f.tf[k].id] {
+				if seen[y] {
 					continue
 				}
-				if v := row[y] / float64(size[x]*size[y]); v >= bs && (v > bs || bx < 0) {
-					bx, by, bs = x, y, v
+				seen[y] = true
+				s := dotFeatures(f, &items[live[y]].f) * c.dayFactor(f.t, items[live[y]].f.t)
+				if s >= minEdge {
+					link(x, y, s)
 				}
+			}
+			post[f.tf[k].id] = append(post[f.tf[k].id], x)
+		}
+	}
+	// Recent stories, from earlier chunks only.
+	oldIdx := map[int32]int{}
+	for x, i := range live {
+		f := &items[i].f
+		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t}
+		for _, s := range c.candidates(&p, storiesPerArt) {
+			y, ok := oldIdx[s.seq]
+			if !ok {
+				y = len(nodes)
+				oldIdx[s.seq] = y
+				nodes = append(nodes, &node{old: s, size: s.nvec, within: s.within, edges: map[int]float64{}})
+			}
+			// The story is a sum of its articles' unit vectors: the dot
+			// product is the sum of the pairs' similarities.
+			if sum := c.storyDot(&p, s) * c.timeFactor(f.t, s); sum >= minEdge {
+				link(x, y, sum)
+			}
+		}
+	}
+	// Each article may later move to a group it was linked to.
+	near := make([][]int, len(live))
+	for x := range live {
+		for y := range nodes[x].edges {
+			near[x] = append(near[x], y)
+		}
+		slices.Sort(near[x])
+	}
+	parent := c.agglomerate(nodes)
+	rep := func(x int) int {
+		for parent[x] != x {
+			x = parent[x]
+		}
+		return x
+	}
+	c.refine(items, live, nodes, near, rep)
+	var groups []*node
+	for _, n := range nodes {
+		if len(n.items) > 0 {
+			slices.Sort(n.items)
+			groups = append(groups, n)
+		}
+	}
+	slices.SortFunc(groups, func(a, b *node) int { return cmp.Compare(a.items[0], b.items[0]) })
+	return groups
+}
+
+// agglomerate merges nodes by average link until no pair qualifies. A
+// merged node keeps the lower index; emptied nodes get size 0. It returns
+// each node's parent: itself, or the node it was merged into.
+func (c *Clusterer) agglomerate(nodes []*node) []int {
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	th, lambda := c.opts.PairThreshold, c.opts.Cohesion
+	cohesion := func(n *node) float64 {
+		if n.size < 2 {
+			return -1
+		}
+		return min(xWcap, n.within/float64(n.size*(n.size-1)/2))
+	}
+	for {
+		bx, by, bs := -1, -1, 0.0
+		for x, n := range nodes {
+			if n.size == 0 {
+				continue
+			}
+			for y, sum := range n.edges {
+				if y <= x || (n.old != nil && nodes[y].old != nil) {
+					continue
+				}
+				m := nodes[y]
+				v := sum / float64(n.size*m.size)
+				if v < th || v < bs || (v == bs && (x > bx || x == bx && y > by)) {
+					continue
+				}
+				// Keep apart two groups that are each much tighter than
+				// they are to one another: two look-alike events.
+				w1, w2 := cohesion(n), cohesion(m)
+				w := max(w1, w2)
+				if w1 >= 0 && w2 >= 0 {
+					w = min(w1, w2)
+				}
+				if w > 0 && v < lambda*w {
+					continue
+				}
+				bx, by, bs = x, y, v
 			}
 		}
 		if bx < 0 {
-			break
+			return parent
 		}
-		for k := 0; k < n; k++ {
-			sum[bx][k] += sum[by][k]
-			sum[k][bx] = sum[bx][k]
+		parent[by] = bx
+		a, b := nodes[bx], nodes[by]
+		a.within += b.within + a.edges[by]
+		a.size += b.size
+		a.items = append(a.items, b.items...)
+		if a.old == nil {
+			a.old = b.old
 		}
-		size[bx] += size[by]
-		size[by] = 0
-		members[bx] = append(members[bx], members[by]...)
-		members[by] = nil
+		delete(a.edges, by)
+		for z, s := range b.edges {
+			if z == bx {
+				continue
+			}
+			a.edges[z] += s
+			delete(nodes[z].edges, by)
+			nodes[z].edges[bx] = a.edges[z]
+		}
+		b.size, b.items, b.edges, b.old = 0, nil, nil, nil
 	}
-	var out [][]int
-	for x := 0; x < n; x++ {
-		if size[x] > 0 {
-			slices.Sort(members[x])
-			out = append(out, members[x])
+}
+
+var xWcap = 0.35
+
+var xNoTime = false
+
+var xFree day = 2
+
+var maxChunk = maxChunkC
+
+// refine moves each article to the group whose centroid it is closest
+// to, among the groups it was linked to, when that beats the group it is
+// in (without itself) and reaches Threshold. Moves are decided on fixed
+// centroids and applied together.
+func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int, rep func(int) int) {
+	where := make([]int, len(live)) // live position -> node
+	pos := map[int]int{}            // item index -> live position
+	for x, i := range live {
+		pos[i] = x
+	}
+	for g, n := range nodes {
+		for _, i := range n.items {
+			where[pos[i]] = g
 		}
 	}
-	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
-	return out
+	for pass := 0; pass < refinePasses; pass++ {
+		cents := map[int]*centroid{}
+		cent := func(g int) *centroid {
+			ct, ok := cents[g]
+			if !ok {
+				v := c.centroidOf(items, nodes[g])
+				ct = &v
+				cents[g] = ct
+			}
+			return ct
+		}
+		type move struct{ x, from, to int }
+		var moves []move
+		for x, i := range live {
+			f := &items[i].f
+			g := where[x]
+			own := 0.0
+			if nodes[g].old != nil || len(nodes[g].items) > 1 {
+				own = cent(g).cosine(c, f, true)
+			}
+			best, bestSim := g, own
+			for _, y := range near[x] {
+				h := rep(y)
+				if h == g || h == best {
+					continue
+				}
+				ct := cent(h)
+				if c.dayFactor(f.t, ct.d) == 0 {
+					continue
+				}
+				if s := ct.cosine(c, f, false); s > bestSim+1e-9 && s >= c.opts.Threshold {
+					best, bestSim = h, s
+				}
+			}
+			if best != g {
+				moves = append(moves, move{x, g, best})
+			}
+		}
+		if len(moves) == 0 {
+			return
+		}
+		for _, m := range moves {
+			i := live[m.x]
+			nodes[m.from].items = slices.DeleteFunc(nodes[m.from].items, func(v int) bool { return v == i })
+			nodes[m.to].items = append(nodes[m.to].items, i)
+			where[m.x] = m.to
+		}
+	}
+}
+
+// centroid is a group's summed vector, as term -> weight without IDF.
+type centroid struct {
+	w    map[uint32]float64
+	norm float64
+	d    day
+}
+
+func (c *Clusterer) centroidOf(items []item, n *node) centroid {
+	ct := centroid{w: map[uint32]float64{}, d: noDay}
+	votes := map[day]float64{}
+	if n.old != nil {
+		for _, t := range n.old.terms {
+			ct.w[t.id] += float64(t.w)
+		}
+		if n.old.last != noDay {
+			votes[n.old.last] += float64(n.old.nvec)
+		}
+	}
+	for _, i := range n.items {
+		f := &items[i].f
+		for _, t := range f.tf {
+			ct.w[t.id] += float64(t.w)
+		}
+		if f.t != noDay {
+			votes[f.t] += float64(f.dkind)
+		}
+	}
+	ct.d = bestDay(votes)
+	for id, w := range ct.w {
+		v := w * c.idf(id)
+		ct.norm += v * v
+	}
+	ct.norm = math.Sqrt(ct.norm)
+	return ct
+}
+
+// cosine of an article with the centroid; self says the article is in it
+// and is taken out first.
+func (ct *centroid) cosine(c *Clusterer, f *features, self bool) float64 {
+	var dot float64
+	norm2 := ct.norm * ct.norm
+	for k, t := range f.tf {
+		w, ok := ct.w[t.id]
+		if !ok {
+			continue
+		}
+		idf := c.idf(t.id)
+		if self {
+			v := w * idf
+			w -= float64(t.w)
+			nv := w * idf
+			norm2 += nv*nv - v*v
+		}
+		dot += f.vec[k] * w * idf
+	}
+	if norm2 <= 1e-12 {
+		return 0
+	}
+	return dot / math.Sqrt(norm2)
+}
+
+// heaviest returns the indices of the n largest values, largest first,
+// ties by index.
+func heaviest(v []float64, n int) []int {
+	order := make([]int, len(v))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		if c := cmp.Compare(v[y], v[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	if len(order) > n {
+		order = order[:n]
+	}
+	return order
 }
 
 func dotFeatures(a, b *features) float64 {
@@ -238,51 +466,24 @@ func dotFeatures(a, b *features) float64 {
 	return dot
 }
 
-// probeOf sums the vectors of a group's articles; its day is the day most
-// of them give.
-func (c *Clusterer) probeOf(items []item, g []int) probe {
-	var p probe
-	votes := map[day]float64{}
-	for _, i := range g {
-		f := &items[i].f
-		p.tf = mergeTerms(p.tf, f.tf)
-		if f.d != noDay {
-			votes[f.d] += float64(f.dkind)
-		}
-	}
-	p.n = len(g)
-	p.d = bestDay(votes)
-	p.vec = make([]float64, len(p.tf))
-	for k, t := range p.tf {
-		p.vec[k] = float64(t.w) * c.idf(t.id)
-	}
-	return p
+// probe is what is compared with stories: an article's vector.
+type probe struct {
+	tf  []tw      // normalised term weights (no IDF)
+	vec []float64 // unit TF-IDF vector
+	n   int
+	d   day
 }
 
-// best returns the most similar candidate story opened before seq before,
-// and its similarity.
-func (c *Clusterer) best(p *probe, before int32) (*story, float64) {
+// candidates returns up to k stories sharing the probe's heaviest terms,
+// most shared weight first, within the time window.
+func (c *Clusterer) candidates(p *probe, k int) []*story {
 	if len(p.tf) == 0 {
-		return nil, 0
-	}
-	// The probe's heaviest terms find the candidates.
-	order := make([]int, len(p.tf))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(x, y int) int {
-		if c := cmp.Compare(p.vec[y], p.vec[x]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y)
-	})
-	if len(order) > queryTerms {
-		order = order[:queryTerms]
+		return nil
 	}
 	clear(c.hits)
-	for _, i := range order {
+	for _, i := range heaviest(p.vec, queryTerms) {
 		for _, seq := range c.index[p.tf[i].id] {
-			if _, ok := c.stories[seq]; ok && seq < before {
+			if s, ok := c.stories[seq]; ok && c.timeFactor(p.d, s) > 0 {
 				c.hits[seq] += p.vec[i]
 			}
 		}
@@ -297,44 +498,19 @@ func (c *Clusterer) best(p *probe, before int32) (*story, float64) {
 		}
 		return cmp.Compare(y, x)
 	})
-	if len(cands) > c.opts.Candidates {
-		cands = cands[:c.opts.Candidates]
+	if len(cands) > k {
+		cands = cands[:k]
 	}
-	var best *story
-	bestSim := 0.0
-	pnorm := 0.0
-	for _, v := range p.vec {
-		pnorm += v * v
+	out := make([]*story, len(cands))
+	for i, seq := range cands {
+		out[i] = c.stories[seq]
 	}
-	pnorm = math.Sqrt(pnorm)
-	for _, seq := range cands {
-		s := c.stories[seq]
-		sim := c.similarity(p, pnorm, s)
-		if sim > bestSim || (sim == bestSim && best != nil && s.seq > best.seq) {
-			best, bestSim = s, sim
-		}
-	}
-	return best, bestSim
+	return out
 }
 
-// similarity is the cosine of the probe's vector and the story's centroid
-// under the current IDF, times the time penalty.
-func (c *Clusterer) similarity(p *probe, pnorm float64, s *story) float64 {
-	tp := c.timeFactor(p.d, s)
-	if tp == 0 || pnorm == 0 {
-		return 0
-	}
-	if s.normN != c.nDocs && (s.norm == 0 || c.nDocs > s.normN*1.05+1) {
-		var ss float64
-		for _, t := range s.terms {
-			v := float64(t.w) * c.idf(t.id)
-			ss += v * v
-		}
-		s.norm, s.normN = math.Sqrt(ss), c.nDocs
-	}
-	if s.norm == 0 {
-		return 0
-	}
+// storyDot is the dot product of the probe's vector with the story's
+// summed vector under the current IDF.
+func (c *Clusterer) storyDot(p *probe, s *story) float64 {
 	var dot float64
 	i, j := 0, 0
 	for i < len(p.tf) && j < len(s.terms) {
@@ -349,17 +525,12 @@ func (c *Clusterer) similarity(p *probe, pnorm float64, s *story) float64 {
 			j++
 		}
 	}
-	if linkMode == 1 {
-		return dot / float64(p.n*max(s.nvec, 1)) * tp
-	}
-	return dot / (pnorm * s.norm) * tp
+	return dot
 }
 
-var linkMode = 0
-
-// dayFactor is timeFactor for two articles' days.
+// dayFactor is timeFactor for two days.
 func (c *Clusterer) dayFactor(a, b day) float64 {
-	if a == noDay || b == noDay {
+	if a == noDay || b == noDay || xNoTime {
 		return 1
 	}
 	gap := a - b
@@ -369,8 +540,8 @@ func (c *Clusterer) dayFactor(a, b day) float64 {
 	if gap > c.window {
 		return 0
 	}
-	if gap <= 1 {
+	if gap <= xFree {
 		return 1
 	}
-	return math.Exp(-float64(gap-1) / c.scale)
+	return math.Exp(-float64(gap-xFree) / c.scale)
 }

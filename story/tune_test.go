@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTune sweeps options over labelled sets; run with STORY_TUNE=1.
@@ -29,7 +30,27 @@ func TestTune(t *testing.T) {
 		}
 	}
 	eb, _ := strconv.ParseFloat(os.Getenv("STORY_EB"), 64)
-	linkMode, _ = strconv.Atoi(os.Getenv("STORY_LINK"))
+	coh, _ := strconv.ParseFloat(os.Getenv("STORY_COH"), 64)
+	if v := os.Getenv("X_CHUNK"); v != "" {
+		maxChunk, _ = strconv.Atoi(v)
+	}
+	xNoTime = os.Getenv("X_NOTIME") != ""
+	if v := os.Getenv("X_FREE"); v != "" {
+		n, _ := strconv.Atoi(v)
+		xFree = day(n)
+	}
+	var scale, win time.Duration
+	if v := os.Getenv("X_WIN"); v != "" {
+		n, _ := strconv.Atoi(v)
+		win = time.Duration(n) * 24 * time.Hour
+	}
+	if v := os.Getenv("X_SCALE"); v != "" {
+		n, _ := strconv.Atoi(v)
+		scale = time.Duration(n) * 24 * time.Hour
+	}
+	if v := os.Getenv("X_WCAP"); v != "" {
+		xWcap, _ = strconv.ParseFloat(v, 64)
+	}
 	tb, _ := strconv.ParseFloat(os.Getenv("STORY_TB"), 64)
 	for _, file := range files {
 		data, err := os.ReadFile(file)
@@ -37,7 +58,7 @@ func TestTune(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, th := range ths {
-			s, err := Evaluate(t.Context(), bytes.NewReader(data), Options{Threshold: th, EntityBoost: eb, TitleBoost: tb, PairThreshold: pth, Batch: batch})
+			s, err := Evaluate(t.Context(), bytes.NewReader(data), Options{Threshold: th, EntityBoost: eb, TitleBoost: tb, PairThreshold: pth, Batch: batch, Cohesion: coh, TimeScale: scale, Window: win})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,11 +82,21 @@ func TestConfusion(t *testing.T) {
 		t.Fatal(err)
 	}
 	th, _ := strconv.ParseFloat(os.Getenv("STORY_TH"), 64)
+	batch, _ := strconv.Atoi(os.Getenv("STORY_BATCH"))
+	if batch == 0 {
+		batch = 200
+	}
 	c := NewClusterer(Options{Threshold: th})
+	var ids []string
+	for lo := 0; lo < len(arts); lo += batch {
+		for _, p := range c.PlaceBatch(arts[lo:min(lo+batch, len(arts))]) {
+			ids = append(ids, p.StoryID)
+		}
+	}
 	comp := map[string]map[string]int{}
 	var order []string
-	for i, a := range arts {
-		id, _ := c.Place(a)
+	for i := range arts {
+		id := ids[i]
 		if comp[id] == nil {
 			comp[id] = map[string]int{}
 			order = append(order, id)
@@ -84,8 +115,14 @@ func TestConfusion(t *testing.T) {
 		}
 	}
 	for g, n := range split {
-		if n > 2 {
-			fmt.Printf("SPLIT %s into %d\n", g, n)
+		if n > 1 {
+			var parts []int
+			for _, m := range comp {
+				if m[g] > 0 {
+					parts = append(parts, m[g])
+				}
+			}
+			fmt.Printf("SPLIT %s into %v\n", g, parts)
 		}
 	}
 }
