@@ -113,6 +113,23 @@ func TestMigrateData(t *testing.T) {
 	if err := db.migrateFS(ctx, fstest.MapFS{"migrations/0001_init.sql": {Data: first}}); err != nil {
 		t.Fatal(err)
 	}
+	// Articles stored by the first schema, through its statements.
+	old0 := storetest.NewArticle("wire.txt", "Barriers raised", "North Wire", storetest.Paragraphs(9, 3, 60))
+	old0.ContentHash = contentHash(old0.Text)
+	keys := bandKeys(shingles(old0.Text))
+	if _, err := old.ExecContext(ctx, `INSERT INTO articles (seq, id, content_hash, source, title, outlet, text, spans, story_id, ingested)
+		VALUES (1, 'old0', ?, ?, ?, ?, ?, ?, NULL, 5)`, old0.ContentHash, old0.Source, old0.Title, old0.Outlet, old0.Text,
+		encodeSpans(old0.Paragraphs, old0.Sentences)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (1, ?, ?)`, old0.Title, old0.Text); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range keys {
+		if _, err := old.ExecContext(ctx, `INSERT INTO article_lsh (key, seq) VALUES (?, 1)`, k); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, q := range []string{
 		`INSERT INTO stories (id, outlets, updated) VALUES ('a', '["North Wire","Valley Times"]', 100), ('b', '["north wire"]', 200), ('c', '[]', 300)`,
 		`INSERT INTO story_outlets (outlet, story_id) VALUES ('North Wire', 'a'), ('Valley Times', 'a'), ('north wire', 'b')`,
@@ -135,6 +152,26 @@ func TestMigrateData(t *testing.T) {
 	all, _ := fs.Glob(migrationFS, "migrations/*.sql")
 	if !reflect.DeepEqual(names, all) {
 		t.Errorf("migrations %v, want %v", names, all)
+	}
+	// The old article survived with its index entries.
+	got, err := db.Article(ctx, "old0")
+	if err != nil || got.Text != old0.Text || !reflect.DeepEqual(got.Sentences, old0.Sentences) || got.Ingested.UnixMicro() != 5 {
+		t.Fatalf("old article after migration: %+v, %v", got, err)
+	}
+	if hits, err := db.Search(ctx, old0.Title, 0); err != nil || len(hits) != 1 {
+		t.Errorf("search after migration: %d hits (%v), want 1", len(hits), err)
+	}
+	cp := storetest.NewArticle("copy.txt", "", "", storetest.Paragraphs(9, 3, 60))
+	cp.Text += " One more sentence."
+	res, err := db.AddArticles(ctx, []*crosscheck.Article{cp})
+	if err != nil || res[0].NearDuplicateOf != "old0" {
+		t.Errorf("near duplicate of an old article: %+v, %v", res, err)
+	}
+	if err := db.SetArticleStory(ctx, "old0", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS index after migration: %v", err)
 	}
 	outlet := "NORTH WIRE"
 	ss, n, err := db.Stories(ctx, crosscheck.StoryFilter{Outlet: &outlet})
