@@ -250,3 +250,26 @@ func looksOutletName(s string) bool {
 	}
 	return false
 }
+
+// bylineWithPlace reads "Jane Doe in Geneva" or "Jane Doe and John Roe in
+// Paris": names, "in", a capitalised place of up to three words.
+func bylineWithPlace(line string) (string, bool) {
+	if len(line) > 100 {
+		return "", false
+	}
+	i := strings.LastIndex(line, " in ")
+	if i <= 0 {
+		return "", false
+	}
+	place := strings.Fields(line[i+4:])
+	if len(place) == 0 || len(place) > 3 {
+		return "", false
+	}
+	for _, w := range place {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return "", false
+		}
+	}
+	return parseNames(line[:i])
+}

@@ -138,6 +138,23 @@ func extractText(body string, opts Options) *result {
 			}
 		}
 	}
+	// "Jane Doe in Geneva" beside the date line is a byline with a place.
+	if d.author == "" {
+		for k, i := range nonEmpty {
+			if k >= headLines || d.kinds[i] != kindBody {
+				continue
+			}
+			nextToDate := (k > 0 && d.kinds[nonEmpty[k-1]] == kindDate) || (k+1 < len(nonEmpty) && d.kinds[nonEmpty[k+1]] == kindDate)
+			if !nextToDate {
+				continue
+			}
+			if a, ok := bylineWithPlace(d.lines[i]); ok {
+				d.kinds[i] = kindByline
+				d.author = a
+				break
+			}
+		}
+	}
 	title := d.findTitle(nonEmpty)
 	for _, c := range d.corrections {
 		if title == "" {

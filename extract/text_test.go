@@ -182,6 +182,22 @@ func TestExtractTextMetadata(t *testing.T) {
 			notInText: []string{"Subscribe", "Author"},
 		},
 		{
+			name: "byline with a place beside the date line",
+			body: "Envoys leave Geneva with no deal\nTalks stall over the ceasefire line as both sides dig in\nJane Doe in Geneva\nThu 4 Sep 2025 14.30 BST\n" +
+				"Talks between the two delegations stalled on Thursday, officials said. Both sides blamed the other.\n",
+			title: "Envoys leave Geneva with no deal", author: "Jane Doe", pubDay: "2025-09-04",
+			notInText: []string{"Jane Doe in Geneva", "BST"},
+			inText:    []string{"Talks stall over the ceasefire line"},
+		},
+		{
+			name: "agency byline and updated stamp",
+			body: "Talks stall as envoys leave Geneva\nBy Anna Berg and Tom Field, CNN\nUpdated 10:05 AM EDT, Thu September 4, 2025\n" +
+				"Geneva (CNN) — Talks between the two delegations stalled on Thursday, officials said.\nShare\nTweet\nEmail\n" +
+				"The next round is set for October, a spokesperson said.\n",
+			title: "Talks stall as envoys leave Geneva", author: "Anna Berg and Tom Field", outlet: "CNN", pubDay: "2025-09-04",
+			notInText: []string{"Tweet", "Updated", "By Anna"},
+		},
+		{
 			name: "a link in a prompt names the outlet's domain",
 			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
 				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
