@@ -137,10 +137,12 @@ func (s *state) quotes() {
 	}
 	bySpeaker := map[int][]qref{}
 	var speakers []int
+	var unknown []qref
 	for a, an := range s.ans {
 		for qi := range an.Quotes {
 			q := &an.Quotes[qi]
 			if q.SpeakerEntity < 0 {
+				unknown = append(unknown, qref{art: a, q: q, w: words(q.Text)})
 				continue
 			}
 			g := s.gid[a][q.SpeakerEntity]
@@ -148,6 +150,28 @@ func (s *state) quotes() {
 				speakers = append(speakers, g)
 			}
 			bySpeaker[g] = append(bySpeaker[g], qref{art: a, q: q, w: words(q.Text)})
+		}
+	}
+	// a quote whose speaker its outlet does not name takes the speaker
+	// another outlet gives for the same words
+	owner := map[string]int{}
+	for _, g := range speakers {
+		for _, r := range bySpeaker[g] {
+			for _, gram := range grams(r.w) {
+				if o, ok := owner[gram]; ok && o != g {
+					owner[gram] = -1
+				} else if !ok {
+					owner[gram] = g
+				}
+			}
+		}
+	}
+	for _, r := range unknown {
+		for _, gram := range grams(r.w) {
+			if g, ok := owner[gram]; ok && g >= 0 {
+				bySpeaker[g] = append(bySpeaker[g], r)
+				break
+			}
 		}
 	}
 	for _, g := range speakers {

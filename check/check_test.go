@@ -284,3 +284,12 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func TestQuoteSpeakerFromOtherOutlet(t *testing.T) {
+	a := art("a", "Alpha News", "2024-03-12", "“We will rebuild the bridge before winter, whatever it costs,” Mayor Ana Ruiz said on Monday.")
+	b := art("b", "Beta Post", "2024-03-12", "“We will rebuild the bridge before winter, whatever it costs,” the mayor told reporters.")
+	r := analyze(a, b)
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ana Ruiz" || len(r.Quotes[0].Articles) != 2 {
+		t.Fatalf("quotes=%+v, want one quote of Ana Ruiz in both articles", r.Quotes)
+	}
+}

@@ -138,6 +138,9 @@ type ValueFact struct {
 // Quote is a direct quotation.
 type Quote struct {
 	// Speaker is the speaker's entity name; SpeakerEntity indexes Entities.
+	// A quote with a speech verb but no named speaker ("the spokesman said")
+	// is kept with SpeakerEntity -1 and Speaker "": another outlet may name
+	// the speaker of the same words.
 	Speaker       string
 	SpeakerEntity int
 	// Text is the words inside the quotation marks, verbatim.

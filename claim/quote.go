@@ -214,15 +214,19 @@ func (x *extractor) quotes() {
 			strings.TrimSpace(x.text[x.an.Sentences[first].Start:q.open]) == "" {
 			f.speaker = prev.speaker
 		}
-		if f.speaker < 0 || words < 4 {
+		if f.speaker < 0 && !(explicit && words >= 6) || words < 4 {
 			prev = nil
 			if f.speaker >= 0 {
 				prev = &f
 			}
 			continue
 		}
+		name := ""
+		if f.speaker >= 0 {
+			name = x.an.Entities[f.speaker].Name
+		}
 		x.an.Quotes = append(x.an.Quotes, Quote{
-			Speaker: x.an.Entities[f.speaker].Name, SpeakerEntity: f.speaker,
+			Speaker: name, SpeakerEntity: f.speaker,
 			Text: x.text[q.start:q.end], Span: crosscheck.Span{Start: q.start, End: q.end},
 			First: first, Last: last,
 		})
