@@ -657,9 +657,17 @@ func (d *textDoc) findMasthead(nonEmpty []int) {
 			}
 		}
 		newspaper := strings.EqualFold(words[0], "the") && len(words) >= 2 && len(words) <= 5 &&
-			outletWords[strings.ToLower(words[len(words)-1])]
+			mastheadWords[strings.ToLower(words[len(words)-1])]
 		if !initials && !newspaper {
 			continue
+		}
+		// A newspaper's name stands over a date line or over a headline,
+		// not over prose.
+		if !initials && k+1 < len(top) {
+			next := d.lines[top[k+1]]
+			if _, ok := parseDateLine(next); !ok && !looksDateish(next) && !isHeadline(next) {
+				continue
+			}
 		}
 		// A masthead stands above the article: something must follow.
 		if k == len(nonEmpty)-1 {
@@ -669,6 +677,16 @@ func (d *textDoc) findMasthead(nonEmpty []int) {
 		d.setOutlet(l, outletMasthead)
 		return
 	}
+}
+
+// Words that end a newspaper's name in a masthead ("The ... Gazette").
+var mastheadWords = map[string]bool{
+	"gazette": true, "times": true, "post": true, "news": true, "herald": true,
+	"tribune": true, "journal": true, "daily": true, "chronicle": true, "telegraph": true,
+	"guardian": true, "independent": true, "express": true, "observer": true,
+	"mirror": true, "courier": true, "dispatch": true, "inquirer": true, "examiner": true,
+	"bulletin": true, "sentinel": true, "register": true, "enquirer": true, "globe": true,
+	"mail": true, "ledger": true, "zeitung": true, "post-gazette": true, "pravda": true,
 }
 
 // isMastheadName reports a short line of capitalised words without final

@@ -198,6 +198,11 @@ func TestExtractTextMetadata(t *testing.T) {
 			notInText: []string{"Tweet", "Updated", "By Anna"},
 		},
 		{
+			name: "a headline that ends like a newspaper is no masthead",
+			body: "The Last Daily News\nThe town's only paper printed its final edition on Friday after 120 years, its owners said.\n",
+			title: "The Last Daily News",
+		},
+		{
 			name: "a link in a prompt names the outlet's domain",
 			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
 				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
