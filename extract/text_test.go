@@ -198,8 +198,8 @@ func TestExtractTextMetadata(t *testing.T) {
 			notInText: []string{"Tweet", "Updated", "By Anna"},
 		},
 		{
-			name: "a headline that ends like a newspaper is no masthead",
-			body: "The Last Daily News\nThe town's only paper printed its final edition on Friday after 120 years, its owners said.\n",
+			name:  "a headline that ends like a newspaper is no masthead",
+			body:  "The Last Daily News\nThe town's only paper printed its final edition on Friday after 120 years, its owners said.\n",
 			title: "The Last Daily News",
 		},
 		{
