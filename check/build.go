@@ -427,9 +427,20 @@ func (s *state) brief() {
 		s.rep.Brief = append(s.rep.Brief, it)
 	}
 	claims := append([]crosscheck.Claim(nil), s.rep.Claims...)
+	hasFigure := func(c crosscheck.Claim) bool {
+		for _, v := range c.Values {
+			if v.Kind != crosscheck.ValueDate && v.Kind != crosscheck.ValueNumber {
+				return true
+			}
+		}
+		return false
+	}
 	sort.SliceStable(claims, func(i, j int) bool {
 		if claims[i].Independent != claims[j].Independent {
 			return claims[i].Independent > claims[j].Independent
+		}
+		if fi, fj := hasFigure(claims[i]), hasFigure(claims[j]); fi != fj {
+			return fi // facts with figures first: they are what readers check
 		}
 		return len(claims[i].Sources) > len(claims[j].Sources)
 	})
