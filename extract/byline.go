@@ -190,6 +190,9 @@ func parseByline(line string) (author, outlet string, ok bool) {
 // role or an outlet after a separator.
 func splitNameParts(rest string) (author, outlet string, ok bool) {
 	rest = strings.TrimSpace(rest)
+	if agencies[strings.ToLower(strings.TrimRight(rest, " ."))] {
+		return strings.TrimRight(rest, " ."), "", true // "By Reuters"
+	}
 	for _, sep := range []string{" | ", " - ", " — ", " – ", ", "} {
 		name, tail, found := strings.Cut(rest, sep)
 		if !found {

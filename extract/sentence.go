@@ -17,8 +17,14 @@ var titleAbbrevs = map[string]bool{
 	"Maj": true, "Pres": true, "Supt": true, "Insp": true, "Det": true, "Rev": true,
 	"Fr": true, "Hon": true, "Amb": true, "Atty": true, "Gens": true, "Msgr": true,
 	"St": true, "Mt": true, "Ft": true, "vs": true, "v": true,
-	"No": true, "Nos": true, "Nr": true, "Art": true, "Fig": true, "Vol": true,
 	"cf": true, "approx": true, "ca": true, "incl": true, "Gov't": true,
+}
+
+// Abbreviations that stand before a number: "No. 5", "Art. 3".
+var numberAbbrevs = map[string]bool{
+	"No": true, "Nos": true, "Nr": true, "Art": true, "Arts": true, "Fig": true,
+	"Figs": true, "Vol": true, "Vols": true, "p": true, "pp": true, "Ch": true,
+	"Sec": true, "Para": true, "Pt": true, "Ex": true,
 }
 
 // Abbreviations that may end a sentence: a capitalised word of a usual
@@ -185,6 +191,10 @@ func periodEnds(before, next string) bool {
 	}
 	if titleAbbrevs[w] {
 		return false
+	}
+	if numberAbbrevs[w] {
+		r, _ := utf8.DecodeRuneInString(next)
+		return !unicode.IsDigit(r)
 	}
 	r, size := utf8.DecodeRuneInString(w)
 	// An initial: "J. K. Rowling", "Donald J. Trump", or "Viera d. Palm Bay".

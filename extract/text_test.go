@@ -418,6 +418,7 @@ func TestParseByline(t *testing.T) {
 		{"By Jane Doe, Staff Writer", "Jane Doe", ""},
 		{"Reporting by Tom Hale and Ute Berg; Editing by Kim Li", "Tom Hale and Ute Berg", ""},
 		{"By the way, nothing happened", "", ""},
+		{"By Reuters", "Reuters", ""},
 		{"By Thursday, 40 people had left", "", ""},
 		{"Paris, France", "", ""},
 	}
@@ -466,6 +467,8 @@ func TestSentences(t *testing.T) {
 		{"ellipsis", "He paused... Then he spoke.",
 			[]string{"He paused...", "Then he spoke."}},
 		{"no terminator", "A line without an end", []string{"A line without an end"}},
+		{"number abbreviation", "He ranked No. 5 in the poll. The answer was No. Then he left.",
+			[]string{"He ranked No. 5 in the poll.", "The answer was No.", "Then he left."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
