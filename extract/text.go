@@ -513,7 +513,9 @@ func isSectionAge(l string) bool {
 		return false
 	}
 	rest := words[:len(words)-n]
-	if len(rest) > 3 {
+	if len(rest) > 3 || (len(rest) > 0 && !strings.EqualFold(words[len(words)-1], "ago")) {
+		// "Markets Rally Today" is a headline; only "... 2 hours ago" is
+		// an age after a section name.
 		return false
 	}
 	for _, w := range rest {

@@ -203,6 +203,11 @@ func TestExtractTextMetadata(t *testing.T) {
 			title: "The Last Daily News",
 		},
 		{
+			name: "a headline ending in today is no age line",
+			body: "Markets Rally Today\nShares rose across Asia on Monday as investors welcomed the trade deal, dealers said.\n",
+			title: "Markets Rally Today",
+		},
+		{
 			name: "a link in a prompt names the outlet's domain",
 			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
 				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
