@@ -77,6 +77,10 @@ func (s *state) align() {
 					add("v:"+string(v.Kind)+":"+v.Unit+":"+roundKey(v.Min)+":"+roundKey(v.Max), 'v')
 					// the exact number too: "26 countries" and "as many as 26 countries"
 					add("n:"+string(v.Kind)+":"+v.Unit+":"+numberOf(v.Text), 'v')
+					// a distinctive figure whatever it counts: "140 employees" / "140 staff"
+					if n := numberOf(v.Text); len(n) >= 2 && n[0] != '0' {
+						add("x:"+n, 'v')
+					}
 				}
 			}
 		}

@@ -247,7 +247,9 @@ var irregular = map[string]string{
 	"lasted": "last", "lasts": "last", "lasting": "last", "attended": "attend", "attends": "attend",
 	"attending": "attend", "chaired": "chair", "headed": "head", "hosted": "host", "rejoined": "rejoin",
 	"returned": "return", "joined": "join", "arrived": "arrive", "departed": "depart", "stayed": "stay",
-	"quitted": "quit", "walked": "walk",
+	"quitted": "quit", "walked": "walk", "died": "die", "dies": "die", "fled": "flee", "bled": "bleed",
+	"sped": "speed", "tied": "tie", "used": "use", "owed": "owe", "fed": "feed", "broke": "break",
+	"burned": "burn", "burnt": "burn",
 }
 
 // verbish are common verbs that do not end in -ed but head news clauses.
