@@ -203,8 +203,8 @@ func TestExtractTextMetadata(t *testing.T) {
 			title: "The Last Daily News",
 		},
 		{
-			name: "a headline ending in today is no age line",
-			body: "Markets Rally Today\nShares rose across Asia on Monday as investors welcomed the trade deal, dealers said.\n",
+			name:  "a headline ending in today is no age line",
+			body:  "Markets Rally Today\nShares rose across Asia on Monday as investors welcomed the trade deal, dealers said.\n",
 			title: "Markets Rally Today",
 		},
 		{
