@@ -280,6 +280,10 @@ func (x *extractor) frame(si int, v *valueAt) {
 	if v.tj < len(toks) && preps[toks[v.tj].low] && !strings.Contains(v.Prep, ">") {
 		v.Prep += "+" + toks[v.tj].low
 	}
+	// a conjunct is part of a list: "a man and two women died"
+	if v.ti > 0 && (toks[v.ti-1].low == "and" || toks[v.ti-1].low == "or") {
+		v.Distinct = true
+	}
 	if v.ti > 0 && partWords[toks[v.ti-1].low] || v.ti > 1 && partWords[toks[v.ti-2].low] {
 		v.Distinct = true
 	}
