@@ -191,7 +191,9 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		c := crosscheck.Conflict{Kind: crosscheck.ConflictValue,
 			About: strings.TrimSpace(first.v.Subject + " " + first.v.VerbText + " " + prep)}
 		if first.v.SubjectKey != "" && first.v.SubjectKey[0] == 'h' && first.v.Subject == first.v.Unit {
-			c.About = strings.TrimSpace(first.v.Unit + " " + first.v.VerbText)
+			// the value is the subject: "people killed", in the source's words
+			w := strings.Fields(first.v.Text)
+			c.About = strings.TrimSpace(w[len(w)-1] + " " + first.v.VerbText)
 		}
 		_ = f
 		for _, vs := range variants {
