@@ -3,10 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -546,5 +548,42 @@ func TestSearchRankCap(t *testing.T) {
 	hits, err = db.Search(ctx, "quokka", 0)
 	if err != nil || len(hits) != 12 || hits[0].Article.ID != as[2].ID {
 		t.Fatalf("uncapped: %d hits (%v), want 12 with the title match first", len(hits), err)
+	}
+}
+
+// TestStoriesQueryCap: past maxStoryMatches matching articles, the stories
+// of the newest ones are listed.
+func TestStoriesQueryCap(t *testing.T) {
+	db := openTest(t)
+	ctx := t.Context()
+	as := storetest.Corpus(0, 4)
+	for i, a := range as {
+		a.Text += " Quokka."
+		a.StoryID = fmt.Sprintf("s%d", i)
+	}
+	if _, err := db.AddArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	q := "quokka"
+	for _, tc := range []struct {
+		cap  int
+		want []string
+	}{
+		{100, []string{"s0", "s1", "s2", "s3"}},
+		{2, []string{"s2", "s3"}},
+	} {
+		db.maxStoryMatches = tc.cap
+		ss, n, err := db.Stories(ctx, crosscheck.StoryFilter{Query: &q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, s := range ss {
+			ids = append(ids, s.ID)
+		}
+		slices.Sort(ids)
+		if !reflect.DeepEqual(ids, tc.want) || n != len(tc.want) {
+			t.Errorf("cap %d: %v (total %d), want %v", tc.cap, ids, n, tc.want)
+		}
 	}
 }

@@ -22,6 +22,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// defaultMaxStoryMatches bounds the articles the story list's query
+// filter maps to stories: past it, the newest.
+const defaultMaxStoryMatches = 20_000
+
 // busyTimeout is how long a connection waits for another process's lock
 // (the CLI ingesting while the web server reads) before failing.
 const busyTimeout = 10 * time.Second
@@ -46,7 +50,8 @@ type DB struct {
 	// replace it before the first write.
 	Now func() time.Time
 
-	maxRanked int // see Search
+	maxRanked       int // see Search
+	maxStoryMatches int // see Stories
 }
 
 // Open opens the store at path, creating the file and its directory's
@@ -63,7 +68,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if dir := filepath.Dir(path); !isDir(dir) {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: directory %s does not exist: create it or choose another path", path, dir)
 	}
-	db := &DB{path: path, Now: time.Now, maxRanked: defaultMaxRanked}
+	db := &DB{path: path, Now: time.Now, maxRanked: defaultMaxRanked, maxStoryMatches: defaultMaxStoryMatches}
 	var err error
 	// The writer takes the write lock at BEGIN so that two processes never
 	// deadlock upgrading read transactions.

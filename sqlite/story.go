@@ -164,17 +164,20 @@ func story(ctx context.Context, q querier, id string) (*crosscheck.Story, error)
 // event date is unknown (the same time Since and Until bound). Stories
 // with neither come last. The order, the time bounds and the outlet filter
 // are index-backed; Query goes through the full-text index (see Search for
-// its syntax; EINVALID when it does not parse).
+// its syntax; EINVALID when it does not parse). When more than 20,000
+// articles match Query, only the stories of the 20,000 most recently
+// stored count: a query as common as "said" stays under 100 ms on 100,000
+// articles, at the cost of older stories missing from its list and total.
 func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
-	return stories(ctx, db.reader, f)
+	return stories(ctx, db.reader, f, db.maxStoryMatches)
 }
 
 // Stories is DB.Stories in the transaction.
 func (tx *Tx) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
-	return stories(ctx, tx.tx, f)
+	return stories(ctx, tx.tx, f, tx.db.maxStoryMatches)
 }
 
-func stories(ctx context.Context, q querier, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
+func stories(ctx context.Context, q querier, f crosscheck.StoryFilter, maxMatches int) ([]*crosscheck.Story, int, error) {
 	// With an outlet, page through that outlet's rows of story_outlets,
 	// which carry the sort time; otherwise through stories_sort.
 	from, sortCol, idCol := `stories s`, `s.sort_time`, `s.id`
@@ -195,9 +198,18 @@ func stories(ctx context.Context, q querier, f crosscheck.StoryFilter) ([]*cross
 		if err != nil {
 			return nil, 0, err
 		}
-		where = append(where, idCol+` IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-			WHERE articles_fts MATCH ? AND a.story_id IS NOT NULL)`)
-		args = append(args, match)
+		// Mapping every match to its story costs about 1 ms per 1,000
+		// matches: past maxMatches, only the newest matches count.
+		var floor int64
+		err = q.QueryRowContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+			ORDER BY rowid DESC LIMIT 1 OFFSET ?`, match, maxMatches-1).Scan(&floor)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, 0, storiesError(f, err)
+		}
+		where = append(where, idCol+` IN (SELECT a.story_id FROM articles_fts
+			JOIN articles a INDEXED BY articles_seq_story ON a.seq = articles_fts.rowid
+			WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND a.story_id IS NOT NULL)`)
+		args = append(args, match, floor)
 	}
 	cond := ""
 	if len(where) > 0 {
