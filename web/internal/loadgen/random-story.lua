@@ -7,3 +7,9 @@ math.randomseed(os.time())
 request = function()
   return wrk.format("GET", string.format("/stories/s-load%06d", math.random(0, stories - 1)))
 end
+
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  (%d requests, %d errors)\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end
