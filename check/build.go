@@ -62,7 +62,7 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 			return ia.fact < ib.fact
 		})
 		rep := s.fact(items[0])
-		cl := crosscheck.Claim{ID: g.id, Text: rep.Text, Subject: rep.Subject, Predicate: rep.Verb, Negated: rep.Negated}
+		cl := crosscheck.Claim{ID: g.id, Text: rep.Text, Subject: rep.Subject, Predicate: rep.VerbText, Negated: rep.Negated}
 		for _, v := range rep.Values {
 			cl.Values = append(cl.Values, v.Value)
 		}

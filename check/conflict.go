@@ -481,7 +481,7 @@ func (s *state) roleConflicts() []crosscheck.Conflict {
 		if len(outs) < 2 {
 			continue
 		}
-		c := crosscheck.Conflict{Kind: crosscheck.ConflictName, About: "role of " + s.ents[g].Name}
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictName, About: s.ents[g].Name}
 		for _, gr := range groups {
 			v := crosscheck.Variant{}
 			seen := map[string]bool{}

@@ -480,11 +480,6 @@ func (x *extractor) formEntities() {
 			continue
 		}
 		m.entity = newEntity(m, key)
-		if m.kind == crosscheck.KindPlace {
-			if c := countries[strings.ToLower(m.name)]; c != "" && c != m.name {
-				an.Entities[m.entity].Name = c
-			}
-		}
 		if m.kind == crosscheck.KindOther || m.kind == crosscheck.KindPerson {
 			_, s := splitName(m.name)
 			an.Entities[m.entity].Surname = s
@@ -538,8 +533,8 @@ func (x *extractor) formEntities() {
 			}
 			return names[a] < names[b]
 		})
-		if len(names) > 0 && e.Kind != crosscheck.KindPlace {
-			e.Name = names[0]
+		if len(names) > 0 {
+			e.Name = names[0] // a name the article uses, never a gazetteer's
 		}
 		for _, n := range names {
 			if n != e.Name && !containsFold(e.Aliases, n) {
