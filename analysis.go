@@ -93,7 +93,8 @@ type Claim struct {
 	Text string `json:"text"`
 	// Subject is what the claim is about (an entity name or noun phrase).
 	Subject string `json:"subject,omitempty"`
-	// Predicate is what is said of the subject (a lemmatised verb phrase).
+	// Predicate is what is said of the subject: its main verb phrase, as
+	// written ("left", "did not attend").
 	Predicate string `json:"predicate,omitempty"`
 	// Values are the normalised values the claim states.
 	Values []Value `json:"values,omitempty"`
