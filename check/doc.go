@@ -1,17 +1,33 @@
 // Package check cross-checks the articles of one story. Analyze extracts
-// what each article states (package claim), merges entities across
-// articles, aligns the sentences that state the same fact (blocked by shared
-// entities, values and rare words, so big stories stay fast), and reports
-// which facts are corroborated by two or more outlets, which are
-// single-source and which are disputed; how many outlets state a fact on
-// their own (outlets crediting the same agency count once); conflicts of
-// values, names, roles and negation; quotes grouped across outlets with
-// their variant wordings; the sources each article credits; per-outlet
-// coverage; a timeline; and a brief made only of source sentences.
+// what each article states (package claim), merges entities across articles
+// (surname skeletons, nickname and transliteration keys, one-edit surnames,
+// whole-name skeletons), aligns the sentences that state the same fact
+// (weighted overlap of entities, values and rare words, blocked through an
+// inverted index and merged with complete linkage so groups never chain),
+// and reports:
 //
-// Precision comes first: a conflict needs the same kind and unit, the same
-// governing verb and preposition, the same subject and ranges that cannot
-// both be true; facts marked as a separate event never conflict.
+//   - claims: corroborated (two or more outlets), single-source or disputed,
+//     with the number of independent outlets: outlets crediting the same
+//     agency or outlet, near duplicates and word-for-word copies count once;
+//   - conflicts of values (same kind and unit, same governing verb and
+//     prepositions, same subject and object, same event: shared context, no
+//     different dates or towns; ranges that cannot both be true, exact
+//     figures given 5% and hedged ones 25%), of names (two people said to
+//     lead the same thing), of ministerial roles, and of negation (attended
+//     / did not attend); values in lists, parts of a figure ("including"),
+//     separate events ("a separate meeting") and modal statements never
+//     conflict, nor do values an outlet gives both of;
+//   - quotes grouped across outlets by speaker and shared five-word runs,
+//     with every wording; a quote whose outlet names no speaker takes the
+//     speaker another outlet gives;
+//   - the sources each article credits, per-outlet coverage (exclusive and
+//     omitted claims), a timeline of dated facts, the story's event date
+//     (the day most articles date their facts to) and a brief made only of
+//     source sentences, conflicts shown side by side.
 //
-// It is pure: no I/O, no store, no network.
+// Precision comes first: when a rule is unsure, no conflict is reported.
+// Every sentence it returns is a verbatim slice of its article's Text.
+//
+// It is pure: no I/O, no store, no network; claim extraction runs on all
+// cores.
 package check
