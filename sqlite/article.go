@@ -355,6 +355,12 @@ type scanner interface{ Scan(dest ...any) error }
 // scanArticle reads the columns of articleCols (or articleHeadCols) plus
 // any extra destinations after them.
 func scanArticle(s scanner, extra ...any) (*crosscheck.Article, error) {
+	a, _, err := scanArticleSeq(s, extra...)
+	return a, err
+}
+
+// scanArticleSeq is scanArticle that also returns the article's seq.
+func scanArticleSeq(s scanner, extra ...any) (*crosscheck.Article, int64, error) {
 	var (
 		a         crosscheck.Article
 		seq       int64
@@ -367,7 +373,7 @@ func scanArticle(s scanner, extra ...any) (*crosscheck.Article, error) {
 		&published, &offset, &a.PublishedDateOnly, &a.Language, &a.Text, &spans,
 		&a.Correction, &a.DuplicateOf, &a.StoryID, &ingested}, extra...)
 	if err := s.Scan(dest...); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if published.Valid {
 		a.Published = time.UnixMicro(published.Int64).UTC()
@@ -378,9 +384,9 @@ func scanArticle(s scanner, extra ...any) (*crosscheck.Article, error) {
 	a.Ingested = decTime(ingested)
 	var err error
 	if a.Paragraphs, a.Sentences, err = decodeSpans(spans); err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+		return nil, 0, fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	return &a, nil
+	return &a, seq, nil
 }
 
 // Article returns one article with its text and spans; ENOTFOUND when there
