@@ -58,6 +58,8 @@ func TestValues(t *testing.T) {
 		{"as many as", "As many as 26 countries signed.", crosscheck.ValueCount, "country", 0, 26},
 		{"percent", "Turnout rose by 12% in the city.", crosscheck.ValuePercent, "percent", 12, 12},
 		{"money", "The fund holds $5 billion.", crosscheck.ValueMoney, "USD", 5e9, 5e9},
+		{"money suffix", "The fund holds $1.2bn in reserves.", crosscheck.ValueMoney, "USD", 1.2e9, 1.2e9},
+		{"million people", "About 1.5 million people fled the city.", crosscheck.ValueCount, "person", 1.125e6, 1.875e6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,6 +157,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"The damage is worse than we feared"}},
 		{"speaker before colon", "Ana Ruiz told reporters: “Nobody will be left behind.”", "Ana Ruiz",
 			[]string{"Nobody will be left behind."}},
+		{"quote over two paragraphs", "Mayor Ana Ruiz said: “The levee held through the night.\n\n“We need new pumps before the spring floods,” she added.", "Ana Ruiz",
+			[]string{"The levee held through the night.", "We need new pumps before the spring floods"}},
 		{"multi sentence", "“The levee held. The pumps did not,” said Tom Kessler. “We need new ones before spring.”", "Tom Kessler",
 			[]string{"The levee held. The pumps did not", "We need new ones before spring."}},
 	}

@@ -13,6 +13,9 @@ import (
 type quoteSpan struct {
 	open, close int // offsets of the marks
 	start, end  int // the words inside, trimmed
+	// unclosed: the quote runs to the end of its paragraph and goes on in
+	// the next (news style: no closing mark between quoted paragraphs)
+	unclosed bool
 }
 
 // findQuotes returns the quoted stretches of text, never across paragraphs.
@@ -24,6 +27,9 @@ func findQuotes(text string) []quoteSpan {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n' && i+1 < len(text) && text[i+1] == '\n':
+			if open >= 0 && !straight {
+				out = append(out, quoteSpan{open: open, close: i, unclosed: true})
+			}
 			open = -1
 		case r == '“':
 			open, straight = i, false
@@ -136,7 +142,7 @@ func (x *extractor) quotes() {
 			ls = x.an.Sentences[c]
 		}
 		after := ""
-		if q.close < ls.End {
+		if q.close < ls.End && !q.unclosed {
 			after = x.text[q.close:ls.End]
 		}
 		if k := strings.IndexAny(after, "“\""); k > 0 {
@@ -210,7 +216,7 @@ func (x *extractor) quotes() {
 		}
 		// a quote continuing the previous one: “...,” she said. “...”
 		if f.speaker < 0 && !explicit && prev != nil && prev.speaker >= 0 && first <= prev.last+1 &&
-			x.an.Sentences[first].Para == x.an.Sentences[prev.last].Para &&
+			(x.an.Sentences[first].Para == x.an.Sentences[prev.last].Para || prev.q.unclosed) &&
 			strings.TrimSpace(x.text[x.an.Sentences[first].Start:q.open]) == "" {
 			f.speaker = prev.speaker
 		}

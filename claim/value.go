@@ -260,6 +260,14 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	switch {
 	case t.kind == 'n':
 		num := t.text
+		suffixMul := 1.0
+		for _, sfx := range []string{"bn", "tn", "m", "k"} {
+			if strings.HasSuffix(strings.ToLower(num), sfx) && len(num) > len(sfx) && num[len(num)-len(sfx)-1] >= '0' && num[len(num)-len(sfx)-1] <= '9' {
+				suffixMul = map[string]float64{"bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3}[sfx]
+				num = num[:len(num)-len(sfx)]
+				break
+			}
+		}
 		if k := strings.IndexByte(num, '-'); k > 0 {
 			num, hyphenUnit = num[:k], strings.ToLower(num[k+1:])
 			if hyphenUnit == "" || hyphenUnit[0] >= '0' && hyphenUnit[0] <= '9' || strings.HasSuffix(hyphenUnit, "old") {
@@ -274,7 +282,7 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		if f >= 1900 && f <= 2200 && !strings.Contains(num, ",") && hyphenUnit == "" {
 			return v, false
 		}
-		n = f
+		n = f * suffixMul
 		if i > 0 && toks[i-1].text == "/" || i+1 < len(toks) && toks[i+1].text == "/" {
 			return v, false // a fraction or a score
 		}
