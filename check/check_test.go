@@ -251,6 +251,17 @@ func TestEntitiesMerged(t *testing.T) {
 	if !z || !m {
 		t.Fatalf("entities not merged across articles: %+v", r.Entities)
 	}
+	c := art("c", "Gamma Daily", "2024-03-12", "The European Union sent 200 pumps to Valencia on Monday.")
+	d := art("d", "Delta Wire", "2024-03-12", "The EU sent pumps to Valencia on Monday.")
+	r2 := analyze(c, d)
+	var eu bool
+	for _, e := range r2.Entities {
+		ns := strings.Join(names(e), "|")
+		eu = eu || strings.Contains(ns, "European Union") && strings.Contains(ns, "EU")
+	}
+	if !eu {
+		t.Fatalf("EU / European Union not merged: %+v", r2.Entities)
+	}
 	for _, e := range r.Entities {
 		ns := strings.Join(names(e), "|")
 		if strings.Contains(ns, "Park Ji") && !(strings.Contains(ns, "Park Ji-hoon") && strings.Contains(ns, "Park Ji Hoon")) {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/claim"
@@ -182,6 +183,32 @@ func (s *state) mergeEntities() {
 			byKey[k] = i
 		}
 	}
+	// acronyms: "EU" is the "European Union" when only one name fits
+	byInitials := map[string][]int{}
+	for i, le := range all {
+		e := le.e
+		if e.Kind == crosscheck.KindPerson || e.Kind == crosscheck.KindPlace {
+			continue
+		}
+		if in := initials(e.Name); len(in) >= 2 {
+			byInitials[in] = append(byInitials[in], i)
+		}
+	}
+	for i, le := range all {
+		e := le.e
+		if e.Kind == crosscheck.KindPerson || !isAcronym(e.Name) {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, j := range byInitials[strings.ReplaceAll(e.Name, ".", "")] {
+			roots[u.find(j)] = true
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				u.union(i, r)
+			}
+		}
+	}
 	// build the global entities
 	groups := map[int][]int{}
 	var roots []int
@@ -280,6 +307,39 @@ func (s *state) mergeEntities() {
 	if s.rep.Entities == nil {
 		s.rep.Entities = []crosscheck.Entity{}
 	}
+}
+
+// initials returns the capitals of a multi-word name's words: "European
+// Union" -> "EU", "North Atlantic Treaty Organization" -> "NATO".
+func initials(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range f {
+		r := []rune(w)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		b.WriteRune(r[0])
+	}
+	return b.String()
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			n++
+		case r != '.':
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
 }
 
 func isRolePhrase(n string) bool {
