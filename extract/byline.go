@@ -193,30 +193,44 @@ func splitNameParts(rest string) (author, outlet string, ok bool) {
 	if agencies[strings.ToLower(strings.TrimRight(rest, " ."))] {
 		return strings.TrimRight(rest, " ."), "", true // "By Reuters"
 	}
+	if a, ok := parseNames(rest); ok {
+		return a, "", true
+	}
 	for _, sep := range []string{" | ", " - ", " — ", " – ", ", "} {
-		name, tail, found := strings.Cut(rest, sep)
-		if !found {
+		i := strings.LastIndex(rest, sep)
+		if i <= 0 {
 			continue
 		}
-		a, ok := parseNames(name)
+		a, ok := parseNames(rest[:i])
 		if !ok {
 			continue
 		}
-		t := strings.TrimSpace(strings.TrimRight(tail, " ."))
-		if agencies[strings.ToLower(t)] || looksOutletName(t) {
+		t := strings.TrimSpace(strings.TrimRight(rest[i+len(sep):], " ."))
+		switch {
+		case agencies[strings.ToLower(t)] || looksOutletName(t) || looksDomainName(t):
 			return a, t, true
-		}
-		if isRole(t) {
+		case isRole(t):
 			return a, "", true
 		}
-		// "By Jane Doe and John Roe, Reuters" is handled above; anything
-		// else after the comma may be more names.
+		// Something else after the names ("By Jane Doe, Paris"): the names
+		// are sure, the rest is not an outlet we can tell.
+		return a, "", true
 	}
-	a, ok := parseNames(rest)
-	if !ok {
-		return "", "", false
+	return "", "", false
+}
+
+// looksDomainName reports a capitalised name with a dot, as outlets named
+// after their site are ("Pravda.Ru", "Example.com").
+func looksDomainName(s string) bool {
+	if strings.ContainsAny(s, " /") || len(s) < 4 || len(s) > 40 {
+		return false
 	}
-	return a, "", true
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || i >= len(s)-2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsLower(r)
 }
 
 func isRole(s string) bool {

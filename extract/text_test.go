@@ -424,6 +424,10 @@ func TestParseByline(t *testing.T) {
 		{"Reporting by Tom Hale and Ute Berg; Editing by Kim Li", "Tom Hale and Ute Berg", ""},
 		{"By the way, nothing happened", "", ""},
 		{"By Reuters", "Reuters", ""},
+		{"Author: Ivan Petrov, Novosti.Example", "Ivan Petrov", "Novosti.Example"},
+		{"By Jane Doe, John Roe and Ann Lee", "Jane Doe, John Roe and Ann Lee", ""},
+		{"By Jane Doe, Paris", "Jane Doe", ""},
+		{"By Jane Doe and John Roe, CNN", "Jane Doe and John Roe", "CNN"},
 		{"By Thursday, 40 people had left", "", ""},
 		{"Paris, France", "", ""},
 	}
