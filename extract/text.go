@@ -192,6 +192,9 @@ func (d *textDoc) setDate(dl dateLine, prio int) {
 
 // splitLines splits body into lines, trimmed and with whitespace folded.
 func splitLines(body string) []string {
+	if strings.IndexByte(body, '\n') < 0 && strings.IndexByte(body, '\r') >= 0 {
+		body = strings.ReplaceAll(body, "\r", "\n") // old Mac line ends
+	}
 	n := strings.Count(body, "\n") + 1
 	lines := make([]string, 0, n)
 	for len(body) > 0 {

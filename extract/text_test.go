@@ -208,6 +208,11 @@ func TestExtractTextMetadata(t *testing.T) {
 			title: "Markets Rally Today",
 		},
 		{
+			name:  "carriage returns end lines",
+			body:  "Harbour Bridge Reopens\r\rBy Jane Doe\r\rThe bridge reopened on Monday after eight months of repairs, officials said.\r",
+			title: "Harbour Bridge Reopens", author: "Jane Doe",
+		},
+		{
 			name: "a link in a prompt names the outlet's domain",
 			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
 				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
