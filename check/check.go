@@ -195,6 +195,33 @@ func (s *state) cite(art, sent int) crosscheck.Citation {
 	}
 }
 
+// subjectKey is globalKey for a subject, with role phrases ("the finance
+// minister") resolved to the one person of the story holding that role.
+func (s *state) subjectKey(art int, key, text string) string {
+	g := s.globalKey(art, key)
+	if !strings.HasPrefix(g, "H:") || !strings.HasSuffix(g, "|") {
+		return g
+	}
+	holder := -1
+	for id, e := range s.ents {
+		if e.Kind != crosscheck.KindPerson {
+			continue
+		}
+		for _, r := range e.Roles {
+			if claim.RoleMatches(r, text) {
+				if holder >= 0 && holder != id {
+					return g // two holders: unsure
+				}
+				holder = id
+			}
+		}
+	}
+	if holder < 0 {
+		return g
+	}
+	return "E:" + itoa(holder)
+}
+
 // globalKey translates an article's subject key into story-wide entity ids.
 func (s *state) globalKey(art int, key string) string {
 	if key == "" {

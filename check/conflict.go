@@ -81,7 +81,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			if v.Verb == "" || v.Distinct || v.Unit == "" || weakVerbs[v.Verb] {
 				continue
 			}
-			subj := s.globalKey(it.art, v.SubjectKey)
+			subj := s.subjectKey(it.art, v.SubjectKey, v.Subject)
 			if subj == "" {
 				continue
 			}

@@ -575,6 +575,17 @@ func (x *extractor) roleHolder(m *rawMention) int {
 	return -1
 }
 
+// RoleMatches reports whether a role phrase ("the U.S. envoy") can name
+// the holder of role ("U.S. special envoy"): same head word, and every
+// qualifier of the phrase in the role.
+func RoleMatches(role, phrase string) bool {
+	rf, pf := strings.Fields(strings.ToLower(role)), strings.Fields(strings.ToLower(phrase))
+	if len(rf) == 0 || len(pf) == 0 || !titleHeads[pf[len(pf)-1]] || strings.TrimSuffix(rf[len(rf)-1], "’s") != pf[len(pf)-1] {
+		return false
+	}
+	return roleCompatible(role, phrase)
+}
+
 // roleCompatible reports whether a role phrase ("the French president") can
 // name the holder of role ("French President"): its qualifiers must all
 // appear in the holder's role.
