@@ -82,6 +82,22 @@ func BenchmarkLarge(b *testing.B) {
 	since := base.Add(200 * 24 * time.Hour)
 	until := since.Add(7 * 24 * time.Hour)
 	story := "s10000"
+	// Ingest into the full store: new content on every run.
+	b.Run("add/batch of 100", func(b *testing.B) {
+		first := 1_000_000 + int(time.Now().UnixNano()%1_000_000_000)
+		batches := make([][]*crosscheck.Article, b.N)
+		for i := range batches {
+			batches[i] = storetest.Corpus(first+i*100, 100)
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := db.AddArticles(ctx, batches[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "articles/s")
+	})
 	for _, bc := range []struct {
 		name string
 		fn   func() (int, error)

@@ -124,13 +124,22 @@ func dsn(path, txlock string, readOnly bool) string {
 	// NORMAL in WAL mode survives application crashes; a power loss may
 	// drop the last transactions but never corrupts the file.
 	q.Add("_pragma", "synchronous(NORMAL)")
-	// 16 MB of page cache per connection (the default is 2 MB): the FTS
-	// index and the story list stay in memory on a store of 100,000
-	// articles. Sorts and temporary indexes go to memory, not temp files.
-	q.Add("_pragma", "cache_size(-16000)")
+	// Sorts and temporary indexes go to memory, not temp files.
 	q.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
+		// 16 MB of page cache per reader (the default is 2 MB): the
+		// indexes the story list and search walk stay in memory.
+		q.Add("_pragma", "cache_size(-16000)")
 		q.Add("_pragma", "query_only(1)")
+	} else {
+		// The writer inserts at random places in the hash-keyed indexes
+		// (content hash, ID, near-duplicate bands): with 64 MB of cache
+		// they stay in memory on a store of 100,000 articles, which
+		// tripled ingest speed there (263 -> 890 articles/s). Checkpoints
+		// every 10,000 pages (40 MB of WAL) write a page changed by
+		// several batches once.
+		q.Add("_pragma", "cache_size(-64000)")
+		q.Add("_pragma", "wal_autocheckpoint(10000)")
 	}
 	q.Set("_txlock", txlock)
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
