@@ -155,6 +155,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"We will rebuild the bridge before winter"}},
 		{"he said", "Governor Tom Kessler toured the flooded district. “The damage is worse than we feared,” he said.", "Tom Kessler",
 			[]string{"The damage is worse than we feared"}},
+		{"he is the previous subject", "Governor Tom Kessler praised Mayor Ana Ruiz on Monday. “The response was fast and brave,” he said.", "Tom Kessler",
+			[]string{"The response was fast and brave"}},
 		{"speaker before colon", "Ana Ruiz told reporters: “Nobody will be left behind.”", "Ana Ruiz",
 			[]string{"Nobody will be left behind."}},
 		{"quote over two paragraphs", "Mayor Ana Ruiz said: “The levee held through the night.\n\n“We need new pumps before the spring floods,” she added.", "Ana Ruiz",

@@ -95,8 +95,31 @@ func (x *extractor) mentionsIn(a, b int) []Mention {
 	return out
 }
 
-// lastPerson returns the entity of the last person mentioned before off.
+// lastPerson resolves "he" or "she" before offset off: the first person
+// named in the nearest sentence that names one (its subject, most often),
+// looking at the text before off in off's own sentence first.
 func (x *extractor) lastPerson(off int) int {
+	si := x.sentenceAt(off)
+	if si < 0 {
+		return x.lastMentioned(off)
+	}
+	for k := si; k >= 0 && k >= si-3; k-- {
+		s := x.an.Sentences[k]
+		end := s.End
+		if k == si {
+			end = off
+		}
+		for _, m := range x.mentionsIn(s.Start, end) {
+			if x.an.Entities[m.Entity].Kind == crosscheck.KindPerson && !x.inQuote(m.Start) {
+				return m.Entity
+			}
+		}
+	}
+	return x.lastMentioned(off)
+}
+
+// lastMentioned returns the entity of the last person mentioned before off.
+func (x *extractor) lastMentioned(off int) int {
 	ms := x.an.Mentions
 	k := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= off })
 	for k--; k >= 0; k-- {
