@@ -66,6 +66,7 @@ const (
 	ValueDate     ValueKind = "date"     // "September 4", "on Thursday"
 	ValueTime     ValueKind = "time"     // "15:06 Moscow time"
 	ValueName     ValueKind = "name"     // who did it
+	ValuePlace    ValueKind = "place"    // where: "in Paris" (Text is the place's name as written)
 )
 
 // Value is a normalised value stated in a claim. Min and Max bound what the

@@ -72,6 +72,8 @@ func (s *state) align() {
 				}
 			case crosscheck.ValueTime:
 				add("t:"+roundKey(v.Min), 'v')
+			case crosscheck.ValuePlace:
+				// places are entities already
 			default:
 				if v.Unit != "" {
 					add("v:"+string(v.Kind)+":"+v.Unit+":"+roundKey(v.Min)+":"+roundKey(v.Max), 'v')

@@ -429,7 +429,7 @@ func (s *state) brief() {
 	claims := append([]crosscheck.Claim(nil), s.rep.Claims...)
 	hasFigure := func(c crosscheck.Claim) bool {
 		for _, v := range c.Values {
-			if v.Kind != crosscheck.ValueDate && v.Kind != crosscheck.ValueNumber {
+			if v.Kind != crosscheck.ValueDate && v.Kind != crosscheck.ValueNumber && v.Kind != crosscheck.ValuePlace {
 				return true
 			}
 		}

@@ -75,7 +75,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		for vi := range f.Values {
 			v := &f.Values[vi]
 			switch v.Kind {
-			case crosscheck.ValueDate, crosscheck.ValueNumber, crosscheck.ValueName:
+			case crosscheck.ValueDate, crosscheck.ValueNumber, crosscheck.ValueName, crosscheck.ValuePlace:
 				continue
 			}
 			if v.Verb == "" || v.Distinct || v.Unit == "" || weakVerbs[v.Verb] {

@@ -183,6 +183,20 @@ func (x *extractor) facts() {
 			x.frame(si, &v)
 			f.Values = append(f.Values, v.ValueFact)
 		}
+		// where: places after "in", "at", "near"
+		for k := mi; k < len(ms) && ms[k].Start < s.span.End; k++ {
+			m := ms[k]
+			if m.Entity < 0 || x.an.Entities[m.Entity].Kind != crosscheck.KindPlace {
+				continue
+			}
+			for t := 1; t < len(toks); t++ {
+				if toks[t].start == m.Start && !s.quoted[t] && (toks[t-1].low == "in" || toks[t-1].low == "at" || toks[t-1].low == "near" || toks[t-1].low == "outside") {
+					var v ValueFact
+					v.Kind, v.Text, v.Start, v.End = crosscheck.ValuePlace, m.Text, m.Start, m.End
+					f.Values = append(f.Values, v)
+				}
+			}
+		}
 		for ci, c := range x.an.Credits {
 			if c.Sentence == si {
 				f.Credits = append(f.Credits, ci)
