@@ -134,6 +134,14 @@ func BenchmarkLarge(b *testing.B) {
 			as, _, err := db.ArticleHeads(ctx, crosscheck.ArticleFilter{Limit: 50})
 			return len(as), err
 		}},
+		{"articles/outlet page heads", func() (int, error) {
+			as, _, err := db.ArticleHeads(ctx, crosscheck.ArticleFilter{Outlet: &outlet, Offset: 500, Limit: 50})
+			return len(as), err
+		}},
+		{"articles/week page heads", func() (int, error) {
+			as, _, err := db.ArticleHeads(ctx, crosscheck.ArticleFilter{Since: &since, Until: &until, Limit: 50})
+			return len(as), err
+		}},
 		{"search/rare", func() (int, error) {
 			hs, err := db.Search(ctx, query, 20)
 			return len(hs), err
