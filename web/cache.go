@@ -28,6 +28,9 @@ type reportCache struct {
 	pending  map[string]bool          // queued for warming
 
 	queue chan *crosscheck.Story
+	// gen counts changes to the cached reports and counts, so that pages
+	// made from them know when they are stale.
+	gen uint64
 }
 
 type cacheEntry struct {
@@ -115,6 +118,7 @@ func (c *reportCache) putLocked(id string, v storyVersion, r *crosscheck.StoryRe
 	if el, ok := c.entries[id]; ok {
 		c.lru.Remove(el)
 	}
+	c.gen++
 	c.entries[id] = c.lru.PushFront(&cacheEntry{id: id, version: v, report: r})
 	for c.lru.Len() > c.size {
 		el := c.lru.Back()
@@ -155,6 +159,13 @@ func (c *reportCache) countsOf(s *crosscheck.Story) (storyCounts, bool) {
 	return n, ok && n.version == versionOf(s)
 }
 
+// generation returns a number that changes whenever a report or count does.
+func (c *reportCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
 // enqueue asks for s to be analysed in the background; it never blocks.
 func (c *reportCache) enqueue(s *crosscheck.Story) {
 	c.mu.Lock()
@@ -177,6 +188,7 @@ func (c *reportCache) enqueue(s *crosscheck.Story) {
 func (c *reportCache) invalidate(ids []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.gen++
 	for _, id := range ids {
 		if el, ok := c.entries[id]; ok {
 			c.lru.Remove(el)

@@ -19,6 +19,15 @@ type listCache struct {
 
 	mu      sync.Mutex
 	entries map[string]listEntry
+	pages   map[string]listPage
+}
+
+// listPage is a rendered story list page, valid while the story list and
+// the analysis counts it shows are unchanged.
+type listPage struct {
+	body []byte
+	gen  uint64
+	at   time.Time
 }
 
 type listEntry struct {
@@ -30,7 +39,7 @@ type listEntry struct {
 const maxListEntries = 256
 
 func newListCache(src Stories, ttl time.Duration) *listCache {
-	return &listCache{src: src, ttl: ttl, entries: map[string]listEntry{}}
+	return &listCache{src: src, ttl: ttl, entries: map[string]listEntry{}, pages: map[string]listPage{}}
 }
 
 func listKey(f crosscheck.StoryFilter) string {
@@ -79,5 +88,33 @@ func (c *listCache) stories(ctx context.Context, f crosscheck.StoryFilter) ([]*c
 func (c *listCache) clear() {
 	c.mu.Lock()
 	clear(c.entries)
+	clear(c.pages)
 	c.mu.Unlock()
+}
+
+// page returns the rendered list page for key when it is fresh and was
+// made at analysis generation gen.
+func (c *listCache) page(key string, gen uint64) []byte {
+	if c.ttl <= 0 {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.pages[key]
+	if !ok || p.gen != gen || time.Since(p.at) >= c.ttl {
+		return nil
+	}
+	return p.body
+}
+
+func (c *listCache) setPage(key string, gen uint64, body []byte) {
+	if c.ttl <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.pages) >= maxListEntries {
+		clear(c.pages)
+	}
+	c.pages[key] = listPage{body: body, gen: gen, at: time.Now()}
 }

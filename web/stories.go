@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -115,22 +116,40 @@ func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	// The most requested page: reuse it while neither the list nor the
+	// counts it shows changed.
+	key := listKey(q.storyFilter())
+	gen := s.reports.generation()
+	if b := s.lists.page(key, gen); b != nil {
+		writeHTML(w, http.StatusOK, b)
+		return
+	}
 	stories, total, err := s.lists.stories(r.Context(), q.storyFilter())
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
 	d := storiesData{Query: q, Paging: makePaging(q.values(), q.Offset, q.Limit, total)}
+	complete := true
 	for _, st := range stories {
 		row := storyRow{Story: st}
 		if c, ok := s.reports.countsOf(st); ok {
 			row.Conflicts, row.Claims, row.Analysed = c.conflicts, c.claims, true
 		} else {
+			complete = false
 			s.reports.enqueue(st)
 		}
 		d.Rows = append(d.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "stories.html", page{Title: "Stories", Nav: "stories", Data: d})
+	b, err := s.renderBytes("stories.html", page{Title: "Stories", Nav: "stories", Data: d})
+	if err != nil {
+		s.renderError(w, r, fmt.Errorf("render stories: %w", err))
+		return
+	}
+	if complete {
+		s.lists.setPage(key, gen, b)
+	}
+	writeHTML(w, http.StatusOK, b)
 }
 
 type searchData struct {
