@@ -22,7 +22,7 @@ const (
 	maxChunkC     = 256 // articles clustered together
 	storiesPerArt = 8   // recent stories each article brings into its chunk
 	minEdge       = 0.04
-	refinePasses  = 4
+	refinePassesC = 4
 )
 
 // Place assigns a to the story it reports, opening a new story when no
@@ -297,6 +297,10 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 
 var xWcap = 0.35
 
+var xSingle = 0.3
+
+var refinePasses = refinePassesC
+
 var xNoTime = false
 
 var xFree day = 2
@@ -334,8 +338,14 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 		for x, i := range live {
 			f := &items[i].f
 			g := where[x]
-			own := 0.0
-			if nodes[g].old != nil || len(nodes[g].items) > 1 {
+			// Average link kept a lone article alone: a centroid, whose
+			// similarity grows with its size, overrules that only when
+			// clearly similar.
+			alone := nodes[g].old == nil && len(nodes[g].items) < 2
+			own, bar := 0.0, c.opts.Threshold
+			if alone {
+				bar = xSingle
+			} else {
 				own = cent(g).cosine(c, f, true)
 			}
 			best, bestSim := g, own
@@ -348,7 +358,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 				if c.dayFactor(f.t, ct.d) == 0 {
 					continue
 				}
-				if s := ct.cosine(c, f, false); s > bestSim+1e-9 && s >= c.opts.Threshold {
+				if s := ct.cosine(c, f, false); s > bestSim+1e-9 && s >= bar {
 					best, bestSim = h, s
 				}
 			}

@@ -3,6 +3,8 @@ package story
 import (
 	"bytes"
 	"fmt"
+	"github.com/crosscheck-news/crosscheck"
+	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -124,5 +126,61 @@ func TestConfusion(t *testing.T) {
 			}
 			fmt.Printf("SPLIT %s into %v\n", g, parts)
 		}
+	}
+}
+
+func TestShuffleTune(t *testing.T) {
+	if os.Getenv("STORY_TUNE") == "" {
+		t.Skip("set STORY_TUNE=1")
+	}
+	f, _ := os.Open(ecbPath)
+	arts, gold, _ := ReadGold(f)
+	batch, _ := strconv.Atoi(os.Getenv("STORY_BATCH"))
+	for seed := uint64(1); seed <= 4; seed++ {
+		r := rand.New(rand.NewPCG(seed, 7))
+		perm := r.Perm(len(arts))
+		sa := make([]*crosscheck.Article, len(arts))
+		sg := make([]string, len(arts))
+		for i, p := range perm {
+			sa[i], sg[i] = arts[p], gold[p]
+		}
+		if v := os.Getenv("X_CHUNK"); v != "" {
+			maxChunk, _ = strconv.Atoi(v)
+		}
+		if v := os.Getenv("X_SINGLE"); v != "" {
+			xSingle, _ = strconv.ParseFloat(v, 64)
+		}
+		if v := os.Getenv("X_REFINE"); v != "" {
+			refinePasses, _ = strconv.Atoi(v)
+		}
+		coh, _ := strconv.ParseFloat(os.Getenv("STORY_COH"), 64)
+		pth, _ := strconv.ParseFloat(os.Getenv("STORY_PTH"), 64)
+		if v := os.Getenv("X_WCAP"); v != "" {
+			xWcap, _ = strconv.ParseFloat(v, 64)
+		}
+		c := NewClusterer(Options{Batch: batch, Cohesion: coh, PairThreshold: pth})
+		var got []string
+		b := c.opts.Batch
+		for lo := 0; lo < len(sa); lo += b {
+			for _, p := range c.PlaceBatch(sa[lo:min(lo+b, len(sa))]) {
+				got = append(got, p.StoryID)
+			}
+		}
+		if os.Getenv("X_MIXED") != "" {
+			comp := map[string]map[string]int{}
+			for i := range got {
+				if comp[got[i]] == nil {
+					comp[got[i]] = map[string]int{}
+				}
+				comp[got[i]][sg[i]]++
+			}
+			for _, m := range comp {
+				if len(m) > 1 {
+					fmt.Println("   mixed", m)
+				}
+			}
+		}
+		s := Score(got, sg)
+		fmt.Printf("seed %d  P %.3f R %.3f F1 %.3f k=%d\n", seed, s.BCubedP, s.BCubedR, s.BCubedF1, s.Clusters)
 	}
 }
