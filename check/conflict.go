@@ -183,7 +183,6 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			continue
 		}
 		first := refs[0]
-		f := s.fact(first.item)
 		prep := first.v.Prep
 		if k := strings.IndexAny(prep, "+>"); k >= 0 {
 			prep = prep[:k]
@@ -195,7 +194,6 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			w := strings.Fields(first.v.Text)
 			c.About = strings.TrimSpace(w[len(w)-1] + " " + first.v.VerbText)
 		}
-		_ = f
 		for _, vs := range variants {
 			var items []int
 			for _, r := range vs {
@@ -451,7 +449,6 @@ func (s *state) roleConflicts() []crosscheck.Conflict {
 				ents = append(ents, g)
 			}
 			byEnt[g] = append(byEnt[g], roleRef{art: a, sent: m.Sentence, role: head + "|" + strings.Join(ports, ","), ports: ports})
-			_ = m
 		}
 	}
 	var out []crosscheck.Conflict

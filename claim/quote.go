@@ -82,7 +82,8 @@ func (x *extractor) sentenceAt(off int) int {
 	return -1
 }
 
-// personAt returns the entity of the first speaker-like mention in [a, b).
+// mentionsIn returns the mentions starting in [a, b) of entities that can
+// speak or be credited (everything but places).
 func (x *extractor) mentionsIn(a, b int) []Mention {
 	ms := x.an.Mentions
 	k := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= a })
