@@ -746,6 +746,12 @@ func (d *textDoc) findTitle(nonEmpty []int) string {
 			continue
 		}
 		if !isHeadline(l) {
+			// A one-sentence line right above the date line or byline is the
+			// headline even with a final period.
+			if k+1 < len(nonEmpty) && (d.kinds[nonEmpty[k+1]] == kindDate || d.kinds[nonEmpty[k+1]] == kindByline) && isShortLine(l) {
+				d.kinds[i] = kindTitle
+				return l
+			}
 			return ""
 		}
 		// The first line of a hard-wrapped paragraph is no headline.
@@ -765,6 +771,16 @@ func (d *textDoc) findTitle(nonEmpty []int) string {
 		return ""
 	}
 	return ""
+}
+
+// isShortLine reports one short sentence: at most 200 bytes, 4 to 30
+// words, one final period.
+func isShortLine(l string) bool {
+	words := strings.Fields(l)
+	if len(l) > 200 || len(words) < 4 || len(words) > 30 {
+		return false
+	}
+	return strings.Count(strings.TrimRight(l, "."), ". ") == 0
 }
 
 // isKicker reports a section label above a headline: one to three words
