@@ -50,6 +50,7 @@ func compatible(a, b *claim.ValueFact) bool {
 func (s *state) conflicts() []crosscheck.Conflict {
 	var out []crosscheck.Conflict
 	out = append(out, s.valueConflicts()...)
+	out = append(out, s.dateConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.roleConflicts()...)
 	out = append(out, s.negationConflicts()...)
@@ -211,6 +212,12 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 // they share an entity or two content words, and do not carry different
 // dates.
 func (s *state) sameEvent(i, j int, vi, vj *claim.ValueFact) bool {
+	return s.sameEventDates(i, j, vi, vj, true)
+}
+
+// sameEventDates is sameEvent, with the check that the dates agree
+// optional (a date conflict is about dates that do not).
+func (s *state) sameEventDates(i, j int, vi, vj *claim.ValueFact, dates bool) bool {
 	fi, fj := s.fact(i), s.fact(j)
 	ai, aj := s.items[i].art, s.items[j].art
 	// different towns or cities: different events
@@ -249,7 +256,7 @@ func (s *state) sameEvent(i, j int, vi, vj *claim.ValueFact) bool {
 			dj[v.Time.Format("2006-01-02")] = true
 		}
 	}
-	if len(di) > 0 && len(dj) > 0 {
+	if dates && len(di) > 0 && len(dj) > 0 {
 		common := false
 		for d := range di {
 			common = common || dj[d]
@@ -289,6 +296,91 @@ func singularize(text string) string {
 		return ""
 	}
 	return strings.TrimSuffix(f[len(f)-1], "s")
+}
+
+// dateConflicts finds one act of one person dated to different days by
+// different outlets: same subject, verb and object (all required), days
+// that do not overlap, and the same event otherwise.
+func (s *state) dateConflicts() []crosscheck.Conflict {
+	blocks := map[string][]vref{}
+	var keys []string
+	for i, it := range s.items {
+		f := s.fact(i)
+		if f.Distinct {
+			continue
+		}
+		for vi := range f.Values {
+			v := &f.Values[vi]
+			if v.Kind != crosscheck.ValueDate || v.Time.IsZero() || v.Verb == "" || weakVerbs[v.Verb] || v.Negated || v.Distinct || v.ObjectKey == "" {
+				continue
+			}
+			subj := s.subjectKey(it.art, v.SubjectKey, v.Subject)
+			if !strings.HasPrefix(subj, "E:") {
+				continue
+			}
+			k := v.Verb + "|" + subj + "|" + s.globalKey(it.art, v.ObjectKey)
+			if _, ok := blocks[k]; !ok {
+				keys = append(keys, k)
+			}
+			blocks[k] = append(blocks[k], vref{item: i, v: v})
+		}
+	}
+	var out []crosscheck.Conflict
+	for _, k := range keys {
+		refs := blocks[k]
+		byDay := map[string][]int{}
+		var days []string
+		for x, r := range refs {
+			d := r.v.Time.Format("2006-01-02")
+			if _, ok := byDay[d]; !ok {
+				days = append(days, d)
+			}
+			byDay[d] = append(byDay[d], x)
+		}
+		if len(days) < 2 {
+			continue
+		}
+		// every day's outlets must differ from the others' and the facts
+		// must share their context
+		outs := map[string]map[string]bool{}
+		for _, d := range days {
+			outs[d] = map[string]bool{}
+			for _, x := range byDay[d] {
+				outs[d][s.okey[s.items[refs[x].item].art]] = true
+			}
+		}
+		ok := true
+		for a := 0; a < len(days) && ok; a++ {
+			for b := a + 1; b < len(days) && ok; b++ {
+				for o := range outs[days[a]] {
+					if outs[days[b]][o] {
+						ok = false // one outlet gives both days: two acts
+					}
+				}
+				x, y := byDay[days[a]][0], byDay[days[b]][0]
+				if !s.sameEventDates(refs[x].item, refs[y].item, refs[x].v, refs[y].v, false) {
+					ok = false
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		first := refs[0].v
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictValue, About: strings.TrimSpace(first.Subject + " " + first.VerbText)}
+		var all []int
+		for _, d := range days {
+			var items []int
+			for _, x := range byDay[d] {
+				items = append(items, refs[x].item)
+			}
+			c.Variants = append(c.Variants, s.variant(refs[byDay[d][0]].v.Text, items))
+			all = append(all, items...)
+		}
+		s.markDisputed(&c, all)
+		out = append(out, c)
+	}
+	return out
 }
 
 func refsItems(refs []vref) []int {
