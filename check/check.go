@@ -101,7 +101,7 @@ type claimGroup struct {
 
 func analyzeExtracted(story *crosscheck.Story, ans []*claim.Analysis, opts Options) *crosscheck.StoryReport {
 	s := &state{opts: opts, ans: ans}
-	s.rep = &crosscheck.StoryReport{}
+	s.rep = &crosscheck.StoryReport{Articles: []*crosscheck.Article{}}
 	if story != nil {
 		s.rep.Story = *story
 	}

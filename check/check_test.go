@@ -316,3 +316,15 @@ func TestQuoteSpeakerFromOtherOutlet(t *testing.T) {
 		t.Fatalf("quotes=%+v, want one quote of Ana Ruiz in both articles", r.Quotes)
 	}
 }
+
+func TestEmptyStory(t *testing.T) {
+	r := Analyze(nil, nil, Options{})
+	if r == nil || r.Claims == nil || r.Conflicts == nil || r.Quotes == nil || r.Attributions == nil || r.Entities == nil || r.Articles == nil {
+		t.Fatalf("empty story report has nil lists: %+v", r)
+	}
+	one := art("a", "Alpha News", "", "")
+	r = analyze(one)
+	if len(r.Claims) != 0 || len(r.Articles) != 1 {
+		t.Fatalf("report of one empty article: %+v", r)
+	}
+}
