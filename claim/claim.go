@@ -188,7 +188,7 @@ type extractor struct {
 func Extract(a *crosscheck.Article, opts Options) *Analysis {
 	x := &extractor{a: a, opts: opts, text: a.Text, stems: map[string]string{}}
 	x.an = &Analysis{Article: a, Sentences: a.Sentences}
-	if len(x.an.Sentences) == 0 {
+	if len(x.an.Sentences) == 0 || !validSpans(a.Sentences, len(a.Text)) {
 		x.an.Sentences = SplitSentences(a.Text)
 	}
 	x.ref = a.Published
@@ -228,28 +228,17 @@ func (x *extractor) tokenizeAll() {
 	}
 }
 
-// quotedMask marks the tokens inside quotation marks.
-func quotedMask(toks []token) []bool {
-	m := make([]bool, len(toks))
-	in := false
-	for i, t := range toks {
-		if t.kind == 'p' {
-			switch t.text {
-			case "“":
-				in = true
-			case "”":
-				in = false
-				m[i] = true
-				continue
-			case "\"":
-				in = !in
-				m[i] = true
-				continue
-			}
+// validSpans reports whether sentence spans are in order, inside the text
+// and apart: spans from elsewhere are not trusted to slice the text.
+func validSpans(ss []crosscheck.Sentence, n int) bool {
+	end := 0
+	for _, s := range ss {
+		if s.Start < end || s.End < s.Start || s.End > n {
+			return false
 		}
-		m[i] = in
+		end = s.End
 	}
-	return m
+	return true
 }
 
 // isHeadline reports a line without final punctuation, or in title case.

@@ -85,6 +85,15 @@ func TestValues(t *testing.T) {
 	}
 }
 
+func TestBadSpans(t *testing.T) {
+	a := article("a", "X", "2024-03-12", "Mayor Ana Ruiz reopened the bridge over the river on Monday.")
+	a.Sentences = []crosscheck.Sentence{{Span: crosscheck.Span{Start: 5, End: 900}}}
+	an := Extract(a, Options{})
+	if len(an.Facts) != 1 || an.Facts[0].Text != a.Text {
+		t.Fatalf("facts=%+v, want the sentence split again", an.Facts)
+	}
+}
+
 func TestDates(t *testing.T) {
 	an := Extract(article("a", "X", "2024-03-14", "The mayor spoke on Tuesday. The vote was held on March 2, 2024. Talks resume on 20 April."), Options{})
 	var got []string
