@@ -37,9 +37,6 @@ func browser(t *testing.T) (context.Context, *atomic.Int32) {
 	if exe == "" {
 		t.Skip("no chromium binary (/usr/bin/chromium): install it with apt-get install -y chromium to run the browser tests")
 	}
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
