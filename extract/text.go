@@ -345,7 +345,7 @@ func isBoilerplate(low string) bool {
 			return true
 		}
 		// "Updated at 1:23 p.m.": a stamp without a date.
-		if len(low) < 40 && startsWithDateLabel(low) && strings.Contains(low, ":") {
+		if len(low) < 40 && startsWithDateLabel(low) && strings.Contains(low, ":") && !hasYear(low) {
 			return true
 		}
 		if (len(low) < 120 && (strings.Contains(low, "click here") || strings.Contains(low, "clicking here"))) ||
@@ -663,7 +663,13 @@ func (d *textDoc) findMasthead(nonEmpty []int) {
 		}
 		newspaper := strings.EqualFold(words[0], "the") && len(words) >= 2 && len(words) <= 5 &&
 			mastheadWords[strings.ToLower(words[len(words)-1])]
-		if !initials && !newspaper {
+		// "RADIO VESKA" over "Tuesday, October 14, 2025": a name in capitals
+		// on the first line, right above the date line.
+		capsOverDate := false
+		if k == 0 && k+1 < len(top) && len(words) >= 2 && len(words) <= 4 && strings.ToUpper(l) == l && !hasSectionWord(words) {
+			_, capsOverDate = parseDateLine(d.lines[top[k+1]])
+		}
+		if !initials && !newspaper && !capsOverDate {
 			continue
 		}
 		// A newspaper's name stands over a date line or over a headline,
@@ -682,6 +688,30 @@ func (d *textDoc) findMasthead(nonEmpty []int) {
 		d.setOutlet(l, outletMasthead)
 		return
 	}
+}
+
+// Words of section labels set in capitals above a story ("BREAKING NEWS",
+// "WORLD POLITICS"): such a line is a kicker, not the outlet's name.
+var sectionWords = map[string]bool{
+	"breaking": true, "news": true, "world": true, "politics": true, "business": true,
+	"sport": true, "sports": true, "opinion": true, "analysis": true, "exclusive": true,
+	"live": true, "update": true, "updated": true, "local": true, "national": true,
+	"international": true, "culture": true, "science": true, "tech": true,
+	"technology": true, "health": true, "entertainment": true, "economy": true,
+	"markets": true, "europe": true, "asia": true, "africa": true, "americas": true,
+	"middle": true, "east": true, "us": true, "uk": true, "latest": true, "top": true,
+	"stories": true, "story": true, "feature": true, "features": true, "editorial": true,
+	"comment": true, "review": true, "reviews": true, "special": true, "report": true,
+	"investigation": true, "lifestyle": true, "travel": true, "weather": true, "crime": true,
+}
+
+func hasSectionWord(words []string) bool {
+	for _, w := range words {
+		if sectionWords[strings.ToLower(strings.Trim(w, ".,:|"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // Words that end a newspaper's name in a masthead ("The ... Gazette").

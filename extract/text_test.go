@@ -213,6 +213,23 @@ func TestExtractTextMetadata(t *testing.T) {
 			title: "Harbour Bridge Reopens", author: "Jane Doe",
 		},
 		{
+			name:  "capitals over the date line are the masthead",
+			body:  "KESTREL FM\nTuesday, October 14, 2025\n\nBoats rescue dozens\n\nRescue boats brought 40 people ashore on Tuesday after a ferry hit a reef, the coast guard said.\n",
+			title: "Boats rescue dozens", outlet: "KESTREL FM", pubDay: "2025-10-14", dateOnly: true,
+			notInText: []string{"KESTREL"},
+		},
+		{
+			name:  "a section label over the date line is no masthead",
+			body:  "WORLD NEWS\nTuesday, October 14, 2025\n\nBoats rescue dozens\n\nRescue boats brought 40 people ashore on Tuesday after a ferry hit a reef, the coast guard said.\n",
+			title: "Boats rescue dozens", pubDay: "2025-10-14", dateOnly: true,
+		},
+		{
+			name:  "published with a comma before the time",
+			body:  "Ferry runs aground\n\nBy Ann Berg\n\nPublished 14 Oct 2025, 11:02\n\nThe ferry ran aground on rocks early on Tuesday, forcing the evacuation of all passengers, the coast guard said.\n",
+			title: "Ferry runs aground", author: "Ann Berg", pubDay: "2025-10-14",
+			notInText: []string{"Published"},
+		},
+		{
 			name: "a link in a prompt names the outlet's domain",
 			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
 				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
