@@ -444,6 +444,14 @@ func TestSavePlacements(t *testing.T) {
 	if _, err := db.Story(ctx, "s3"); crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
 		t.Errorf("story of a failed batch: %v, want ENOTFOUND", err)
 	}
+	// A placement in a story neither in the batch nor stored is refused.
+	err = db.SavePlacements(ctx, []*crosscheck.Story{{ID: "s5"}}, nil, []crosscheck.Placement{{Article: as[0].ID, Story: "s5"}, {Article: as[1].ID, Story: "merged-away"}})
+	if crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND || !strings.Contains(err.Error(), "merged-away") {
+		t.Fatalf("placement in an unknown story: %v, want ENOTFOUND naming it", err)
+	}
+	if a, _ := db.Article(ctx, as[0].ID); a.StoryID != "s1" {
+		t.Errorf("failed batch moved article to %q", a.StoryID)
+	}
 	// Tx methods succeed and commit together.
 	err = db.Update(ctx, func(tx *Tx) error {
 		if err := tx.SaveStory(ctx, &crosscheck.Story{ID: "s4"}); err != nil {
