@@ -257,6 +257,7 @@ func TestAPIIngest(t *testing.T) {
 	}
 	bigText := strings.Repeat("word ", (1<<20)/5+10)
 	big, _ := json.Marshal(map[string]string{"text": bigText})
+	bigFile := multipartFile(t, "big.txt", "text/plain", []byte(bigText))
 	binary := multipartFile(t, "photo.txt", "application/octet-stream", append([]byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d}, bytes.Repeat([]byte{0, 0xff, 0xfe}, 300)...))
 	for _, tc := range []struct {
 		name, contentType string
@@ -270,6 +271,7 @@ func TestAPIIngest(t *testing.T) {
 		{"bad date", "application/json", []byte(`{"text": "Some text here.", "published": "last week"}`), 400, "invalid"},
 		{"not a URL", "application/json", []byte(`{"url": "file:///etc/passwd"}`), 400, "invalid"},
 		{"too large", "application/json", big, 413, "too_large"},
+		{"too large upload", bigFile.contentType, bigFile.body, 413, "too_large"},
 		{"binary upload", binary.contentType, binary.body, 422, "invalid"},
 		{"wrong media type", "text/csv", []byte("a,b"), 415, "invalid"},
 		{"loopback URL refused", "application/json", []byte(`{"url": "` + base + `/api/openapi.json"}`), 422, "invalid"},
