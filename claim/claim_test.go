@@ -58,6 +58,11 @@ func TestValues(t *testing.T) {
 		{"as many as", "As many as 26 countries signed.", crosscheck.ValueCount, "country", 0, 26},
 		{"percent", "Turnout rose by 12% in the city.", crosscheck.ValuePercent, "percent", 12, 12},
 		{"money", "The fund holds $5 billion.", crosscheck.ValueMoney, "USD", 5e9, 5e9},
+		{"and a half", "The talks lasted an hour and a half on Monday.", crosscheck.ValueDuration, "second", 5400, 5400},
+		{"one and a half", "The talks lasted one and a half hours on Monday.", crosscheck.ValueDuration, "second", 5400, 5400},
+		{"range", "The talks lasted between 20 and 30 minutes on Monday.", crosscheck.ValueDuration, "second", 1200, 1800},
+		{"range with to", "The talks lasted 20 to 30 minutes on Monday.", crosscheck.ValueDuration, "second", 1200, 1800},
+		{"vague plural", "Dozens of people were hurt in the crash on Monday.", crosscheck.ValueCount, "person", 24, 99},
 		{"money suffix", "The fund holds $1.2bn in reserves.", crosscheck.ValueMoney, "USD", 1.2e9, 1.2e9},
 		{"million people", "About 1.5 million people fled the city.", crosscheck.ValueCount, "person", 1.125e6, 1.875e6},
 	}

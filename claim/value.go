@@ -322,14 +322,26 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		return v, false
 	}
 	j := i + 1
+	base, mult := n, 1.0
 	// "5 billion", "two hundred"
 	for j < len(toks) && toks[j].kind == 'w' {
 		if m, ok := multipliers[toks[j].low]; ok && (toks[j].low != "m" || t.kind == 'n') {
 			n *= m
+			mult *= m
 			j++
 			continue
 		}
 		break
+	}
+	// "dozens of people", "hundreds of homes": a vague range
+	vague, isVague := vagueRanges[t.low]
+	if isVague && j < len(toks) && toks[j].low == "of" {
+		j++
+	}
+	// "one and a half hours"
+	if j+2 < len(toks) && toks[j].low == "and" && toks[j+1].low == "a" && toks[j+2].low == "half" {
+		n += 0.5 * mult
+		j += 3
 	}
 	kind := crosscheck.ValueCount
 	unit := ""
@@ -373,6 +385,11 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		unitTok = j
 		j++
 	}
+	// "an hour and a half"
+	if unitTok >= 0 && j+2 < len(toks) && toks[j].low == "and" && toks[j+1].low == "a" && toks[j+2].low == "half" {
+		n += 0.5 * mult
+		j += 3
+	}
 	if currency != "" {
 		kind, unit = crosscheck.ValueMoney, currency
 	} else if d, ok := durations[unit]; ok {
@@ -384,6 +401,7 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		}
 		kind, unit = crosscheck.ValueDuration, "second"
 		n *= d
+		mult *= d
 	} else if unit != "" && kind == crosscheck.ValueCount {
 		unit = singular(unit)
 		if s, ok := unitSynonyms[unit]; ok {
@@ -434,10 +452,39 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		}
 		break
 	}
+	if isVague {
+		lo, hi, approx = vague[0]*mult, vague[1]*mult, true
+	}
+	// "20 to 30 minutes", "between 20 and 30 minutes"
+	if lo == hi && v.ti >= 2 && (toks[v.ti-1].low == "to" || toks[v.ti-1].low == "and") {
+		if a, ok := plainNumber(toks[v.ti-2]); ok && a < base {
+			lo, approx = a*mult, true
+			v.ti -= 2
+			if v.ti > 0 && (toks[v.ti-1].low == "between" || toks[v.ti-1].low == "from") {
+				v.ti--
+			}
+		}
+	}
 	v.Min, v.Max, v.Approx = lo, hi, approx
 	v.Start, v.End = toks[v.ti].start, toks[v.tj-1].end
 	v.Text = x.text[v.Start:v.End]
 	return v, true
+}
+
+// vagueRanges bound plural round numbers: "dozens" is 24 to 99.
+var vagueRanges = map[string][2]float64{
+	"dozens": {24, 99}, "hundreds": {200, 999}, "thousands": {2000, 9999},
+}
+
+// plainNumber reads a token that is only a number: "20", "twenty".
+func plainNumber(t token) (float64, bool) {
+	if t.kind == 'n' {
+		return parseNum(t.text)
+	}
+	if f, ok := numberWords[t.low]; ok {
+		return f, true
+	}
+	return 0, false
 }
 
 // stopUnit are words after a number that are not what it counts.
