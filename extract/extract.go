@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -151,6 +152,14 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 	}
 	if m.Language != "" {
 		a.Language = m.Language
+	}
+	if a.Outlet == "" && doc.URL != "" {
+		// The document's own address names its site.
+		if u, err := url.Parse(doc.URL); err == nil && u.Hostname() != "" {
+			if host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."); strings.Contains(host, ".") && !socialHosts[host] {
+				a.Outlet = host
+			}
+		}
 	}
 	if a.Title == "" && len(a.Sentences) > 0 {
 		a.Title = leadTitle(a.SentenceText(0))

@@ -175,6 +175,16 @@ func extractText(body string, opts Options) *result {
 	return r
 }
 
+// firstLine returns the index of the first non-empty line.
+func (d *textDoc) firstLine() int {
+	for i, l := range d.lines {
+		if l != "" {
+			return i
+		}
+	}
+	return -1
+}
+
 func (d *textDoc) setOutlet(o string, prio int) {
 	o = strings.TrimSpace(strings.Trim(o, " .,:;!|-–—"))
 	if o == "" || prio >= d.outletPrio {
@@ -239,6 +249,12 @@ func (d *textDoc) classifyAnywhere(i int, now time.Time) {
 	}
 	if isURLLine(l) {
 		d.kinds[i] = kindBoiler
+		// A page's address saved above its text names the outlet's site.
+		if i == d.firstLine() {
+			if host := ownDomain(l); host != "" && !socialHosts[host] {
+				d.setOutlet(host, outletDomain)
+			}
+		}
 		return
 	}
 	if isSectionAge(l) {

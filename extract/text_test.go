@@ -230,6 +230,12 @@ func TestExtractTextMetadata(t *testing.T) {
 			notInText: []string{"Published"},
 		},
 		{
+			name:  "the page's address on top names the site",
+			body:  "https://www.tidewater-news.example/2025/10/ferry\nFerry runs aground\n\nThe ferry ran aground on rocks early on Tuesday, forcing the evacuation of all passengers, the coast guard said.\n",
+			title: "Ferry runs aground", outlet: "tidewater-news.example",
+			notInText: []string{"https://"},
+		},
+		{
 			name: "a link in a prompt names the outlet's domain",
 			body: "The city will plant 5,000 trees along the river next year, the mayor announced on Monday.\n\n" +
 				"Stay informed! Receive breaking news alerts directly to your inbox. https://www.rivertown-news.example/alerts\n",
@@ -380,6 +386,14 @@ func TestDocumentMetaWins(t *testing.T) {
 	}
 	if a.Author != "Lee Park" {
 		t.Errorf("author = %q, want the extracted Lee Park", a.Author)
+	}
+	a1, err := Extract(&crosscheck.Document{Format: crosscheck.FormatText, URL: "https://www.valley-herald.example/news/1",
+		Body: []byte("The pass closed on Friday after heavy snow, police said. It reopened on Sunday.\n")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a1.Outlet != "valley-herald.example" {
+		t.Errorf("outlet = %q, want the document URL's site", a1.Outlet)
 	}
 	if a.Source != "feed#1" || a.URL != "https://example.org/a" {
 		t.Errorf("source, url = %q, %q", a.Source, a.URL)
