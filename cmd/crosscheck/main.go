@@ -75,6 +75,7 @@ func commands() []command {
 		{"story", "show one story's articles", (*Main).runStory},
 		{"report", "print the cross-check report of stored stories", (*Main).runReport},
 		{"recluster", "rebuild all stories from the stored articles", (*Main).runRecluster},
+		{"optimize", "optimize the store's indexes after a large ingest", (*Main).runOptimize},
 		{"eval", "score story grouping against a labelled set", (*Main).runEval},
 		{"serve", "serve the web UI and HTTP API", (*Main).runServe},
 		{"version", "print the version", (*Main).runVersion},
