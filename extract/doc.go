@@ -9,9 +9,9 @@
 // Plain text has no markup, so the metadata is read from the prose itself:
 // a headline line, a byline, a date line, a masthead, prompts that name the
 // outlet. When the text does not say, author, outlet and date stay empty:
-// extract never guesses. Two fallbacks only repeat what the input holds: the
-// outlet is the site of the document's URL when one is known, and an
-// article without a stated headline is titled by its first sentence.
+// extract never guesses. One fallback only repeats what the input holds: the
+// outlet is the site of the document's URL when one is known. An article
+// without a stated headline has no title.
 //
 // It does not fetch, decode charsets (ingest does), assign IDs or detect
 // near-duplicates (the store does), and does no I/O.

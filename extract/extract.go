@@ -162,33 +162,7 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 			}
 		}
 	}
-	if a.Title == "" && len(a.Sentences) > 0 {
-		a.Title = leadTitle(a.SentenceText(0))
-	}
 	return a, nil
-}
-
-// Lengths, in bytes, of a title made of the first sentence.
-const (
-	maxLeadTitle = 160
-	cutLeadTitle = 120
-)
-
-// leadTitle makes a title of an article's first sentence when the document
-// states no headline, as feed readers do: the sentence itself, or its first
-// words and an ellipsis when it is long. Every word of it is in the text.
-func leadTitle(s string) string {
-	if len(s) <= maxLeadTitle {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:cutLeadTitle], ' ')
-	if cut <= 0 {
-		cut = cutLeadTitle
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(s[:cut], " ,;:—–-") + "…"
 }
 
 // contentHash is the hex SHA-256 of text lowercased with whitespace runs
