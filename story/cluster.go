@@ -87,10 +87,19 @@ func (o Options) withDefaults() Options {
 // Index limits: they keep the cost of placing one article constant however
 // many stories are held.
 const (
-	queryTerms   = 24  // an article's heaviest terms looked up in the index
-	postTerms    = 40  // a story's heaviest terms it is indexed under
-	postingCap   = 256 // stories kept per term, most recent first
-	idfPrior     = 10  // pseudo-articles that soften IDF at the start of a stream
+	queryTerms  = 24  // an article's heaviest terms looked up in the index
+	postTerms   = 40  // a story's heaviest terms it is indexed under
+	postingCap  = 256 // stories kept per term, most recent first
+	idfPrior    = 10  // pseudo-articles that soften IDF at the start of a stream
+	clockSample = 31  // publication days the clock is the median of
+	// The lead tells the event: its first sentences weigh more.
+	leadSentences = 3
+	leadBoost     = 1.5
+	// A day resting on nothing firmer than a weekday name fits a span some
+	// weeks earlier at this factor.
+	weekAlign = 0.8
+	// Gaps between event days up to this many days cost nothing.
+	freeDays     = 2
 	maxTitles    = 8
 	maxEntities  = 64
 	entityReport = 8
@@ -122,6 +131,7 @@ type story struct {
 	first    day
 	last     day
 	touch    day // the clock when the story last changed
+	anchored int // articles whose day the text states outright (not by weekday)
 	dates    map[day]float64
 	titles   []string
 	ents     []count
@@ -143,6 +153,7 @@ type Clusterer struct {
 	terms   map[string]uint32
 	names   []string
 	df      []float32
+	idfC    []idfEntry
 	nDocs   float64
 	stem    stemmer
 	stories map[int32]*story
@@ -151,6 +162,7 @@ type Clusterer struct {
 	placed  map[string]*story // article ID -> story, for near duplicates and re-runs
 	nextSeq int32
 	clock   day
+	recent  []day // the latest publication days, for the clock
 	evicted day
 
 	// scratch
@@ -188,35 +200,41 @@ func (c *Clusterer) termID(s string) uint32 {
 	c.terms[s] = id
 	c.names = append(c.names, s)
 	c.df = append(c.df, 0)
+	c.idfC = append(c.idfC, idfEntry{n: -1})
 	return id
 }
 
 func (c *Clusterer) idf(id uint32) float64 {
-	v := math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
-	if xIdfPow != 1 {
-		v = math.Pow(v, xIdfPow)
+	// Cached: a logarithm per term per comparison is the costliest step
+	// otherwise. The cache holds while the term's document frequency is
+	// the same and the article count moved less than 1%.
+	e := &c.idfC[id]
+	if e.df == c.df[id] && e.n <= c.nDocs && c.nDocs <= e.n*1.01+1 {
+		return e.v
 	}
+	v := math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
+	*e = idfEntry{v: v, df: c.df[id], n: c.nDocs}
 	return v
 }
 
-var (
-	xLeadN   = 3
-	xLead    = 1.5
-	xIdfPow  = 1.0
-	xBigram  = false
-	xBigramW = 0.5
-)
+type idfEntry struct {
+	v  float64
+	n  float64
+	df float32
+}
 
 // features is what placing needs to know of one article.
 type features struct {
-	tf     []tw // normalised term frequency weights (IDF not applied), sorted by id
-	vec    []float64
-	d      day // event day, for the summary
-	dkind  int
-	t      day // event day when the article has a publication date, for clustering
-	title  string
-	ents   []string
-	places []string
+	tf    []tw // normalised term frequency weights (IDF not applied), sorted by id
+	vec   []float64
+	d     day // event day, for the summary
+	dkind int
+	t     day // event day when the article has a publication date, for clustering
+	// weekday says t rests on a weekday name only (see eventDayWeek).
+	weekday bool
+	title   string
+	ents    []string
+	places  []string
 }
 
 // analyse tokenises a and builds its features. It does not change the
@@ -225,7 +243,7 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 	var f features
 	toks, sents := articleTokens(a, c.toks[:0])
 	c.toks = toks
-	f.d, f.dkind = eventDay(a, toks, sents)
+	f.d, f.dkind, f.weekday = eventDayWeek(a, toks, sents)
 	// Only a publication date anchors the text's dates well enough to keep
 	// stories apart: text alone often names a day long past.
 	f.t = noDay
@@ -246,8 +264,8 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		switch {
 		case t.sent < 0:
 			w = c.opts.TitleBoost
-		case t.sent < xLeadN:
-			w = xLead
+		case t.sent < leadSentences:
+			w = leadBoost
 		}
 		next := i+1 < len(toks) && adjacent(a, toks[i], toks[i+1])
 		switch {
@@ -260,8 +278,6 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		// Adjacent capitalised words: the name as one term ("tara_reid").
 		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] {
 			c.tf[c.termID(t.lower+"_"+toks[i+1].lower)] += w
-		} else if xBigram && next && !t.digit && !stopWords[toks[i+1].lower] {
-			c.tf[c.termID(c.stem.stem(t.lower)+"_"+c.stem.stem(toks[i+1].lower))] += w * xBigramW
 		}
 	}
 	f.ents, f.places = phrases(a, toks)
@@ -377,7 +393,16 @@ func (c *Clusterer) advance(a *crosscheck.Article) {
 	if t.IsZero() {
 		return
 	}
-	d := dayOf(t)
+	// The clock is the median of the latest publication days, so that one
+	// article dated far ahead (or a page stamped long after it appeared)
+	// does not evict the stories that are still being reported.
+	c.recent = append(c.recent, dayOf(t))
+	if len(c.recent) > clockSample {
+		c.recent = c.recent[len(c.recent)-clockSample:]
+	}
+	sorted := slices.Clone(c.recent)
+	slices.Sort(sorted)
+	d := sorted[(len(sorted)-1)/2]
 	if c.clock != noDay && d <= c.clock {
 		return
 	}
@@ -407,26 +432,48 @@ func (c *Clusterer) evict(seq int32, s *story) {
 	// Postings of evicted stories are dropped lazily (see post).
 }
 
-// timeFactor is 1 when the article's day is within a day of the story's
-// span (or either is unknown) and falls off beyond; 0 outside the window.
-func (c *Clusterer) timeFactor(d day, s *story) float64 {
-	if d == noDay || s.first == noDay || xNoTime {
+// timeFactor is the time penalty between an article's day (see
+// features.t) and a story's span of days.
+func (c *Clusterer) timeFactor(d day, weekday bool, s *story) float64 {
+	if d == noDay || s.first == noDay {
 		return 1
 	}
+	f := c.spanFactor(d, weekday, s.first, s.last)
+	if f < weekAlign && s.anchored == 0 && d < s.first {
+		// The story's days rest on weekday names only: it may be some
+		// weeks earlier than they say.
+		f = max(f, c.spanFactor(s.first, true, d, d))
+	}
+	return f
+}
+
+// spanFactor is 1 when d lies within two days of [first, last], falls off
+// with the gap beyond, and is 0 beyond the window. A day resting on a
+// weekday name also fits, at weekAlign, a span that lies a whole number of
+// weeks earlier.
+func (c *Clusterer) spanFactor(d day, weekday bool, first, last day) float64 {
 	var gap day
 	switch {
-	case d < s.first:
-		gap = s.first - d
-	case d > s.last:
-		gap = d - s.last
+	case d < first:
+		gap = first - d
+	case d > last:
+		gap = d - last
 	}
-	if gap > c.window {
-		return 0
-	}
-	if gap <= xFree {
+	if gap <= freeDays {
 		return 1
 	}
-	return math.Exp(-float64(gap-xFree) / c.scale)
+	f := 0.0
+	if gap <= c.window {
+		f = math.Exp(-float64(gap-freeDays) / c.scale)
+	}
+	if weekday && d > last {
+		// The latest same weekday at most a day after last.
+		k := (d - last - 1 + 6) / 7
+		if e := d - 7*k; e >= first-1 && e <= last+1 {
+			f = max(f, weekAlign)
+		}
+	}
+	return f
 }
 
 func (c *Clusterer) open(a *crosscheck.Article) *story {
@@ -455,6 +502,9 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 	if f.t != noDay && (f.dkind == fromText || s.first == noDay) {
 		s.first = minDay(s.first, f.t)
 		s.last = max(s.last, f.t)
+		if !f.weekday {
+			s.anchored++
+		}
 	}
 	s.touch = c.clock
 	if f.title != "" && len(s.titles) < maxTitles && !slices.Contains(s.titles, f.title) {
@@ -540,29 +590,41 @@ func (c *Clusterer) prune(s *story) {
 	if len(s.terms) <= c.opts.MaxStoryTerms {
 		return
 	}
-	slices.SortFunc(s.terms, func(x, y tw) int {
-		if r := cmp.Compare(float64(y.w)*c.idf(y.id), float64(x.w)*c.idf(x.id)); r != 0 {
+	top := c.heaviestTerms(s.terms, c.opts.MaxStoryTerms)
+	slices.SortFunc(top, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+	s.terms = top
+}
+
+// heaviestTerms returns a copy of the n terms weighing most under the
+// current IDF, heaviest first, ties by term.
+func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
+	type scored struct {
+		t tw
+		v float64
+	}
+	sc := make([]scored, len(terms))
+	for i, t := range terms {
+		sc[i] = scored{t, float64(t.w) * c.idf(t.id)}
+	}
+	slices.SortFunc(sc, func(x, y scored) int {
+		if r := cmp.Compare(y.v, x.v); r != 0 {
 			return r
 		}
-		return cmp.Compare(x.id, y.id)
+		return cmp.Compare(x.t.id, y.t.id)
 	})
-	s.terms = s.terms[:c.opts.MaxStoryTerms]
-	slices.SortFunc(s.terms, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+	if len(sc) > n {
+		sc = sc[:n]
+	}
+	out := make([]tw, len(sc))
+	for i, x := range sc {
+		out[i] = x.t
+	}
+	return out
 }
 
 // post indexes the story under its heaviest terms.
 func (c *Clusterer) post(s *story) {
-	top := make([]tw, len(s.terms))
-	copy(top, s.terms)
-	slices.SortFunc(top, func(x, y tw) int {
-		if r := cmp.Compare(float64(y.w)*c.idf(y.id), float64(x.w)*c.idf(x.id)); r != 0 {
-			return r
-		}
-		return cmp.Compare(x.id, y.id)
-	})
-	if len(top) > postTerms {
-		top = top[:postTerms]
-	}
+	top := c.heaviestTerms(s.terms, postTerms)
 	for _, t := range top {
 		if slices.Contains(s.postings, t.id) {
 			continue

@@ -73,6 +73,15 @@ const (
 // eventDay resolves the event day from the tokens of a (see EventDate)
 // and says how it knows: fromText, fromPublished, or 0 with noDay.
 func eventDay(a *crosscheck.Article, toks []token, sents []crosscheck.Sentence) (day, int) {
+	d, kind, _ := eventDayWeek(a, toks, sents)
+	return d, kind
+}
+
+// eventDayWeek is eventDay that also says whether the day rests only on
+// weekday names ("on Thursday") resolved against the publication date: a
+// page's date can be later than the article's, so the event may as well
+// be on that weekday some weeks before.
+func eventDayWeek(a *crosscheck.Article, toks []token, sents []crosscheck.Sentence) (day, int, bool) {
 	ref := noDay
 	if !a.Published.IsZero() {
 		ref = dayOf(a.Published)
@@ -91,6 +100,7 @@ func eventDay(a *crosscheck.Article, toks []token, sents []crosscheck.Sentence) 
 		ref = shiftByAgo(toks, ref)
 	}
 	votes := map[day]float64{}
+	absolute := map[day]bool{}
 	for _, m := range scanDates(toks, ref, 12) {
 		if m.sent >= 0 && m.sent < header {
 			continue // publication stamps, not the event
@@ -105,6 +115,9 @@ func eventDay(a *crosscheck.Article, toks []token, sents []crosscheck.Sentence) 
 			pos -= header
 		}
 		votes[m.d] += m.weight / (1 + float64(pos)/3)
+		if !m.weekday {
+			absolute[m.d] = true
+		}
 	}
 	best, bestW := noDay, 0.0
 	for d, w := range votes {
@@ -113,12 +126,12 @@ func eventDay(a *crosscheck.Article, toks []token, sents []crosscheck.Sentence) 
 		}
 	}
 	if best != noDay {
-		return best, fromText
+		return best, fromText, !absolute[best]
 	}
 	if ref != noDay {
-		return ref, fromPublished
+		return ref, fromPublished, false
 	}
-	return noDay, 0
+	return noDay, 0, false
 }
 
 // headerSentences counts the leading sentences that are page furniture
@@ -177,10 +190,11 @@ func shiftByAgo(toks []token, ref day) day {
 
 // dateMention is a day the text refers to.
 type dateMention struct {
-	d      day
-	sent   int
-	full   bool // states the year
-	weight float64
+	d       day
+	sent    int
+	full    bool // states the year
+	weekday bool // a weekday name resolved against the reference day
+	weight  float64
 }
 
 // scanDates finds the days the tokens of the first maxSent sentences
@@ -286,7 +300,7 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 			if i > 0 && same(i-1, i) && toks[i-1].lower == "last" && back == 0 {
 				back = 7
 			}
-			out = append(out, dateMention{d: ref - day(back), sent: t.sent, weight: 1})
+			out = append(out, dateMention{d: ref - day(back), sent: t.sent, weekday: true, weight: 1})
 			continue
 		}
 		switch t.lower {

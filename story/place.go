@@ -19,10 +19,16 @@ type Placement struct {
 // Limits that keep placing cheap: a chunk's clustering grows with the
 // square of its size.
 const (
-	maxChunkC     = 256 // articles clustered together
+	maxChunk      = 256 // articles clustered together
 	storiesPerArt = 8   // recent stories each article brings into its chunk
 	minEdge       = 0.04
-	refinePassesC = 4
+	refinePasses  = 4
+	// cohesionCap caps the within-group similarity the cohesion test asks
+	// for: near-identical wire copies must not keep fragments apart.
+	cohesionCap = 0.35
+	// loneMove is the least centroid similarity for a lone article to
+	// leave the group average link left it in.
+	loneMove = 0.3
 )
 
 // Place assigns a to the story it reports, opening a new story when no
@@ -174,7 +180,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 					continue
 				}
 				seen[y] = true
-				s := dotFeatures(f, &items[live[y]].f) * c.dayFactor(f.t, items[live[y]].f.t)
+				s := dotFeatures(f, &items[live[y]].f) * c.pairFactor(f, &items[live[y]].f)
 				if s >= minEdge {
 					link(x, y, s)
 				}
@@ -186,7 +192,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	oldIdx := map[int32]int{}
 	for x, i := range live {
 		f := &items[i].f
-		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t}
+		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
 		for _, s := range c.candidates(&p, storiesPerArt) {
 			y, ok := oldIdx[s.seq]
 			if !ok {
@@ -196,7 +202,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 			}
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
-			if sum := c.storyDot(&p, s) * c.timeFactor(f.t, s); sum >= minEdge {
+			if sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s); sum >= minEdge {
 				link(x, y, sum)
 			}
 		}
@@ -241,7 +247,7 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 		if n.size < 2 {
 			return -1
 		}
-		return min(xWcap, n.within/float64(n.size*(n.size-1)/2))
+		return min(cohesionCap, n.within/float64(n.size*(n.size-1)/2))
 	}
 	for {
 		bx, by, bs := -1, -1, 0.0
@@ -295,17 +301,6 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 	}
 }
 
-var xWcap = 0.35
-
-var xSingle = 0.3
-
-var refinePasses = refinePassesC
-
-var xNoTime = false
-
-var xFree day = 2
-
-var maxChunk = maxChunkC
 
 // refine moves each article to the group whose centroid it is closest
 // to, among the groups it was linked to, when that beats the group it is
@@ -344,7 +339,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			alone := nodes[g].old == nil && len(nodes[g].items) < 2
 			own, bar := 0.0, c.opts.Threshold
 			if alone {
-				bar = xSingle
+				bar = loneMove
 			} else {
 				own = cent(g).cosine(c, f, true)
 			}
@@ -355,7 +350,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 					continue
 				}
 				ct := cent(h)
-				if c.dayFactor(f.t, ct.d) == 0 {
+				if ct.d != noDay && f.t != noDay && c.spanFactor(f.t, f.weekday, ct.d, ct.d) == 0 {
 					continue
 				}
 				if s := ct.cosine(c, f, false); s > bestSim+1e-9 && s >= bar {
@@ -478,10 +473,11 @@ func dotFeatures(a, b *features) float64 {
 
 // probe is what is compared with stories: an article's vector.
 type probe struct {
-	tf  []tw      // normalised term weights (no IDF)
-	vec []float64 // unit TF-IDF vector
-	n   int
-	d   day
+	tf      []tw      // normalised term weights (no IDF)
+	vec     []float64 // unit TF-IDF vector
+	n       int
+	d       day
+	weekday bool
 }
 
 // candidates returns up to k stories sharing the probe's heaviest terms,
@@ -493,7 +489,7 @@ func (c *Clusterer) candidates(p *probe, k int) []*story {
 	clear(c.hits)
 	for _, i := range heaviest(p.vec, queryTerms) {
 		for _, seq := range c.index[p.tf[i].id] {
-			if s, ok := c.stories[seq]; ok && c.timeFactor(p.d, s) > 0 {
+			if s, ok := c.stories[seq]; ok && c.timeFactor(p.d, p.weekday, s) > 0 {
 				c.hits[seq] += p.vec[i]
 			}
 		}
@@ -538,20 +534,14 @@ func (c *Clusterer) storyDot(p *probe, s *story) float64 {
 	return dot
 }
 
-// dayFactor is timeFactor for two days.
-func (c *Clusterer) dayFactor(a, b day) float64 {
-	if a == noDay || b == noDay || xNoTime {
+// pairFactor is the time penalty between two articles.
+func (c *Clusterer) pairFactor(a, b *features) float64 {
+	if a.t == noDay || b.t == noDay {
 		return 1
 	}
-	gap := a - b
-	if gap < 0 {
-		gap = -gap
+	x, y := a, b
+	if x.t < y.t {
+		x, y = y, x
 	}
-	if gap > c.window {
-		return 0
-	}
-	if gap <= xFree {
-		return 1
-	}
-	return math.Exp(-float64(gap-xFree) / c.scale)
+	return c.spanFactor(x.t, x.weekday, y.t, y.t)
 }
