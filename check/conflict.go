@@ -25,6 +25,15 @@ const exactTolerance = 0.05
 
 func bounds(v *claim.ValueFact) (float64, float64) {
 	lo, hi := v.Min, v.Max
+	if lo == hi && v.Kind == crosscheck.ValueTime {
+		// a clock time is not rounded by a share of itself: a few minutes,
+		// half an hour for a whole hour ("at 7 a.m.")
+		d := 300.0
+		if int64(lo)%3600 == 0 {
+			d = 1800
+		}
+		return lo - d, hi + d
+	}
 	if lo == hi {
 		d := lo * exactTolerance
 		if d < 0 {
@@ -125,7 +134,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 				}
 				// different objects are different facts: met Brandt / met the unions
 				objx, objy := s.globalKey(s.items[ix].art, refs[x].v.ObjectKey), s.globalKey(s.items[iy].art, refs[y].v.ObjectKey)
-				if objx != "" && objy != "" && objx != objy {
+				if objx != "" && objy != "" && !sameObject(objx, objy) {
 					continue
 				}
 				if s.sameEvent(ix, iy, refs[x].v, refs[y].v) {
@@ -136,6 +145,24 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		}
 		if !active {
 			continue
+		}
+		// outlets that agree with one side of the disagreement about the
+		// same event are part of that side
+		for grown := true; grown; {
+			grown = false
+			for x := range refs {
+				if inPair[x] {
+					continue
+				}
+				for y := range refs {
+					if inPair[y] && compatible(refs[x].v, refs[y].v) &&
+						sameObject(s.globalKey(s.items[refs[x].item].art, refs[x].v.ObjectKey), s.globalKey(s.items[refs[y].item].art, refs[y].v.ObjectKey)) &&
+						s.sameEvent(refs[x].item, refs[y].item, refs[x].v, refs[y].v) {
+						inPair[x], grown = true, true
+						break
+					}
+				}
+			}
 		}
 		kept := refs[:0:0]
 		for x, r := range refs {
@@ -206,6 +233,21 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sameObject reports whether two object keys can name one thing: equal,
+// or the same head noun where one names no modifier ("the reef" and "the
+// Norra reef").
+func sameObject(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if !strings.HasPrefix(a, "H:") || !strings.HasPrefix(b, "H:") {
+		return false
+	}
+	ha, ma, _ := strings.Cut(a, "|")
+	hb, mb, _ := strings.Cut(b, "|")
+	return ha == hb && (ma == "" || mb == "")
 }
 
 // sameEvent reports whether two facts plausibly speak of the same event:

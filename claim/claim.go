@@ -281,6 +281,7 @@ var verbSynonyms = map[string]string{
 	"walk": "leave", "depart": "leave", "exit": "leave", "quit": "leave",
 	"kill": "die", "wound": "injur", "hurt": "injur", "detain": "arrest",
 	"chair": "lead", "head": "lead", "captur": "arrest",
+	"hit": "strike", "ram": "strike",
 }
 
 // Stem is the stemmer claim uses, for callers that compare words.

@@ -173,6 +173,20 @@ func (x *extractor) facts() {
 			f.Subject, f.SubjectKey = x.subjectBefore(si, verb)
 			f.Negated = negatedBefore(toks, verb, mv)
 			f.Object = x.objectAfter(toks, mv)
+			// reported speech: "X said (that) the ship had passed the
+			// inspection" states the clause, not the saying
+			if speechVerbs[toks[mv].low] && !s.quoted[mv] {
+				if v2, c := x.reportedClause(si, mv); v2 >= 0 {
+					if subj, key := x.npKey(si, c, trimAdverbs(toks, c, v2)); key != "" {
+						m2 := mainVerbFrom(toks, v2)
+						f.Verb = x.lemma(toks[m2].low)
+						f.VerbText = x.text[toks[v2].start:toks[m2].end]
+						f.Subject, f.SubjectKey = subj, key
+						f.Negated = negatedBefore(toks, v2, m2)
+						f.Object = x.objectAfter(toks, m2)
+					}
+				}
+			}
 		}
 		for _, t := range toks {
 			if distinctEvent[t.low] {
@@ -204,6 +218,47 @@ func (x *extractor) facts() {
 		}
 		x.an.Facts = append(x.an.Facts, f)
 	}
+}
+
+// reportedClause finds the clause a speech verb at mv reports: "said
+// (that) NP VERB", "told reporters that NP VERB". It returns the clause's
+// verb and the first token of its subject, or -1 when there is none.
+func (x *extractor) reportedClause(si, mv int) (verb, start int) {
+	s := &x.sents[si]
+	toks := s.toks
+	c := mv + 1
+	// "told reporters that": the hearer, then "that"
+	for k := c; k < len(toks) && k <= c+3; k++ {
+		if toks[k].low == "that" {
+			c = k + 1
+			break
+		}
+		if toks[k].kind != 'w' {
+			break
+		}
+	}
+	if c >= len(toks) || toks[c].kind != 'w' || preps[toks[c].low] || toks[c].low == "that" {
+		return -1, 0
+	}
+	for k := c; k < len(toks) && k < c+7; k++ {
+		if s.quoted[k] || toks[k].kind == 'p' && !toks[k].poss {
+			return -1, 0
+		}
+		if k > c && isVerbAt(toks, k) {
+			return k, c
+		}
+	}
+	return -1, 0
+}
+
+// trimAdverbs returns the end of a subject that ends before verb v, less
+// trailing adverbs ("the ship reportedly passed").
+func trimAdverbs(toks []token, a, v int) int {
+	end := v
+	for end > a+1 && (strings.HasSuffix(toks[end-1].low, "ly") || adverbs[toks[end-1].low]) && !toks[end-1].cap {
+		end--
+	}
+	return end
 }
 
 func negatedBefore(toks []token, from, to int) bool {
@@ -291,7 +346,7 @@ func (x *extractor) frame(si int, v *valueAt) {
 	}
 	// the preposition after the value is part of the frame: "19 seasons
 	// with the team" is not "four seasons as director"
-	if v.tj < len(toks) && preps[toks[v.tj].low] && !strings.Contains(v.Prep, ">") {
+	if v.tj < len(toks) && preps[toks[v.tj].low] && !strings.Contains(v.Prep, ">") && v.Kind != crosscheck.ValueTime {
 		v.Prep += "+" + toks[v.tj].low
 	}
 	// a conjunct is part of a list: "a man and two women died"
@@ -455,4 +510,9 @@ var headSynonyms = map[string]string{
 	"talk": "meeting", "session": "meeting", "summit": "meeting", "conference": "meeting",
 	"gathering": "meeting", "earthquake": "quake", "tremor": "quake", "blaze": "fire",
 	"explosion": "blast", "nation": "country", "people": "person",
+	// the generic word for a craft stands for the kind named before it:
+	// "the ferry" and "the vessel" are one ship in a story
+	"ship": "vessel", "ferry": "vessel", "tanker": "vessel", "freighter": "vessel",
+	"liner": "vessel", "trawler": "vessel", "yacht": "vessel", "steamer": "vessel", "cutter": "vessel",
+	"plane": "aircraft", "jet": "aircraft", "airliner": "aircraft", "airplane": "aircraft", "aeroplane": "aircraft",
 }

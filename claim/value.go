@@ -212,6 +212,11 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 		}
 		v.Min, v.Max = float64(h*3600+mi*60-offset*3600), float64(h*3600+mi*60-offset*3600)
 		v.Unit = "second"
+		// "at about 07:00": a hedged clock time is half an hour either way
+		if i > 0 && clockHedges[toks[i-1].low] {
+			v.ti = i - 1
+			v.Min, v.Max, v.Approx = v.Min-1800, v.Max+1800, true
+		}
 		x.finishDate(&v, toks)
 		return v, true
 	default:
@@ -470,6 +475,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	v.Text = x.text[v.Start:v.End]
 	return v, true
 }
+
+// clockHedges before a clock time make it approximate.
+var clockHedges = set(`about around approximately roughly circa nearly almost some approx`)
 
 // vagueRanges bound plural round numbers: "dozens" is 24 to 99.
 var vagueRanges = map[string][2]float64{
