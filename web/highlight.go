@@ -132,3 +132,36 @@ func highlightIn(sentence, needle, class string) template.HTML {
 	}
 	return highlight(sentence, marks)
 }
+
+// Search snippets from the store mark matched words between these runes
+// (sqlite.HighlightStart and sqlite.HighlightEnd).
+const (
+	snippetStart = "\u27e6"
+	snippetEnd   = "\u27e7"
+)
+
+// snippetHTML renders a search snippet with its matched words marked; the
+// text is escaped like any other, unpaired markers are dropped.
+func snippetHTML(s string) template.HTML {
+	var b strings.Builder
+	var marks []mark
+	open := -1
+	for len(s) > 0 {
+		i := strings.IndexAny(s, snippetStart+snippetEnd)
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		r := s[i : i+len(snippetStart)]
+		s = s[i+len(snippetStart):]
+		switch {
+		case r == snippetStart:
+			open = b.Len()
+		case open >= 0:
+			marks = append(marks, mark{start: open, end: b.Len(), class: "hl-search"})
+			open = -1
+		}
+	}
+	return highlight(b.String(), marks)
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/sqlite"
 )
 
 func TestHighlight(t *testing.T) {
@@ -111,4 +112,20 @@ func FuzzHighlight(f *testing.F) {
 			t.Fatalf("text changed: %q became %q", text, got)
 		}
 	})
+}
+
+func TestSnippetHTML(t *testing.T) {
+	if snippetStart != sqlite.HighlightStart || snippetEnd != sqlite.HighlightEnd {
+		t.Fatal("snippet markers differ from the store's")
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"the ⟦envoy⟧ left", `the <mark class="hl-search">envoy</mark> left`},
+		{"⟦a⟧ <b> ⟦c⟧", `<mark class="hl-search">a</mark> &lt;b&gt; <mark class="hl-search">c</mark>`},
+		{"unpaired ⟧ end ⟦ open", "unpaired  end  open"},
+		{"<script>⟦x⟧", `&lt;script&gt;<mark class="hl-search">x</mark>`},
+	} {
+		if got := string(snippetHTML(tc.in)); got != tc.want {
+			t.Errorf("snippetHTML(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }

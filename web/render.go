@@ -37,6 +37,7 @@ var funcs = template.FuncMap{
 	"published": publishedOf,
 	"httpURL":   httpURL,
 	"join":      strings.Join,
+	"snippet":   snippetHTML,
 	"add":       func(a, b int) int { return a + b },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {

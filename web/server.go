@@ -97,8 +97,8 @@ type Config struct {
 	// IngestTimeout bounds an add request (fetching and extraction
 	// included); 0 means 2 minutes.
 	IngestTimeout time.Duration
-	// Registry receives the server's metrics; nil makes a private registry
-	// (served at /metrics either way, with Go and process collectors).
+	// Registry receives the server's metrics and is served at /metrics; nil
+	// makes a private one with the Go and process collectors added.
 	Registry *prometheus.Registry
 	// CacheSize is the number of story reports kept in memory; 0 means 512.
 	CacheSize int
