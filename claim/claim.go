@@ -182,6 +182,8 @@ type extractor struct {
 	stems  map[string]string
 	raw    []rawMention
 	qspans []quoteSpan
+	// midCaps are the words capitalised inside a sentence somewhere.
+	midCaps map[string]bool
 }
 
 // Extract analyses one article. It is pure and safe for concurrent use.

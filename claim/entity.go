@@ -21,17 +21,79 @@ type rawMention struct {
 	roleOnly   bool // a role phrase with no name ("the envoy")
 	roleHead   string
 	entity     int
+	// notPerson is evidence that a name is no person: an article or a
+	// craft's class noun right before it ("the Selje Star", "the ferry
+	// Selje Star").
+	notPerson bool
 }
 
 var nameConnectors = set(`von van der den de da del della di du la le bin ibn al el dos das ter`)
 
 // entities finds names in every sentence, then merges them into entities.
 func (x *extractor) entities() {
+	// words capitalised inside sentences: a word capitalised only where a
+	// sentence starts is probably a common word ("Water entered ...")
+	x.midCaps = map[string]bool{}
+	for si := range x.sents {
+		toks := x.sents[si].toks
+		first := 0
+		for first < len(toks) && toks[first].kind == 'p' {
+			first++
+		}
+		for k := first + 1; k < len(toks); k++ {
+			if toks[k].cap && toks[k].kind == 'w' {
+				x.midCaps[toks[k].low] = true
+			}
+		}
+	}
 	for si := range x.sents {
 		x.sentenceNames(si)
 	}
+	x.settleKinds()
 	x.formEntities()
 }
+
+// settleKinds makes every mention of a name that something marks as no
+// person ("the Selje Star") and nothing marks as one (a title, a role, a
+// known given name) a thing rather than a person.
+func (x *extractor) settleKinds() {
+	not, is := map[string]bool{}, map[string]bool{}
+	for r := range x.raw {
+		m := &x.raw[r]
+		if m.roleOnly {
+			continue
+		}
+		k := fold(m.name)
+		if m.notPerson {
+			not[k] = true
+		}
+		if m.person || m.kind == crosscheck.KindPerson && hasGivenName(m.name) {
+			is[k] = true
+		}
+	}
+	for r := range x.raw {
+		m := &x.raw[r]
+		if k := fold(m.name); !m.roleOnly && m.kind == crosscheck.KindPerson && not[k] && !is[k] {
+			m.kind = crosscheck.KindOther
+		}
+	}
+}
+
+// hasGivenName reports whether a name starts with a known given name.
+func hasGivenName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	_, ok := nicknames[fold(f[0])]
+	return ok
+}
+
+// craftNouns name a kind of ship, aircraft or vehicle: a name right after
+// one is the craft's ("the ferry Selje Star").
+var craftNouns = set(`ferry ship vessel tanker freighter liner yacht trawler boat submarine carrier frigate
+destroyer cruiser warship aircraft plane jet airliner helicopter train locomotive satellite spacecraft
+rocket probe shuttle bus truck lorry storm hurricane typhoon cyclone tropical`)
 
 func isNameToken(t token) bool {
 	return t.kind == 'w' && t.cap
@@ -130,6 +192,7 @@ func (x *extractor) rolePhrases(si int) {
 // addSequence turns the capitalised tokens [i, j) into mentions.
 func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	toks := x.sents[si].toks
+	i0 := i
 	// drop capitalised function words and sentence-initial common words
 	for i < j && (stopCaps[toks[i].low] || (sentStart && i == 0 && j-i == 1 && looksCommon(toks[i].low))) {
 		i++
@@ -142,6 +205,9 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	}
 	if j-i == 1 && (demonyms[toks[i].low] != "" || demonyms[strings.TrimSuffix(toks[i].low, "s")] != "") && countries[toks[i].low] == "" {
 		return // "French" alone is an adjective, "Europeans" a people
+	}
+	if sentStart && i == i0 && j-i == 1 && x.commonAtStart(toks, i) {
+		return // "Eleven people were ...", "Water entered ...", "Investigators said ..."
 	}
 	// "Witkoff-Zelensky meeting": two names joined by a hyphen
 	if j-i == 1 && strings.Contains(toks[i].text, "-") && j < len(toks) && toks[j].kind == 'w' && !toks[j].cap {
@@ -169,6 +235,9 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 		m.kind = crosscheck.KindPlace
 	case countries[x.joinLow(toks[i:j])] != "":
 		m.kind = crosscheck.KindPlace
+	case x.craftName(toks, i, j):
+		m.kind = crosscheck.KindOther
+		m.notPerson = true
 	default:
 		// a title inside the sequence: "French President Emmanuel Macron"
 		k := -1
@@ -247,13 +316,55 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	if m.kind == crosscheck.KindPerson && j-i > 5 {
 		return
 	}
+	if i > 0 && !m.person {
+		if p := toks[i-1].low; p == "the" || craftNouns[p] && !toks[i-1].cap {
+			m.notPerson = true
+		}
+	}
 	x.raw = append(x.raw, m)
+}
+
+// craftName reports a name that ends in a role noun yet is no role, after
+// an article or a craft noun: "the Selje Star", "the ferry Evening Star".
+func (x *extractor) craftName(toks []token, i, j int) bool {
+	if j-i < 2 || i == 0 || !titleWords[toks[j-1].low] {
+		return false
+	}
+	if p := toks[i-1]; p.low != "the" && !(craftNouns[p.low] && !p.cap) {
+		return false
+	}
+	for t := i; t < j-1; t++ {
+		w := toks[t].low
+		if !titleWords[w] && demonyms[w] == "" && countries[w] == "" && !orgSuffixes[w] && !placeSuffixes[w] && !isAcronym(toks[t].text) && !toks[t].poss {
+			return true
+		}
+	}
+	return false
+}
+
+// commonAtStart reports whether the one capitalised word at i, which starts
+// its sentence, is a common word: a number word, a word with a common
+// ending, or one never capitalised inside a sentence of the article and
+// not known as a name, unless it speaks ("Gazprom said").
+func (x *extractor) commonAtStart(toks []token, i int) bool {
+	w := toks[i].low
+	if _, ok := numberWords[w]; ok || looksCommon(w) {
+		return true
+	}
+	if x.midCaps[w] || agencies[w] || countries[w] != "" || toks[i].poss || isAcronym(toks[i].text) {
+		return false
+	}
+	if i+1 < len(toks) && (speechVerbs[toks[i+1].low] || toks[i+1].low == "told") {
+		return false
+	}
+	return true
 }
 
 // looksCommon reports a sentence-initial word that is probably not a name.
 func looksCommon(w string) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") ||
-		strings.HasSuffix(w, "ions") || strings.HasSuffix(w, "ents") || strings.HasSuffix(w, "ers")
+		strings.HasSuffix(w, "ions") || strings.HasSuffix(w, "ents") || strings.HasSuffix(w, "ers") ||
+		strings.HasSuffix(w, "ors") || strings.HasSuffix(w, "ists")
 }
 
 func isAcronym(s string) bool {
