@@ -151,6 +151,7 @@ type Clusterer struct {
 	scale  float64
 
 	terms   map[string]uint32
+	words   map[string]uint32 // lowercased word -> term, a cache
 	names   []string
 	df      []float32
 	idfC    []idfEntry
@@ -179,6 +180,7 @@ func NewClusterer(opts Options) *Clusterer {
 		window:  day(math.Ceil(opts.Window.Hours() / 24)),
 		scale:   opts.TimeScale.Hours() / 24,
 		terms:   map[string]uint32{},
+		words:   map[string]uint32{},
 		stem:    stemmer{cache: map[string]string{}},
 		stories: map[int32]*story{},
 		byID:    map[string]*story{},
@@ -201,6 +203,19 @@ func (c *Clusterer) termID(s string) uint32 {
 	c.names = append(c.names, s)
 	c.df = append(c.df, 0)
 	c.idfC = append(c.idfC, idfEntry{n: -1})
+	return id
+}
+
+// wordID returns the term of a lowercased word: its stem's number.
+func (c *Clusterer) wordID(w string) uint32 {
+	if id, ok := c.words[w]; ok {
+		return id
+	}
+	id := c.termID(c.stem.stem(w))
+	if len(c.words) >= stemCacheMax {
+		clear(c.words) // bounded memory; refills with current vocabulary
+	}
+	c.words[strings.Clone(w)] = id
 	return id
 }
 
@@ -274,7 +289,7 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		case t.upper && (!t.first || next && toks[i+1].upper):
 			w *= eb
 		}
-		c.tf[c.termID(c.stem.stem(t.lower))] += w
+		c.tf[c.wordID(t.lower)] += w
 		// Adjacent capitalised words: the name as one term ("tara_reid").
 		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] {
 			c.tf[c.termID(t.lower+"_"+toks[i+1].lower)] += w
@@ -531,7 +546,6 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		s.nvec++
 		s.terms = mergeTerms(s.terms, f.tf)
 		c.prune(s)
-		c.post(s)
 	}
 }
 
@@ -587,7 +601,8 @@ func mergeTerms(s []tw, a []tw) []tw {
 
 // prune keeps the story's heaviest terms.
 func (c *Clusterer) prune(s *story) {
-	if len(s.terms) <= c.opts.MaxStoryTerms {
+	// Half again over the cap before pruning: pruning sorts the terms.
+	if len(s.terms) <= c.opts.MaxStoryTerms*3/2 {
 		return
 	}
 	top := c.heaviestTerms(s.terms, c.opts.MaxStoryTerms)
@@ -602,21 +617,52 @@ func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
 		t tw
 		v float64
 	}
-	sc := make([]scored, len(terms))
-	for i, t := range terms {
-		sc[i] = scored{t, float64(t.w) * c.idf(t.id)}
+	less := func(x, y scored) bool { return x.v < y.v || x.v == y.v && x.t.id > y.t.id }
+	// A min-heap of the n heaviest so far.
+	h := make([]scored, 0, min(n, len(terms)))
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && less(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
 	}
-	slices.SortFunc(sc, func(x, y scored) int {
+	for _, t := range terms {
+		x := scored{t, float64(t.w) * c.idf(t.id)}
+		if len(h) < n {
+			h = append(h, x)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !less(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if less(h[0], x) {
+			h[0] = x
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(x, y scored) int {
 		if r := cmp.Compare(y.v, x.v); r != 0 {
 			return r
 		}
 		return cmp.Compare(x.t.id, y.t.id)
 	})
-	if len(sc) > n {
-		sc = sc[:n]
-	}
-	out := make([]tw, len(sc))
-	for i, x := range sc {
+	out := make([]tw, len(h))
+	for i, x := range h {
 		out[i] = x.t
 	}
 	return out

@@ -22,7 +22,10 @@ const (
 	maxChunk      = 256 // articles clustered together
 	storiesPerArt = 8   // recent stories each article brings into its chunk
 	minEdge       = 0.04
-	refinePasses  = 4
+	refinePasses  = 2
+	// postingBudget caps the index entries read to find one article's
+	// candidate stories.
+	postingBudget = 1000
 	// cohesionCap caps the within-group similarity the cohesion test asks
 	// for: near-identical wire copies must not keep fragments apart.
 	cohesionCap = 0.35
@@ -127,6 +130,14 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	}
 	if len(live) > 0 {
 		groups := c.cluster(items, live)
+		// Index the stories once their articles of this chunk are in.
+		defer func() {
+			for _, g := range groups {
+				if s := items[g.items[0]].story; s != nil && c.stories[s.seq] == s {
+					c.post(s)
+				}
+			}
+		}()
 		for _, g := range groups {
 			s, isNew := g.old, false
 			if s == nil {
@@ -249,37 +260,73 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 		}
 		return min(cohesionCap, n.within/float64(n.size*(n.size-1)/2))
 	}
+	// value is the pair's mean similarity when it may merge, else -1.
+	value := func(x, y int, sum float64) float64 {
+		n, m := nodes[x], nodes[y]
+		if n.old != nil && m.old != nil {
+			return -1
+		}
+		v := sum / float64(n.size*m.size)
+		if v < th {
+			return -1
+		}
+		// Keep apart two groups that are each much tighter than they are
+		// to one another: two look-alike events.
+		w1, w2 := cohesion(n), cohesion(m)
+		w := max(w1, w2)
+		if w1 >= 0 && w2 >= 0 {
+			w = min(w1, w2)
+		}
+		if w > 0 && v < lambda*w {
+			return -1
+		}
+		return v
+	}
+	type cand struct {
+		y int
+		v float64
+	}
+	// better orders pairs: higher value, then lower indices.
+	better := func(x int, a cand, b cand) bool {
+		if a.v != b.v {
+			return a.v > b.v
+		}
+		if b.y < 0 {
+			return a.y >= 0
+		}
+		a1, a2 := min(x, a.y), max(x, a.y)
+		b1, b2 := min(x, b.y), max(x, b.y)
+		return a1 < b1 || a1 == b1 && a2 < b2
+	}
+	best := make([]cand, len(nodes))
+	bestOf := func(x int) cand {
+		b := cand{-1, -1}
+		for y, sum := range nodes[x].edges {
+			if v := value(x, y, sum); v >= 0 && better(x, cand{y, v}, b) {
+				b = cand{y, v}
+			}
+		}
+		return b
+	}
+	for x := range nodes {
+		best[x] = bestOf(x)
+	}
 	for {
-		bx, by, bs := -1, -1, 0.0
-		for x, n := range nodes {
-			if n.size == 0 {
+		bx := -1
+		for x := range nodes {
+			if best[x].y < 0 {
 				continue
 			}
-			for y, sum := range n.edges {
-				if y <= x || (n.old != nil && nodes[y].old != nil) {
-					continue
-				}
-				m := nodes[y]
-				v := sum / float64(n.size*m.size)
-				if v < th || v < bs || (v == bs && (x > bx || x == bx && y > by)) {
-					continue
-				}
-				// Keep apart two groups that are each much tighter than
-				// they are to one another: two look-alike events.
-				w1, w2 := cohesion(n), cohesion(m)
-				w := max(w1, w2)
-				if w1 >= 0 && w2 >= 0 {
-					w = min(w1, w2)
-				}
-				if w > 0 && v < lambda*w {
-					continue
-				}
-				bx, by, bs = x, y, v
+			if bx < 0 || best[x].v > best[bx].v || best[x].v == best[bx].v && min(x, best[x].y) < min(bx, best[bx].y) ||
+				best[x].v == best[bx].v && min(x, best[x].y) == min(bx, best[bx].y) && max(x, best[x].y) < max(bx, best[bx].y) {
+				bx = x
 			}
 		}
 		if bx < 0 {
 			return parent
 		}
+		// Merge the higher index into the lower.
+		bx, by := min(bx, best[bx].y), max(bx, best[bx].y)
 		parent[by] = bx
 		a, b := nodes[bx], nodes[by]
 		a.within += b.within + a.edges[by]
@@ -298,9 +345,17 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 			nodes[z].edges[bx] = a.edges[z]
 		}
 		b.size, b.items, b.edges, b.old = 0, nil, nil, nil
+		best[by] = cand{-1, -1}
+		best[bx] = bestOf(bx)
+		for z, sum := range a.edges {
+			if best[z].y == bx || best[z].y == by {
+				best[z] = bestOf(z)
+			} else if v := value(z, bx, sum); v >= 0 && better(z, cand{bx, v}, best[z]) {
+				best[z] = cand{bx, v}
+			}
+		}
 	}
 }
-
 
 // refine moves each article to the group whose centroid it is closest
 // to, among the groups it was linked to, when that beats the group it is
@@ -317,8 +372,8 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			where[pos[i]] = g
 		}
 	}
+	cents := map[int]*centroid{}
 	for pass := 0; pass < refinePasses; pass++ {
-		cents := map[int]*centroid{}
 		cent := func(g int) *centroid {
 			ct, ok := cents[g]
 			if !ok {
@@ -330,6 +385,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 		}
 		type move struct{ x, from, to int }
 		var moves []move
+		var alts []int
 		for x, i := range live {
 			f := &items[i].f
 			g := where[x]
@@ -337,6 +393,15 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			// similarity grows with its size, overrules that only when
 			// clearly similar.
 			alone := nodes[g].old == nil && len(nodes[g].items) < 2
+			alts := alts[:0]
+			for _, y := range near[x] {
+				if h := rep(y); h != g && !slices.Contains(alts, h) {
+					alts = append(alts, h)
+				}
+			}
+			if len(alts) == 0 {
+				continue
+			}
 			own, bar := 0.0, c.opts.Threshold
 			if alone {
 				bar = loneMove
@@ -344,11 +409,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 				own = cent(g).cosine(c, f, true)
 			}
 			best, bestSim := g, own
-			for _, y := range near[x] {
-				h := rep(y)
-				if h == g || h == best {
-					continue
-				}
+			for _, h := range alts {
 				ct := cent(h)
 				if ct.d != noDay && f.t != noDay && c.spanFactor(f.t, f.weekday, ct.d, ct.d) == 0 {
 					continue
@@ -369,40 +430,39 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			nodes[m.from].items = slices.DeleteFunc(nodes[m.from].items, func(v int) bool { return v == i })
 			nodes[m.to].items = append(nodes[m.to].items, i)
 			where[m.x] = m.to
+			delete(cents, m.from)
+			delete(cents, m.to)
 		}
 	}
 }
 
-// centroid is a group's summed vector, as term -> weight without IDF.
+// centroid is a group's summed vector: weights without IDF, sorted by
+// term.
 type centroid struct {
-	w    map[uint32]float64
-	norm float64
-	d    day
+	terms []tw
+	norm  float64
+	d     day
 }
 
 func (c *Clusterer) centroidOf(items []item, n *node) centroid {
-	ct := centroid{w: map[uint32]float64{}, d: noDay}
+	ct := centroid{d: noDay}
 	votes := map[day]float64{}
 	if n.old != nil {
-		for _, t := range n.old.terms {
-			ct.w[t.id] += float64(t.w)
-		}
+		ct.terms = n.old.terms
 		if n.old.last != noDay {
 			votes[n.old.last] += float64(n.old.nvec)
 		}
 	}
 	for _, i := range n.items {
 		f := &items[i].f
-		for _, t := range f.tf {
-			ct.w[t.id] += float64(t.w)
-		}
+		ct.terms = mergeTerms(ct.terms, f.tf)
 		if f.t != noDay {
 			votes[f.t] += float64(f.dkind)
 		}
 	}
 	ct.d = bestDay(votes)
-	for id, w := range ct.w {
-		v := w * c.idf(id)
+	for _, t := range ct.terms {
+		v := float64(t.w) * c.idf(t.id)
 		ct.norm += v * v
 	}
 	ct.norm = math.Sqrt(ct.norm)
@@ -414,19 +474,27 @@ func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 func (ct *centroid) cosine(c *Clusterer, f *features, self bool) float64 {
 	var dot float64
 	norm2 := ct.norm * ct.norm
-	for k, t := range f.tf {
-		w, ok := ct.w[t.id]
-		if !ok {
-			continue
+	i, j := 0, 0
+	for i < len(f.tf) && j < len(ct.terms) {
+		switch {
+		case f.tf[i].id < ct.terms[j].id:
+			i++
+		case f.tf[i].id > ct.terms[j].id:
+			j++
+		default:
+			id := f.tf[i].id
+			w := float64(ct.terms[j].w)
+			idf := c.idf(id)
+			if self {
+				v := w * idf
+				w -= float64(f.tf[i].w)
+				nv := w * idf
+				norm2 += nv*nv - v*v
+			}
+			dot += f.vec[i] * w * idf
+			i++
+			j++
 		}
-		idf := c.idf(t.id)
-		if self {
-			v := w * idf
-			w -= float64(t.w)
-			nv := w * idf
-			norm2 += nv*nv - v*v
-		}
-		dot += f.vec[k] * w * idf
 	}
 	if norm2 <= 1e-12 {
 		return 0
@@ -437,20 +505,22 @@ func (ct *centroid) cosine(c *Clusterer, f *features, self bool) float64 {
 // heaviest returns the indices of the n largest values, largest first,
 // ties by index.
 func heaviest(v []float64, n int) []int {
-	order := make([]int, len(v))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(x, y int) int {
-		if c := cmp.Compare(v[y], v[x]); c != 0 {
-			return c
+	// Insertion into a short sorted list: n is small.
+	top := make([]int, 0, n+1)
+	for i, x := range v {
+		if len(top) == n && x <= v[top[n-1]] {
+			continue
 		}
-		return cmp.Compare(x, y)
-	})
-	if len(order) > n {
-		order = order[:n]
+		k := len(top)
+		for k > 0 && x > v[top[k-1]] {
+			k--
+		}
+		top = slices.Insert(top, k, i)
+		if len(top) > n {
+			top = top[:n]
+		}
 	}
-	return order
+	return top
 }
 
 func dotFeatures(a, b *features) float64 {
@@ -487,29 +557,42 @@ func (c *Clusterer) candidates(p *probe, k int) []*story {
 		return nil
 	}
 	clear(c.hits)
+	budget := postingBudget
 	for _, i := range heaviest(p.vec, queryTerms) {
-		for _, seq := range c.index[p.tf[i].id] {
-			if s, ok := c.stories[seq]; ok && c.timeFactor(p.d, p.weekday, s) > 0 {
-				c.hits[seq] += p.vec[i]
-			}
+		post := c.index[p.tf[i].id]
+		// Newest stories first: they are the likelier match.
+		for j := len(post) - 1; j >= 0 && budget > 0; j-- {
+			c.hits[post[j]] += p.vec[i]
+			budget--
 		}
 	}
-	cands := make([]int32, 0, len(c.hits))
-	for seq := range c.hits {
-		cands = append(cands, seq)
+	type hit struct {
+		seq int32
+		v   float64
 	}
-	slices.SortFunc(cands, func(x, y int32) int {
-		if c := cmp.Compare(c.hits[y], c.hits[x]); c != 0 {
-			return c
+	// The k best live stories in the window, by shared weight, newest
+	// first on ties: insertion into a short sorted list.
+	top := make([]hit, 0, k+1)
+	for seq, v := range c.hits {
+		if len(top) == k && (v < top[k-1].v || v == top[k-1].v && seq < top[k-1].seq) {
+			continue
 		}
-		return cmp.Compare(y, x)
-	})
-	if len(cands) > k {
-		cands = cands[:k]
+		s, ok := c.stories[seq]
+		if !ok || c.timeFactor(p.d, p.weekday, s) == 0 {
+			continue
+		}
+		i := len(top)
+		for i > 0 && (v > top[i-1].v || v == top[i-1].v && seq > top[i-1].seq) {
+			i--
+		}
+		top = slices.Insert(top, i, hit{seq, v})
+		if len(top) > k {
+			top = top[:k]
+		}
 	}
-	out := make([]*story, len(cands))
-	for i, seq := range cands {
-		out[i] = c.stories[seq]
+	out := make([]*story, len(top))
+	for i, h := range top {
+		out[i] = c.stories[h.seq]
 	}
 	return out
 }
