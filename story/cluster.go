@@ -87,7 +87,7 @@ func (o Options) withDefaults() Options {
 // Index limits: they keep the cost of placing one article constant however
 // many stories are held.
 const (
-	queryTerms  = 24  // an article's heaviest terms looked up in the index
+	queryTerms  = 20  // an article's heaviest terms looked up in the index
 	postTerms   = 40  // a story's heaviest terms it is indexed under
 	postingCap  = 256 // stories kept per term, most recent first
 	idfPrior    = 10  // pseudo-articles that soften IDF at the start of a stream
