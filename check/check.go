@@ -85,6 +85,7 @@ type state struct {
 	items   []item
 	claimOf []int // per item: claim index
 	claims  []claimGroup
+	towns   map[int]map[int]bool // per item: where it happened (see towns)
 }
 
 // item is one fact of one article.

@@ -79,27 +79,37 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 	var keys []string
 	for i, it := range s.items {
 		f := s.fact(i)
-		if f.Distinct {
-			continue
-		}
 		for vi := range f.Values {
 			v := &f.Values[vi]
 			switch v.Kind {
 			case crosscheck.ValueDate, crosscheck.ValueNumber, crosscheck.ValueName, crosscheck.ValuePlace:
 				continue
 			}
-			if v.Verb == "" || v.Distinct || v.Unit == "" || weakVerbs[v.Verb] {
+			var k string
+			switch {
+			case v.Total && !v.Negated:
+				// claim leaves no total in a sentence about another event
+				// ("a second bus"), so "the first crossing" does not bar it
+				// a whole set counted ("all 214 passengers", "carrying 241
+				// passengers"): its count is one fact whatever the verb
+				k = "T|" + string(v.Kind) + "|" + v.Unit
+				// a person's total is theirs alone: "scored all 11 points"
+				if subj := s.subjectKey(it.art, v.SubjectKey, v.Subject); strings.HasPrefix(subj, "E:") && s.ents[atoi(subj[2:])].Kind == crosscheck.KindPerson {
+					k += "|" + subj
+				}
+			case f.Distinct || v.Verb == "" || v.Distinct || v.Unit == "" || weakVerbs[v.Verb]:
 				continue
+			default:
+				subj := s.subjectKey(it.art, v.SubjectKey, v.Subject)
+				if subj == "" {
+					continue
+				}
+				neg := "+"
+				if v.Negated {
+					neg = "-"
+				}
+				k = string(v.Kind) + "|" + v.Unit + "|" + v.Verb + "|" + v.Prep + "|" + subj + "|" + neg
 			}
-			subj := s.subjectKey(it.art, v.SubjectKey, v.Subject)
-			if subj == "" {
-				continue
-			}
-			neg := "+"
-			if v.Negated {
-				neg = "-"
-			}
-			k := string(v.Kind) + "|" + v.Unit + "|" + v.Verb + "|" + v.Prep + "|" + subj + "|" + neg
 			if _, ok := blocks[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -111,6 +121,14 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		refs := blocks[k]
 		if len(refs) < 2 {
 			continue
+		}
+		total := strings.HasPrefix(k, "T|")
+		same := func(i, j int, vi, vj *claim.ValueFact) bool {
+			if total {
+				// the count is the fact: any shared context will do
+				return s.sameSetting(i, j, vi.Verb, vj.Verb) && s.context(i, j, vi) >= 1
+			}
+			return s.sameEvent(i, j, vi, vj)
 		}
 		// at least one pair of outlets must disagree about the same event:
 		// shared context besides the frame, and no different dates
@@ -134,10 +152,10 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 				}
 				// different objects are different facts: met Brandt / met the unions
 				objx, objy := s.globalKey(s.items[ix].art, refs[x].v.ObjectKey), s.globalKey(s.items[iy].art, refs[y].v.ObjectKey)
-				if objx != "" && objy != "" && !sameObject(objx, objy) {
+				if !total && objx != "" && objy != "" && !sameObject(objx, objy) {
 					continue
 				}
-				if s.sameEvent(ix, iy, refs[x].v, refs[y].v) {
+				if same(ix, iy, refs[x].v, refs[y].v) {
 					active = true
 					inPair[x], inPair[y] = true, true
 				}
@@ -156,8 +174,8 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 				}
 				for y := range refs {
 					if inPair[y] && compatible(refs[x].v, refs[y].v) &&
-						sameObject(s.globalKey(s.items[refs[x].item].art, refs[x].v.ObjectKey), s.globalKey(s.items[refs[y].item].art, refs[y].v.ObjectKey)) &&
-						s.sameEvent(refs[x].item, refs[y].item, refs[x].v, refs[y].v) {
+						(total || sameObject(s.globalKey(s.items[refs[x].item].art, refs[x].v.ObjectKey), s.globalKey(s.items[refs[y].item].art, refs[y].v.ObjectKey))) &&
+						same(refs[x].item, refs[y].item, refs[x].v, refs[y].v) {
 						inPair[x], grown = true, true
 						break
 					}
@@ -217,7 +235,10 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		}
 		c := crosscheck.Conflict{Kind: crosscheck.ConflictValue,
 			About: strings.TrimSpace(first.v.Subject + " " + first.v.VerbText + " " + prep)}
-		if first.v.SubjectKey != "" && first.v.SubjectKey[0] == 'h' && first.v.Subject == first.v.Unit {
+		if total {
+			w := strings.Fields(first.v.Text)
+			c.About = "how many " + w[len(w)-1] + " in all"
+		} else if first.v.SubjectKey != "" && first.v.SubjectKey[0] == 'h' && first.v.Subject == first.v.Unit {
 			// the value is the subject: "people killed", in the source's words
 			w := strings.Fields(first.v.Text)
 			c.About = strings.TrimSpace(w[len(w)-1] + " " + first.v.VerbText)
@@ -257,56 +278,92 @@ func (s *state) sameEvent(i, j int, vi, vj *claim.ValueFact) bool {
 	return s.sameEventDates(i, j, vi, vj, true)
 }
 
-// sameEventDates is sameEvent, with the check that the dates agree
-// optional (a date conflict is about dates that do not).
-func (s *state) sameEventDates(i, j int, vi, vj *claim.ValueFact, dates bool) bool {
+// sameSetting reports whether two facts may be about one event: they do
+// not name different towns, nor different days. Only dates of the clauses
+// of verbs vi and vj count when these are given ("" for every date, "-"
+// for none).
+func (s *state) sameSetting(i, j int, vi, vj string) bool {
 	fi, fj := s.fact(i), s.fact(j)
-	ai, aj := s.items[i].art, s.items[j].art
-	// different towns or cities: different events
-	pi, pj := map[int]bool{}, map[int]bool{}
-	for _, e := range fi.Entities {
-		g := s.gid[ai][e]
-		if s.ents[g].Kind == crosscheck.KindPlace && !claim.IsCountry(s.ents[g].Name) {
-			pi[g] = true
-		}
+	if pi, pj := s.townsOf(i), s.townsOf(j); len(pi) > 0 && len(pj) > 0 && !meets(pi, pj) {
+		return false
 	}
-	for _, e := range fj.Entities {
-		g := s.gid[aj][e]
-		if s.ents[g].Kind == crosscheck.KindPlace && !claim.IsCountry(s.ents[g].Name) {
-			pj[g] = true
-		}
+	if vi == "-" {
+		return true
 	}
-	if len(pi) > 0 && len(pj) > 0 {
-		common := false
-		for g := range pi {
-			common = common || pj[g]
-		}
-		if !common {
-			return false
-		}
-	}
-	frame := map[string]bool{vi.Verb: true, claim.Stem(vi.Unit): true, claim.Stem(singularize(vi.Text)): true}
-	subj := s.globalKey(ai, vi.SubjectKey)
 	di, dj := map[string]bool{}, map[string]bool{}
 	for _, v := range fi.Values {
-		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() {
+		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() && (vi == "" || v.Verb == vi) {
 			di[v.Time.Format("2006-01-02")] = true
 		}
 	}
 	for _, v := range fj.Values {
-		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() {
+		if v.Kind == crosscheck.ValueDate && !v.Time.IsZero() && (vj == "" || v.Verb == vj) {
 			dj[v.Time.Format("2006-01-02")] = true
 		}
 	}
-	if dates && len(di) > 0 && len(dj) > 0 {
-		common := false
-		for d := range di {
-			common = common || dj[d]
+	return len(di) == 0 || len(dj) == 0 || meets(di, dj)
+}
+
+// townsOf returns the towns and cities (global entity ids) item i names,
+// except ends of a route ("from Marstad", "to Holmvik"): a voyage from one
+// town to another is one event.
+func (s *state) townsOf(i int) map[int]bool {
+	if t, ok := s.towns[i]; ok {
+		return t
+	}
+	if s.towns == nil {
+		s.towns = map[int]map[int]bool{}
+	}
+	it := s.items[i]
+	an := s.ans[it.art]
+	f := s.fact(i)
+	text := an.Article.Text
+	out := map[int]bool{}
+	for _, m := range an.Mentions {
+		if m.Start < f.Span.Start || m.End > f.Span.End || m.Entity < 0 || m.Entity >= len(s.gid[it.art]) {
+			continue
 		}
-		if !common {
-			return false
+		g := s.gid[it.art][m.Entity]
+		if s.ents[g].Kind != crosscheck.KindPlace || claim.IsCountry(s.ents[g].Name) {
+			continue
+		}
+		before := strings.Fields(text[max(f.Span.Start, m.Start-12):m.Start])
+		if n := len(before); n > 0 {
+			if w := strings.ToLower(before[n-1]); w == "from" || w == "to" || w == "via" || w == "towards" || w == "toward" {
+				continue
+			}
+		}
+		out[g] = true
+	}
+	s.towns[i] = out
+	return out
+}
+
+func meets[K comparable](a, b map[K]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
 		}
 	}
+	return false
+}
+
+// sameEventDates is sameEvent, with the check that the dates agree
+// optional (a date conflict is about dates that do not).
+func (s *state) sameEventDates(i, j int, vi, vj *claim.ValueFact, dates bool) bool {
+	if !dates {
+		return s.sameSetting(i, j, "-", "-") && s.context(i, j, vi) >= 2
+	}
+	return s.sameSetting(i, j, "", "") && s.context(i, j, vi) >= 2
+}
+
+// context counts what two facts share besides the value's frame: content
+// words, or 2 for an entity other than the subject.
+func (s *state) context(i, j int, vi *claim.ValueFact) int {
+	fi, fj := s.fact(i), s.fact(j)
+	ai, aj := s.items[i].art, s.items[j].art
+	frame := map[string]bool{vi.Verb: true, claim.Stem(vi.Unit): true, claim.Stem(singularize(vi.Text)): true}
+	subj := s.globalKey(ai, vi.SubjectKey)
 	ents := map[int]bool{}
 	for _, e := range fi.Entities {
 		ents[s.gid[ai][e]] = true
@@ -314,7 +371,7 @@ func (s *state) sameEventDates(i, j int, vi, vj *claim.ValueFact, dates bool) bo
 	for _, e := range fj.Entities {
 		g := s.gid[aj][e]
 		if ents[g] && subj != "E:"+itoa(g) {
-			return true
+			return 2
 		}
 	}
 	stems := map[string]bool{}
@@ -327,7 +384,7 @@ func (s *state) sameEventDates(i, j int, vi, vj *claim.ValueFact, dates bool) bo
 			n++
 		}
 	}
-	return n >= 2
+	return n
 }
 
 // singularize returns the last word of a value text, singular: the unit

@@ -133,6 +133,10 @@ type ValueFact struct {
 	Distinct bool
 	// Approx is true when the value is hedged (about, nearly, more than).
 	Approx bool
+	// Total is true when a count is stated as the whole of its set,
+	// whatever the verb: "all 214 passengers", "carrying 214 passengers",
+	// "with 214 passengers on board".
+	Total bool
 }
 
 // Quote is a direct quotation.

@@ -193,8 +193,13 @@ func (x *extractor) facts() {
 				f.Distinct = true
 			}
 		}
+		strong := false // "another", "a second": a count is no total of the story's set
+		for _, t := range toks {
+			strong = strong || separateWords[t.low]
+		}
 		for _, v := range x.values(si) {
 			x.frame(si, &v)
+			v.Total = v.Total && !strong
 			f.Values = append(f.Values, v.ValueFact)
 		}
 		// where: places after "in", "at", "near"
@@ -409,6 +414,27 @@ func (x *extractor) frame(si int, v *valueAt) {
 	if v.tj < len(toks) && v.ti > 0 && distinctEvent[toks[v.ti-1].low] {
 		v.Distinct = true
 	}
+	v.Total = v.Kind == crosscheck.ValueCount && !v.Distinct && isTotal(toks, v.ti, v.tj)
+}
+
+// separateWords mark a sentence about another event or set than the
+// story's own.
+var separateWords = set(`separate another second third other others subsequent previous follow-up earlier`)
+
+// carryVerbs make the count after them the whole load: "carrying 214
+// passengers".
+var carryVerbs = set(`carrying carried carries carry`)
+
+// isTotal reports a count stated as the whole of its set: "all 214
+// passengers", "carrying 214 passengers", "214 passengers on board".
+func isTotal(toks []token, ti, tj int) bool {
+	if ti > 0 && (toks[ti-1].low == "all" || carryVerbs[toks[ti-1].low]) {
+		return true
+	}
+	if tj < len(toks) && toks[tj].low == "aboard" || tj+1 < len(toks) && toks[tj].low == "on" && toks[tj+1].low == "board" {
+		return true
+	}
+	return false
 }
 
 // subjectBefore finds the subject of the clause whose verb is at token vp.
