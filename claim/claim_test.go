@@ -298,3 +298,81 @@ func TestRoleAlias(t *testing.T) {
 	}
 	t.Fatalf("no Steve Marlowe in %+v", an.Entities)
 }
+
+func TestEntityKinds(t *testing.T) {
+	text := "The tanker Morning Star ran aground near Velby on Sunday. " +
+		"Twelve sailors were rescued by the Velby Coast Guard, the Maritime Safety Board said. " +
+		"Divers reached the hull within an hour. Captain Ingrid Halvorsen said the Morning Star had lost power. " +
+		"Rescuers worked through the night. Nordic Tank Lines, which owns the ship, said it would pay for the clean-up. " +
+		"Halvorsen said oil had leaked into the bay. Oil reached the shore by Monday."
+	an := Extract(article("a", "X", "2024-03-12", text), Options{})
+	kinds := map[string]crosscheck.EntityKind{}
+	for _, e := range an.Entities {
+		kinds[e.Name] = e.Kind
+	}
+	for _, tt := range []struct {
+		name string
+		want crosscheck.EntityKind
+	}{
+		{"Morning Star", crosscheck.KindOther},
+		{"Velby Coast Guard", crosscheck.KindOrganization},
+		{"Maritime Safety Board", crosscheck.KindOrganization},
+		{"Nordic Tank Lines", crosscheck.KindOrganization},
+		{"Ingrid Halvorsen", crosscheck.KindPerson},
+	} {
+		if got, ok := kinds[tt.name]; !ok || got != tt.want {
+			t.Errorf("kind of %q=%q (found %v), want %q; entities %v", tt.name, got, ok, tt.want, kinds)
+		}
+	}
+	for _, junk := range []string{"Twelve", "Divers", "Rescuers", "Oil"} {
+		if _, ok := kinds[junk]; ok {
+			t.Errorf("%q is an entity: a common word starting a sentence", junk)
+		}
+	}
+}
+
+func TestReportedClause(t *testing.T) {
+	tests := []struct {
+		text, subject, verb string
+		negated             bool
+	}{
+		{"Nordic Tank Lines said the Morning Star had passed its annual hull inspection.", "the Morning Star", "pass", false},
+		{"The harbour master told reporters that the Morning Star did not pass its hull inspection.", "the Morning Star", "pass", true},
+		{"Ingrid Halvorsen said that the crew had left the ship before noon.", "the crew", "leave", false},
+		{"Ingrid Halvorsen said on Monday the crew was safe.", "Ingrid Halvorsen", "say", false},
+	}
+	for _, tt := range tests {
+		an := Extract(article("a", "X", "2024-03-12", tt.text), Options{})
+		if len(an.Facts) != 1 {
+			t.Fatalf("%q: %d facts, want 1", tt.text, len(an.Facts))
+		}
+		f := an.Facts[0]
+		if f.Subject != tt.subject || f.Verb != tt.verb || f.Negated != tt.negated {
+			t.Errorf("%q: subject %q verb %q negated %v, want %q %q %v", tt.text, f.Subject, f.Verb, f.Negated, tt.subject, tt.verb, tt.negated)
+		}
+	}
+}
+
+func TestClockTimes(t *testing.T) {
+	tests := []struct {
+		text     string
+		min, max float64
+	}{
+		{"The ferry struck the reef at 07:15 on Monday.", 26100, 26100},
+		{"The ferry struck the reef at about 07:00 on Monday.", 25200 - 1800, 25200 + 1800},
+	}
+	for _, tt := range tests {
+		an := Extract(article("a", "X", "2024-03-12", tt.text), Options{})
+		var got *ValueFact
+		for _, f := range an.Facts {
+			for i := range f.Values {
+				if f.Values[i].Kind == crosscheck.ValueTime {
+					got = &f.Values[i]
+				}
+			}
+		}
+		if got == nil || got.Min != tt.min || got.Max != tt.max {
+			t.Errorf("%q: time %+v, want [%v, %v]", tt.text, got, tt.min, tt.max)
+		}
+	}
+}

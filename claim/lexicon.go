@@ -196,7 +196,8 @@ tribune herald guardian telegraph observer review magazine network channel radio
 institute foundation summit images security alliance coalition bureau service services authority police government cabinet
 federation league club association corporation airlines agency nato ministry's spiegel monde
 independent express mirror courier ledger daily weekly chronicle globe standard today
-guard coastguard board lines ferries airways railways railway shipping council brigade corps fleet trust`)
+guard coastguard board lines ferries airways railways railway shipping council brigade corps fleet trust
+nations`)
 
 // placeSuffixes make a capitalised sequence a place.
 var placeSuffixes = set(`palace square street avenue city river island islands sea ocean mountains
