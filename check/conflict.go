@@ -238,6 +238,8 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		if total {
 			w := strings.Fields(first.v.Text)
 			c.About = "how many " + w[len(w)-1] + " in all"
+		} else if first.v.Kind == crosscheck.ValueTime && first.v.Subject != "" {
+			c.About = "when " + lowerArticle(first.v.Subject) + " " + first.v.VerbText
 		} else if first.v.SubjectKey != "" && first.v.SubjectKey[0] == 'h' && first.v.Subject == first.v.Unit {
 			// the value is the subject: "people killed", in the source's words
 			w := strings.Fields(first.v.Text)
@@ -254,6 +256,15 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// lowerArticle lowers the article that starts a phrase quoted mid-line:
+// "The ferry" -> "the ferry".
+func lowerArticle(p string) string {
+	if w, rest, ok := strings.Cut(p, " "); ok && (w == "The" || w == "A" || w == "An") {
+		return strings.ToLower(w) + " " + rest
+	}
+	return p
 }
 
 // sameObject reports whether two object keys can name one thing: equal,
@@ -756,7 +767,7 @@ func (s *state) negationConflicts() []crosscheck.Conflict {
 			continue
 		}
 		fp, fn := s.fact(pos[0]), s.fact(neg[0])
-		c := crosscheck.Conflict{Kind: crosscheck.ConflictNegation, About: strings.TrimSpace(fp.Subject + " " + fp.VerbText)}
+		c := crosscheck.Conflict{Kind: crosscheck.ConflictNegation, About: "whether " + strings.TrimSpace(lowerArticle(fp.Subject)+" "+fp.VerbText)}
 		c.Variants = append(c.Variants, s.variant(fp.VerbText, pos), s.variant(fn.VerbText, neg))
 		s.markDisputed(&c, append(append([]int{}, pos...), neg...))
 		out = append(out, c)
