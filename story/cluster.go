@@ -150,21 +150,22 @@ type Clusterer struct {
 	window day
 	scale  float64
 
-	terms   map[string]uint32
-	words   map[string]uint32 // lowercased word -> term, a cache
-	names   []string
-	df      []float32
-	idfC    []idfEntry
-	nDocs   float64
-	stem    stemmer
-	stories map[int32]*story
-	byID    map[string]*story
-	index   map[uint32][]int32
-	placed  map[string]*story // article ID -> story, for near duplicates and re-runs
-	nextSeq int32
-	clock   day
-	recent  []day // the latest publication days, for the clock
-	evicted day
+	terms        map[string]uint32
+	words        map[string]uint32 // lowercased word -> term, a cache
+	names        []string
+	df           []float32
+	idfC         []idfEntry
+	nDocs        float64
+	stem         stemmer
+	stories      map[int32]*story
+	byID         map[string]*story
+	index        map[uint32][]int32
+	placed       map[string]*story // article ID -> story, for near duplicates and re-runs
+	nextSeq      int32
+	clock        day
+	sinceCompact int   // articles placed since the last compaction
+	recent       []day // the latest publication days, for the clock
+	evicted      day
 
 	// scratch
 	toks []token
@@ -286,7 +287,7 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		switch {
 		case t.digit:
 			w *= 1 + (eb-1)/2
-		case t.upper && (!t.first || next && toks[i+1].upper):
+		case t.upper && t.sent >= 0 && (!t.first || next && toks[i+1].upper):
 			w *= eb
 		}
 		c.tf[c.wordID(t.lower)] += w
@@ -357,16 +358,23 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 		for j < len(toks) && toks[j].upper && !toks[j].digit && !stopWords[toks[j].lower] && adjacent(a, toks[j-1], toks[j]) && j-i < 5 {
 			j++
 		}
-		// A lone capitalised word opening a sentence is usually not a name.
-		if j-i == 1 && t.first {
+		// Headlines capitalise every word; a lone capitalised word opening
+		// a sentence is usually not a name.
+		if t.sent < 0 || j-i == 1 && t.first {
 			i = j
 			continue
 		}
-		src := a.Text
-		if t.sent < 0 {
-			src = a.Title
+		// Roles and nationalities are not part of the name: "French
+		// President Emmanuel Macron" is Emmanuel Macron.
+		k := i
+		for k < j-1 && (roleWords[toks[k].lower] || demonym(toks[k].lower)) {
+			k++
 		}
-		p := src[t.start:toks[j-1].end]
+		if k == j-1 && (roleWords[toks[k].lower] || demonym(toks[k].lower)) {
+			i = j
+			continue
+		}
+		p := a.Text[toks[k].start:toks[j-1].end]
 		p = strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s")
 		if strings.ToUpper(p) == p && len(p) > 4 {
 			p = strings.Title(strings.ToLower(p)) //nolint:staticcheck // ASCII datelines only
@@ -383,6 +391,29 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 		i = j
 	}
 	return ents, places
+}
+
+// roleWords are titles and offices that precede names.
+var roleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`president prime minister chancellor secretary general envoy special king queen
+prince princess pope senator sen governor gov mayor chief director chairman chairwoman ceo judge officer sgt
+dr mr mrs ms lord sir captain capt commander inspector detective police coach manager spokesman spokeswoman
+spokesperson head leader deputy foreign defence defense interior finance justice health state vice acting
+former late u.s us uk eu un white house`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// demonym reports whether a word looks like a nationality ("Ukrainian",
+// "European", "Chinese", "British").
+func demonym(w string) bool {
+	switch w {
+	case "french", "dutch", "swiss", "greek", "thai", "welsh", "irish", "scottish", "danish", "polish", "finnish", "spanish", "turkish", "british":
+		return true
+	}
+	return len(w) > 5 && (strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ean") || strings.HasSuffix(w, "ese"))
 }
 
 func clip(s string, n int) string {
@@ -444,7 +475,66 @@ func (c *Clusterer) evict(seq int32, s *story) {
 			delete(c.placed, m)
 		}
 	}
-	// Postings of evicted stories are dropped lazily (see post).
+	// Postings of evicted stories are dropped lazily (see post, compact).
+}
+
+// compactEvery is how many articles pass between compactions.
+const compactEvery = 50_000
+
+// compact bounds memory over an endless stream: it halves the document
+// frequencies (so the statistics follow recent news), forgets the terms
+// that are now rare and that no held story uses, renumbers the rest and
+// rebuilds the index without evicted stories.
+func (c *Clusterer) compact() {
+	c.nDocs /= 2
+	keep := make([]bool, len(c.names))
+	for id := range c.df {
+		c.df[id] /= 2
+		keep[id] = c.df[id] >= 1
+	}
+	seqs := make([]int32, 0, len(c.stories))
+	for seq, s := range c.stories {
+		seqs = append(seqs, seq)
+		for _, t := range s.terms {
+			keep[t.id] = true
+		}
+		for _, id := range s.postings {
+			keep[id] = true
+		}
+	}
+	slices.Sort(seqs)
+	newID := make([]uint32, len(c.names))
+	names := make([]string, 0, len(c.names)/2)
+	df := make([]float32, 0, len(c.names)/2)
+	for id, k := range keep {
+		if k {
+			newID[id] = uint32(len(names))
+			names = append(names, c.names[id])
+			df = append(df, c.df[id])
+		}
+	}
+	c.names, c.df = names, df
+	c.idfC = make([]idfEntry, len(names))
+	for i := range c.idfC {
+		c.idfC[i] = idfEntry{n: -1}
+	}
+	c.terms = make(map[string]uint32, len(names))
+	for id, n := range names {
+		c.terms[n] = uint32(id)
+	}
+	clear(c.words)
+	c.index = map[uint32][]int32{}
+	for _, seq := range seqs {
+		s := c.stories[seq]
+		for i := range s.terms {
+			s.terms[i].id = newID[s.terms[i].id]
+		}
+		slices.SortFunc(s.terms, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+		for i, id := range s.postings {
+			s.postings[i] = newID[id]
+			c.index[newID[id]] = append(c.index[newID[id]], seq)
+		}
+	}
 }
 
 // timeFactor is the time penalty between an article's day (see

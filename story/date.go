@@ -114,7 +114,11 @@ func eventDayWeek(a *crosscheck.Article, toks []token, sents []crosscheck.Senten
 		} else {
 			pos -= header
 		}
-		votes[m.d] += m.weight / (1 + float64(pos)/3)
+		w := m.weight / (1 + float64(pos)/3)
+		if !m.weekday {
+			w *= 1.5 // a stated date is firmer than a weekday name
+		}
+		votes[m.d] += w
 		if !m.weekday {
 			absolute[m.d] = true
 		}
@@ -143,9 +147,9 @@ func headerSentences(a *crosscheck.Article, sents []crosscheck.Sentence) int {
 		if n >= 6 {
 			break
 		}
-		txt := a.Text[s.Start:s.End]
-		if len(strings.Fields(txt)) >= 9 {
-			break
+		txt := strings.TrimSpace(a.Text[s.Start:s.End])
+		if len(strings.Fields(txt)) >= 9 || strings.ContainsAny(txt[len(txt)-1:], ".!?\"”") {
+			break // a sentence of the body
 		}
 		n++
 	}
@@ -213,16 +217,21 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 		return v, true
 	}
 	same := func(i, j int) bool { return j < len(toks) && toks[i].sent == toks[j].sent }
-	// yearless resolves a month and day to the year that puts it closest
-	// before ref.
+	// yearless resolves a month and day against ref: this year when not
+	// after ref, last year when it would be more than half a year ahead,
+	// and nothing (an upcoming day) in between.
 	yearless := func(m, d int) (day, bool) {
 		if ref == noDay {
 			return noDay, false
 		}
 		y := ref.time().Year()
 		x, ok := mkDay(y, m, d)
-		if ok && x > ref+7 {
-			x, ok = mkDay(y-1, m, d)
+		switch {
+		case !ok || x <= ref+1:
+		case x-ref <= 183:
+			return noDay, false // an upcoming date this year
+		default:
+			x, ok = mkDay(y-1, m, d) // late last year, told early this year
 		}
 		return x, ok
 	}

@@ -1,22 +1,45 @@
 // Package story groups articles that report the same real-world event into
-// stories, online: each article, as it arrives, joins the most similar
-// recent story or opens a new one.
+// stories, as they arrive: each article of a batch joins a recent story or
+// opens a new one, and its story is final once placed.
 //
 // An article is a vector of stemmed terms (snowball English) weighted by
-// TF-IDF, with title words, capitalised names and numbers weighted up; a
-// story is the sum of its articles' vectors, compared by cosine under the
-// current document frequencies, which are built online from the articles
-// seen. Time counts: an article is compared only with stories whose event
-// dates lie within the window, and similarity falls with the days between
-// them. Candidate stories come from an inverted index over the heaviest
-// terms of recent stories, so placing one article costs the same however
-// many articles came before; stories older than the window are evicted
-// from memory and can be exported and imported as opaque state.
+// TF-IDF, with capitalised names and numbers, headline words and the lead
+// weighted up; document frequencies are built online from the articles
+// seen (softened at the start of a stream, halved every 50,000 articles so
+// they follow recent news). A story is the sum of its articles' unit
+// vectors.
 //
-// The package also resolves an article's event date (EventDate) and scores
-// a clustering against a labelled set (Evaluate, Score).
+// PlaceBatch clusters the new articles of a batch together with the recent
+// stories they resemble, by average link: two groups merge while the mean
+// similarity of their articles' pairs reaches Options.PairThreshold and is
+// not much lower than the similarity inside each group (Options.Cohesion;
+// this keeps look-alike events, two earthquakes of one week, apart).
+// Stories placed earlier never merge with each other. Then each article may
+// move to the group whose centroid it is closest to. Within a batch the
+// result hardly depends on the order of the articles. Place is PlaceBatch
+// of one article: it works, but pair decisions made on one article at a
+// time are noisier, so callers with batches should use PlaceBatch.
 //
-// It owns no storage and does no I/O beyond reading a labelled set given
-// as an io.Reader: the store keeps stories and their exported state, the
-// pipeline calls Place and saves what changed.
+// Time counts: event days (EventDate) resolved against a publication date
+// keep stories apart, through a penalty that grows with the days between
+// them and a cut-off at Options.Window; a day resting only on a weekday
+// name ("on Thursday") also fits the same weekday some weeks earlier,
+// since page dates are often later than the article. Dates found in text
+// without a publication date to anchor them name background events too
+// often, and are used for the summary only.
+//
+// Candidates come from an inverted index over the heaviest terms of recent
+// stories, read newest first and within a fixed budget, so placing an
+// article costs the same however many came before. Stories untouched for a
+// Window of stream time (the median of recent publication days) are
+// evicted from memory; Export and Import carry a story's state through the
+// store (StoryService.SaveStoryState, StoryStates) across runs.
+//
+// Story summaries (Story) give a representative title, the event date most
+// articles support, places (names after "in"/"near"), the main names and
+// the outlets. Evaluate and Score measure a clustering against a labelled
+// set with B-cubed and pairwise precision, recall and F1.
+//
+// The package owns no storage and does no I/O beyond reading a labelled set
+// given as an io.Reader.
 package story

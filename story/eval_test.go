@@ -1,6 +1,7 @@
 package story
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -72,19 +73,22 @@ func TestEvaluateOwnSet(t *testing.T) {
 	}
 }
 
-// TestOrderIndependence shuffles the articles: within one batch the
-// stories must not change more than the tolerance, and across batches of
-// 200 the scores must stay near those of the file order.
+// TestOrderIndependence shuffles the articles. Within one batch the
+// stories must not change beyond a small tolerance. Across batches the
+// batches themselves change, so the scores may move more, but must stay
+// near those of the file order and above a floor.
 func TestOrderIndependence(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		path      string
 		batch     int
 		tolerance float64
+		floor     float64
 	}{
-		{"own set, one batch", ownGold, 1000, 0.02},
-		{"own set, batches of 10", ownGold, 10, 0.03},
-		{"ECB+, batches of 256", ecbPath, 256, 0.05},
+		{"own set, one batch", ownGold, 1000, 0.02, 0.95},
+		{"ECB+, one batch", ecbPath, 1000, 0.02, 0.90},
+		{"own set, batches of 10", ownGold, 10, 0.08, 0.90},
+		{"ECB+, batches of 200", ecbPath, 200, 0.06, 0.85},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			arts, gold := readGoldFile(t, tc.path)
@@ -103,6 +107,9 @@ func TestOrderIndependence(t *testing.T) {
 				t.Logf("seed %d: B-cubed F1 %.3f (file order %.3f)", seed, f1, base)
 				if d := base - f1; d > tc.tolerance || -d > tc.tolerance {
 					t.Errorf("seed %d: F1 %.3f, file order %.3f: differ by more than %.2f", seed, f1, base, tc.tolerance)
+				}
+				if f1 < tc.floor {
+					t.Errorf("seed %d: F1 %.3f, want >= %.2f", seed, f1, tc.floor)
 				}
 			}
 		})
@@ -124,3 +131,18 @@ func TestDeterminism(t *testing.T) {
 		}
 	}
 }
+
+func readGoldFileF(f *testing.F, path string) ([]*crosscheck.Article, []string) {
+	fh, err := os.Open(path)
+	if err != nil {
+		f.Skipf("labelled set missing: %v", err)
+	}
+	defer fh.Close()
+	arts, gold, err := ReadGold(fh)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return arts, gold
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

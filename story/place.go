@@ -19,7 +19,7 @@ type Placement struct {
 // Limits that keep placing cheap: a chunk's clustering grows with the
 // square of its size.
 const (
-	maxChunk      = 256 // articles clustered together
+	maxChunk      = 1000 // articles clustered together
 	storiesPerArt = 5   // recent stories each article brings into its chunk
 	minEdge       = 0.04
 	refinePasses  = 2
@@ -54,7 +54,7 @@ func (c *Clusterer) Place(a *crosscheck.Article) (storyID string, isNew bool) {
 // the order of the batch, and an article's story is final when PlaceBatch
 // returns. Placing an article already placed returns its story unchanged,
 // so re-running a batch changes nothing. A near duplicate (DuplicateOf)
-// joins its original's story. Batches over 256 articles are placed 256 at
+// joins its original's story. Batches over 1,000 articles are placed 1,000 at
 // a time.
 func (c *Clusterer) PlaceBatch(as []*crosscheck.Article) []Placement {
 	out := make([]Placement, len(as))
@@ -85,6 +85,11 @@ type node struct {
 }
 
 func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
+	if c.sinceCompact >= compactEvery {
+		c.compact()
+		c.sinceCompact = 0
+	}
+	c.sinceCompact += len(as)
 	items := make([]item, len(as))
 	firstByID := map[string]int{}
 	for i, a := range as {

@@ -1,0 +1,119 @@
+package story
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// Stories exported after one run and imported into a new clusterer give
+// the same summaries, and later reports of their events join them.
+func TestExportImport(t *testing.T) {
+	arts, gold := readGoldFile(t, ownGold)
+	// Every event's first two reports now, the rest after a restart.
+	seen := map[string]int{}
+	var first, later []int
+	for i, g := range gold {
+		seen[g]++
+		if seen[g] <= 2 {
+			first = append(first, i)
+		} else {
+			later = append(later, i)
+		}
+	}
+	// A window of a year holds every story of the set.
+	opts := Options{Window: 365 * 24 * time.Hour}
+	c1 := NewClusterer(opts)
+	story := map[string]string{} // gold cluster -> story
+	var ids []string
+	for _, i := range first {
+		id, _ := c1.Place(arts[i])
+		if story[gold[i]] == "" {
+			story[gold[i]] = id
+			ids = append(ids, id)
+		}
+	}
+	c2 := NewClusterer(opts)
+	for _, id := range ids {
+		state, err := c1.Export(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c2.Import(id, state); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := c2.Story(id), c1.Story(id); !reflect.DeepEqual(got, want) {
+			t.Errorf("imported story %s:\n got %+v\nwant %+v", id, got, want)
+		}
+	}
+	// Placing an article already placed changes nothing.
+	for _, i := range first {
+		if id, isNew := c2.Place(arts[i]); isNew || id != story[gold[i]] {
+			t.Errorf("re-placing %s: story %s new %v, want %s", arts[i].ID, id, isNew, story[gold[i]])
+		}
+	}
+	joined := 0
+	for _, p := range later {
+		id, _ := c2.Place(arts[p])
+		if id == story[gold[p]] {
+			joined++
+		}
+	}
+	if joined < len(later)*9/10 {
+		t.Errorf("%d of %d later reports joined their imported story", joined, len(later))
+	}
+	if _, err := c2.Export("no-such-story"); err == nil {
+		t.Error("Export of an unknown story: no error")
+	}
+	if err := c2.Import("bad", []byte("{")); err == nil {
+		t.Error("Import of a broken state: no error")
+	}
+}
+
+// FuzzImport: a state from the store is untrusted; Import must not panic,
+// and a state it accepts yields a story.
+func FuzzImport(f *testing.F) {
+	c := NewClusterer(Options{})
+	arts, _ := readGoldFileF(f, ownGold)
+	for _, a := range arts[:5] {
+		id, _ := c.Place(a)
+		s, _ := c.Export(id)
+		f.Add(s)
+	}
+	f.Add([]byte(`{"v":1,"terms":["a"],"w":[1],"docs":[1],"days":[1,2],"day_w":[1]}`))
+	f.Fuzz(func(t *testing.T, state []byte) {
+		c := NewClusterer(Options{})
+		if err := c.Import("x", state); err != nil {
+			return
+		}
+		if c.Story("x") == nil {
+			t.Fatal("imported story not held")
+		}
+		for _, a := range arts[:3] {
+			c.Place(a)
+		}
+	})
+}
+
+// FuzzReadGold: a labelled set is user input; every article read has an
+// ID and a cluster.
+func FuzzReadGold(f *testing.F) {
+	f.Add([]byte(`{"id":"a","cluster":"x","text":"On Monday it rained.","published":"2024-01-02"}` + "\n"))
+	f.Add([]byte(`{"id":"a","cluster":"x","title":null,"text":"t","published":null,"outlet":null}`))
+	f.Add([]byte("not json\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, gold, err := ReadGold(bytesReader(data))
+		if err != nil {
+			return
+		}
+		if len(arts) != len(gold) {
+			t.Fatalf("%d articles, %d clusters", len(arts), len(gold))
+		}
+		for i, a := range arts {
+			if a.ID == "" || gold[i] == "" {
+				t.Fatalf("article %d: id %q cluster %q", i, a.ID, gold[i])
+			}
+			EventDate(a)
+		}
+	})
+}
