@@ -20,7 +20,7 @@ type Placement struct {
 // square of its size.
 const (
 	maxChunk      = 1000 // articles clustered together
-	storiesPerArt = 5   // recent stories each article brings into its chunk
+	storiesPerArt = 5    // recent stories each article brings into its chunk
 	minEdge       = 0.04
 	refinePasses  = 2
 	// postingBudget caps the index entries read to find one article's
