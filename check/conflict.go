@@ -109,6 +109,9 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 					neg = "-"
 				}
 				k = string(v.Kind) + "|" + v.Unit + "|" + v.Verb + "|" + v.Prep + "|" + subj + "|" + neg
+				if v.Zoned {
+					k += "|utc" // a local time and a zoned one may be the same instant
+				}
 			}
 			if _, ok := blocks[k]; !ok {
 				keys = append(keys, k)

@@ -133,6 +133,10 @@ type ValueFact struct {
 	Distinct bool
 	// Approx is true when the value is hedged (about, nearly, more than).
 	Approx bool
+	// Zoned is true for a clock time given with its time zone ("15:06
+	// Moscow time"), which Min and Max then hold in UTC; a time without one
+	// is local and is not compared with a zoned one.
+	Zoned bool
 	// Total is true when a count is stated as the whole of its set,
 	// whatever the verb: "all 214 passengers", "carrying 214 passengers",
 	// "with 214 passengers on board".

@@ -202,6 +202,7 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 			}
 		}
 		v.Kind = crosscheck.ValueTime
+		v.Zoned = zoned
 		v.tj = end
 		if !x.ref.IsZero() {
 			loc := time.UTC
