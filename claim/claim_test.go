@@ -304,7 +304,8 @@ func TestEntityKinds(t *testing.T) {
 		"Twelve sailors were rescued by the Velby Coast Guard, the Maritime Safety Board said. " +
 		"Divers reached the hull within an hour. Captain Ingrid Halvorsen said the Morning Star had lost power. " +
 		"Rescuers worked through the night. Nordic Tank Lines, which owns the ship, said it would pay for the clean-up. " +
-		"Halvorsen said oil had leaked into the bay. Oil reached the shore by Monday."
+		"Halvorsen said oil had leaked into the bay. Oil reached the shore by Monday. " +
+		"The company is based in Port Ellis. Port Ellis officials said the harbour was closed."
 	an := Extract(article("a", "X", "2024-03-12", text), Options{})
 	kinds := map[string]crosscheck.EntityKind{}
 	for _, e := range an.Entities {
@@ -319,6 +320,7 @@ func TestEntityKinds(t *testing.T) {
 		{"Maritime Safety Board", crosscheck.KindOrganization},
 		{"Nordic Tank Lines", crosscheck.KindOrganization},
 		{"Ingrid Halvorsen", crosscheck.KindPerson},
+		{"Port Ellis", crosscheck.KindPlace},
 	} {
 		if got, ok := kinds[tt.name]; !ok || got != tt.want {
 			t.Errorf("kind of %q=%q (found %v), want %q; entities %v", tt.name, got, ok, tt.want, kinds)

@@ -25,6 +25,8 @@ type rawMention struct {
 	// craft's class noun right before it ("the Selje Star", "the ferry
 	// Selje Star").
 	notPerson bool
+	// placeCue is evidence that a name is a place: "in Los Angeles".
+	placeCue bool
 }
 
 var nameConnectors = set(`von van der den de da del della di du la le bin ibn al el dos das ter`)
@@ -57,7 +59,7 @@ func (x *extractor) entities() {
 // person ("the Selje Star") and nothing marks as one (a title, a role, a
 // known given name) a thing rather than a person.
 func (x *extractor) settleKinds() {
-	not, is := map[string]bool{}, map[string]bool{}
+	not, is, place := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for r := range x.raw {
 		m := &x.raw[r]
 		if m.roleOnly {
@@ -67,13 +69,23 @@ func (x *extractor) settleKinds() {
 		if m.notPerson {
 			not[k] = true
 		}
+		if m.placeCue {
+			place[k] = true
+		}
 		if m.person || m.kind == crosscheck.KindPerson && hasGivenName(m.name) {
 			is[k] = true
 		}
 	}
 	for r := range x.raw {
 		m := &x.raw[r]
-		if k := fold(m.name); !m.roleOnly && m.kind == crosscheck.KindPerson && not[k] && !is[k] {
+		k := fold(m.name)
+		if m.roleOnly || is[k] {
+			continue
+		}
+		switch {
+		case place[k] && (m.kind == crosscheck.KindPerson || m.kind == crosscheck.KindOther):
+			m.kind = crosscheck.KindPlace // "in Los Angeles"
+		case m.kind == crosscheck.KindPerson && not[k]:
 			m.kind = crosscheck.KindOther
 		}
 	}
@@ -85,8 +97,9 @@ func hasGivenName(name string) bool {
 	if len(f) < 2 {
 		return false
 	}
-	_, ok := nicknames[fold(f[0])]
-	return ok
+	g := fold(f[0])
+	_, ok := nicknames[g]
+	return ok || givenNames[g]
 }
 
 // craftNouns name a kind of ship, aircraft or vehicle: a name right after
@@ -319,6 +332,9 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	if i > 0 && !m.person {
 		if p := toks[i-1].low; p == "the" || craftNouns[p] && !toks[i-1].cap {
 			m.notPerson = true
+		}
+		if p := toks[i-1].low; (p == "in" || p == "near" || p == "outside") && !toks[j-1].poss && m.kind != crosscheck.KindOrganization {
+			m.placeCue = true
 		}
 	}
 	x.raw = append(x.raw, m)

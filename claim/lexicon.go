@@ -315,6 +315,25 @@ var currencies = map[string]string{
 	"hryvnias": "UAH",
 }
 
+// givenNames are common given names: a name starting with one is a
+// person's unless something says otherwise. The nickname groups count too.
+var givenNames = set(`aaron adam adrian alan albert alice allison amanda amy ana andrea angela anna anne ann
+annie arthur ashley barbara benjamin beth betty beverly billy bobby brandon brenda brian bruce bryan
+carl carlos carol caroline catherine charlotte cheryl christina christine cindy claire craig crystal
+cynthia dale dana danielle darren dean debra denise dennis derek diana diane donna doris dorothy douglas
+dylan eduardo elena eric erica eugene evelyn frances francis frank gary george gerald gloria grace
+harold harry heather helen henry howard ian isabel jack jacqueline janet janice jason jean jeremy jerry
+jesse jessica joan joanne johanna jonathan jordan jorge jose joyce juan judith judy julia julie justin
+karen karl katarina keith kelly kevin kim kyle laura lauren leah leonard leslie lilly linda lois louis
+louise luis lynn marco margarita maria marie marilyn mario mark marta martha martin mary maurice
+megan melissa michelle miguel monica nancy natalie nathan nicole noah norma olga oliver olivia oscar
+pamela paul paula pedro philip phillip rachel ralph randy raymond regina roger rosa rose roy ruth
+ryan sandra sara sarah scott sean sharon shirley sophie stanley stephanie suzanne sylvia tammy teresa
+terry theresa tiffany todd travis tyler valerie vanessa victor victoria vincent virginia walter wayne
+wendy willie xavier yvonne zoe eero ingrid lars erik anders nils olav sven astrid
+hans jurgen klaus wolfgang giulia giuseppe francesco marco luca pierre jean francois marie sophie
+mohamed ahmed ali hassan omar fatima yusuf ivan igor olena oksana natalia tatiana`)
+
 // nicknames maps given names to a shared key (Steve/Steven/Stephen).
 var nicknames = map[string]string{}
 
