@@ -12,9 +12,14 @@
 //   - conflicts of values (same kind and unit, same governing verb and
 //     prepositions, same subject and object, same event: shared context, no
 //     different dates or towns; ranges that cannot both be true, exact
-//     figures given 5% and hedged ones 25%), of names (two people said to
-//     lead the same thing), of ministerial roles, and of negation (attended
-//     / did not attend); values in lists, parts of a figure ("including"),
+//     figures given 5% and hedged ones 25%, clock times five minutes, half
+//     an hour for a whole hour; synonym verbs and craft nouns fold, "the
+//     reef" meets "the Norra reef", route ends are no event's town), of
+//     counts of a whole set whatever their verb ("all 241 passengers" /
+//     "carrying 214 passengers"), of names (two people said to lead the
+//     same thing), of ministerial roles, and of negation (attended / did
+//     not attend, "X said the ship had passed" / "did not pass"); values in
+//     lists, parts of a figure ("including"),
 //     separate events ("a separate meeting") and modal statements never
 //     conflict, nor do values an outlet gives both of;
 //   - quotes grouped across outlets by speaker and shared five-word runs,

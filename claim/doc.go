@@ -5,7 +5,18 @@
 // date) and the frame of each value (governing verb, preposition, subject),
 // the direct quotations with their speakers ("he said" resolved, quotes
 // that run over several sentences), and the sources it credits (agencies,
-// outlets, officials, unnamed sources).
+// outlets, officials, unnamed sources). A sentence of reported speech ("X
+// said (that) the ship had passed") states its clause: subject, verb and
+// negation are the clause's. Counts stated as the whole of a set ("all 214
+// passengers", "carrying 214 passengers", "214 passengers on board") are
+// marked Total; clock times keep their zone apart from local times.
+//
+// Entity kinds rest on cues: a title, a role or a common given name makes
+// a person; an organisation head word (Ministry, Guard, Board, Lines) an
+// organisation; "in X" a place; a name after "the" or a craft noun ("the
+// ferry Selje Star") is no person. A lone capitalised word that starts a
+// sentence and is never capitalised inside one is taken for a common word
+// ("Water entered ...", "Eleven people ...").
 //
 // It is pure and rule-based: general lexicons (titles, countries and their
 // adjectives, agencies, speech verbs, number words, given-name nicknames)
