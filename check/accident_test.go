@@ -28,9 +28,9 @@ var ferryStory = []struct{ id, outlet, date, text string }{
 		"Eleven passengers were taken to hospital. Water flooded the engine room within minutes. None of the passengers were badly hurt."},
 }
 
-func ferryReport(t *testing.T) *crosscheck.StoryReport {
+func ferryReport(t *testing.T, extra ...*crosscheck.Article) *crosscheck.StoryReport {
 	t.Helper()
-	var arts []*crosscheck.Article
+	arts := extra
 	for _, s := range ferryStory {
 		arts = append(arts, art(s.id, s.outlet, s.date, s.text))
 	}
@@ -86,7 +86,8 @@ func TestFerryNoFalseConflicts(t *testing.T) {
 }
 
 func TestFerryEntityKinds(t *testing.T) {
-	r := ferryReport(t)
+	// an outlet that names the ship with no cue at all does not make it a person
+	r := ferryReport(t, art("e", "Shipping Weekly", "2024-06-05", "Aurora Dawn was built in Norway in 2004 and carries up to 600 passengers."))
 	kinds := map[string]crosscheck.EntityKind{}
 	for _, e := range r.Entities {
 		kinds[e.Name] = e.Kind

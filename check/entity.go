@@ -225,6 +225,7 @@ func (s *state) mergeEntities() {
 		names := map[string]int{}
 		var ent crosscheck.Entity
 		kinds := map[crosscheck.EntityKind]int{}
+		cued := map[crosscheck.EntityKind]int{} // kinds some article has a cue for
 		arts := map[string]bool{}
 		for _, i := range members {
 			le := all[i]
@@ -235,6 +236,9 @@ func (s *state) mergeEntities() {
 				names[al] += 0
 			}
 			kinds[e.Kind] += e.Mentions
+			if e.Cued {
+				cued[e.Kind] += e.Mentions
+			}
 			for _, ro := range e.Roles {
 				if !containsFold(ent.Roles, ro) {
 					ent.Roles = append(ent.Roles, ro)
@@ -247,9 +251,14 @@ func (s *state) mergeEntities() {
 				ent.Articles = append(ent.Articles, aid)
 			}
 		}
+		if len(cued) > 0 {
+			kinds = cued
+		}
 		ent.Kind = crosscheck.KindOther
 		best := 0
 		for _, k := range []crosscheck.EntityKind{crosscheck.KindOther, crosscheck.KindPlace, crosscheck.KindOrganization, crosscheck.KindPerson} {
+			// a person anywhere wins, unless another kind has a cue and
+			// the person none: then only the cued kinds vote
 			if kinds[k] > best || k == crosscheck.KindPerson && kinds[k] > 0 {
 				ent.Kind, best = k, kinds[k]
 			}

@@ -66,6 +66,11 @@ type Entity struct {
 	// (nickname key, transliteration skeleton); Key is the normalised name
 	// of anything else.
 	Given, Surname, Key string
+	// Cued is true when Kind rests on a cue rather than a guess: a title,
+	// a role or a known given name for a person, "the" or a craft noun
+	// before the name of a thing ("the Selje Star"); organisations and
+	// places always are. A person without it is a capitalised name guessed.
+	Cued bool
 }
 
 // Mention is one mention of an entity.

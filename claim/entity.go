@@ -629,6 +629,14 @@ func (x *extractor) formEntities() {
 		}
 		e := &an.Entities[m.entity]
 		e.Mentions++
+		switch e.Kind {
+		case crosscheck.KindPerson:
+			e.Cued = e.Cued || m.person || m.roleOnly || hasGivenName(m.name)
+		case crosscheck.KindOther:
+			e.Cued = e.Cued || m.notPerson
+		default:
+			e.Cued = true
+		}
 		if counts[m.entity] == nil {
 			counts[m.entity] = map[string]int{}
 		}
