@@ -183,6 +183,44 @@ func (s *state) mergeEntities() {
 			byKey[k] = i
 		}
 	}
+	// a lone word no person bears is the place or organisation of that
+	// name: "Marstad" in one article, "MARSTAD" on a date line in another
+	for i, le := range all {
+		e := le.e
+		if e.Kind != crosscheck.KindOther || e.Given != "" || strings.Contains(e.Name, " ") || len(bySurname[e.Surname]) > 0 {
+			continue
+		}
+		if j, ok := byKey["k:"+e.Key]; ok && (all[j].e.Kind == crosscheck.KindPlace || all[j].e.Kind == crosscheck.KindOrganization) {
+			u.union(i, j)
+		}
+	}
+	// an organisation named by the tail of one longer name of the story:
+	// "Coast Guard" is the "Veska Coast Guard" when no other fits
+	longer := map[string][]int{}
+	for i, le := range all {
+		if le.e.Kind != crosscheck.KindOrganization {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(le.e.Name))
+		for k := 1; k+2 <= len(f); k++ {
+			t := strings.Join(f[k:], " ")
+			longer[t] = append(longer[t], i)
+		}
+	}
+	for i, le := range all {
+		if le.e.Kind != crosscheck.KindOrganization || len(strings.Fields(le.e.Name)) < 2 {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, j := range longer[strings.ToLower(le.e.Name)] {
+			roots[u.find(j)] = true
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				u.union(i, r)
+			}
+		}
+	}
 	// acronyms: "EU" is the "European Union" when only one name fits
 	byInitials := map[string][]int{}
 	for i, le := range all {

@@ -378,3 +378,15 @@ func TestClockTimes(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnOutletNotCredited(t *testing.T) {
+	text := "The ferry did not pass its inspection, two people familiar with the inquiry told the Coastal Ledger. The port reopened on Monday, Seawire reported."
+	an := Extract(article("a", "The Coastal Ledger", "2024-03-12", text), Options{})
+	var got []string
+	for _, c := range an.Credits {
+		got = append(got, c.Source)
+	}
+	if contains(got, "Coastal Ledger") || contains(got, "the Coastal Ledger") || !contains(got, "Seawire") {
+		t.Fatalf("credits=%q, want Seawire and not the article's own outlet", got)
+	}
+}

@@ -13,7 +13,8 @@ people person persons witness witnesses`)
 // officialSuffixes make a credited organisation an official body, not a medium.
 var officialSuffixes = set(`ministry council commission office department government kremlin pentagon
 police army navy military parliament senate congress presidency embassy administration agency's
-secretariat spokesperson spokesman spokeswoman court prosecutor`)
+secretariat spokesperson spokesman spokeswoman court prosecutor guard coastguard board authority
+lines ferries airlines airways railways company operator service services police`)
 
 var mediaNouns = set(`news agency newspaper broadcaster outlet daily website magazine channel
 station network paper tabloid weekly`)
@@ -34,6 +35,11 @@ func (x *extractor) credits() {
 	add := func(si int, src string, kind crosscheck.AttributionKind, ent int) {
 		src = strings.TrimSpace(src)
 		if src == "" {
+			return
+		}
+		// "two people told Coastline Daily" in Coastline Daily: its own
+		// reporting, not a source it credits
+		if o := strings.TrimPrefix(x.a.Outlet, "The "); o != "" && (strings.EqualFold(strings.TrimPrefix(src, "the "), o) || strings.EqualFold(strings.TrimPrefix(src, "The "), o)) {
 			return
 		}
 		key := strings.ToLower(src) + "|" + string(rune('0'+si%10)) + itoa(si)
