@@ -119,3 +119,24 @@ func TestFerryEntityKinds(t *testing.T) {
 		}
 	}
 }
+
+func TestFerryEntityMerges(t *testing.T) {
+	r := analyze(
+		art("a", "Gull Gazette", "2024-06-04", "The ferry left Dunport at dawn on Monday, the Kelso Harbour Guard said. The crossing takes two hours."),
+		art("b", "Seawire", "2024-06-04", "Injured passengers were treated at a clinic in Dunport on Monday, the Harbour Guard said."),
+	)
+	find := func(name string) *crosscheck.Entity {
+		for i, e := range r.Entities {
+			if e.Name == name || containsFold(e.Aliases, name) {
+				return &r.Entities[i]
+			}
+		}
+		return nil
+	}
+	if d := find("Dunport"); d == nil || d.Kind != crosscheck.KindPlace || len(d.Articles) != 2 {
+		t.Errorf("Dunport: %+v, want one place in both articles", d)
+	}
+	if g := find("Harbour Guard"); g == nil || g != find("Kelso Harbour Guard") {
+		t.Errorf("Harbour Guard and Kelso Harbour Guard not merged: %+v", r.Entities)
+	}
+}
