@@ -362,6 +362,9 @@ func TestClockTimes(t *testing.T) {
 	}{
 		{"The ferry struck the reef at 07:15 on Monday.", 26100, 26100},
 		{"The ferry struck the reef at about 07:00 on Monday.", 25200 - 1800, 25200 + 1800},
+		{"The ferry struck the reef at 7 a.m. on Monday.", 25200, 25200},
+		{"The ferry struck the reef at 9pm on Monday.", 75600, 75600},
+		{"The ferry struck the reef at 12:30 p.m. on Monday.", 45000, 45000},
 	}
 	for _, tt := range tests {
 		an := Extract(article("a", "X", "2024-03-12", tt.text), Options{})

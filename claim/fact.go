@@ -394,6 +394,9 @@ func (x *extractor) frame(si int, v *valueAt) {
 			for e < v.ti && toks[e].kind == 'w' && !preps[toks[e].low] && !isVerbAt(toks, e) {
 				e++
 			}
+			for e > b+1 && strings.HasSuffix(toks[e-1].low, "ly") && !toks[e-1].cap {
+				e-- // "struck the reef shortly after 07:15"
+			}
 			if e > b {
 				_, v.ObjectKey = x.npKey(si, b, e)
 			}

@@ -169,28 +169,12 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 		v.Time = time.Date(dt.Year(), dt.Month(), dt.Day(), 0, 0, 0, 0, time.UTC)
 		x.finishDate(&v, toks)
 		return v, true
-	case t.kind == 'n' && strings.Count(t.text, ":") == 1:
-		hm := strings.Split(t.text, ":")
-		h, err1 := strconv.Atoi(hm[0])
-		mi, err2 := strconv.Atoi(hm[1])
-		if err1 != nil || err2 != nil || h > 24 || mi > 59 || len(hm[1]) != 2 {
+	case t.kind == 'n' || t.kind == 'w' && len(t.low) > 2 && t.low[0] >= '0' && t.low[0] <= '9':
+		h, mi, e, ok := clockAt(toks, i)
+		if !ok {
 			return v, false
 		}
-		end = i + 1
-		if end < len(toks) {
-			switch strings.ReplaceAll(toks[end].low, ".", "") {
-			case "pm":
-				if h < 12 {
-					h += 12
-				}
-				end++
-			case "am":
-				if h == 12 {
-					h = 0
-				}
-				end++
-			}
-		}
+		end = e
 		offset, zoned := 0, false
 		if end < len(toks) {
 			if o, ok := zones[toks[end].low]; ok {
@@ -475,6 +459,50 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	v.Start, v.End = toks[v.ti].start, toks[v.tj-1].end
 	v.Text = x.text[v.Start:v.End]
 	return v, true
+}
+
+// clockAt reads a clock time at token i: "07:15", "7:15 a.m.", "7 a.m.",
+// "9pm". A bare number is no clock time.
+func clockAt(toks []token, i int) (h, mi, end int, ok bool) {
+	t := toks[i].low
+	half := ""
+	for _, suf := range []string{"a.m.", "p.m.", "am", "pm"} {
+		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+			t, half = strings.TrimSuffix(t, suf), strings.ReplaceAll(suf, ".", "")
+			break
+		}
+	}
+	hs, ms, colon := strings.Cut(t, ":")
+	var err error
+	if h, err = strconv.Atoi(hs); err != nil || h > 24 || len(hs) > 2 {
+		return 0, 0, 0, false
+	}
+	if colon {
+		if mi, err = strconv.Atoi(ms); err != nil || mi > 59 || len(ms) != 2 {
+			return 0, 0, 0, false
+		}
+	}
+	end = i + 1
+	if half == "" && end < len(toks) {
+		if l := strings.ReplaceAll(toks[end].low, ".", ""); l == "am" || l == "pm" {
+			half = l
+			end++
+		}
+	}
+	if !colon && (half == "" || h < 1 || h > 12) {
+		return 0, 0, 0, false // "7" alone, "13 pm"
+	}
+	switch half {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	}
+	return h, mi, end, true
 }
 
 // clockHedges before a clock time make it approximate.
