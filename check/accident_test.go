@@ -103,6 +103,7 @@ func TestFerryEntityKinds(t *testing.T) {
 		{"Harbour Guard", crosscheck.KindOrganization},
 		{"Bay Ferries", crosscheck.KindOrganization},
 		{"Aurora Dawn", crosscheck.KindOther},
+		{"Seawire", crosscheck.KindOrganization}, // "Seawire reported"
 	} {
 		if got, ok := kinds[tt.name]; !ok || got != tt.want {
 			t.Errorf("kind of %q=%q (found %v), want %q", tt.name, got, ok, tt.want)

@@ -187,11 +187,23 @@ func (x *extractor) creditName(si, k int) (string, crosscheck.AttributionKind, i
 	low := strings.ToLower(name)
 	switch {
 	case agencies[low] || agencies[toks[k].low]:
+		x.asOrganization(toks[k].start, toks[j-1].end)
 		return name, crosscheck.AttrAgency, -1, true
 	case officialSuffixes[toks[j-1].low] || countries[low] != "" || titleWords[toks[j-1].low]:
 		return name, crosscheck.AttrOfficial, -1, true
 	}
+	x.asOrganization(toks[k].start, toks[j-1].end)
 	return name, crosscheck.AttrOutlet, -1, true
+}
+
+// asOrganization makes the unclassified names in [start, end) that an
+// article credits as an outlet organisations ("Nordwire reported").
+func (x *extractor) asOrganization(start, end int) {
+	for _, m := range x.mentionsIn(start, end) {
+		if e := &x.an.Entities[m.Entity]; e.Kind == crosscheck.KindOther && !e.Cued {
+			e.Kind, e.Cued = crosscheck.KindOrganization, true
+		}
+	}
 }
 
 // anonPhrase reads a phrase crediting unnamed people from token k:
