@@ -60,7 +60,8 @@ func TestFerryInspection(t *testing.T) {
 }
 
 func TestFerryPassengers(t *testing.T) {
-	r := ferryReport(t)
+	// a hedged total fits both sides and takes neither
+	r := ferryReport(t, art("e", "Shipping Weekly", "2024-06-05", "The ferry Aurora Dawn hit a sandbank near Kelso island with more than 300 passengers on board, the Harbour Guard said."))
 	if !hasConflict(r, "318", "381") {
 		t.Errorf("no conflict between 318 and 381 passengers: %+v", r.Conflicts)
 	}
@@ -68,6 +69,15 @@ func TestFerryPassengers(t *testing.T) {
 		for _, v := range c.Variants {
 			if strings.Contains(v.Value, "381") && strings.Join(v.Articles, ",") != "c,d" {
 				t.Errorf("381 is stated by c and d, variant has %v", v.Articles)
+			}
+		}
+	}
+	for _, c := range r.Conflicts {
+		for _, v := range c.Variants {
+			for _, a := range v.Articles {
+				if a == "e" {
+					t.Errorf("'more than 300 passengers' fits both counts, yet sides with %q", v.Value)
+				}
 			}
 		}
 	}

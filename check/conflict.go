@@ -175,6 +175,14 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 				if inPair[x] {
 					continue
 				}
+				// a value that fits both sides ("more than 200") takes none
+				against := false
+				for y := range refs {
+					against = against || inPair[y] && !compatible(refs[x].v, refs[y].v)
+				}
+				if !against {
+					continue
+				}
 				for y := range refs {
 					if inPair[y] && compatible(refs[x].v, refs[y].v) &&
 						(total || sameObject(s.globalKey(s.items[refs[x].item].art, refs[x].v.ObjectKey), s.globalKey(s.items[refs[y].item].art, refs[y].v.ObjectKey))) &&
