@@ -384,6 +384,17 @@ func (x *extractor) frame(si int, v *valueAt) {
 	if mv >= 0 {
 		v.Verb = x.lemma(toks[mv].low)
 		v.VerbText = toks[mv].text
+		// "taken to hospital", "treated in hospital", "hospitalised": one act
+		if hospitalVerbs[v.Verb] && mv+3 < len(toks) {
+			for k := mv + 1; k <= mv+3; k++ {
+				if toks[k].low == "hospital" || toks[k].low == "hospitals" {
+					v.Verb = "hospitalis"
+				}
+			}
+		}
+		if strings.HasPrefix(toks[mv].low, "hospitali") {
+			v.Verb = "hospitalis"
+		}
 		if mv+1 < v.ti {
 			// the object: the noun phrase right after the verb, before any preposition
 			b := mv + 1
@@ -423,6 +434,9 @@ func (x *extractor) frame(si int, v *valueAt) {
 // separateWords mark a sentence about another event or set than the
 // story's own.
 var separateWords = set(`separate another second third other others subsequent previous follow-up earlier`)
+
+// hospitalVerbs before "hospital" say someone was hospitalised.
+var hospitalVerbs = map[string]bool{"take": true, "treat": true, "admit": true, "rush": true, "airlift": true, "send": true, "carri": true, "flown": true, "fli": true}
 
 // carryVerbs make the count after them the whole load: "carrying 214
 // passengers".
