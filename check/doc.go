@@ -18,8 +18,8 @@
 //     counts of a whole set whatever their verb ("all 241 passengers" /
 //     "carrying 214 passengers"), of names (two people said to lead the
 //     same thing), of ministerial roles, and of negation (attended / did
-//     not attend, "X said the ship had passed" / "did not pass"); values in
-//     lists, parts of a figure ("including"),
+//     not attend or failed to attend, "X said the ship had passed" / "did
+//     not pass"); values in lists, parts of a figure ("including"),
 //     separate events ("a separate meeting") and modal statements never
 //     conflict, nor do values an outlet gives both of;
 //   - quotes grouped across outlets by speaker and shared five-word runs,

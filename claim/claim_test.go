@@ -342,6 +342,8 @@ func TestReportedClause(t *testing.T) {
 		{"The harbour master told reporters that the Morning Star did not pass its hull inspection.", "the Morning Star", "pass", true},
 		{"Ingrid Halvorsen said that the crew had left the ship before noon.", "the crew", "leave", false},
 		{"Ingrid Halvorsen said on Monday the crew was safe.", "Ingrid Halvorsen", "say", false},
+		{"Ingrid Halvorsen said the Morning Star had failed to pass its inspection.", "the Morning Star", "pass", true},
+		{"Ingrid Halvorsen failed to attend the hearing.", "Ingrid Halvorsen", "attend", true},
 	}
 	for _, tt := range tests {
 		an := Extract(article("a", "X", "2024-03-12", tt.text), Options{})

@@ -168,22 +168,15 @@ func (x *extractor) facts() {
 		}
 		if verb >= 0 {
 			mv := mainVerbFrom(toks, verb)
-			f.Verb = x.lemma(toks[mv].low)
-			f.VerbText = x.text[toks[verb].start:toks[mv].end]
 			f.Subject, f.SubjectKey = x.subjectBefore(si, verb)
-			f.Negated = negatedBefore(toks, verb, mv)
-			f.Object = x.objectAfter(toks, mv)
+			x.predicate(&f, toks, verb, mv)
 			// reported speech: "X said (that) the ship had passed the
 			// inspection" states the clause, not the saying
 			if speechVerbs[toks[mv].low] && !s.quoted[mv] {
 				if v2, c := x.reportedClause(si, mv); v2 >= 0 {
 					if subj, key := x.npKey(si, c, trimAdverbs(toks, c, v2)); key != "" {
-						m2 := mainVerbFrom(toks, v2)
-						f.Verb = x.lemma(toks[m2].low)
-						f.VerbText = x.text[toks[v2].start:toks[m2].end]
 						f.Subject, f.SubjectKey = subj, key
-						f.Negated = negatedBefore(toks, v2, m2)
-						f.Object = x.objectAfter(toks, m2)
+						x.predicate(&f, toks, v2, mainVerbFrom(toks, v2))
 					}
 				}
 			}
@@ -222,6 +215,21 @@ func (x *extractor) facts() {
 			}
 		}
 		x.an.Facts = append(x.an.Facts, f)
+	}
+}
+
+// predicate fills a fact's verb, negation and object from the verb phrase
+// [verb, mv]; "failed to attend" says "did not attend".
+func (x *extractor) predicate(f *Fact, toks []token, verb, mv int) {
+	f.Verb = x.lemma(toks[mv].low)
+	f.VerbText = x.text[toks[verb].start:toks[mv].end]
+	f.Negated = negatedBefore(toks, verb, mv)
+	f.Object = x.objectAfter(toks, mv)
+	if l := toks[mv].low; (l == "failed" || l == "fails" || l == "fail") && mv+2 < len(toks) && toks[mv+1].low == "to" && toks[mv+2].kind == 'w' && !toks[mv+2].cap {
+		f.Verb = x.lemma(toks[mv+2].low)
+		f.VerbText = x.text[toks[verb].start:toks[mv+2].end]
+		f.Negated = true
+		f.Object = x.objectAfter(toks, mv+2)
 	}
 }
 
