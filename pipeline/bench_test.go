@@ -157,9 +157,10 @@ func BenchmarkHTMLPages(b *testing.B) {
 }
 
 // textDocs yields n distinct plain-text articles of about 2.5 KB, made of
-// pseudo-words drawn at random (seeded), so that like real articles they
-// share few shingles: a templated text would make every article a near
-// duplicate candidate of every other.
+// pseudo-words drawn at random (seeded) between English function words, so
+// that like real English articles they share few shingles (a templated text
+// would make every article a near-duplicate candidate of every other) and
+// read as English to language detection.
 func textDocs(n int) iter.Seq2[*crosscheck.Document, error] {
 	rng := rand.New(rand.NewPCG(1, 2))
 	syll := []string{"ka", "lo", "mer", "tan", "vi", "so", "ber", "ul", "den", "ra", "po", "lin", "sta", "gor", "e", "ni"}
@@ -171,7 +172,15 @@ func textDocs(n int) iter.Seq2[*crosscheck.Document, error] {
 		}
 		vocab[i] = w.String()
 	}
-	word := func() string { return vocab[int(float64(len(vocab))*rng.Float64()*rng.Float64())] }
+	function := []string{"the", "of", "and", "to", "in", "a", "said", "on", "for", "that", "with", "was", "by", "at", "is", "from", "has", "it"}
+	n0 := 0
+	word := func() string {
+		n0++
+		if n0%2 == 0 {
+			return function[rng.IntN(len(function))]
+		}
+		return vocab[int(float64(len(vocab))*rng.Float64()*rng.Float64())]
+	}
 	return func(yield func(*crosscheck.Document, error) bool) {
 		for i := range n {
 			var b bytes.Buffer
