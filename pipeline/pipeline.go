@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -188,8 +189,12 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 			next++
 			done++
 			name := ""
-			if x.doc != nil {
+			var ie *crosscheck.InputError
+			switch {
+			case x.doc != nil:
 				name = x.doc.Source
+			case errors.As(x.err, &ie):
+				name = ie.Input
 			}
 			if x.err != nil {
 				sum.Failed++
