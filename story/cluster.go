@@ -44,7 +44,7 @@ type Options struct {
 	// EntityBoost multiplies the weight of capitalised words and names
 	// (and numbers, by half as much). Default 2.
 	EntityBoost float64
-	// MaxStoryTerms caps the terms kept per story. Default 250.
+	// MaxStoryTerms caps the terms kept per story. Default 150.
 	MaxStoryTerms int
 	// Candidates caps the stories compared in full per article. Default 40.
 	Candidates int
@@ -76,7 +76,7 @@ func (o Options) withDefaults() Options {
 		o.EntityBoost = 2
 	}
 	if o.MaxStoryTerms <= 0 {
-		o.MaxStoryTerms = 250
+		o.MaxStoryTerms = 150
 	}
 	if o.Candidates <= 0 {
 		o.Candidates = 40
@@ -374,7 +374,8 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 			i = j
 			continue
 		}
-		p := a.Text[toks[k].start:toks[j-1].end]
+		// A copy: a slice would keep the whole article in memory.
+		p := strings.Clone(a.Text[toks[k].start:toks[j-1].end])
 		p = strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s")
 		if strings.ToUpper(p) == p && len(p) > 4 {
 			p = strings.Title(strings.ToLower(p)) //nolint:staticcheck // ASCII datelines only
