@@ -168,7 +168,6 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	toks []token
 	tf   map[uint32]float64
 	hits map[int32]float64
 }
@@ -256,9 +255,29 @@ type features struct {
 // analyse tokenises a and builds its features. It does not change the
 // statistics.
 func (c *Clusterer) analyse(a *crosscheck.Article) features {
-	var f features
-	toks, sents := articleTokens(a, c.toks[:0])
-	c.toks = toks
+	d := c.draft(a)
+	return c.finish(&d)
+}
+
+// draft is an article analysed as far as it can be without the
+// clusterer's shared state, so that drafts can be made in parallel.
+type draft struct {
+	f     features // all but tf and vec
+	words []weighted
+	names []weighted // adjacent capitalised words, as "tara_reid"
+}
+
+type weighted struct {
+	w string
+	v float64
+}
+
+// draft tokenises a, resolves its dates, finds its names and weighs its
+// words. It reads only c.opts.
+func (c *Clusterer) draft(a *crosscheck.Article) draft {
+	var d draft
+	f := &d.f
+	toks, sents := articleTokens(a, nil)
 	f.d, f.dkind, f.weekday = eventDayWeek(a, toks, sents)
 	// Only a publication date anchors the text's dates well enough to keep
 	// stories apart: text alone often names a day long past.
@@ -270,8 +289,8 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 	if f.title == "" && len(sents) > 0 {
 		f.title = clip(a.Text[sents[0].Start:sents[0].End], 120)
 	}
-	clear(c.tf)
 	eb := c.opts.EntityBoost
+	d.words = make([]weighted, 0, len(toks))
 	for i, t := range toks {
 		if stopWords[t.lower] || (len(t.lower) < 2 && !t.digit) {
 			continue
@@ -290,13 +309,26 @@ func (c *Clusterer) analyse(a *crosscheck.Article) features {
 		case t.upper && t.sent >= 0 && (!t.first || next && toks[i+1].upper):
 			w *= eb
 		}
-		c.tf[c.wordID(t.lower)] += w
+		d.words = append(d.words, weighted{t.lower, w})
 		// Adjacent capitalised words: the name as one term ("tara_reid").
 		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] {
-			c.tf[c.termID(t.lower+"_"+toks[i+1].lower)] += w
+			d.names = append(d.names, weighted{t.lower + "_" + toks[i+1].lower, w})
 		}
 	}
 	f.ents, f.places = phrases(a, toks)
+	return d
+}
+
+// finish turns a draft into features: term numbers and weights.
+func (c *Clusterer) finish(d *draft) features {
+	f := d.f
+	clear(c.tf)
+	for _, x := range d.words {
+		c.tf[c.wordID(x.w)] += x.v
+	}
+	for _, x := range d.names {
+		c.tf[c.termID(x.w)] += x.v
+	}
 	f.tf = make([]tw, 0, len(c.tf))
 	for id, w := range c.tf {
 		f.tf = append(f.tf, tw{id: id, w: float32(1 + math.Log(w))})

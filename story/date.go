@@ -160,13 +160,21 @@ func headerSentences(a *crosscheck.Article, sents []crosscheck.Sentence) int {
 // says the page was published "2 months ago": the stated date is then when
 // the page was rendered, not when the article appeared.
 func shiftByAgo(toks []token, ref day) day {
-	words := map[int]int{}
+	var words [8]int
 	for _, t := range toks {
-		words[t.sent]++
+		if t.sent >= 8 {
+			break
+		}
+		if t.sent >= 0 {
+			words[t.sent]++
+		}
 	}
 	for i := 0; i+2 < len(toks); i++ {
 		t := toks[i]
-		if t.sent < 0 || t.sent >= 8 || words[t.sent] > 5 {
+		if t.sent >= 8 {
+			break
+		}
+		if t.sent < 0 || words[t.sent] > 5 {
 			continue
 		}
 		if toks[i+2].lower != "ago" || toks[i+2].sent != t.sent {

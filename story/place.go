@@ -3,7 +3,9 @@ package story
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/crosscheck-news/crosscheck"
 )
@@ -25,7 +27,7 @@ const (
 	refinePasses  = 2
 	// postingBudget caps the index entries read to find one article's
 	// candidate stories.
-	postingBudget = 1000
+	postingBudget = 600
 	// cohesionCap caps the within-group similarity the cohesion test asks
 	// for: near-identical wire copies must not keep fragments apart.
 	cohesionCap = 0.35
@@ -92,6 +94,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	c.sinceCompact += len(as)
 	items := make([]item, len(as))
 	firstByID := map[string]int{}
+	var todo []int
 	for i, a := range as {
 		it := &items[i]
 		it.a, it.dupOf = a, -1
@@ -106,7 +109,27 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 			}
 			firstByID[a.ID] = i
 		}
-		it.f = c.analyse(a)
+		todo = append(todo, i)
+	}
+	// Tokenising and dating need no shared state: two at a time.
+	drafts := make([]draft, len(todo))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), 2, len(todo))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := w; k < len(todo); k += workers {
+				drafts[k] = c.draft(as[todo[k]])
+			}
+		}()
+	}
+	wg.Wait()
+	for k, i := range todo {
+		it := &items[i]
+		a := it.a
+		it.f = c.finish(&drafts[k])
+		drafts[k] = draft{}
 		c.advance(a)
 		if a.DuplicateOf != "" {
 			if j, ok := firstByID[a.DuplicateOf]; ok && j < i {
