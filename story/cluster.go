@@ -140,7 +140,10 @@ type story struct {
 	members  []string
 	created  time.Time
 	updated  time.Time
-	postings []uint32
+	postings []uint32 // terms it is indexed under
+	dead     bool     // evicted
+	hit      float64  // weight shared with the probe of generation hitGen
+	hitGen   uint32
 }
 
 // Clusterer places articles into stories, one at a time. It is not safe
@@ -155,12 +158,13 @@ type Clusterer struct {
 	names        []string
 	df           []float32
 	idfC         []idfEntry
+	gen          uint32 // generation of df and nDocs, bumped whenever they change
 	nDocs        float64
 	stem         stemmer
 	stories      map[int32]*story
 	byID         map[string]*story
-	index        map[uint32][]int32
-	placed       map[string]*story // article ID -> story, for near duplicates and re-runs
+	index        map[uint32][]*story // term -> stories posted under it, oldest first
+	placed       map[string]*story   // article ID -> story, for near duplicates and re-runs
 	nextSeq      int32
 	clock        day
 	sinceCompact int   // articles placed since the last compaction
@@ -168,8 +172,9 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	tf   map[uint32]float64
-	hits map[int32]float64
+	tf      map[uint32]float64
+	hitGen  uint32   // generation of story.hit
+	touched []*story // stories with a hit this generation
 }
 
 // NewClusterer returns an empty clusterer.
@@ -184,12 +189,12 @@ func NewClusterer(opts Options) *Clusterer {
 		stem:    stemmer{cache: map[string]string{}},
 		stories: map[int32]*story{},
 		byID:    map[string]*story{},
-		index:   map[uint32][]int32{},
+		index:   map[uint32][]*story{},
 		placed:  map[string]*story{},
 		clock:   noDay,
+		gen:     1,
 		evicted: noDay,
 		tf:      map[uint32]float64{},
-		hits:    map[int32]float64{},
 	}
 }
 
@@ -202,7 +207,7 @@ func (c *Clusterer) termID(s string) uint32 {
 	c.terms[s] = id
 	c.names = append(c.names, s)
 	c.df = append(c.df, 0)
-	c.idfC = append(c.idfC, idfEntry{n: -1})
+	c.idfC = append(c.idfC, idfEntry{})
 	return id
 }
 
@@ -220,22 +225,20 @@ func (c *Clusterer) wordID(w string) uint32 {
 }
 
 func (c *Clusterer) idf(id uint32) float64 {
-	// Cached: a logarithm per term per comparison is the costliest step
-	// otherwise. The cache holds while the term's document frequency is
-	// the same and the article count moved less than 1%.
+	// Cached per generation of the statistics: a logarithm per term per
+	// comparison would be the costliest step otherwise.
 	e := &c.idfC[id]
-	if e.df == c.df[id] && e.n <= c.nDocs && c.nDocs <= e.n*1.01+1 {
+	if e.gen == c.gen {
 		return e.v
 	}
 	v := math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
-	*e = idfEntry{v: v, df: c.df[id], n: c.nDocs}
+	*e = idfEntry{v: v, gen: c.gen}
 	return v
 }
 
 type idfEntry struct {
-	v  float64
-	n  float64
-	df float32
+	v   float64
+	gen uint32 // valid while it equals Clusterer.gen
 }
 
 // features is what placing needs to know of one article.
@@ -277,7 +280,7 @@ type weighted struct {
 func (c *Clusterer) draft(a *crosscheck.Article) draft {
 	var d draft
 	f := &d.f
-	toks, sents := articleTokens(a, nil)
+	toks, sents := articleTokens(a, make([]token, 0, (len(a.Title)+len(a.Text))/6+8))
 	f.d, f.dkind, f.weekday = eventDayWeek(a, toks, sents)
 	// Only a publication date anchors the text's dates well enough to keep
 	// stories apart: text alone often names a day long past.
@@ -378,8 +381,7 @@ func adjacent(a *crosscheck.Article, x, y token) bool {
 // organisations, places), each once, and those of them that follow "in" or
 // "near" (places).
 func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
-	seenE := map[string]bool{}
-	seenP := map[string]bool{}
+
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !t.upper || t.digit || stopWords[t.lower] || len(t.lower) < 2 {
@@ -413,12 +415,10 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 			p = strings.Title(strings.ToLower(p)) //nolint:staticcheck // ASCII datelines only
 		}
 		if i > 0 && toks[i-1].sent == t.sent && (toks[i-1].lower == "in" || toks[i-1].lower == "near") {
-			if !seenP[p] {
-				seenP[p] = true
+			if !slices.Contains(places, p) {
 				places = append(places, p)
 			}
-		} else if !seenE[p] {
-			seenE[p] = true
+		} else if !slices.Contains(ents, p) {
 			ents = append(ents, p)
 		}
 		i = j
@@ -500,6 +500,7 @@ func (c *Clusterer) advance(a *crosscheck.Article) {
 
 func (c *Clusterer) evict(seq int32, s *story) {
 	delete(c.stories, seq)
+	s.dead = true
 	if c.byID[s.id] == s {
 		delete(c.byID, s.id)
 	}
@@ -508,6 +509,9 @@ func (c *Clusterer) evict(seq int32, s *story) {
 			delete(c.placed, m)
 		}
 	}
+	// The index may point at the story until the next compaction: keep
+	// only the shell.
+	*s = story{id: s.id, seq: s.seq, dead: true}
 	// Postings of evicted stories are dropped lazily (see post, compact).
 }
 
@@ -548,15 +552,13 @@ func (c *Clusterer) compact() {
 	}
 	c.names, c.df = names, df
 	c.idfC = make([]idfEntry, len(names))
-	for i := range c.idfC {
-		c.idfC[i] = idfEntry{n: -1}
-	}
+	c.gen++
 	c.terms = make(map[string]uint32, len(names))
 	for id, n := range names {
 		c.terms[n] = uint32(id)
 	}
 	clear(c.words)
-	c.index = map[uint32][]int32{}
+	c.index = map[uint32][]*story{}
 	for _, seq := range seqs {
 		s := c.stories[seq]
 		for i := range s.terms {
@@ -565,7 +567,7 @@ func (c *Clusterer) compact() {
 		slices.SortFunc(s.terms, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
 		for i, id := range s.postings {
 			s.postings[i] = newID[id]
-			c.index[newID[id]] = append(c.index[newID[id]], seq)
+			c.index[newID[id]] = append(c.index[newID[id]], s)
 		}
 	}
 }
@@ -799,17 +801,10 @@ func (c *Clusterer) post(s *story) {
 			continue
 		}
 		s.postings = append(s.postings, t.id)
-		p := append(c.index[t.id], s.seq)
+		p := append(c.index[t.id], s)
 		if len(p) > postingCap {
 			// Drop evicted stories, then the oldest.
-			k := 0
-			for _, seq := range p {
-				if _, ok := c.stories[seq]; ok {
-					p[k] = seq
-					k++
-				}
-			}
-			p = p[:k]
+			p = slices.DeleteFunc(p, func(x *story) bool { return x.dead })
 			if len(p) > postingCap*3/4 {
 				p = append(p[:0:0], p[len(p)-postingCap*3/4:]...)
 			}

@@ -149,6 +149,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		}
 		c.nDocs++
 	}
+	c.gen++ // the statistics changed
 	var live []int
 	for i := range items {
 		if !items[i].done && items[i].dupOf < 0 {
@@ -584,45 +585,46 @@ func (c *Clusterer) candidates(p *probe, k int) []*story {
 	if len(p.tf) == 0 {
 		return nil
 	}
-	clear(c.hits)
+	c.hitGen++
+	c.touched = c.touched[:0]
 	budget := postingBudget
 	for _, i := range heaviest(p.vec, queryTerms) {
 		post := c.index[p.tf[i].id]
 		// Newest stories first: they are the likelier match.
 		for j := len(post) - 1; j >= 0 && budget > 0; j-- {
-			c.hits[post[j]] += p.vec[i]
 			budget--
+			s := post[j]
+			if s.dead {
+				continue
+			}
+			if s.hitGen != c.hitGen {
+				s.hitGen, s.hit = c.hitGen, 0
+				c.touched = append(c.touched, s)
+			}
+			s.hit += p.vec[i]
 		}
 	}
-	type hit struct {
-		seq int32
-		v   float64
-	}
-	// The k best live stories in the window, by shared weight, newest
-	// first on ties: insertion into a short sorted list.
-	top := make([]hit, 0, k+1)
-	for seq, v := range c.hits {
-		if len(top) == k && (v < top[k-1].v || v == top[k-1].v && seq < top[k-1].seq) {
+	// The k best stories in the window, by shared weight, newest first on
+	// ties: insertion into a short sorted list.
+	top := make([]*story, 0, k+1)
+	ahead := func(a, b *story) bool { return a.hit > b.hit || a.hit == b.hit && a.seq > b.seq }
+	for _, s := range c.touched {
+		if len(top) == k && !ahead(s, top[k-1]) {
 			continue
 		}
-		s, ok := c.stories[seq]
-		if !ok || c.timeFactor(p.d, p.weekday, s) == 0 {
+		if c.timeFactor(p.d, p.weekday, s) == 0 {
 			continue
 		}
 		i := len(top)
-		for i > 0 && (v > top[i-1].v || v == top[i-1].v && seq > top[i-1].seq) {
+		for i > 0 && ahead(s, top[i-1]) {
 			i--
 		}
-		top = slices.Insert(top, i, hit{seq, v})
+		top = slices.Insert(top, i, s)
 		if len(top) > k {
 			top = top[:k]
 		}
 	}
-	out := make([]*story, len(top))
-	for i, h := range top {
-		out[i] = c.stories[h.seq]
-	}
-	return out
+	return top
 }
 
 // storyDot is the dot product of the probe's vector with the story's

@@ -144,6 +144,7 @@ func (c *Clusterer) Import(id string, state []byte) error {
 		c.df[tid] += float32(w.TermDocs[i])
 	}
 	c.nDocs += float64(w.NVec)
+	c.gen++
 	slices.SortFunc(s.terms, func(x, y tw) int { return int(x.id) - int(y.id) })
 	c.stories[seq] = s
 	c.byID[id] = s
