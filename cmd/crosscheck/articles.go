@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -46,6 +47,37 @@ func strFlag(v string) *string {
 		return nil
 	}
 	return &v
+}
+
+// listFlags are the flags every listing shares: the store, the format, an
+// outlet, a date range and paging.
+type listFlags struct {
+	db, format, outlet string
+	sinceS, untilS     string
+	since, until       *time.Time
+	limit, offset      int
+}
+
+func (l *listFlags) register(fs *flag.FlagSet, what string, limit int) {
+	fs.StringVar(&l.db, "db", defaultDB, "the store")
+	fs.StringVar(&l.format, "format", "text", "output: text or json")
+	fs.StringVar(&l.outlet, "outlet", "", "only this outlet's")
+	fs.StringVar(&l.sinceS, "since", "", "only "+what+" on or after this date (YYYY-MM-DD)")
+	fs.StringVar(&l.untilS, "until", "", "only "+what+" before this date (YYYY-MM-DD)")
+	fs.IntVar(&l.limit, "limit", limit, "at most this many (0: all)")
+	fs.IntVar(&l.offset, "offset", 0, "skip this many")
+}
+
+// check validates the format and parses the dates.
+func (l *listFlags) check() (err error) {
+	if err := listFormat(l.format); err != nil {
+		return err
+	}
+	if l.since, err = dateFlag("since", l.sinceS); err != nil {
+		return err
+	}
+	l.until, err = dateFlag("until", l.untilS)
+	return err
 }
 
 // articleRow is an article as listings show it.
@@ -97,28 +129,18 @@ func clip(s string, n int) string {
 func (m *Main) runArticles(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("articles", "articles [flags]", `  crosscheck articles
   crosscheck articles --outlet Reuters --since 2025-09-01 --format json`)
-	dbPath := fs.String("db", defaultDB, "the store")
-	format := fs.String("format", "text", "output: text or json")
-	outlet := fs.String("outlet", "", "only this outlet")
+	var lf listFlags
+	lf.register(fs, "articles published", 100)
 	storyID := fs.String("story", "", "only this story's articles")
-	since := fs.String("since", "", "only articles published on or after this date (YYYY-MM-DD)")
-	until := fs.String("until", "", "only articles published before this date (YYYY-MM-DD)")
-	limit := fs.Int("limit", 100, "at most this many (0: all)")
-	offset := fs.Int("offset", 0, "skip this many")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := listFormat(*format); err != nil {
+	if err := lf.check(); err != nil {
 		return err
 	}
-	f := crosscheck.ArticleFilter{Outlet: strFlag(*outlet), StoryID: strFlag(*storyID), Limit: *limit, Offset: *offset}
-	var err error
-	if f.Since, err = dateFlag("since", *since); err != nil {
-		return err
-	}
-	if f.Until, err = dateFlag("until", *until); err != nil {
-		return err
-	}
+	f := crosscheck.ArticleFilter{Outlet: strFlag(lf.outlet), StoryID: strFlag(*storyID), Since: lf.since, Until: lf.until,
+		Limit: lf.limit, Offset: lf.offset}
+	dbPath, format := &lf.db, &lf.format
 	a, err := m.openApp(ctx, *dbPath, false)
 	if err != nil {
 		return err

@@ -14,28 +14,18 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("stories", "stories [flags]", `  crosscheck stories
   crosscheck stories --since 2025-09-01 --outlet Reuters
   crosscheck stories --query "ceasefire" --format json`)
-	dbPath := fs.String("db", defaultDB, "the store")
-	format := fs.String("format", "text", "output: text or json")
-	outlet := fs.String("outlet", "", "only stories this outlet reported")
+	var lf listFlags
+	lf.register(fs, "stories of events", 50)
 	query := fs.String("query", "", "only stories with an article matching this full-text query")
-	since := fs.String("since", "", "only stories of events on or after this date (YYYY-MM-DD)")
-	until := fs.String("until", "", "only stories of events before this date (YYYY-MM-DD)")
-	limit := fs.Int("limit", 50, "at most this many (0: all)")
-	offset := fs.Int("offset", 0, "skip this many")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := listFormat(*format); err != nil {
+	if err := lf.check(); err != nil {
 		return err
 	}
-	f := crosscheck.StoryFilter{Outlet: strFlag(*outlet), Query: strFlag(*query), Limit: *limit, Offset: *offset}
-	var err error
-	if f.Since, err = dateFlag("since", *since); err != nil {
-		return err
-	}
-	if f.Until, err = dateFlag("until", *until); err != nil {
-		return err
-	}
+	f := crosscheck.StoryFilter{Outlet: strFlag(lf.outlet), Query: strFlag(*query), Since: lf.since, Until: lf.until,
+		Limit: lf.limit, Offset: lf.offset}
+	dbPath, format := &lf.db, &lf.format
 	a, err := m.openApp(ctx, *dbPath, false)
 	if err != nil {
 		return err
