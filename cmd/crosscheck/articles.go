@@ -61,7 +61,7 @@ type listFlags struct {
 func (l *listFlags) register(fs *flag.FlagSet, what string, limit int) {
 	fs.StringVar(&l.db, "db", defaultDB, "the store")
 	fs.StringVar(&l.format, "format", "text", "output: text or json")
-	fs.StringVar(&l.outlet, "outlet", "", "only this outlet's")
+	fs.StringVar(&l.outlet, "outlet", "", "only those from this outlet")
 	fs.StringVar(&l.sinceS, "since", "", "only "+what+" on or after this date (YYYY-MM-DD)")
 	fs.StringVar(&l.untilS, "until", "", "only "+what+" before this date (YYYY-MM-DD)")
 	fs.IntVar(&l.limit, "limit", limit, "at most this many (0: all)")
