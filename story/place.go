@@ -34,6 +34,8 @@ const (
 	// loneMove is the least centroid similarity for a lone article to
 	// leave the group average link left it in.
 	loneMove = 0.3
+	// lonePrior stands for the cohesion of a lone article.
+	lonePrior = 0.3
 )
 
 // Place assigns a to the story it reports, opening a new story when no
@@ -285,7 +287,7 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 	th, lambda := c.opts.PairThreshold, c.opts.Cohesion
 	cohesion := func(n *node) float64 {
 		if n.size < 2 {
-			return -1
+			return lonePrior
 		}
 		return min(cohesionCap, n.within/float64(n.size*(n.size-1)/2))
 	}
