@@ -46,7 +46,8 @@ type Options struct {
 	EntityBoost float64
 	// MaxStoryTerms caps the terms kept per story. Default 150.
 	MaxStoryTerms int
-	// Candidates caps the stories compared in full per article. Default 40.
+	// Candidates caps the recent stories each article of a batch brings
+	// into the batch's clustering, found through the index. Default 5.
 	Candidates int
 }
 
@@ -79,7 +80,7 @@ func (o Options) withDefaults() Options {
 		o.MaxStoryTerms = 150
 	}
 	if o.Candidates <= 0 {
-		o.Candidates = 40
+		o.Candidates = 5
 	}
 	return o
 }

@@ -21,10 +21,9 @@ type Placement struct {
 // Limits that keep placing cheap: a chunk's clustering grows with the
 // square of its size.
 const (
-	maxChunk      = 1000 // articles clustered together
-	storiesPerArt = 5    // recent stories each article brings into its chunk
-	minEdge       = 0.04
-	refinePasses  = 2
+	maxChunk     = 1000 // articles clustered together
+	minEdge      = 0.04 // pair similarities below this are not kept
+	refinePasses = 2
 	// postingBudget caps the index entries read to find one article's
 	// candidate stories.
 	postingBudget = 600
@@ -235,7 +234,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	for x, i := range live {
 		f := &items[i].f
 		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
-		for _, s := range c.candidates(&p, storiesPerArt) {
+		for _, s := range c.candidates(&p, c.opts.Candidates) {
 			y, ok := oldIdx[s.seq]
 			if !ok {
 				y = len(nodes)
