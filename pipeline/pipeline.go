@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/story"
 )
 
 // Store is what the pipeline needs of the store.
@@ -29,8 +30,9 @@ type Store interface {
 
 // Clusterer places articles into stories (package story).
 type Clusterer interface {
-	// Place assigns a to a story and returns its ID.
-	Place(a *crosscheck.Article) (storyID string, isNew bool)
+	// PlaceBatch assigns each article to a story, the batch grouped as a
+	// whole (better than one at a time); placements line up with as.
+	PlaceBatch(as []*crosscheck.Article) []story.Placement
 	// Story returns the summary of a story the clusterer holds, or nil.
 	Story(id string) *crosscheck.Story
 	// Export returns the clusterer's state for one story.
@@ -238,9 +240,7 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 	if err != nil {
 		return fmt.Errorf("store articles: %w", err)
 	}
-	var placements []crosscheck.Placement
-	var order []string
-	changed := map[string]bool{}
+	var toPlace []*crosscheck.Article
 	for i, r := range res {
 		a := batch[i]
 		sum.Articles = append(sum.Articles, r.ID)
@@ -262,19 +262,17 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 			}
 			a.ID = r.ID
 		}
-		id, _ := p.Clusterer.Place(a)
-		placements = append(placements, crosscheck.Placement{Article: a.ID, Story: id})
-		if !changed[id] {
-			changed[id] = true
-			order = append(order, id)
-		}
+		toPlace = append(toPlace, a)
+	}
+	if len(toPlace) == 0 {
+		return nil
+	}
+	placements, order := p.place(toPlace)
+	for _, id := range order {
 		if !touched[id] {
 			touched[id] = true
 			sum.Stories = append(sum.Stories, id)
 		}
-	}
-	if len(placements) == 0 {
-		return nil
 	}
 	stories, states, err := p.snapshot(order)
 	if err != nil {
@@ -284,6 +282,24 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 		return fmt.Errorf("place articles: %w", err)
 	}
 	return nil
+}
+
+// place places a batch and returns the placements and the stories they
+// touched, in first-touch order.
+func (p *Pipeline) place(as []*crosscheck.Article) ([]crosscheck.Placement, []string) {
+	ps := p.Clusterer.PlaceBatch(as)
+	placements := make([]crosscheck.Placement, len(as))
+	var order []string
+	seen := map[string]bool{}
+	for i, a := range as {
+		id := ps[i].StoryID
+		placements[i] = crosscheck.Placement{Article: a.ID, Story: id}
+		if !seen[id] {
+			seen[id] = true
+			order = append(order, id)
+		}
+	}
+	return placements, order
 }
 
 // snapshot takes the summaries and clusterer states of the given stories.

@@ -19,10 +19,12 @@ func (p *Pipeline) Recluster(ctx context.Context, c Clusterer, progress Progress
 	}
 	p.Clusterer = c
 	placed := 0
-	var placements []crosscheck.Placement
-	touched := map[string]bool{}
-	var order []string
+	var batch []*crosscheck.Article
 	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		placements, order := p.place(batch)
 		stories, states, err := p.snapshot(order)
 		if err != nil {
 			return err
@@ -30,23 +32,20 @@ func (p *Pipeline) Recluster(ctx context.Context, c Clusterer, progress Progress
 		if err := p.Store.SavePlacements(context.WithoutCancel(ctx), stories, states, placements); err != nil {
 			return fmt.Errorf("place articles: %w", err)
 		}
-		placements, order = placements[:0], order[:0]
-		clear(touched)
+		for _, a := range batch {
+			placed++
+			if progress != nil {
+				progress(placed, a.Source, nil)
+			}
+		}
+		batch = batch[:0]
 		return nil
 	}
-	// Oldest first, the order they would have come in.
+	// Oldest first, the order they would have come in, in batches that the
+	// clusterer groups as a whole.
 	err := p.Store.EachArticle(ctx, func(a *crosscheck.Article) error {
-		id, _ := c.Place(a)
-		placements = append(placements, crosscheck.Placement{Article: a.ID, Story: id})
-		if !touched[id] {
-			touched[id] = true
-			order = append(order, id)
-		}
-		placed++
-		if progress != nil {
-			progress(placed, a.Source, nil)
-		}
-		if len(placements) >= 500 {
+		batch = append(batch, a)
+		if len(batch) >= reclusterBatch {
 			return flush()
 		}
 		return nil
@@ -56,3 +55,6 @@ func (p *Pipeline) Recluster(ctx context.Context, c Clusterer, progress Progress
 	}
 	return placed, flush()
 }
+
+// reclusterBatch is how many articles recluster places at once.
+const reclusterBatch = 1000
