@@ -204,9 +204,14 @@ func textDocs(n int) iter.Seq2[*crosscheck.Document, error] {
 
 // BenchmarkIngestText measures plain-text articles/s into the store, all
 // stages included (extract, store, story placement), and the heap in use
-// at the end, for two corpus sizes: memory should stay flat.
+// at the end, for two corpus sizes (three with CROSSCHECK_BENCH_LARGE=1):
+// memory should stay flat.
 func BenchmarkIngestText(b *testing.B) {
-	for _, n := range []int{2000, 20000} {
+	sizes := []int{2000, 20000}
+	if os.Getenv("CROSSCHECK_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100000)
+	}
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			var heap uint64

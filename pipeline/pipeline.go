@@ -171,13 +171,24 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 	pending := map[int]extracted{}
 	next, done := 0, 0
 	var batch []*crosscheck.Article
-	touched := map[string]bool{}
+	// Placing a batch into stories (CPU) overlaps with storing the next
+	// one (SQLite): a second goroutine places, in batch order.
+	pl := p.startPlacer(ctx)
+	defer pl.stop()
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		err := p.store(ctx, batch, &sum, touched)
-		batch = batch[:0]
+		toPlace, err := p.add(ctx, batch, &sum)
+		batch = nil
+		if err != nil {
+			return err
+		}
+		return pl.send(toPlace)
+	}
+	finish := func() error {
+		stories, err := pl.stop()
+		sum.Stories = stories
 		return err
 	}
 	for x := range out {
@@ -208,7 +219,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 				batch = append(batch, x.art)
 				if len(batch) >= batchSize {
 					if err := flush(); err != nil {
-						return sum, err
+						return sum, errors.Join(err, finish())
 					}
 				}
 			}
@@ -218,27 +229,26 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return sum, err
+		return sum, errors.Join(err, finish())
 	}
 	if err := flush(); err != nil {
-		return sum, err
+		return sum, errors.Join(err, finish())
 	}
-	return sum, nil
+	return sum, finish()
 }
 
-// store writes one batch, places the new articles into stories and saves
-// the stories they touched. The articles are one transaction and their
-// placements another; an article stored but not yet placed (the process
-// stopped in between) is placed when it comes again as a duplicate.
-func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *Summary, touched map[string]bool) error {
+// add stores one batch in one transaction and returns the articles to
+// place: the new ones, and duplicates of stored articles that were never
+// placed (the process stopped between the two transactions).
+func (p *Pipeline) add(ctx context.Context, batch []*crosscheck.Article, sum *Summary) ([]*crosscheck.Article, error) {
 	// Stop between batches, not inside one.
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	ctx = context.WithoutCancel(ctx)
 	res, err := p.Store.AddArticles(ctx, batch)
 	if err != nil {
-		return fmt.Errorf("store articles: %w", err)
+		return nil, fmt.Errorf("store articles: %w", err)
 	}
 	var toPlace []*crosscheck.Article
 	for i, r := range res {
@@ -248,7 +258,7 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 			sum.Duplicates++
 			stored, err := p.Store.Article(ctx, r.ID)
 			if err != nil {
-				return fmt.Errorf("read stored article %s: %w", r.ID, err)
+				return nil, fmt.Errorf("read stored article %s: %w", r.ID, err)
 			}
 			if stored.StoryID != "" {
 				continue
@@ -264,24 +274,71 @@ func (p *Pipeline) store(ctx context.Context, batch []*crosscheck.Article, sum *
 		}
 		toPlace = append(toPlace, a)
 	}
-	if len(toPlace) == 0 {
+	return toPlace, nil
+}
+
+// placer places stored batches into stories on its own goroutine, one
+// batch at a time and in order, and saves each batch's placements in one
+// transaction.
+type placer struct {
+	in      chan []*crosscheck.Article
+	done    chan struct{}
+	err     error    // the first failure; read after done
+	stories []string // stories touched, first-touch order; read after done
+	stopped bool
+}
+
+func (p *Pipeline) startPlacer(ctx context.Context) *placer {
+	pl := &placer{in: make(chan []*crosscheck.Article, 1), done: make(chan struct{})}
+	ctx = context.WithoutCancel(ctx)
+	go func() {
+		defer close(pl.done)
+		touched := map[string]bool{}
+		for as := range pl.in {
+			if pl.err != nil {
+				continue // drain
+			}
+			placements, order := p.place(as)
+			for _, id := range order {
+				if !touched[id] {
+					touched[id] = true
+					pl.stories = append(pl.stories, id)
+				}
+			}
+			stories, states, err := p.snapshot(order)
+			if err == nil {
+				err = p.Store.SavePlacements(ctx, stories, states, placements)
+			}
+			if err != nil {
+				pl.err = fmt.Errorf("place articles: %w", err)
+			}
+		}
+	}()
+	return pl
+}
+
+// send hands over a batch; it returns an earlier batch's failure, if any.
+func (pl *placer) send(as []*crosscheck.Article) error {
+	if len(as) == 0 {
 		return nil
 	}
-	placements, order := p.place(toPlace)
-	for _, id := range order {
-		if !touched[id] {
-			touched[id] = true
-			sum.Stories = append(sum.Stories, id)
-		}
+	select {
+	case pl.in <- as:
+		return nil
+	case <-pl.done:
+		return pl.err
 	}
-	stories, states, err := p.snapshot(order)
-	if err != nil {
-		return err
+}
+
+// stop waits for the batches handed over and returns the stories touched
+// and the first failure. It may be called more than once.
+func (pl *placer) stop() ([]string, error) {
+	if !pl.stopped {
+		pl.stopped = true
+		close(pl.in)
 	}
-	if err := p.Store.SavePlacements(ctx, stories, states, placements); err != nil {
-		return fmt.Errorf("place articles: %w", err)
-	}
-	return nil
+	<-pl.done
+	return pl.stories, pl.err
 }
 
 // place places a batch and returns the placements and the stories they
