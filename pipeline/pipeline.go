@@ -131,13 +131,21 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	// Read sequentially, extract in parallel, write in input order.
+	// Read sequentially, extract in parallel, write in input order. At most
+	// inFlight documents are read but not yet written, so one slow page
+	// cannot make the others pile up in memory behind it.
+	inFlight := make(chan struct{}, workers*8)
 	in := make(chan extracted, workers*2)
 	out := make(chan extracted, workers*2)
 	go func() {
 		defer close(in)
 		seq := 0
 		for doc, err := range docs {
+			select {
+			case inFlight <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case in <- extracted{seq: seq, doc: doc, err: err}:
 				seq++
@@ -199,6 +207,7 @@ func (p *Pipeline) Ingest(ctx context.Context, docs iter.Seq2[*crosscheck.Docume
 				break
 			}
 			delete(pending, next)
+			<-inFlight
 			next++
 			done++
 			name := ""
