@@ -92,6 +92,14 @@ type articleRow struct {
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
+func rowsOf(arts []*crosscheck.Article) []articleRow {
+	rows := make([]articleRow, 0, len(arts))
+	for _, a := range arts {
+		rows = append(rows, rowOf(a))
+	}
+	return rows
+}
+
 func rowOf(a *crosscheck.Article) articleRow {
 	return articleRow{ID: a.ID, Outlet: a.Outlet, Published: report.FormatPublished(a), Title: a.Title,
 		Author: a.Author, Source: a.Source, StoryID: a.StoryID, DuplicateOf: a.DuplicateOf}
@@ -140,8 +148,7 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 	}
 	f := crosscheck.ArticleFilter{Outlet: strFlag(lf.outlet), StoryID: strFlag(*storyID), Since: lf.since, Until: lf.until,
 		Limit: lf.limit, Offset: lf.offset}
-	dbPath, format := &lf.db, &lf.format
-	a, err := m.openApp(ctx, *dbPath, false)
+	a, err := m.openApp(ctx, lf.db, false)
 	if err != nil {
 		return err
 	}
@@ -150,12 +157,8 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
-		rows := []articleRow{}
-		for _, x := range arts {
-			rows = append(rows, rowOf(x))
-		}
-		return writeJSON(m.Stdout, map[string]any{"total": total, "articles": rows})
+	if lf.format == "json" {
+		return writeJSON(m.Stdout, map[string]any{"total": total, "articles": rowsOf(arts)})
 	}
 	printArticles(m.Stdout, arts)
 	if total > len(arts) {

@@ -25,8 +25,7 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
 	}
 	f := crosscheck.StoryFilter{Outlet: strFlag(lf.outlet), Query: strFlag(*query), Since: lf.since, Until: lf.until,
 		Limit: lf.limit, Offset: lf.offset}
-	dbPath, format := &lf.db, &lf.format
-	a, err := m.openApp(ctx, *dbPath, false)
+	a, err := m.openApp(ctx, lf.db, false)
 	if err != nil {
 		return err
 	}
@@ -35,7 +34,7 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if lf.format == "json" {
 		if stories == nil {
 			stories = []*crosscheck.Story{}
 		}
@@ -90,11 +89,7 @@ func (m *Main) runStory(ctx context.Context, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		rows := []articleRow{}
-		for _, x := range arts {
-			rows = append(rows, rowOf(x))
-		}
-		return writeJSON(m.Stdout, map[string]any{"story": s, "articles": rows})
+		return writeJSON(m.Stdout, map[string]any{"story": s, "articles": rowsOf(arts)})
 	}
 	w := m.Stdout
 	fmt.Fprintf(w, "%s\n%s\n", s.Title, strings.Repeat("=", min(len([]rune(s.Title)), 100)))
