@@ -243,6 +243,22 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 		}
 		return x, ok
 	}
+	// dayYear records the day d of month m found at token i, with the year
+	// at i+2 when one follows in the same sentence, and returns how many
+	// tokens past i the date used.
+	dayYear := func(i, m, d int) int {
+		sent := toks[i].sent
+		if y, ok := num(i+2, 1900, 2200); ok && same(i, i+2) && len(toks[i+2].lower) == 4 {
+			if x, ok := mkDay(y, m, d); ok {
+				out = append(out, dateMention{d: x, sent: sent, full: true, weight: 1})
+			}
+			return 2
+		}
+		if x, ok := yearless(m, d); ok {
+			out = append(out, dateMention{d: x, sent: sent, weight: 1})
+		}
+		return 1
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.sent >= maxSent {
@@ -254,34 +270,14 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 			}
 			// Month Day[, Year]
 			if d, ok := num(i+1, 1, 31); ok && same(i, i+1) {
-				if y, ok := num(i+2, 1900, 2200); ok && same(i, i+2) && len(toks[i+2].lower) == 4 {
-					if x, ok := mkDay(y, m, d); ok {
-						out = append(out, dateMention{d: x, sent: t.sent, full: true, weight: 1})
-					}
-					i += 2
-					continue
-				}
-				if x, ok := yearless(m, d); ok {
-					out = append(out, dateMention{d: x, sent: t.sent, weight: 1})
-				}
-				i++
+				i += dayYear(i, m, d)
 			}
 			continue
 		}
 		if d, ok := num(i, 1, 31); ok && i+1 < len(toks) && same(i, i+1) {
 			// Day Month [Year]
 			if m, ok := monthIndex[toks[i+1].lower]; ok && toks[i+1].upper {
-				if y, ok := num(i+2, 1900, 2200); ok && same(i, i+2) && len(toks[i+2].lower) == 4 {
-					if x, ok := mkDay(y, m, d); ok {
-						out = append(out, dateMention{d: x, sent: t.sent, full: true, weight: 1})
-					}
-					i += 2
-					continue
-				}
-				if x, ok := yearless(m, d); ok {
-					out = append(out, dateMention{d: x, sent: t.sent, weight: 1})
-				}
-				i++
+				i += dayYear(i, m, d)
 				continue
 			}
 		}
