@@ -373,6 +373,7 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 // finish turns a draft into features: term numbers and weights.
 func (c *Clusterer) finish(d *draft) features {
 	f := d.f
+	f.places = slices.DeleteFunc(f.places, func(p string) bool { return !c.namelike(p) })
 	clear(c.tf)
 	eb := c.opts.EntityBoost
 	for _, x := range d.words {
@@ -420,6 +421,26 @@ func (c *Clusterer) learnCase(d *draft) {
 func (c *Clusterer) nameness(id uint32) float64 {
 	up, low := float64(c.caseUp[id]), float64(c.caseLow[id])
 	return (up + 0.5) / (up + low + 1)
+}
+
+// namelike reports whether a capitalised phrase found after "in" or
+// "near" is a name by the way its last word is written elsewhere: a place
+// ("in Paris", "near New York") is capitalised inside sentences, while
+// "in Beta", "in Motion" or "in World War Z" end on words that running
+// text writes in lower case.
+func (c *Clusterer) namelike(p string) bool {
+	toks := tokenize(p, 0, nil)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if len(toks[i].lower) < 2 || toks[i].digit {
+			continue
+		}
+		id, ok := c.words[toks[i].lower]
+		if !ok {
+			id = c.wordID(toks[i].lower)
+		}
+		return c.nameness(id) >= 0.5
+	}
+	return false
 }
 
 // weigh applies the current IDF to f: f.vec is the unit TF-IDF vector and
