@@ -14,7 +14,8 @@ import (
 type mark struct {
 	start, end int
 	class      string
-	// ref is an element ID (claim, quote) the mark refers to, also ours.
+	// ref is the address of what the mark refers to (a claim), also ours:
+	// the mark becomes a link to it.
 	ref string
 }
 
@@ -59,17 +60,21 @@ func highlight(text string, marks []mark) template.HTML {
 			continue
 		}
 		slices.Sort(classes)
+		if ref != "" {
+			// A claim's sentence links to the claim: reachable by keyboard
+			// and without script.
+			b.WriteString(`<a class="mark-link" href="`)
+			b.WriteString(template.HTMLEscapeString(ref))
+			b.WriteString(`">`)
+		}
 		b.WriteString(`<mark class="`)
 		b.WriteString(template.HTMLEscapeString(strings.Join(classes, " ")))
-		b.WriteString(`"`)
-		if ref != "" {
-			b.WriteString(` data-ref="`)
-			b.WriteString(template.HTMLEscapeString(ref))
-			b.WriteString(`"`)
-		}
-		b.WriteString(`>`)
+		b.WriteString(`">`)
 		b.WriteString(seg)
 		b.WriteString(`</mark>`)
+		if ref != "" {
+			b.WriteString(`</a>`)
+		}
 	}
 	return template.HTML(b.String())
 }
