@@ -40,6 +40,7 @@ func highlight(text string, marks []mark) template.HTML {
 
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/4)
+	open := "" // the ref whose link is open
 	for i := 0; i+1 < len(cuts); i++ {
 		lo, hi := cuts[i], cuts[i+1]
 		var classes []string
@@ -54,27 +55,33 @@ func highlight(text string, marks []mark) template.HTML {
 				}
 			}
 		}
+		if ref != open {
+			// A claim's sentence links to the claim, in one link however
+			// many marks it holds: reachable by keyboard, without script.
+			if open != "" {
+				b.WriteString(`</a>`)
+			}
+			if ref != "" {
+				b.WriteString(`<a class="mark-link" href="`)
+				b.WriteString(template.HTMLEscapeString(ref))
+				b.WriteString(`">`)
+			}
+			open = ref
+		}
 		seg := template.HTMLEscapeString(text[lo:hi])
 		if len(classes) == 0 {
 			b.WriteString(seg)
 			continue
 		}
 		slices.Sort(classes)
-		if ref != "" {
-			// A claim's sentence links to the claim: reachable by keyboard
-			// and without script.
-			b.WriteString(`<a class="mark-link" href="`)
-			b.WriteString(template.HTMLEscapeString(ref))
-			b.WriteString(`">`)
-		}
 		b.WriteString(`<mark class="`)
 		b.WriteString(template.HTMLEscapeString(strings.Join(classes, " ")))
 		b.WriteString(`">`)
 		b.WriteString(seg)
 		b.WriteString(`</mark>`)
-		if ref != "" {
-			b.WriteString(`</a>`)
-		}
+	}
+	if open != "" {
+		b.WriteString(`</a>`)
 	}
 	return template.HTML(b.String())
 }

@@ -59,6 +59,15 @@ var funcs = template.FuncMap{
 	"label":   report.OutletLabel,
 	"titleOf": articleTitle,
 	"static":  staticURL,
+	// notice shows an article's correction notice once labelled, never
+	// "Correction: Correction: ...".
+	"notice": func(s string) string {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(strings.ToLower(s), "correction") {
+			return s
+		}
+		return "Correction: " + s
+	},
 }
 
 // page is what every template gets.
