@@ -18,6 +18,15 @@ type ref struct {
 	Article string
 }
 
+// refList is the articles something is cited from: the first few shown,
+// the rest folded, so a fact 150 outlets state stays readable.
+type refList []ref
+
+const shownRefs = 6
+
+func (l refList) Head() []ref { return l[:min(len(l), shownRefs)] }
+func (l refList) Tail() []ref { return l[min(len(l), shownRefs):] }
+
 type articleRow struct {
 	A      *crosscheck.Article
 	Outlet report.Label
@@ -26,14 +35,14 @@ type articleRow struct {
 
 type briefRow struct {
 	Text     string
-	Refs     []ref
+	Refs     refList
 	Conflict string
 }
 
 type variantView struct {
 	Value    string
 	Sentence template.HTML // escaped, value marked
-	Refs     []ref
+	Refs     refList
 }
 
 type conflictView struct {
@@ -43,23 +52,23 @@ type conflictView struct {
 
 type quoteView struct {
 	Speaker, Text string
-	Refs          []ref
+	Refs          refList
 	Variants      []quoteVariantView
 }
 
 type quoteVariantView struct {
 	Text string
-	Refs []ref
+	Refs refList
 }
 
 type attributionView struct {
 	Source, Kind string
-	Refs         []ref
+	Refs         refList
 }
 
 type timelineRow struct {
 	When, Text string
-	Refs       []ref
+	Refs       refList
 }
 
 type chartRow struct {
@@ -165,8 +174,8 @@ func buildStoryView(rep *crosscheck.StoryReport, f matrixFilter) *storyView {
 		v.Articles = append(v.Articles, articleRow{A: a, Outlet: ix.label[a.ID], Title: articleTitle(a)})
 	}
 	v.Analysed = len(rep.Claims) > 0 || len(rep.Brief) > 0 || len(rep.Conflicts) > 0
-	refs := func(ids []string) []ref {
-		var out []ref
+	refs := func(ids []string) refList {
+		var out refList
 		seen := map[string]bool{}
 		for _, id := range ids {
 			if seen[id] {
@@ -181,7 +190,7 @@ func buildStoryView(rep *crosscheck.StoryReport, f matrixFilter) *storyView {
 		}
 		return out
 	}
-	citeRefs := func(cs []crosscheck.Citation) []ref {
+	citeRefs := func(cs []crosscheck.Citation) refList {
 		ids := make([]string, 0, len(cs))
 		for _, c := range cs {
 			ids = append(ids, c.Article)
