@@ -59,6 +59,8 @@ var funcs = template.FuncMap{
 	"label":   report.OutletLabel,
 	"titleOf": articleTitle,
 	"static":  staticURL,
+	"head":    func(l []string) []string { return l[:min(len(l), shownRefs)] },
+	"tail":    func(l []string) []string { return l[min(len(l), shownRefs):] },
 	// notice shows an article's correction notice once labelled, never
 	// "Correction: Correction: ...".
 	"notice": func(s string) string {
