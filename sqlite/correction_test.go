@@ -223,4 +223,3 @@ func TestResolveID(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
-

@@ -38,8 +38,8 @@ func TestConventionProblemJSON(t *testing.T) {
 	base := f.http.URL
 	for _, tc := range []struct {
 		name, method, path, ctype, body string
-		header                         map[string]string
-		status                         int
+		header                          map[string]string
+		status                          int
 	}{
 		{"404 unknown route", "GET", "/api/nothing", "", "", nil, 404},
 		{"404 unknown story", "GET", "/api/stories/s-none", "", "", nil, 404},
@@ -84,7 +84,9 @@ func TestConventionProblemJSON(t *testing.T) {
 // slowStories answers after the request's deadline.
 type slowStories struct{ inner Stories }
 
-func (s slowStories) Story(ctx context.Context, id string) (*crosscheck.Story, error) { return s.inner.Story(ctx, id) }
+func (s slowStories) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
+	return s.inner.Story(ctx, id)
+}
 
 func (s slowStories) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
 	<-ctx.Done()
