@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,16 +16,20 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
   crosscheck stories --since 2025-09-01 --outlet Reuters
   crosscheck stories --query "ceasefire" --format json`)
 	var lf listFlags
-	lf.register(fs, "stories of events", 50)
+	lf.register(fs, "stories of events", crosscheck.ListDefault)
 	query := fs.String("query", "", "only stories with an article matching this full-text query")
+	sort := fs.String("sort", crosscheck.SortLatest, "order: "+strings.Join(crosscheck.StorySorts, ", "))
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := lf.check(); err != nil {
 		return err
 	}
+	if !slices.Contains(crosscheck.StorySorts, *sort) {
+		return usagef("--sort %q: choose %s", *sort, strings.Join(crosscheck.StorySorts, ", "))
+	}
 	f := crosscheck.StoryFilter{Outlet: strFlag(lf.outlet), Query: strFlag(*query), Since: lf.since, Until: lf.until,
-		Limit: lf.limit, Offset: lf.offset}
+		Limit: lf.limit, Offset: lf.offset, Sort: *sort}
 	a, err := m.openApp(ctx, lf.db, false)
 	if err != nil {
 		return err
@@ -80,7 +85,11 @@ func (m *Main) runStory(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	s, err := a.db.Story(ctx, ids[0])
+	id, err := a.db.ResolveID(ctx, "story", ids[0])
+	if err != nil {
+		return err
+	}
+	s, err := a.db.Story(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -130,6 +139,11 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	for i, id := range ids {
+		if ids[i], err = a.db.ResolveID(ctx, "story", id); err != nil {
+			return err
+		}
+	}
 	if len(ids) == 0 {
 		stories, _, err := a.db.Stories(ctx, crosscheck.StoryFilter{Limit: *limit})
 		if err != nil {
