@@ -374,11 +374,10 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 			if err := chromedp.Do(ctx,
 				chromedp.SetValue(chromedp.CSS(`#correct-form input[name="outlet"]`), newOutlet),
 				chromedp.SetValue(chromedp.CSS(`#correct-form input[name="note"]`), "outlet misread"),
-				chromedp.Click(chromedp.CSS("#correct-submit")),
-				chromedp.WaitVisible(chromedp.CSS("#corrected")),
 			); err != nil {
 				t.Fatal(err)
 			}
+			submit(t, ctx, "#correct-submit")
 			if got := text(t, ctx, "#article-outlet"); !strings.Contains(got, newOutlet) {
 				t.Errorf("3: outlet shows %q after correction", got)
 			}
@@ -387,42 +386,31 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 			}
 			fits(t, ctx, "article with corrections")
 			shot(t, ctx, "article-corrections", width)
-			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("table.history button.undo")), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
-				t.Fatal(err)
-			}
+			submit(t, ctx, "table.history button.undo")
 			if got := text(t, ctx, "#article-outlet"); strings.Contains(got, newOutlet) {
 				t.Errorf("3: outlet still %q after undo", got)
 			}
 			// Move the article to the tram story, then merge and split.
-			if err := chromedp.Do(ctx,
-				chromedp.SetValue(chromedp.CSS(`#move-form input[name="story"]`), strings.TrimPrefix(tram.ID, "s-")[:6]),
-				chromedp.Click(chromedp.CSS("#move-submit")),
-				chromedp.WaitReady(chromedp.CSS("#corrected")),
-			); err != nil {
+			if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#move-form input[name="story"]`), strings.TrimPrefix(tram.ID, "s-")[:6])); err != nil {
 				t.Fatal(err)
 			}
+			submit(t, ctx, "#move-submit")
 			if got, _ := f.db.Article(t.Context(), a.ID); got.StoryID != tram.ID {
 				t.Errorf("3: moved article is in %s, want %s", got.StoryID, tram.ID)
 			}
 			open(t, ctx, base+"/stories/"+tram.ID)
-			if err := chromedp.Do(ctx,
-				chromedp.Click(chromedp.CSS(`#split-form input[value="`+a.ID+`"]`)),
-				chromedp.Click(chromedp.CSS("#split-submit")),
-				chromedp.WaitReady(chromedp.CSS("#corrections")),
-			); err != nil {
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#split-form input[value="`+a.ID+`"]`))); err != nil {
 				t.Fatal(err)
 			}
+			submit(t, ctx, "#split-submit")
 			split, _ := f.db.Article(t.Context(), a.ID)
 			if split.StoryID == tram.ID || split.StoryID == ferry.ID {
 				t.Errorf("3: split left the article in %s", split.StoryID)
 			}
-			if err := chromedp.Do(ctx,
-				chromedp.SetValue(chromedp.CSS(`#merge-form input[name="into"]`), ferry.ID),
-				chromedp.Click(chromedp.CSS("#merge-submit")),
-				chromedp.WaitReady(chromedp.CSS("#corrections")),
-			); err != nil {
+			if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#merge-form input[name="into"]`), ferry.ID)); err != nil {
 				t.Fatal(err)
 			}
+			submit(t, ctx, "#merge-submit")
 			if got, _ := f.db.Article(t.Context(), a.ID); got.StoryID != ferry.ID {
 				t.Errorf("3: after merging back the article is in %s", got.StoryID)
 			}
@@ -430,12 +418,11 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 			shot(t, ctx, "story-corrections", width)
 			// Undo the move last of all, from the article page: the merge and
 			// the split first (newest first on the story's history).
-			for range 2 {
-				open(t, ctx, base+"/stories/"+ferry.ID+"#corrections")
-				chromedp.Do(ctx, chromedp.Click(chromedp.CSS("table.history tr:not(.undone) button.undo")), chromedp.WaitReady(chromedp.CSS("footer")))
+			// Undo all three from the article's history, newest first.
+			for range 3 {
+				open(t, ctx, base+"/articles/"+a.ID)
+				submit(t, ctx, "table.history tr:not(.undone) button.undo")
 			}
-			open(t, ctx, base+"/articles/"+a.ID)
-			chromedp.Do(ctx, chromedp.Click(chromedp.CSS("table.history tr:not(.undone) button.undo")), chromedp.WaitReady(chromedp.CSS("footer")))
 			if got, _ := f.db.Article(t.Context(), a.ID); got.StoryID != ferry.ID {
 				t.Errorf("3: after undoing everything the article is in %s", got.StoryID)
 			}
@@ -444,8 +431,8 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 			dir := t.TempDir()
 			var lines []string
 			for i := range 60 {
-				lines = append(lines, fmt.Sprintf(`{"id": "j%d", "title": "Topic %d: a council in Town%d votes", "outlet": "Job Wire", "published": "2025-10-%02d", "text": "The council of Town%d voted %d to %d on Monday to build a %s bridge over the river Ardal%d, the mayor said. Work is due to start in spring."}`,
-					i, i, i, 1+i%28, i, 5+i%3, 2, []string{"stone", "steel", "timber", "rope"}[i%4], i))
+				lines = append(lines, fmt.Sprintf(`{"id": "j%d", "title": "Topic %d: a council in Town%d votes", "outlet": "Job Wire", "published": "2025-10-%02d", "text": "The council of Town%d voted %d to %d on Monday to build a %s bridge over the river Ardal%d, the mayor said. Work is due to start in spring, in year %d."}`,
+					i, i, i, 1+i%28, i, 5+i%3, 2, []string{"stone", "steel", "timber", "rope"}[i%4], i, width))
 			}
 			file := filepath.Join(dir, fmt.Sprintf("batch%d.jsonl", width))
 			os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644)
@@ -453,11 +440,10 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 				chromedp.Navigate(base+"/add"),
 				chromedp.WaitVisible(chromedp.CSS("#file-input")),
 				chromedp.SetUploadFiles(chromedp.CSS("#file-input"), []string{file}),
-				chromedp.Click(chromedp.CSS("#add-submit")),
-				chromedp.WaitReady(chromedp.CSS("#job")),
 			); err != nil {
 				t.Fatal(err)
 			}
+			submit(t, ctx, "#add-submit")
 			if phone {
 				shot(t, ctx, "job", width)
 			}
@@ -476,6 +462,24 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 }
 
 func ptrTo(s string) *string { return &s }
+
+// submit clicks sel and waits until a new page has loaded.
+func submit(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	before := eval[string](t, ctx, `String(performance.timeOrigin)`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		now, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" && document.querySelector("footer") ? String(performance.timeOrigin) : ""`))
+		if err == nil && now != "" && now != before {
+			return
+		}
+	}
+	t.Fatalf("no new page after clicking %s", sel)
+}
 
 // TestFeedsAndExports fetches the downloads and feeds a page links to.
 func TestFeedsAndExports(t *testing.T) {
