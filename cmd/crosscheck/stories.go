@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck"
 )
@@ -35,6 +36,15 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if f.Outlet != nil {
+		// As the web list: "Pravda" finds "Pravda.Ru".
+		all, err := a.db.Outlets(ctx)
+		if err != nil {
+			return err
+		}
+		f.Outlets = looseOutlets(all, *f.Outlet)
+		f.Outlet = nil
+	}
 	stories, total, err := a.db.Stories(ctx, f)
 	if err != nil {
 		return err
@@ -165,3 +175,24 @@ var (
 	articleCount = crosscheck.ArticleFilter{Limit: 1}
 	storyCount   = crosscheck.StoryFilter{Limit: 1}
 )
+
+// looseOutlets returns the known outlets whose name holds q, ignoring case
+// and punctuation.
+func looseOutlets(all []crosscheck.OutletCount, q string) []string {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	k := key(q)
+	out := []string{}
+	for _, o := range all {
+		if k != "" && strings.Contains(key(o.Outlet), k) {
+			out = append(out, o.Outlet)
+		}
+	}
+	return out
+}
