@@ -172,6 +172,10 @@ func TestBrowserIssue11(t *testing.T) {
 				if h := eval[float64](t, ctx, `document.querySelector("#matrix thead th.outlet span").getBoundingClientRect().height`); h < 40 {
 					t.Errorf("1: outlet names are %.0f px tall: not written upright to fit 150 columns", h)
 				}
+				if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS("#matrix-legend"))); err != nil {
+					t.Fatal(err)
+				}
+				eval[bool](t, ctx, `(() => { document.querySelector(".matrix-scroll").scrollLeft = 1200; window.scrollBy(0, -20); return true; })()`)
 				shot(t, ctx, "story-150-outlets", width)
 			} else {
 				if vis := eval[bool](t, ctx, `getComputedStyle(document.querySelector(".matrix-scroll")).display === "none" && getComputedStyle(document.querySelector("ul.claim-cards")).display !== "none"`); !vis {
