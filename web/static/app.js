@@ -21,11 +21,19 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   // Copy citation buttons: shown only where the clipboard can be used.
-  document.querySelectorAll("button.copy[data-copy]").forEach(function (b) {
+  // A claim card's button copies the citation its table row carries.
+  document.querySelectorAll("button.copy[data-copy], button.copy[data-copy-of]").forEach(function (b) {
     if (!navigator.clipboard) { return; }
+    var text = b.dataset.copy;
+    if (b.dataset.copyOf) {
+      var row = document.getElementById(b.dataset.copyOf);
+      var src = row && row.querySelector("button.copy[data-copy]");
+      if (!src) { return; }
+      text = src.dataset.copy;
+    }
     b.hidden = false;
     b.addEventListener("click", function () {
-      navigator.clipboard.writeText(b.dataset.copy).then(function () {
+      navigator.clipboard.writeText(text).then(function () {
         var was = b.textContent;
         b.textContent = "Copied";
         setTimeout(function () { b.textContent = was; }, 1500);
