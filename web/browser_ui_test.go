@@ -435,8 +435,11 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 			dir := t.TempDir()
 			var lines []string
 			for i := range 60 {
-				lines = append(lines, fmt.Sprintf(`{"id": "j%d", "title": "Topic %d: a council in Town%d votes", "outlet": "Job Wire", "published": "2025-10-%02d", "text": "The council of Town%d voted %d to %d on Monday to build a %s bridge over the river Ardal%d, the mayor said. Work is due to start in spring, in year %d."}`,
-					i, i, i, 1+i%28, i, 5+i%3, 2, []string{"stone", "steel", "timber", "rope"}[i%4], i, width))
+				// Made-up words only, so that no two reports share a topic
+				// and each opens its own story.
+				w := func(k int) string { return nonce(width*1000 + i*20 + k) }
+				lines = append(lines, fmt.Sprintf(`{"id": "j%d", "title": "%s %s %s", "outlet": "Job Wire", "published": "2025-10-%02d", "text": "%s %s %s %s %s %s %s. %s %s %s %s %s %s."}`,
+					i, w(0), w(1), w(2), 1+i%28, w(3), w(4), w(5), w(6), w(7), w(8), w(9), w(10), w(11), w(12), w(13), w(14), w(15)))
 			}
 			file := filepath.Join(dir, fmt.Sprintf("batch%d.jsonl", width))
 			os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644)
@@ -466,6 +469,20 @@ func TestBrowserCorrectionsAndJobs(t *testing.T) {
 }
 
 func ptrTo(s string) *string { return &s }
+
+// nonce makes a pronounceable made-up word from n, different for each n.
+func nonce(n int) string {
+	cons, vow := "bdfgklmnprstvz", "aeiou"
+	var b strings.Builder
+	for k := 0; k < 3 || n > 0; k++ {
+		b.WriteByte(cons[n%len(cons)])
+		n /= len(cons)
+		b.WriteByte(vow[n%len(vow)])
+		n /= len(vow)
+	}
+	w := b.String()
+	return strings.ToUpper(w[:1]) + w[1:]
+}
 
 // submit clicks sel and waits until a new page has loaded.
 func submit(t *testing.T, ctx context.Context, sel string) {
