@@ -196,8 +196,9 @@ type ValueFact struct {
 	// currency ("2m euros ($2.6m)").
 	Conv bool
 	// Dir is the direction of a distance ("north" in "50 miles north of
-	// Detroit").
-	Dir string
+	// Detroit"); Of the thing it places ("building" in "the building is
+	// 15 miles north of Detroit"), "" when unsaid.
+	Dir, Of string
 	// N is the figure as stated, before its hedge widened Min and Max
 	// ("about 30" is 30); for times, dates and ages, Min.
 	N float64
