@@ -197,6 +197,9 @@ type extractor struct {
 	qspans []quoteSpan
 	// midCaps are the words capitalised inside a sentence somewhere.
 	midCaps map[string]bool
+	// spacedHyphens is true for a text that writes hyphens apart inside
+	// words ("38 - year - old"), as detokenised corpora do.
+	spacedHyphens bool
 }
 
 // Extract analyses one article. It is pure and safe for concurrent use.

@@ -27,12 +27,19 @@ type rawMention struct {
 	notPerson bool
 	// placeCue is evidence that a name is a place: "in Los Angeles".
 	placeCue bool
+	// cue is true when a head word or the gazetteer gives the kind:
+	// "Ministry", "Street", "Ltd.", "France".
+	cue bool
+	// aliasOf is 1 + the index of the raw mention this one abbreviates
+	// ("Meteorology and Geophysics Agency (BMG)"), 0 when none.
+	aliasOf int
 }
 
 var nameConnectors = set(`von van der den de da del della di du la le bin ibn al el dos das ter`)
 
 // entities finds names in every sentence, then merges them into entities.
 func (x *extractor) entities() {
+	x.spacedHyphens = spacedHyphens(x.text)
 	// words capitalised inside sentences: a word capitalised only where a
 	// sentence starts is probably a common word ("Water entered ...")
 	x.midCaps = map[string]bool{}
@@ -51,9 +58,74 @@ func (x *extractor) entities() {
 	for si := range x.sents {
 		x.sentenceNames(si)
 	}
+	x.coordinatedKinds()
 	x.settleKinds()
 	x.formEntities()
 }
+
+// coordinatedKinds gives a name with no cue of its kind the kind of a
+// name it is listed with: "the provinces of Southern Kordofan and Blue
+// Nile", "Qeshm, Bandar Abbas and Hormozgan".
+func (x *extractor) coordinatedKinds() {
+	for r := 1; r < len(x.raw); r++ {
+		a, b := &x.raw[r-1], &x.raw[r]
+		if a.sent != b.sent || a.roleOnly || b.roleOnly || a.tj > b.ti || !coordination(x.sents[a.sent].toks[a.tj:b.ti]) {
+			continue
+		}
+		for _, p := range [2][2]*rawMention{{a, b}, {b, a}} {
+			from, to := p[0], p[1]
+			if !x.guessed(to) {
+				continue
+			}
+			switch {
+			case from.kind == crosscheck.KindPlace && (from.cue || from.placeCue):
+				to.kind, to.placeCue = crosscheck.KindPlace, true
+			case from.kind == crosscheck.KindOrganization && from.cue:
+				to.kind = crosscheck.KindOrganization
+			}
+		}
+	}
+}
+
+// coordination reports the tokens between two listed names: "and", "or",
+// a comma, or a comma and "and".
+func coordination(toks []token) bool {
+	switch len(toks) {
+	case 1:
+		return toks[0].low == "and" || toks[0].low == "or" || toks[0].text == ","
+	case 2:
+		return toks[0].text == "," && (toks[1].low == "and" || toks[1].low == "or")
+	}
+	return false
+}
+
+// guessed reports a mention whose kind nothing supports: a capitalised
+// name with no title, role, known given name, head word or preposition.
+func (x *extractor) guessed(m *rawMention) bool {
+	return !m.cue && !m.person && !m.placeCue && !m.notPerson && !m.roleOnly &&
+		(m.kind == crosscheck.KindPerson || m.kind == crosscheck.KindOther) && !hasGivenName(m.name)
+}
+
+// spacedHyphens reports a text that writes hyphens apart inside words
+// ("a 38 - year - old", "south - west"), as detokenised corpora do: there
+// " - " joins names too ("Hewlett - Packard").
+func spacedHyphens(text string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], " - ")
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k > 0 && k+3 < len(text) && (isLowerASCII(text[k-1]) || isDigitASCII(text[k-1])) && (isLowerASCII(text[k+3]) || isDigitASCII(text[k+3])) {
+			return true
+		}
+		i = k + 3
+	}
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
 
 // settleKinds makes every mention of a name that something marks as no
 // person ("the Selje Star") and nothing marks as one (a title, a role, a
@@ -109,8 +181,45 @@ destroyer cruiser warship aircraft plane jet airliner helicopter train locomotiv
 rocket probe shuttle bus truck lorry storm hurricane typhoon cyclone tropical`)
 
 func isNameToken(t token) bool {
-	return t.kind == 'w' && t.cap
+	return t.kind == 'w' && t.cap || t.kind == 'n' && numberName(t.text)
 }
+
+// numberName reports a name that starts with digits: "76ers", "49ers";
+// not "5th", "10am", "1990s", "30mph".
+func numberName(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return false
+	}
+	rest := w[i:]
+	if len(rest) < 3 || numberSuffixes[strings.ToLower(rest)] {
+		return false
+	}
+	for _, r := range rest {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberSuffixes are units and endings written on numbers.
+var numberSuffixes = set(`mph kmh kph bhp mins hrs yrs kms lbs sec secs min kgs mbps gbps khz mhz ghz cms`)
+
+// isInitial reports a single capital letter: the W of "John W. Henry".
+func isInitial(t token) bool {
+	if t.kind != 'w' || !t.cap {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(t.text)
+	return n == len(t.text)
+}
+
+// adjacent reports two tokens written without a space between them.
+func adjacent(a, b token) bool { return a.end == b.start }
 
 // sentenceNames finds the capitalised sequences of sentence si.
 func (x *extractor) sentenceNames(si int) {
@@ -123,41 +232,258 @@ func (x *extractor) sentenceNames(si int) {
 	for first < len(toks) && toks[first].kind == 'p' {
 		first++
 	}
+	from := len(x.raw)
+	done := x.addresses(si)
 	for i := 0; i < len(toks); {
-		if !isNameToken(toks[i]) {
+		if i < len(done) && done[i] || !isNameToken(toks[i]) {
 			i++
 			continue
 		}
-		j := i + 1
-		if !toks[i].poss {
-			for j < len(toks) {
-				t := toks[j]
-				if isNameToken(t) {
-					j++
-					if t.poss {
-						break
-					}
-					continue
-				}
-				// connectors inside names: "Ursula von der Leyen", "Ministry of Defence"
-				if t.kind == 'w' && !t.cap {
-					k := j
-					for k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && k-j < 2 &&
-						(nameConnectors[toks[k].low] || ((toks[k].low == "of" || toks[k].low == "the") && (orgSuffixes[toks[j-1].low] || titleWords[toks[j-1].low] || toks[k-1].low == "of"))) {
-						k++
-					}
-					if k > j && k < len(toks) && isNameToken(toks[k]) && !(toks[k-1].low == "of" && titleWords[toks[j-1].low] && !orgSuffixes[toks[j-1].low] && toks[j-1].low != "secretary") {
-						j = k
-						continue
-					}
-				}
-				break
-			}
-		}
+		j := x.nameEnd(toks, i, done)
 		x.addSequence(si, i, j, i == first)
 		i = j
 	}
+	x.bracketAcronyms(si, from)
 	x.rolePhrases(si)
+}
+
+// nameEnd returns the end of the name that starts at token i: capitalised
+// words, with initials ("John W. Henry", "U. S. Geological Survey", "M/S
+// Columbus"), connectors ("Ursula von der Leyen", "Ministry of Defence",
+// "Meteorology and Geophysics Agency"), hyphens the text writes apart
+// ("Hewlett - Packard") and a number that names ("SEA-ME-WE 4").
+func (x *extractor) nameEnd(toks []token, i int, done []bool) int {
+	j := i + 1
+	if toks[i].poss {
+		return j
+	}
+	for j < len(toks) {
+		t := toks[j]
+		if j < len(done) && done[j] {
+			break
+		}
+		if isNameToken(t) {
+			j++
+			if t.poss {
+				return j
+			}
+			continue
+		}
+		next := j+1 < len(toks) && isNameToken(toks[j+1])
+		switch {
+		case t.text == "." && next && isInitial(toks[j-1]) && adjacent(toks[j-1], t):
+			j++ // "John W. Henry", "U. S. Geological Survey"
+			continue
+		case t.text == "/" && next && isInitial(toks[j-1]) && isInitial(toks[j+1]) && adjacent(toks[j-1], t) && adjacent(t, toks[j+1]):
+			j++ // "M/S Columbus"
+			continue
+		case (t.text == "-" || t.text == "–") && next && x.spacedHyphens && !adjacent(toks[j-1], t) && !adjacent(t, toks[j+1]) && !stopCaps[toks[j+1].low]:
+			j++ // "Hewlett - Packard" in a text that writes "year - old"
+			continue
+		}
+		// connectors inside names: "Ursula von der Leyen", "Ministry of Defence"
+		if t.kind == 'w' && !t.cap {
+			k := j
+			for k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && k-j < 2 &&
+				(nameConnectors[toks[k].low] || ((toks[k].low == "of" || toks[k].low == "the") && (orgSuffixes[toks[j-1].low] || titleWords[toks[j-1].low] || toks[k-1].low == "of"))) {
+				k++
+			}
+			if k > j && k < len(toks) && isNameToken(toks[k]) && !(toks[k-1].low == "of" && titleWords[toks[j-1].low] && !orgSuffixes[toks[j-1].low] && toks[j-1].low != "secretary") {
+				j = k
+				continue
+			}
+		}
+		// "Meteorology and Geophysics Agency": "and" inside an organisation's name
+		if (t.low == "and" || t.text == "&") && next {
+			k := j + 1
+			for k < len(toks) && isNameToken(toks[k]) && !toks[k].poss {
+				k++
+			}
+			if orgSuffixes[toks[k-1].low] && !orgSuffixes[toks[j-1].low] {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	if j < len(toks) && x.namesNumber(toks, i, j) {
+		j++
+	}
+	return j
+}
+
+// namesNumber reports whether the number at token j belongs to the name
+// [i, j): "SEA-ME-WE 4 cable", "Apollo 11"; not a score ("Chelsea 2,
+// Arsenal 1"), a date ("December 25") or a count ("Iran 10 days later").
+func (x *extractor) namesNumber(toks []token, i, j int) bool {
+	n := toks[j]
+	if n.kind != 'n' || len(n.text) > 2 || !isDigits(n.text) || strings.ContainsAny(n.text, ".,:") || toks[j-1].poss || !adjacentWord(toks[j-1]) {
+		return false
+	}
+	named := false
+	for k := i; k < j; k++ {
+		l := toks[k].low
+		if toks[k].kind == 'w' && !stopCaps[l] && !monthAbbrevs[l] {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	if i >= 2 && toks[i-1].text == "," && toks[i-2].kind == 'n' {
+		return false // a list of scores
+	}
+	if j+1 < len(toks) {
+		nx := toks[j+1]
+		switch {
+		case nx.kind == 'p':
+			return nx.text == "." || nx.text == ")" || nx.text == ";"
+		case nx.kind == 'n' || nx.cap:
+			return false
+		}
+		if _, ok := durations[nx.low]; ok {
+			return false
+		}
+		if _, ok := unitSynonyms[nx.low]; ok {
+			return false
+		}
+		if _, ok := numberWords[nx.low]; ok {
+			return false
+		}
+		if _, ok := multipliers[nx.low]; ok {
+			return false
+		}
+		if countNouns[nx.low] || strings.HasSuffix(nx.low, "s") && nx.low != "lines" && nx.low != "cables" && !strings.HasSuffix(nx.low, "ss") {
+			return false // "Hormozgan 10 villages": a count
+		}
+	}
+	return true
+}
+
+func adjacentWord(t token) bool { return t.kind == 'w' }
+
+// monthAbbrevs are months as datelines abbreviate them: "Dec. 25".
+var monthAbbrevs = set(`jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// countNouns follow a count: "10 percent", "Iran 3 times".
+var countNouns = set(`percent per times points goals runs km miles kilometres kilometers metres meters feet
+inches degrees am pm a.m. p.m. people`)
+
+// streetWords end an address: "40 East Fifth Avenue", "40 East 5th Ave.".
+var streetWords = set(`street st avenue ave av road rd boulevard blvd lane ln drive dr way highway hwy parkway
+pkwy place pl court ct terrace square sq plaza`)
+
+// compassWords may open a street's name: "40 East 5th Ave.".
+var compassWords = set(`east west north south e w n s ne nw se sw`)
+
+// addresses finds street addresses, a house number then the street's name
+// ("40 East 5th Ave.", "40 East Fifth Avenue"), records them as places and
+// returns the tokens they take.
+func (x *extractor) addresses(si int) []bool {
+	toks := x.sents[si].toks
+	var done []bool
+	for i := 0; i+2 < len(toks); i++ {
+		n := toks[i]
+		if n.kind != 'n' || !isDigits(n.text) || strings.ContainsAny(n.text, ".,:") || len(n.text) > 5 || i > 0 && toks[i-1].kind == 'p' && toks[i-1].text != "," && toks[i-1].text != "(" {
+			continue
+		}
+		k := i + 1
+		if compassWords[toks[k].low] && toks[k].cap {
+			k++
+			if k < len(toks) && toks[k].text == "." && adjacent(toks[k-1], toks[k]) {
+				k++
+			}
+		}
+		words := 0
+		for k < len(toks) && words < 4 && (toks[k].kind == 'w' && toks[k].cap || toks[k].kind == 'n' && isOrdinal(toks[k].text)) {
+			k++
+			words++
+			if streetWords[toks[k-1].low] && words >= 2 {
+				break
+			}
+		}
+		last := toks[k-1]
+		if words < 2 || !streetWords[last.low] || !last.cap || yearLike(n.text) && i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "since" || toks[i-1].low == "by" || toks[i-1].low == "until" || toks[i-1].low == "of") {
+			continue
+		}
+		end := last.end
+		if k < len(toks) && toks[k].text == "." && adjacent(last, toks[k]) && len(last.low) <= 4 {
+			end = toks[k].end // "Ave."
+		}
+		m := rawMention{sent: si, ti: i, tj: k, start: n.start, end: end, kind: crosscheck.KindPlace, entity: -1, placeCue: true, cue: true}
+		m.name = x.text[m.start:m.end]
+		x.raw = append(x.raw, m)
+		if done == nil {
+			done = make([]bool, len(toks))
+		}
+		for t := i; t < k; t++ {
+			done[t] = true
+		}
+		i = k - 1
+	}
+	return done
+}
+
+// yearLike reports a number that may be a year.
+func yearLike(w string) bool { return len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") }
+
+// isOrdinal reports "5th", "1st", "22nd".
+func isOrdinal(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	switch strings.ToLower(w[i:]) {
+	case "st", "nd", "rd", "th":
+		return i > 0
+	}
+	return false
+}
+
+// bracketAcronyms makes an acronym in brackets right after a name of two
+// words or more an alias of it, when two of its letters or more are the
+// name's initials: "Meteorology and Geophysics Agency (BMG)". A dateline's
+// "PARIS (AFP)" is no such pair.
+func (x *extractor) bracketAcronyms(si, from int) {
+	toks := x.sents[si].toks
+	for r := from + 1; r < len(x.raw); r++ {
+		b := &x.raw[r]
+		if b.roleOnly || b.sent != si || b.tj != b.ti+1 || !isAcronym(b.name) || b.ti < 1 || b.tj >= len(toks) || toks[b.ti-1].text != "(" || toks[b.tj].text != ")" {
+			continue
+		}
+		for q := r - 1; q >= from; q-- {
+			a := &x.raw[q]
+			if a.roleOnly || a.sent != si || a.tj != b.ti-1 || a.tj-a.ti < 2 || a.kind == crosscheck.KindPlace || a.kind == crosscheck.KindPerson && a.person {
+				continue
+			}
+			if sharedInitials(b.name, x.text[a.start:a.end]) >= 2 {
+				b.aliasOf = q + 1
+				b.kind = crosscheck.KindOrganization
+				if a.kind != crosscheck.KindOrganization {
+					a.kind = crosscheck.KindOrganization
+				}
+			}
+			break
+		}
+	}
+}
+
+// sharedInitials counts the letters of an acronym that are initials of
+// the name's words.
+func sharedInitials(acr, name string) int {
+	in := map[rune]bool{}
+	for _, w := range nameWords(name) {
+		r, _ := utf8.DecodeRuneInString(w.w)
+		in[r] = true
+	}
+	n := 0
+	for _, r := range strings.ToLower(acr) {
+		if in[r] {
+			n++
+			in[r] = false
+		}
+	}
+	return n
 }
 
 // rolePhrases finds role phrases standing for a person: "the U.S. envoy",
@@ -207,11 +533,14 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	toks := x.sents[si].toks
 	i0 := i
 	// drop capitalised function words and sentence-initial common words
-	for i < j && (stopCaps[toks[i].low] || (sentStart && i == 0 && j-i == 1 && looksCommon(toks[i].low))) {
+	for i < j && (x.stopWordAt(toks, i, j, sentStart && i == i0) || (sentStart && i == 0 && j-i == 1 && looksCommon(toks[i].low))) {
 		i++
 	}
-	for i < j && demonyms[toks[i].low] != "" && j-i > 1 && !titleWords[toks[i+1].low] && !orgSuffixes[toks[j-1].low] {
+	for i < j && demonyms[toks[i].low] != "" && j-i > 1 && !titleWords[toks[i+1].low] && !hasOrgWord(toks[i:j]) {
 		i++ // "European leaders": an adjective, not a name
+	}
+	for i < j && toks[i].kind == 'p' {
+		i++
 	}
 	if i >= j || j-i == 1 && utf8.RuneCountInString(toks[i].text) < 2 {
 		return
@@ -226,9 +555,11 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	if j-i == 1 && strings.Contains(toks[i].text, "-") && j < len(toks) && toks[j].kind == 'w' && !toks[j].cap {
 		parts := strings.Split(toks[i].text, "-")
 		allCap := len(parts) > 1
+		whole := strings.Count(x.text, toks[i].text)
 		for _, p := range parts {
 			r, _ := utf8.DecodeRuneInString(p)
-			allCap = allCap && unicode.IsUpper(r)
+			// each part is a name the text also uses alone ("Hewlett-Packard agreed" is one)
+			allCap = allCap && unicode.IsUpper(r) && strings.Count(x.text, p) > whole
 		}
 		if allCap {
 			off := toks[i].start
@@ -242,12 +573,18 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	lastLow := toks[j-1].low
 	m := rawMention{sent: si, ti: i, tj: j, kind: crosscheck.KindOther, entity: -1}
 	switch {
+	case generational[lastLow] && j-i >= 3:
+		m.kind = crosscheck.KindPerson // "Anthony LaCalamita III"
+		m.person = true
 	case orgSuffixes[lastLow] || agencies[x.joinLow(toks[i:j])] || isAcronym(toks[j-1].text) && countries[lastLow] == "":
 		m.kind = crosscheck.KindOrganization
+		m.cue = orgSuffixes[lastLow] || agencies[x.joinLow(toks[i:j])]
 	case placeSuffixes[lastLow]:
 		m.kind = crosscheck.KindPlace
+		m.cue = true
 	case countries[x.joinLow(toks[i:j])] != "":
 		m.kind = crosscheck.KindPlace
+		m.cue = true
 	case x.craftName(toks, i, j):
 		m.kind = crosscheck.KindOther
 		m.notPerson = true
@@ -312,6 +649,7 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 		}
 		if !m.person && (i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] || j < len(toks) && placeNouns[toks[j].low] && !toks[j].cap) {
 			m.kind = crosscheck.KindPlace // "the city of Khan Younis", "the Jabaliya refugee camp"
+			m.placeCue = true
 		}
 		if app := x.appositiveRole(si, j); app != "" {
 			if m.role == "" {
@@ -324,20 +662,100 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	m.start, m.end = toks[i].start, toks[j-1].end
 	if toks[j-1].poss {
 		m.end = toks[j-1].start + len(toks[j-1].name())
+	} else if j < len(toks) && toks[j].text == "." && adjacent(toks[j-1], toks[j]) && (nameAbbrevs[lastLow] || isInitial(toks[j-1])) {
+		m.end = toks[j].end // "Canadian Broadcasting Corp.", "TallGrass Distribution Ltd."
 	}
 	m.name = x.text[m.start:m.end]
-	if m.kind == crosscheck.KindPerson && j-i > 5 {
+	if m.kind == crosscheck.KindPerson && wordCount(toks[i:j]) > 5 {
 		return
 	}
 	if i > 0 && !m.person {
 		if p := toks[i-1].low; p == "the" || craftNouns[p] && !toks[i-1].cap {
 			m.notPerson = true
 		}
-		if p := toks[i-1].low; (p == "in" || p == "near" || p == "outside") && !toks[j-1].poss && m.kind != crosscheck.KindOrganization {
+		if x.placeBefore(toks, i) && !toks[j-1].poss && m.kind != crosscheck.KindOrganization {
 			m.placeCue = true
 		}
 	}
 	x.raw = append(x.raw, m)
+}
+
+// placeBefore reports a preposition of place before token i: "in Los
+// Angeles", "near Velby", "58km south - west of Bandar Abbas"; not "their
+// interest in Teixeira".
+func (x *extractor) placeBefore(toks []token, i int) bool {
+	p := toks[i-1].low
+	switch p {
+	case "in":
+		return i < 2 || !inComplements[toks[i-2].low]
+	case "near", "outside":
+		return true
+	case "of":
+		return i >= 2 && compassWords[toks[i-2].low] && len(toks[i-2].low) > 2
+	}
+	return false
+}
+
+// inComplements take "in" before what they are about, not a place:
+// "interest in Teixeira", "a stake in Gazprom".
+var inComplements = set(`interest interested interests invest invested investing investment investments stake
+stakes role part involvement confidence faith trust belief believe believes believed participate
+participated participation engaged share shares stock stocks`)
+
+// generational suffixes end a person's name.
+var generational = set(`ii iii iv jr sr`)
+
+// nameAbbrevs end a name with their period: "Corp.", "Jr.", "Ave.".
+var nameAbbrevs = set(`co corp inc ltd jr sr bros ave blvd rd st`)
+
+// hasOrgWord reports a word of the tokens that heads organisations'
+// names: "American University of Sharjah".
+func hasOrgWord(toks []token) bool {
+	for _, t := range toks {
+		if orgSuffixes[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordCount counts the word tokens.
+func wordCount(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.kind != 'p' {
+			n++
+		}
+	}
+	return n
+}
+
+// leadVerbs are auxiliaries that open a question, never a name: "Does HP
+// ...?"
+var leadVerbs = set(`does did do is are was were has have had can could will would should shall must might`)
+
+// nameLeads are capitalised words that open places' names inside a
+// sentence ("New Guffa", "Southern Kordofan") but are common words at its
+// start ("New rules ...").
+var nameLeads = set(`new southern northern eastern western`)
+
+// stopWordAt reports whether the capitalised token i of the sequence
+// [i, j) is a function word rather than the start of a name.
+func (x *extractor) stopWordAt(toks []token, i, j int, atStart bool) bool {
+	t := toks[i]
+	if atStart && leadVerbs[t.low] && j-i > 1 {
+		return true
+	}
+	if !stopCaps[t.low] {
+		return false
+	}
+	if isAcronym(t.text) && len(t.text) >= 2 && (t.low == "ms" || t.low == "mr" || t.low == "dr") {
+		return false // "MS Columbus": a ship's prefix, not "Ms"
+	}
+	if nameLeads[t.low] && j-i > 1 && (!atStart || x.midCaps[t.low]) {
+		return false
+	}
+	return true
 }
 
 // craftName reports a name that ends in a role noun yet is no role, after
@@ -591,13 +1009,23 @@ func (x *extractor) formEntities() {
 			if c := countries[strings.ToLower(m.name)]; c != "" {
 				key = "n:" + fold(c)
 			} else {
-				key = "n:" + fold(m.name)
+				key = "n:" + FormKey(m.name)
 			}
 		case m.kind == crosscheck.KindPerson:
 			_, s := splitName(m.name)
 			key = "p: " + s
 		default:
-			key = "n:" + fold(strings.TrimPrefix(m.name, "The "))
+			key = "n:" + FormKey(m.name)
+		}
+		if m.aliasOf > 0 {
+			// "Meteorology and Geophysics Agency (BMG)": the acronym names the agency
+			if a := x.raw[m.aliasOf-1].entity; a >= 0 {
+				if id, ok := byKey[key]; !ok || id == a {
+					byKey[key] = a
+					m.entity = a
+					continue
+				}
+			}
 		}
 		if id, ok := byKey[key]; ok {
 			m.entity = id
