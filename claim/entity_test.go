@@ -102,9 +102,9 @@ func TestEntityNames(t *testing.T) {
 			not:  []string{"Guffa"},
 		},
 		{
-			name: "an agency's name with and, and its acronym in brackets",
-			text: "Indonesia's Meteorology and Geophysics Agency (BMG) said Papua had been hit by 842 aftershocks.",
-			want: map[string]crosscheck.EntityKind{"Meteorology and Geophysics Agency": crosscheck.KindOrganization},
+			name:  "an agency's name with and, and its acronym in brackets",
+			text:  "Indonesia's Meteorology and Geophysics Agency (BMG) said Papua had been hit by 842 aftershocks.",
+			want:  map[string]crosscheck.EntityKind{"Meteorology and Geophysics Agency": crosscheck.KindOrganization},
 			alias: [][2]string{{"Meteorology and Geophysics Agency", "BMG"}},
 		},
 		{
