@@ -71,6 +71,12 @@ type Entity struct {
 	// before the name of a thing ("the Selje Star"); organisations and
 	// places always are. A person without it is a capitalised name guessed.
 	Cued bool
+	// Evidence is how strongly Kind is supported, at best among its
+	// mentions: 2 by a head word ("Ministry", "Street", "Ltd."), the
+	// gazetteer, a title, a role or a known given name; 1 by a preposition
+	// ("in Talodi") or an article ("the Selje Star"); 0 not at all (a
+	// capitalised name).
+	Evidence int
 }
 
 // Mention is one mention of an entity.

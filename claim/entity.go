@@ -63,6 +63,20 @@ func (x *extractor) entities() {
 	x.formEntities()
 }
 
+// evidence is how strongly the mention's kind is supported: 2 by a head
+// word, the gazetteer, a title, a role or a known given name; 1 by a
+// preposition ("in Talodi") or an article ("the Selje Star", no person);
+// 0 not at all.
+func (m *rawMention) evidence() int {
+	switch {
+	case m.cue || m.person || m.roleOnly || m.kind == crosscheck.KindPerson && hasGivenName(m.name) || m.aliasOf > 0:
+		return 2
+	case m.placeCue || m.notPerson:
+		return 1
+	}
+	return 0
+}
+
 // coordinatedKinds gives a name with no cue of its kind the kind of a
 // name it is listed with: "the provinces of Southern Kordofan and Blue
 // Nile", "Qeshm, Bandar Abbas and Hormozgan".
@@ -1064,6 +1078,9 @@ func (x *extractor) formEntities() {
 			e.Cued = e.Cued || m.notPerson
 		default:
 			e.Cued = true
+		}
+		if ev := m.evidence(); ev > e.Evidence {
+			e.Evidence = ev
 		}
 		if counts[m.entity] == nil {
 			counts[m.entity] = map[string]int{}

@@ -84,6 +84,18 @@ func nameWords(name string) []nameWord {
 	return joined
 }
 
+// NameWords returns a name's words as the predicates compare them: folded
+// to lower case without diacritics, punctuation dropped, runs of initials
+// joined ("U. S." -> "us").
+func NameWords(name string) []string {
+	ws := nameWords(name)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.w
+	}
+	return out
+}
+
 // corpSuffixes are the legal forms after a company's name: "Hewlett-Packard
 // Co." and "Hewlett-Packard Corp." are the same company.
 var corpSuffixes = set(`co corp corporation inc incorporated ltd limited llc plc company cos lp llp sa ag nv gmbh`)
@@ -559,4 +571,11 @@ func contentStems(name string) []string {
 		}
 	}
 	return out
+}
+
+// KnownGivenName reports a given name or nickname the lexicon knows:
+// "Maddie", "Lou".
+func KnownGivenName(w string) bool {
+	w = fold(w)
+	return givenNames[w] || len(nickGroups[w]) > 0
 }
