@@ -170,7 +170,7 @@ func (m *merger) refresh() {
 		ev := min(max(e.Evidence, 0), 2)
 		v.n[ev] += max(e.Mentions, 1)
 		if e.Kind == crosscheck.KindPerson && e.Given != "" {
-			g.person = true
+			g.person = true // until the kind says otherwise
 			for _, f := range le.forms {
 				if len(strings.Fields(f)) >= 2 && !containsFold(g.persons, f) {
 					g.persons = append(g.persons, f)
@@ -190,6 +190,9 @@ func (m *merger) refresh() {
 			}
 		}
 		g.evidence = max(g.evidence, 0)
+		if g.kind != crosscheck.KindPerson {
+			g.person, g.persons = false, nil
+		}
 		one := ""
 		for f := range g.forms {
 			ws := claim.NameWords(f)
@@ -467,8 +470,16 @@ func (m *merger) acronyms() {
 // hasAcronymWord reports a name with a word in capitals: "USGS", "LA Times".
 func hasAcronymWord(name string) bool {
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
-		if isAcronym(w) {
-			return true
+		upper, lower := 0, 0
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+		}
+		if upper >= 2 && lower == 0 {
+			return true // "USGS", "SMW4", "U.S."
 		}
 	}
 	return false

@@ -599,6 +599,9 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	case countries[x.joinLow(toks[i:j])] != "":
 		m.kind = crosscheck.KindPlace
 		m.cue = true
+	case hasNumber(toks[i:j]):
+		m.kind = crosscheck.KindOther // "SEA-ME-WE 4", "Apollo 11": no person
+		m.notPerson = true
 	case x.craftName(toks, i, j):
 		m.kind = crosscheck.KindOther
 		m.notPerson = true
@@ -727,6 +730,16 @@ var nameAbbrevs = set(`co corp inc ltd jr sr bros ave blvd rd st`)
 func hasOrgWord(toks []token) bool {
 	for _, t := range toks {
 		if orgSuffixes[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNumber reports a number among the tokens.
+func hasNumber(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == 'n' {
 			return true
 		}
 	}
