@@ -91,7 +91,7 @@ func (s *state) mergeEntities() {
 			e := &an.Entities[i]
 			le := localEnt{art: a, idx: i, e: e}
 			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				if !isRolePhrase(n) && !containsFold(le.forms, n) {
+				if !isRolePhrase(n) && !containsFold(le.forms, n) && !containsFold(e.Roles, n) {
 					le.forms = append(le.forms, n)
 				}
 			}
@@ -416,7 +416,7 @@ func localAgree(a, b *claim.Entity) bool {
 // nonPerson reports a group that no title, role or given name makes a
 // person.
 func nonPerson(g *group) bool {
-	return !(g.kind == crosscheck.KindPerson && g.evidence == 2) && !g.person
+	return !(g.kind == crosscheck.KindPerson && g.evidence == 2)
 }
 
 // acronyms joins an acronym to the one name it abbreviates: "USGS" / "U.
@@ -450,7 +450,7 @@ func (m *merger) acronyms() {
 		}
 		return out
 	}, func(a, b *group) bool {
-		if !nonPerson(a) || !nonPerson(b) || !agree(a, b) || b.kind == crosscheck.KindPlace && b.evidence == 2 {
+		if !nonPerson(a) || !nonPerson(b) || !agree(a, b) {
 			return false
 		}
 		for fa := range a.forms {

@@ -201,8 +201,9 @@ type extractor struct {
 	stems  map[string]string
 	raw    []rawMention
 	qspans []quoteSpan
-	// midCaps are the words capitalised inside a sentence somewhere.
-	midCaps map[string]bool
+	// midCaps are the words capitalised inside a sentence somewhere;
+	// lowWords the words written in lower case somewhere.
+	midCaps, lowWords map[string]bool
 	// spacedHyphens is true for a text that writes hyphens apart inside
 	// words ("38 - year - old"), as detokenised corpora do.
 	spacedHyphens bool

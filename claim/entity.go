@@ -42,7 +42,7 @@ func (x *extractor) entities() {
 	x.spacedHyphens = spacedHyphens(x.text)
 	// words capitalised inside sentences: a word capitalised only where a
 	// sentence starts is probably a common word ("Water entered ...")
-	x.midCaps = map[string]bool{}
+	x.midCaps, x.lowWords = map[string]bool{}, map[string]bool{}
 	for si := range x.sents {
 		toks := x.sents[si].toks
 		first := 0
@@ -52,6 +52,11 @@ func (x *extractor) entities() {
 		for k := first + 1; k < len(toks); k++ {
 			if toks[k].cap && toks[k].kind == 'w' {
 				x.midCaps[toks[k].low] = true
+			}
+		}
+		for k := range toks {
+			if !toks[k].cap && toks[k].kind == 'w' {
+				x.lowWords[toks[k].low] = true
 			}
 		}
 	}
@@ -239,8 +244,8 @@ func adjacent(a, b token) bool { return a.end == b.start }
 func (x *extractor) sentenceNames(si int) {
 	s := &x.sents[si]
 	toks := s.toks
-	if s.headline && len(toks) > 0 {
-		return
+	if s.headline && titleCase(toks) {
+		return // "Police Arrest Man In Shooting": capitals say nothing
 	}
 	first := 0 // index of the first word of the sentence (after an opening quote)
 	for first < len(toks) && toks[first].kind == 'p' {
@@ -259,6 +264,21 @@ func (x *extractor) sentenceNames(si int) {
 	}
 	x.bracketAcronyms(si, from)
 	x.rolePhrases(si)
+}
+
+// titleCase reports a line whose words are mostly capitalised, as
+// headlines in title case are.
+func titleCase(toks []token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.kind == 'w' {
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words == 0 || 2*caps > words
 }
 
 // nameEnd returns the end of the name that starts at token i: capitalised
@@ -291,8 +311,9 @@ func (x *extractor) nameEnd(toks []token, i int, done []bool) int {
 		case t.text == "/" && next && isInitial(toks[j-1]) && isInitial(toks[j+1]) && adjacent(toks[j-1], t) && adjacent(t, toks[j+1]):
 			j++ // "M/S Columbus"
 			continue
-		case (t.text == "-" || t.text == "–") && next && x.spacedHyphens && !adjacent(toks[j-1], t) && !adjacent(t, toks[j+1]) && !stopCaps[toks[j+1].low]:
-			j++ // "Hewlett - Packard" in a text that writes "year - old"
+		case (t.text == "-" || t.text == "–") && next && !adjacent(toks[j-1], t) && !adjacent(t, toks[j+1]) && !stopCaps[toks[j+1].low] &&
+			(x.spacedHyphens || j+2 < len(toks) && toks[j+2].cap && orgSuffixes[toks[j+2].low]):
+			j++ // "Hewlett - Packard" in a text that writes "year - old", or before "Co."
 			continue
 		}
 		// connectors inside names: "Ursula von der Leyen", "Ministry of Defence"
@@ -556,6 +577,15 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	for i < j && toks[i].kind == 'p' {
 		i++
 	}
+	// "Naturally Scott Boras", "Whenever Warren Jeffs": an adverb opens the sentence
+	if sentStart && i == i0 && j-i > 2 && toks[i].kind == 'w' && !x.midCaps[toks[i].low] && !KnownGivenName(toks[i].low) &&
+		(looksCommon(toks[i].low) || x.lowWords[toks[i].low] || sentenceOpeners[toks[i].low]) {
+		i++
+	}
+	// "Maurice Cheeks Saturday": a day or a month after a name is not of it
+	for j-i > 1 && (isWeekday(toks[j-1].low) || monthAbbrevs[toks[j-1].low] || monthNames[toks[j-1].low]) && !toks[j-1].poss {
+		j--
+	}
 	if i >= j || j-i == 1 && utf8.RuneCountInString(toks[i].text) < 2 {
 		return
 	}
@@ -596,9 +626,12 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	case placeSuffixes[lastLow]:
 		m.kind = crosscheck.KindPlace
 		m.cue = true
-	case countries[x.joinLow(toks[i:j])] != "":
+	case countries[x.joinLow(toks[i:j])] != "" || KnownPlace(x.joinLow(toks[i:j])):
 		m.kind = crosscheck.KindPlace
 		m.cue = true
+	case j-i >= 2 && compassNames[toks[i].low] && !hasOrgWord(toks[i:j]):
+		m.kind = crosscheck.KindPlace // "South Kordofan", "West Texas"
+		m.placeCue = true
 	case hasNumber(toks[i:j]):
 		m.kind = crosscheck.KindOther // "SEA-ME-WE 4", "Apollo 11": no person
 		m.notPerson = true
@@ -757,6 +790,21 @@ func wordCount(toks []token) int {
 	return n
 }
 
+// compassNames open places' names: "South Kordofan", "Northern Ireland".
+var compassNames = set(`north south east west northern southern eastern western northeast northwest southeast
+southwest north-east north-west south-east south-west central upper lower`)
+
+// sentenceOpeners are adverbs and conjunctions that open sentences.
+var sentenceOpeners = set(`whenever wherever whatever whoever whichever instead otherwise indeed perhaps now thus
+hence once just only even still besides moreover furthermore nevertheless nonetheless today tonight`)
+
+func isWeekday(w string) bool {
+	_, ok := weekdays[w]
+	return ok
+}
+
+var monthNames = set(`january february march april may june july august september october november december`)
+
 // leadVerbs are auxiliaries that open a question, never a name: "Does HP
 // ...?"
 var leadVerbs = set(`does did do is are was were has have had can could will would should shall must might`)
@@ -812,8 +860,11 @@ func (x *extractor) commonAtStart(toks []token, i int) bool {
 	if _, ok := numberWords[w]; ok || looksCommon(w) {
 		return true
 	}
-	if x.midCaps[w] || agencies[w] || countries[w] != "" || toks[i].poss || isAcronym(toks[i].text) {
+	if x.midCaps[w] || agencies[w] || countries[w] != "" || toks[i].poss || isAcronym(toks[i].text) || KnownPlace(w) {
 		return false
+	}
+	if KnownGivenName(w) && !x.lowWords[w] {
+		return false // "Maddie was revered ..."
 	}
 	if i+1 < len(toks) && (speechVerbs[toks[i+1].low] || toks[i+1].low == "told") {
 		return false
@@ -924,7 +975,7 @@ func skeleton(s string) string {
 	var prev byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 'a' || c > 'z' {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
 			continue
 		}
 		switch c {

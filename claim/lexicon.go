@@ -200,12 +200,12 @@ guard coastguard board lines ferries airways railways railway shipping council b
 nations limited telecom telecommunications communications survey facilities systems technologies
 industries holdings partners advisors advisers associates enterprises distribution distributors solutions
 networks laboratories labs pharmaceuticals motors petroleum church hospital school college academy
-center centre co`)
+center centre co hotel hotels resort casino museum theatre theater products`)
 
 // placeSuffixes make a capitalised sequence a place.
 var placeSuffixes = set(`palace square street avenue city river island islands sea ocean mountains
 region province district county airport base bridge road boulevard lane highway parkway plaza ranch
-valley lake peninsula bay gulf strait desert canyon village fault`)
+valley lake peninsula bay gulf strait desert canyon village fault stadium arena`)
 
 // placeNouns name a kind of place: "the city of X", "the X camp".
 var placeNouns = set(`city town village camp province region district county island islands state

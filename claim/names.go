@@ -247,15 +247,15 @@ func morphVariant(a, b, sa, sb string) bool {
 // transliteration in one word: one letter added, dropped, changed or two
 // swapped, in a word of seven letters or more; in a word of five or six
 // letters only a vowel may differ (Talodi/Taludi, Karavan/Karvan). Shorter
-// words, numbers and names the gazetteer knows never vary: Gaza and Giza,
-// Sudan and Sedan, SEA-ME-WE 3 and 4 are different things.
+// words, numbers and short names the gazetteer knows never vary: Gaza and
+// Giza, Sudan and Sedan, SEA-ME-WE 3 and 4 are different things.
 func SpellingVariant(a, b string) bool {
 	wa, wb := nameWords(a), nameWords(b)
 	if len(wa) != len(wb) || len(wa) == 0 || len(wa) > 4 {
 		return false
 	}
-	if KnownPlace(a) || KnownPlace(b) {
-		return false
+	if ka, kb := KnownPlace(a), KnownPlace(b); ka && kb || (ka || kb) && min(len(a), len(b)) < 8 {
+		return false // the gazetteer's places are spelled its way: Sudan is no Sedan
 	}
 	diff := -1
 	for i := range wa {
@@ -275,6 +275,10 @@ func SpellingVariant(a, b string) bool {
 func wordVariant(a, b string) bool {
 	if hasDigit(a) || hasDigit(b) || !editDistance1(a, b) {
 		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if ra[0] != rb[0] && len(ra) == len(rb) && !soundAlike(ra[0], rb[0]) {
+		return false // Gourian, Tourian: another first sound is another name
 	}
 	n := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
 	switch {
@@ -548,11 +552,6 @@ func SurnameVariant(a, b string) bool {
 	return ra[0] == rb[0] || soundAlike(ra[0], rb[0])
 }
 
-// KnownPlace reports whether the gazetteer knows name: a country, a
-// capital, a continent.
-func KnownPlace(name string) bool {
-	return countries[strings.ToLower(strings.TrimSpace(name))] != ""
-}
 
 func isStreetType(w string) bool {
 	switch w {
