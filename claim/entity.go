@@ -790,9 +790,9 @@ func wordCount(toks []token) int {
 	return n
 }
 
-// compassNames open places' names: "South Kordofan", "Northern Ireland".
+// compassNames open places' names: "South Kordofan", "Northern Ireland", "New Guffa".
 var compassNames = set(`north south east west northern southern eastern western northeast northwest southeast
-southwest north-east north-west south-east south-west central upper lower`)
+southwest north-east north-west south-east south-west central upper lower new`)
 
 // sentenceOpeners are adverbs and conjunctions that open sentences.
 var sentenceOpeners = set(`whenever wherever whatever whoever whichever instead otherwise indeed perhaps now thus
