@@ -552,7 +552,6 @@ func SurnameVariant(a, b string) bool {
 	return ra[0] == rb[0] || soundAlike(ra[0], rb[0])
 }
 
-
 func isStreetType(w string) bool {
 	switch w {
 	case "street", "avenue", "road", "boulevard", "lane", "highway", "parkway", "square", "drive", "way", "place", "court", "terrace":
