@@ -242,6 +242,14 @@ func spellingSafe(a, b *group) bool {
 // Hormouzgan, Hormuzgan): a name that fits two different entities joins
 // neither.
 func (m *merger) joinUnique(cands func(g *group) []int, rel func(a, b *group) bool) {
+	m.joinCompatible(cands, rel, rel)
+}
+
+// joinCompatible is joinUnique where the matches of a group need only be
+// compatible with one another: "EYP Mission" is a short form of both
+// "EYP Mission Critical" and "EYP Mission Critical Facilities", one of
+// which is the other's start.
+func (m *merger) joinCompatible(cands func(g *group) []int, rel, compatible func(a, b *group) bool) {
 	m.refresh()
 	var pairs [][2]int
 	for _, r := range m.order {
@@ -258,7 +266,7 @@ func (m *merger) joinUnique(cands func(g *group) []int, rel func(a, b *group) bo
 				ok = append(ok, b)
 			}
 		}
-		if len(ok) > 1 && !clique(ok, rel) {
+		if len(ok) > 1 && !clique(ok, compatible) {
 			continue
 		}
 		for _, b := range ok {
@@ -697,15 +705,7 @@ func (m *merger) nameForms() {
 			}
 		}
 	}
-	m.joinUnique(func(g *group) []int {
-		var out []int
-		for f := range g.forms {
-			for _, k := range formIndexKeys(f) {
-				out = append(out, idx[k]...)
-			}
-		}
-		return out
-	}, func(a, b *group) bool {
+	rel := func(a, b *group) bool {
 		if !nonPerson(a) || !nonPerson(b) || !agree(a, b) {
 			return false
 		}
@@ -714,7 +714,28 @@ func (m *merger) nameForms() {
 				if claim.SameForm(fa, fb) || claim.SameWords(fa, fb) {
 					return true
 				}
-				if claim.ShortForm(fa, fb) && !(a.kind == crosscheck.KindPlace && a.evidence > 0) && !claim.KnownPlace(fa) {
+				if (claim.ShortForm(fa, fb) || claim.Elides(fa, fb) || claim.AfterPlace(fa, fb)) && !(a.kind == crosscheck.KindPlace && a.evidence > 0) && !claim.KnownPlace(fa) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	m.joinCompatible(func(g *group) []int {
+		var out []int
+		for f := range g.forms {
+			for _, k := range formIndexKeys(f) {
+				out = append(out, idx[k]...)
+			}
+		}
+		return out
+	}, rel, func(a, b *group) bool {
+		if rel(a, b) || rel(b, a) {
+			return true
+		}
+		for fa := range a.forms {
+			for fb := range b.forms {
+				if claim.Prefix(fa, fb) || claim.Prefix(fb, fa) {
 					return true
 				}
 			}
@@ -727,10 +748,13 @@ func (m *merger) nameForms() {
 // meet: their first and last words, and their words sorted.
 func formIndexKeys(name string) []string {
 	ws := claim.NameWords(name)
+	if len(ws) == 1 {
+		return []string{"t:" + ws[0]} // "Yankees" meets "New York Yankees"
+	}
 	if len(ws) < 2 {
 		return nil
 	}
-	keys := []string{"a:" + claim.Stem(ws[0]), "z:" + claim.Stem(ws[len(ws)-1])}
+	keys := []string{"a:" + claim.Stem(ws[0]), "z:" + claim.Stem(ws[len(ws)-1]), "t:" + ws[len(ws)-1]}
 	sorted := append([]string(nil), ws...)
 	sort.Strings(sorted)
 	return append(keys, "s:"+strings.Join(sorted, " "))

@@ -334,7 +334,9 @@ func (x *extractor) nameEnd(toks []token, i int, done []bool) int {
 			for k < len(toks) && isNameToken(toks[k]) && !toks[k].poss {
 				k++
 			}
-			if orgSuffixes[toks[k-1].low] && !orgSuffixes[toks[j-1].low] {
+			b := toks[j-1] // one plain word before "and": not "HP and EYP ...", "Britain and France Telecom"
+			if orgSuffixes[toks[k-1].low] && !orgSuffixes[b.low] && (j-1 == i || toks[j-2].low == "of") &&
+				!isAcronym(b.text) && !KnownPlace(b.low) && !KnownGivenName(b.low) {
 				j = k
 				continue
 			}
@@ -629,6 +631,9 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	case countries[x.joinLow(toks[i:j])] != "" || KnownPlace(x.joinLow(toks[i:j])):
 		m.kind = crosscheck.KindPlace
 		m.cue = true
+	case j-i >= 2 && !KnownGivenName(toks[i].low) && !hasTitleWord(toks[i:j]) && x.placePrefixed(toks, i, j):
+		m.kind = crosscheck.KindOrganization // "New York Yankees", "Boston Red Sox": named after a place
+		m.notPerson = true
 	case j-i >= 2 && compassNames[toks[i].low] && !hasOrgWord(toks[i:j]):
 		m.kind = crosscheck.KindPlace // "South Kordofan", "West Texas"
 		m.placeCue = true
@@ -775,6 +780,40 @@ func hasNumber(toks []token) bool {
 		if t.kind == 'n' {
 			return true
 		}
+	}
+	return false
+}
+
+// hasTitleWord reports a title among the tokens: "Texas Attorney General
+// Greg Abbott".
+func hasTitleWord(toks []token) bool {
+	for _, t := range toks {
+		if titleWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrefixed reports a name that a known place opens and other words
+// end, neither a place nor a street: "New York Yankees", "Philadelphia
+// 76ers"; not "New York City", "Los Angeles".
+func (x *extractor) placePrefixed(toks []token, i, j int) bool {
+	for n := min(3, j-i-1); n >= 1; n-- {
+		if !KnownPlace(x.joinLow(toks[i : i+n])) {
+			continue
+		}
+		rest := toks[i+n : j]
+		for k := 0; k+1 < len(rest); k++ {
+			if KnownGivenName(rest[k].low) {
+				return false // "Texas Ranger Nick Hanna"
+			}
+		}
+		last := rest[len(rest)-1].low
+		if KnownPlace(x.joinLow(rest)) || placeSuffixes[last] || placeNouns[last] || streetWords[last] || rest[0].kind == 'p' {
+			return false
+		}
+		return true
 	}
 	return false
 }

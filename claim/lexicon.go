@@ -337,7 +337,8 @@ ryan sandra sara sarah scott sean sharon shirley sophie stanley stephanie suzann
 terry theresa tiffany todd travis tyler valerie vanessa victor victoria vincent virginia walter wayne
 wendy willie xavier yvonne zoe eero ingrid lars erik anders nils olav sven astrid
 hans jurgen klaus wolfgang giulia giuseppe francesco marco luca pierre jean francois marie sophie
-mohamed ahmed ali hassan omar fatima yusuf ivan igor olena oksana natalia tatiana`)
+mohamed ahmed ali hassan omar fatima yusuf ivan igor olena oksana natalia tatiana
+chad georgia india sydney florence paris`)
 
 // nicknames maps given names to a shared key (Steve/Steven/Stephen).
 var nicknames = map[string]string{}

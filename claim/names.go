@@ -434,17 +434,69 @@ func abbrevFrom(sw, lw []nameWord, expanded bool) bool {
 // story must still say whether short names something else of its own (a
 // place: "New York" and the "New York Stock Exchange").
 func ShortForm(short, long string) bool {
-	sw, lw := formWords(short), formWords(long)
-	if len(sw) < 2 || len(lw) <= len(sw) {
+	k := prefixEnd(short, long)
+	if k < 0 {
 		return false
 	}
+	w := formWords(long)[k]
+	return !(orgSuffixes[w] || placeSuffixes[w] || placeNouns[w] || streetTypes[w] != "" || isStreetType(w))
+}
+
+// Prefix reports whether short is the first words of long, at least two,
+// whatever long adds.
+func Prefix(short, long string) bool { return prefixEnd(short, long) >= 0 }
+
+// prefixEnd returns the index in long's form words where short ends, -1
+// when short is not its first words.
+func prefixEnd(short, long string) int {
+	sw, lw := formWords(short), formWords(long)
+	if len(sw) < 2 || len(lw) <= len(sw) {
+		return -1
+	}
 	for k := len(sw); k < len(lw); k++ {
-		ok, _ := alignWords(sw, lw[:k])
-		if !ok {
+		if ok, _ := alignWords(sw, lw[:k]); ok {
+			return k
+		}
+	}
+	return -1
+}
+
+// AfterPlace reports whether long is a known place's name and then short:
+// "Boston Red Sox" / "Red Sox", "New York Yankees" / "Yankees".
+func AfterPlace(short, long string) bool {
+	sw, lw := NameWords(short), NameWords(long)
+	if len(sw) == 0 || len(lw) <= len(sw) || KnownPlace(short) {
+		return false
+	}
+	n := len(lw) - len(sw)
+	if strings.Join(lw[n:], " ") != strings.Join(sw, " ") {
+		return false
+	}
+	return KnownPlace(strings.Join(lw[:n], " "))
+}
+
+// Elides reports whether short is long with words of its middle left out,
+// keeping its first word and its head, a word that names a kind of
+// organisation or place: "Carlton Hotel" / "Carlton Intercontinental
+// Hotel". A first word the gazetteer knows names many things: "Sudan Army"
+// is not the "Sudan People's Liberation Army".
+func Elides(short, long string) bool {
+	sw, lw := formWords(short), formWords(long)
+	if len(sw) < 2 || len(lw) <= len(sw) || KnownPlace(sw[0]) {
+		return false
+	}
+	head := sw[len(sw)-1]
+	if !orgSuffixes[head] && !placeSuffixes[head] {
+		return false
+	}
+	for a := 1; a < len(sw); a++ {
+		b := len(sw) - a
+		if ok, _ := alignWords(sw[:a], lw[:a]); !ok {
 			continue
 		}
-		w := lw[k]
-		return !(orgSuffixes[w] || placeSuffixes[w] || placeNouns[w] || streetTypes[w] != "" || isStreetType(w))
+		if ok, _ := alignWords(sw[a:], lw[len(lw)-b:]); ok {
+			return true
+		}
 	}
 	return false
 }

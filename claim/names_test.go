@@ -156,6 +156,44 @@ func TestShortForm(t *testing.T) {
 	}
 }
 
+func TestElides(t *testing.T) {
+	for _, tt := range []struct {
+		short, long string
+		want        bool
+		why         string
+	}{
+		{"Carlton Hotel", "Carlton Intercontinental Hotel", true, "a word of the middle left out"},
+		{"Marfin Bank", "Marfin Egnatia Bank", true, "a word of the middle left out (the story decides between two such banks)"},
+		{"Sudan Army", "Sudan People's Liberation Army", false, "named after a country: many things are"},
+		{"Carlton", "Carlton Hotel", false, "one word"},
+		{"Carlton Hotel", "Carlton Intercontinental Resort", false, "another head"},
+		{"John Smith", "John Allen Smith", false, "no head word: persons are compared apart"},
+	} {
+		if got := Elides(tt.short, tt.long); got != tt.want {
+			t.Errorf("Elides(%q, %q)=%v, want %v: %s", tt.short, tt.long, got, tt.want, tt.why)
+		}
+	}
+}
+
+func TestAfterPlace(t *testing.T) {
+	for _, tt := range []struct {
+		short, long string
+		want        bool
+		why         string
+	}{
+		{"Red Sox", "Boston Red Sox", true, "a team named after its city"},
+		{"76ers", "Philadelphia 76ers", true, "a team named after its city"},
+		{"Yankees", "New York Yankees", true, "a two-word city"},
+		{"York Yankees", "New York Yankees", false, "New is no place"},
+		{"Times", "Kelso Times", false, "Kelso is no known place"},
+		{"Texas", "West Texas", false, "the short name is a place itself"},
+	} {
+		if got := AfterPlace(tt.short, tt.long); got != tt.want {
+			t.Errorf("AfterPlace(%q, %q)=%v, want %v: %s", tt.short, tt.long, got, tt.want, tt.why)
+		}
+	}
+}
+
 func TestSameWords(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
