@@ -130,10 +130,11 @@ type group struct {
 	// evidence (claim.Entity.Evidence).
 	kind     crosscheck.EntityKind
 	evidence int
-	// person is true when a member is a person with a given name; persons
-	// are their multi-word person names.
-	person  bool
-	persons []string
+	// person is true when a member is a person with a given name and the
+	// group's kind is person; persons are their multi-word person names.
+	// hasPerson is true when any member is of kind person.
+	person, hasPerson bool
+	persons           []string
 	// bare is the one word of a group whose names are all one word.
 	bare string
 }
@@ -169,6 +170,7 @@ func (m *merger) refresh() {
 		}
 		ev := min(max(e.Evidence, 0), 2)
 		v.n[ev] += max(e.Mentions, 1)
+		g.hasPerson = g.hasPerson || e.Kind == crosscheck.KindPerson
 		if e.Kind == crosscheck.KindPerson && e.Given != "" {
 			g.person = true // until the kind says otherwise
 			for _, f := range le.forms {
@@ -331,7 +333,7 @@ func (m *merger) exactKeys() {
 	// bare surnames: join the one person group with that surname
 	for i, le := range all {
 		e := le.e
-		if e.Given != "" || e.Surname == "" || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization {
+		if e.Given != "" || e.Surname == "" || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization || len(claim.NameWords(e.Name)) != 1 {
 			continue
 		}
 		roots := map[int]bool{}
@@ -693,6 +695,13 @@ func (m *merger) bareNames() {
 // A short form that names a place of its own ("New York") joins nothing.
 func (m *merger) nameForms() {
 	m.refresh()
+	surnames := map[string]bool{}
+	for _, le := range m.all {
+		if le.e.Kind == crosscheck.KindPerson && le.e.Given != "" {
+			_, sur := personParts(le.e.Name)
+			surnames[sur] = true
+		}
+	}
 	idx := map[string][]int{}
 	for _, r := range m.order {
 		g := m.g[r]
@@ -714,7 +723,10 @@ func (m *merger) nameForms() {
 				if claim.SameForm(fa, fb) || claim.SameWords(fa, fb) {
 					return true
 				}
-				if (claim.ShortForm(fa, fb) || claim.Elides(fa, fb) || claim.AfterPlace(fa, fb)) && !(a.kind == crosscheck.KindPlace && a.evidence > 0) && !claim.KnownPlace(fa) {
+				if claim.Tail(fa, fb) && (b.hasPerson || surnames[a.bare]) {
+					continue // "DiLeo" / "T.J. DiLeo": persons are the person rules'
+				}
+				if (claim.ShortForm(fa, fb) || claim.Elides(fa, fb) || claim.AfterPlace(fa, fb) || claim.Tail(fa, fb)) && !(a.kind == crosscheck.KindPlace && a.evidence > 0) && !claim.KnownPlace(fa) {
 					return true
 				}
 			}

@@ -327,6 +327,10 @@ func (x *extractor) nameEnd(toks []token, i int, done []bool) int {
 				j = k
 				continue
 			}
+			if t.low == "of" && j+1 < len(toks) && isNameToken(toks[j+1]) && (KnownPlace(x.joinLow(toks[i:j+2])) || hasOrgWord(toks[i:j])) {
+				j += 1 // "Horn of Africa", "Church of Jesus Christ of Latter Day Saints"
+				continue
+			}
 		}
 		// "Meteorology and Geophysics Agency": "and" inside an organisation's name
 		if (t.low == "and" || t.text == "&") && next {
@@ -585,7 +589,7 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 		i++
 	}
 	// "Maurice Cheeks Saturday": a day or a month after a name is not of it
-	for j-i > 1 && (isWeekday(toks[j-1].low) || monthAbbrevs[toks[j-1].low] || monthNames[toks[j-1].low]) && !toks[j-1].poss {
+	for j-i > 1 && (isWeekday(toks[j-1].low) || monthAbbrevs[toks[j-1].low] || monthNames[toks[j-1].low] || eventNames[toks[j-1].low]) && !toks[j-1].poss {
 		j--
 	}
 	if i >= j || j-i == 1 && utf8.RuneCountInString(toks[i].text) < 2 {
@@ -593,6 +597,12 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	}
 	if j-i == 1 && (demonyms[toks[i].low] != "" || demonyms[strings.TrimSuffix(toks[i].low, "s")] != "") && countries[toks[i].low] == "" {
 		return // "French" alone is an adjective, "Europeans" a people
+	}
+	if j-i > 1 && compassNames[toks[i].low] && (demonyms[toks[j-1].low] != "" || strings.HasSuffix(toks[j-1].low, "ese")) && countries[toks[j-1].low] == "" {
+		return // "South Sudanese refugees": an adjective
+	}
+	if j-i == 1 && timeZones[toks[i].low] && isAcronym(toks[i].text) {
+		return // "10:30 GMT"
 	}
 	if sentStart && i == i0 && j-i == 1 && x.commonAtStart(toks, i) {
 		return // "Eleven people were ...", "Water entered ...", "Investigators said ..."
@@ -622,18 +632,31 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	case generational[lastLow] && j-i >= 3:
 		m.kind = crosscheck.KindPerson // "Anthony LaCalamita III"
 		m.person = true
+	case countries[x.joinLow(toks[i:j])] != "" || KnownPlace(x.joinLow(toks[i:j])) ||
+		j < len(toks) && toks[j].text == "." && adjacent(toks[j-1], toks[j]) && knownPlaces[x.joinLow(toks[i:j])+"."]:
+		m.kind = crosscheck.KindPlace // before acronyms: "B.C.", "N.J."
+		m.cue = true
 	case orgSuffixes[lastLow] || agencies[x.joinLow(toks[i:j])] || isAcronym(toks[j-1].text) && countries[lastLow] == "":
 		m.kind = crosscheck.KindOrganization
 		m.cue = orgSuffixes[lastLow] || agencies[x.joinLow(toks[i:j])]
 	case placeSuffixes[lastLow]:
 		m.kind = crosscheck.KindPlace
 		m.cue = true
-	case countries[x.joinLow(toks[i:j])] != "" || KnownPlace(x.joinLow(toks[i:j])):
-		m.kind = crosscheck.KindPlace
-		m.cue = true
+	case j-i >= 2 && craftPrefixes[toks[i].low] && isAcronym(toks[i].text):
+		m.kind = crosscheck.KindOther // "MV Stolt Valor", "INS Mysore": a ship
+		m.notPerson, m.cue = true, true
+	case j-i >= 2 && !KnownGivenName(toks[i].low) && !hasTitleWord(toks[i:j]) && !titleAcronyms[toks[i].low] && (productWord(toks[i].text) || isAcronym(toks[i].text) && len(toks[i].text) >= 3 || articles[toks[i].low]):
+		m.kind = crosscheck.KindOther // "HP Dynamic Smart Cooling", "Oracle OpenWorld", "La Croisette": no person
+		m.notPerson = true
 	case j-i >= 2 && !KnownGivenName(toks[i].low) && !hasTitleWord(toks[i:j]) && x.placePrefixed(toks, i, j):
 		m.kind = crosscheck.KindOrganization // "New York Yankees", "Boston Red Sox": named after a place
 		m.notPerson = true
+	case eventNames[lastLow] || j-i >= 2 && eventHeads[lastLow]:
+		m.kind = crosscheck.KindOther // "Christmas", "World Series", "Gold Glove"
+		m.notPerson, m.cue = true, true
+	case j-i >= 2 && placeOpeners[toks[i].low] && !hasOrgWord(toks[i:j]):
+		m.kind = crosscheck.KindPlace // "Rue de Castiglione", "Interstate 75", "Mount Pleasant"
+		m.placeCue, m.cue = true, true
 	case j-i >= 2 && compassNames[toks[i].low] && !hasOrgWord(toks[i:j]):
 		m.kind = crosscheck.KindPlace // "South Kordofan", "West Texas"
 		m.placeCue = true
@@ -698,9 +721,17 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 		}
 		if !m.person && j-i == 1 {
 			m.kind = crosscheck.KindOther
-			if i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "near" || toks[i-1].low == "across") {
+			if i > 0 && (x.placeBefore(toks, i) || toks[i-1].low == "across") && !toks[i].poss {
 				m.kind = crosscheck.KindPlace
 			}
+		}
+		if !m.person && j-i >= 2 && initialsWord(toks[i].text) {
+			m.person = true // "P.J. Carlesimo", "J. Burnett"
+			m.kind = crosscheck.KindPerson
+		}
+		if !m.person && personAfter(toks, i, j) {
+			m.person = true // "Jordan -- who became close ...", "Anthony LaCalamita III, 38,"
+			m.kind = crosscheck.KindPerson
 		}
 		if !m.person && (i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] || j < len(toks) && placeNouns[toks[j].low] && !toks[j].cap) {
 			m.kind = crosscheck.KindPlace // "the city of Khan Younis", "the Jabaliya refugee camp"
@@ -783,6 +814,83 @@ func hasNumber(toks []token) bool {
 	}
 	return false
 }
+
+// personAfter reports what only follows a person's name: "who" after a
+// comma or a dash, not after "the" ("the Sixers, who ..." is a team), or
+// an age between commas ("Anthony LaCalamita III, 38,").
+func personAfter(toks []token, i, j int) bool {
+	if j+1 >= len(toks) || i > 0 && toks[i-1].low == "the" || toks[j-1].poss {
+		return false
+	}
+	p := toks[j].text
+	if p != "," && p != "-" && p != "--" && p != "—" && p != "–" {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && (toks[k].text == "-" || toks[k].text == "—") {
+		k++
+	}
+	if k < len(toks) && toks[k].low == "who" {
+		return true
+	}
+	n := toks[j+1]
+	return p == "," && n.kind == 'n' && len(n.text) <= 3 && isDigits(n.text) && !strings.ContainsAny(n.text, ".,:") &&
+		j+2 < len(toks) && toks[j+2].text == ","
+}
+
+// titleAcronyms are titles written as acronyms: "COO Larry Lucchino".
+var titleAcronyms = set(`ceo coo cfo cto cio gm vp evp svp md mp mep`)
+
+// craftPrefixes open the names of ships: "MV Gibe", "INS Mysore", "HMS Victory".
+var craftPrefixes = set(`mv ms m/s mt ss hms uss ins rms hmcs hmas sv my`)
+
+// articles of other languages open names of places and things, not of
+// persons: "La Croisette", "Le Monde", "El Dorado".
+var articles = set(`la le les el los las il lo`)
+
+// productWord reports a word with a capital inside after four letters or
+// more, as products and companies write them ("OpenWorld", "EnerOpt"),
+// unlike surnames ("McCain", "MacArthur", "LaCalamita", "DiLeo").
+func productWord(w string) bool {
+	lower := 0
+	for i, r := range w {
+		switch {
+		case i == 0:
+		case unicode.IsUpper(r):
+			return lower >= 3
+		case unicode.IsLower(r):
+			lower++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// initialsWord reports initials written as a word: "P.J.", "J.".
+func initialsWord(w string) bool {
+	if len(w) < 2 || w[len(w)-1] != '.' {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || i+1 >= len(w) || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// eventNames are holidays and the like, never persons or places.
+var eventNames = set(`christmas easter thanksgiving ramadan eid hanukkah halloween passover diwali`)
+
+// eventHeads end the names of events, contests and awards: "World
+// Series", "Gold Glove", "Cannes Film Festival".
+var eventHeads = set(`series cup championship championships olympics games festival award awards prize
+glove trophy tournament open marathon expo summit`)
+
+// placeOpeners open places' names: "Rue de Castiglione", "Mount
+// Pleasant", "Interstate 75", "Lake Victoria".
+var placeOpeners = set(`rue via piazza calle avenida mount mt lake cape fort port interstate highway route`)
 
 // hasTitleWord reports a title among the tokens: "Texas Attorney General
 // Greg Abbott".

@@ -200,12 +200,16 @@ guard coastguard board lines ferries airways railways railway shipping council b
 nations limited telecom telecommunications communications survey facilities systems technologies
 industries holdings partners advisors advisers associates enterprises distribution distributors solutions
 networks laboratories labs pharmaceuticals motors petroleum church hospital school college academy
-center centre co hotel hotels resort casino museum theatre theater products`)
+center centre co hotel hotels resort casino museum theatre theater products
+films pictures studios records financial entertainment media foods brands insurance securities
+investments ventures logistics chemicals electric electronics energy bancorp crescent
+conference division`)
 
 // placeSuffixes make a capitalised sequence a place.
 var placeSuffixes = set(`palace square street avenue city river island islands sea ocean mountains
 region province district county airport base bridge road boulevard lane highway parkway plaza ranch
-valley lake peninsula bay gulf strait desert canyon village fault stadium arena`)
+valley lake peninsula bay gulf strait desert canyon village fault stadium arena
+heights township towers tower hills springs falls beach gardens`)
 
 // placeNouns name a kind of place: "the city of X", "the X camp".
 var placeNouns = set(`city town village camp province region district county island islands state
@@ -224,6 +228,9 @@ last next new mr mrs ms dr read watch even nobody everyone everybody someone som
 anybody none nothing something everything see photo video live update updated breaking related share
 click follow subscribe advertisement sponsored western eastern northern southern officials leaders
 participants discussions allies talks reports report sources source`)
+
+// timeZones are not names: "10:30 GMT".
+var timeZones = set(`gmt utc est edt pst pdt cst cdt mst mdt bst cet cest eet`)
 
 // speechVerbs introduce a quote or a reported statement.
 var speechVerbs = set(`said says say stated states added adds told tells insisted insists noted notes

@@ -475,6 +475,18 @@ func AfterPlace(short, long string) bool {
 	return KnownPlace(strings.Join(lw[:n], " "))
 }
 
+// Tail reports whether short is one word that ends long and names
+// nothing by itself, as a head word does: "Sox" / "Red Sox", "Mysore" /
+// "INS Mysore"; not "Times" / "Kelso Times", not "Texas" / "West Texas".
+func Tail(short, long string) bool {
+	sw, lw := NameWords(short), NameWords(long)
+	if len(sw) != 1 || len(lw) < 2 || lw[len(lw)-1] != sw[0] {
+		return false
+	}
+	w := sw[0]
+	return !(orgSuffixes[w] || placeSuffixes[w] || placeNouns[w] || titleWords[w] || isStreetType(w) || KnownPlace(short) || KnownPlace(long) || hasDigit(w))
+}
+
 // Elides reports whether short is long with words of its middle left out,
 // keeping its first word and its head, a word that names a kind of
 // organisation or place: "Carlton Hotel" / "Carlton Intercontinental

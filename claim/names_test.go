@@ -194,6 +194,26 @@ func TestAfterPlace(t *testing.T) {
 	}
 }
 
+func TestTail(t *testing.T) {
+	for _, tt := range []struct {
+		short, long string
+		want        bool
+		why         string
+	}{
+		{"Sox", "Red Sox", true, "the last word of a team"},
+		{"Mysore", "INS Mysore", true, "a ship without its prefix"},
+		{"Times", "Kelso Times", false, "a head word names many things"},
+		{"Texas", "West Texas", false, "a place of its own"},
+		{"Angeles", "Los Angeles", false, "the end of a known place's name is no name"},
+		{"Guard", "Harbour Guard", false, "a head word"},
+		{"4", "SEA-ME-WE 4", false, "a number"},
+	} {
+		if got := Tail(tt.short, tt.long); got != tt.want {
+			t.Errorf("Tail(%q, %q)=%v, want %v: %s", tt.short, tt.long, got, tt.want, tt.why)
+		}
+	}
+}
+
 func TestSameWords(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string

@@ -18,7 +18,7 @@ ontario quebec alberta manitoba saskatchewan nova_scotia new_brunswick newfoundl
 new_york_city los_angeles chicago houston phoenix philadelphia san_antonio san_diego dallas
 san_francisco boston seattle denver detroit atlanta miami baltimore las_vegas new_orleans
 st._louis st_louis pittsburgh cleveland cincinnati minneapolis portland sacramento salt_lake_city
-vancouver calgary edmonton winnipeg
+vancouver calgary edmonton winnipeg b.c. ont. que. alta. man. sask. n.s.
 manchester birmingham liverpool glasgow edinburgh belfast cardiff marseille lyon munich hamburg
 frankfurt cologne milan naples barcelona seville porto rotterdam antwerp st_petersburg
 karachi lahore kolkata chennai bangalore hyderabad dhaka colombo kathmandu yangon ho_chi_minh_city
