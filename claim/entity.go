@@ -328,7 +328,11 @@ func (x *extractor) nameEnd(toks []token, i int, done []bool) int {
 				continue
 			}
 			if t.low == "of" && j+1 < len(toks) && isNameToken(toks[j+1]) && (KnownPlace(x.joinLow(toks[i:j+2])) || hasOrgWord(toks[i:j])) {
-				j += 1 // "Horn of Africa", "Church of Jesus Christ of Latter Day Saints"
+				j++ // "Horn of Africa", "Church of Jesus Christ of Latter Day Saints"
+				continue
+			}
+			if t.low == "of" && j+2 < len(toks) && toks[j+1].low == "the" && isNameToken(toks[j+2]) && hasOrgWord(toks[i:j]) {
+				j += 2 // "Church of the Jesus Christ of the Latter Day Saints"
 				continue
 			}
 		}
@@ -601,8 +605,8 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	if j-i > 1 && compassNames[toks[i].low] && (demonyms[toks[j-1].low] != "" || strings.HasSuffix(toks[j-1].low, "ese")) && countries[toks[j-1].low] == "" {
 		return // "South Sudanese refugees": an adjective
 	}
-	if j-i == 1 && timeZones[toks[i].low] && isAcronym(toks[i].text) {
-		return // "10:30 GMT"
+	if j-i == 1 && (timeZones[toks[i].low] && isAcronym(toks[i].text) || rankAbbrevs[toks[i].low] || monthAbbrevs[toks[i].low] || interjections[toks[i].low]) {
+		return // "10:30 GMT", "Const." alone, "Nov.", "Yes"
 	}
 	if sentStart && i == i0 && j-i == 1 && x.commonAtStart(toks, i) {
 		return // "Eleven people were ...", "Water entered ...", "Investigators said ..."
@@ -837,6 +841,12 @@ func personAfter(toks []token, i, j int) bool {
 	return p == "," && n.kind == 'n' && len(n.text) <= 3 && isDigits(n.text) && !strings.ContainsAny(n.text, ".,:") &&
 		j+2 < len(toks) && toks[j+2].text == ","
 }
+
+// rankAbbrevs are ranks and titles abbreviated, no names by themselves.
+var rankAbbrevs = set(`const cpl sgt lt col gen capt cmdr adm maj gov sen rep det insp supt pres prof rev`)
+
+// interjections start quoted speech, not names.
+var interjections = set(`yes no ok okay amen oh wow hey hello please thanks`)
 
 // titleAcronyms are titles written as acronyms: "COO Larry Lucchino".
 var titleAcronyms = set(`ceo coo cfo cto cio gm vp evp svp md mp mep`)

@@ -203,7 +203,7 @@ networks laboratories labs pharmaceuticals motors petroleum church hospital scho
 center centre co hotel hotels resort casino museum theatre theater products
 films pictures studios records financial entertainment media foods brands insurance securities
 investments ventures logistics chemicals electric electronics energy bancorp crescent
-conference division`)
+conference division program programme`)
 
 // placeSuffixes make a capitalised sequence a place.
 var placeSuffixes = set(`palace square street avenue city river island islands sea ocean mountains
