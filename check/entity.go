@@ -208,10 +208,10 @@ func (m *merger) refresh() {
 	}
 }
 
-// agree reports whether two groups' kinds can be one entity's: the same
+// kindsAgree reports whether two groups' kinds can be one entity's: the same
 // kind, or either a guess, or "other" (a name that is no person: "the
 // Selje Star") against an organisation or a place.
-func agree(a, b *group) bool {
+func kindsAgree(a, b *group) bool {
 	if a.kind == b.kind || a.evidence == 0 || b.evidence == 0 {
 		return true
 	}
@@ -418,9 +418,9 @@ func (m *merger) exactKeys() {
 	}
 }
 
-// localAgree is agree for two entities of articles.
+// localAgree is kindsAgree for two entities of articles.
 func localAgree(a, b *claim.Entity) bool {
-	return agree(&group{kind: a.Kind, evidence: a.Evidence}, &group{kind: b.Kind, evidence: b.Evidence})
+	return kindsAgree(&group{kind: a.Kind, evidence: a.Evidence}, &group{kind: b.Kind, evidence: b.Evidence})
 }
 
 // nonPerson reports a group that no title, role or given name makes a
@@ -460,7 +460,7 @@ func (m *merger) acronyms() {
 		}
 		return out
 	}, func(a, b *group) bool {
-		if !nonPerson(a) || !nonPerson(b) || !agree(a, b) {
+		if !nonPerson(a) || !nonPerson(b) || !kindsAgree(a, b) {
 			return false
 		}
 		for fa := range a.forms {
@@ -672,7 +672,7 @@ func (m *merger) bareNames() {
 		}
 		return out
 	}, func(a, b *group) bool {
-		if a.bare == "" || a.person || !b.person || a.evidence == 2 && a.kind != crosscheck.KindPerson || !agree(a, b) {
+		if a.bare == "" || a.person || !b.person || a.evidence == 2 && a.kind != crosscheck.KindPerson || !kindsAgree(a, b) {
 			return false
 		}
 		for _, f := range b.persons {
@@ -715,7 +715,7 @@ func (m *merger) nameForms() {
 		}
 	}
 	rel := func(a, b *group) bool {
-		if !nonPerson(a) || !nonPerson(b) || !agree(a, b) {
+		if !nonPerson(a) || !nonPerson(b) || !kindsAgree(a, b) {
 			return false
 		}
 		for fa := range a.forms {
@@ -800,7 +800,7 @@ func (m *merger) spellings() {
 		}
 		return out
 	}, func(a, b *group) bool {
-		if !nonPerson(a) || !nonPerson(b) || !agree(a, b) {
+		if !nonPerson(a) || !nonPerson(b) || !kindsAgree(a, b) {
 			return false
 		}
 		for fa := range a.forms {

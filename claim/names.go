@@ -322,15 +322,6 @@ func AcronymTypo(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
-}
-
 // editDistance1 reports whether a and b are one edit apart: a letter
 // added, dropped or changed, or two neighbouring letters swapped.
 func editDistance1(a, b string) bool {
