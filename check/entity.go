@@ -118,6 +118,8 @@ type merger struct {
 	order []int
 	// bySurname lists the persons with a given name per surname skeleton.
 	bySurname map[string][]int
+	// nm reads every name once for all the comparisons.
+	nm claim.Names
 }
 
 // group is a set of local entities merged so far, as the rules see it.
@@ -197,7 +199,7 @@ func (m *merger) refresh() {
 		}
 		one := ""
 		for f := range g.forms {
-			ws := claim.NameWords(f)
+			ws := m.nm.Words(f)
 			if len(ws) != 1 || one != "" && ws[0] != one {
 				one = ""
 				break
@@ -333,7 +335,7 @@ func (m *merger) exactKeys() {
 	// bare surnames: join the one person group with that surname
 	for i, le := range all {
 		e := le.e
-		if e.Given != "" || e.Surname == "" || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization || len(claim.NameWords(e.Name)) != 1 {
+		if e.Given != "" || e.Surname == "" || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization || len(m.nm.Words(e.Name)) != 1 {
 			continue
 		}
 		roots := map[int]bool{}
@@ -363,7 +365,7 @@ func (m *merger) exactKeys() {
 		}
 		keys := []string{"k:" + e.Key}
 		for _, f := range le.forms {
-			keys = append(keys, "f:"+claim.FormKey(f))
+			keys = append(keys, "f:"+m.nm.FormKey(f))
 		}
 		for _, k := range keys {
 			if k == "f:" || k == "k:" {
@@ -441,7 +443,7 @@ func (m *merger) acronyms() {
 			continue
 		}
 		for f := range g.forms {
-			ws := claim.NameWords(f)
+			ws := m.nm.Words(f)
 			if len(ws) >= 2 && ws[0] != "" {
 				c, _ := utf8.DecodeRuneInString(ws[0])
 				byInitial[c] = append(byInitial[c], r)
@@ -454,7 +456,7 @@ func (m *merger) acronyms() {
 			if !hasAcronymWord(f) || claim.KnownPlace(f) {
 				continue
 			}
-			ws := claim.NameWords(f)
+			ws := m.nm.Words(f)
 			c, _ := utf8.DecodeRuneInString(ws[0])
 			out = append(out, byInitial[c]...)
 		}
@@ -468,7 +470,7 @@ func (m *merger) acronyms() {
 				continue
 			}
 			for fb := range b.forms {
-				if claim.Abbreviates(fa, fb) {
+				if m.nm.Abbreviates(fa, fb) {
 					return true
 				}
 			}
@@ -508,7 +510,7 @@ func (m *merger) personVariants() {
 	for _, r := range m.order {
 		g := m.g[r]
 		for _, f := range g.persons {
-			given, sur := personParts(f)
+			given, sur := m.personParts(f)
 			byPart["s:"+claim.NameKey(sur)] = append(byPart["s:"+claim.NameKey(sur)], r)
 			byPart["g:"+given] = append(byPart["g:"+given], r)
 		}
@@ -516,7 +518,7 @@ func (m *merger) personVariants() {
 	m.joinUnique(func(g *group) []int {
 		var out []int
 		for _, f := range g.persons {
-			given, sur := personParts(f)
+			given, sur := m.personParts(f)
 			out = append(out, byPart["s:"+claim.NameKey(sur)]...)
 			out = append(out, byPart["g:"+given]...)
 		}
@@ -526,9 +528,9 @@ func (m *merger) personVariants() {
 			return false
 		}
 		for _, fa := range a.persons {
-			ga, sa := personParts(fa)
+			ga, sa := m.personParts(fa)
 			for _, fb := range b.persons {
-				gb, sb := personParts(fb)
+				gb, sb := m.personParts(fb)
 				switch {
 				case ga == gb && claim.SurnameVariant(sa, sb):
 					if ga != "" && spellingSafe(a, b) {
@@ -555,8 +557,8 @@ func oneEdit(a, b string) bool { return editWithin1(strings.ToLower(a), strings.
 
 // personParts returns a person's given name and surname as written, folded:
 // "Anthony LaCalamita III" -> anthony, lacalamita.
-func personParts(name string) (given, surname string) {
-	ws := personWords(name)
+func (m *merger) personParts(name string) (given, surname string) {
+	ws := m.personWords(name)
 	if len(ws) == 0 {
 		return "", ""
 	}
@@ -568,8 +570,8 @@ func personParts(name string) (given, surname string) {
 
 // personWords are a person's name words without a generational suffix or
 // a leading article joined by a hyphen ("Al - Sawarmi Khalid").
-func personWords(name string) []string {
-	ws := claim.NameWords(name)
+func (m *merger) personWords(name string) []string {
+	ws := m.nm.Words(name)
 	for len(ws) > 1 {
 		switch ws[len(ws)-1] {
 		case "jr", "sr", "ii", "iii", "iv":
@@ -593,7 +595,7 @@ func (m *merger) personRuns() {
 	for _, r := range m.order {
 		g := m.g[r]
 		for _, f := range g.persons {
-			for _, w := range personWords(f) {
+			for _, w := range m.personWords(f) {
 				byWord[w] = append(byWord[w], r)
 			}
 		}
@@ -601,7 +603,7 @@ func (m *merger) personRuns() {
 	m.joinUnique(func(g *group) []int {
 		var out []int
 		for _, f := range g.persons {
-			for _, w := range personWords(f) {
+			for _, w := range m.personWords(f) {
 				out = append(out, byWord[w]...)
 			}
 		}
@@ -611,9 +613,9 @@ func (m *merger) personRuns() {
 			return false
 		}
 		for _, fa := range a.persons {
-			wa := personWords(fa)
+			wa := m.personWords(fa)
 			for _, fb := range b.persons {
-				if wb := personWords(fb); len(wa) >= 2 && len(wb) > len(wa) && (wordsAlike(wa, wb[:len(wa)]) || wordsAlike(wa, wb[len(wb)-len(wa):])) {
+				if wb := m.personWords(fb); len(wa) >= 2 && len(wb) > len(wa) && (m.wordsAlike(wa, wb[:len(wa)]) || m.wordsAlike(wa, wb[len(wb)-len(wa):])) {
 					return true
 				}
 			}
@@ -624,12 +626,12 @@ func (m *merger) personRuns() {
 
 // wordsAlike reports word lists equal word for word, or spelled alike
 // (one vowel in a word of five letters or more, any letter in a longer).
-func wordsAlike(a, b []string) bool {
+func (m *merger) wordsAlike(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] && !claim.SpellingVariant(a[i], b[i]) && !(claim.NameKey(a[i]) == claim.NameKey(b[i]) && len(a[i]) >= 5) {
+		if a[i] != b[i] && !m.nm.SpellingVariant(a[i], b[i]) && !(claim.NameKey(a[i]) == claim.NameKey(b[i]) && len(a[i]) >= 5) {
 			return false
 		}
 	}
@@ -647,7 +649,7 @@ func (m *merger) bareNames() {
 	for _, r := range m.order {
 		g := m.g[r]
 		for _, f := range g.persons {
-			given, sur := personParts(f)
+			given, sur := m.personParts(f)
 			surnames[sur] = true
 			for _, k := range deletions(sur) {
 				bySur[k] = append(bySur[k], r)
@@ -676,8 +678,8 @@ func (m *merger) bareNames() {
 			return false
 		}
 		for _, f := range b.persons {
-			given, sur := personParts(f)
-			if claim.SpellingVariant(a.bare, sur) && rare(a, b) {
+			given, sur := m.personParts(f)
+			if m.nm.SpellingVariant(a.bare, sur) && rare(a, b) {
 				return true
 			}
 			if claim.KnownGivenName(a.bare) && !surnames[a.bare] && given != "" && (a.bare == given || nickname(a.bare, given)) {
@@ -698,7 +700,7 @@ func (m *merger) nameForms() {
 	surnames := map[string]bool{}
 	for _, le := range m.all {
 		if le.e.Kind == crosscheck.KindPerson && le.e.Given != "" {
-			_, sur := personParts(le.e.Name)
+			_, sur := m.personParts(le.e.Name)
 			surnames[sur] = true
 		}
 	}
@@ -709,7 +711,7 @@ func (m *merger) nameForms() {
 			continue
 		}
 		for f := range g.forms {
-			for _, k := range formIndexKeys(f) {
+			for _, k := range m.formIndexKeys(f) {
 				idx[k] = append(idx[k], r)
 			}
 		}
@@ -720,13 +722,13 @@ func (m *merger) nameForms() {
 		}
 		for fa := range a.forms {
 			for fb := range b.forms {
-				if claim.SameForm(fa, fb) || claim.SameWords(fa, fb) {
+				if m.nm.SameForm(fa, fb) || m.nm.SameWords(fa, fb) {
 					return true
 				}
-				if claim.Tail(fa, fb) && (b.hasPerson || surnames[a.bare]) {
+				if m.nm.Tail(fa, fb) && (b.hasPerson || surnames[a.bare]) {
 					continue // "DiLeo" / "T.J. DiLeo": persons are the person rules'
 				}
-				if (claim.ShortForm(fa, fb) || claim.Elides(fa, fb) || claim.AfterPlace(fa, fb) || claim.Tail(fa, fb)) && !(a.kind == crosscheck.KindPlace && a.evidence > 0) && !claim.KnownPlace(fa) {
+				if (m.nm.ShortForm(fa, fb) || m.nm.Elides(fa, fb) || m.nm.AfterPlace(fa, fb) || m.nm.Tail(fa, fb)) && !(a.kind == crosscheck.KindPlace && a.evidence > 0) && !claim.KnownPlace(fa) {
 					return true
 				}
 			}
@@ -736,7 +738,7 @@ func (m *merger) nameForms() {
 	m.joinCompatible(func(g *group) []int {
 		var out []int
 		for f := range g.forms {
-			for _, k := range formIndexKeys(f) {
+			for _, k := range m.formIndexKeys(f) {
 				out = append(out, idx[k]...)
 			}
 		}
@@ -747,7 +749,7 @@ func (m *merger) nameForms() {
 		}
 		for fa := range a.forms {
 			for fb := range b.forms {
-				if claim.Prefix(fa, fb) || claim.Prefix(fb, fa) {
+				if m.nm.Prefix(fa, fb) || m.nm.Prefix(fb, fa) {
 					return true
 				}
 			}
@@ -758,8 +760,8 @@ func (m *merger) nameForms() {
 
 // formIndexKeys are the keys under which names that nameForms may join
 // meet: their first and last words, and their words sorted.
-func formIndexKeys(name string) []string {
-	ws := claim.NameWords(name)
+func (m *merger) formIndexKeys(name string) []string {
+	ws := m.nm.Words(name)
 	if len(ws) == 1 {
 		return []string{"t:" + ws[0]} // "Yankees" meets "New York Yankees"
 	}
@@ -786,7 +788,7 @@ func (m *merger) spellings() {
 			continue
 		}
 		for f := range g.forms {
-			for _, k := range spellingKeys(f) {
+			for _, k := range m.spellingKeys(f) {
 				idx[k] = append(idx[k], r)
 			}
 		}
@@ -794,7 +796,7 @@ func (m *merger) spellings() {
 	m.joinUnique(func(g *group) []int {
 		var out []int
 		for f := range g.forms {
-			for _, k := range spellingKeys(f) {
+			for _, k := range m.spellingKeys(f) {
 				out = append(out, idx[k]...)
 			}
 		}
@@ -805,7 +807,7 @@ func (m *merger) spellings() {
 		}
 		for fa := range a.forms {
 			for fb := range b.forms {
-				if claim.SpellingVariant(fa, fb) && spellingSafe(a, b) {
+				if m.nm.SpellingVariant(fa, fb) && spellingSafe(a, b) {
 					return true
 				}
 				if claim.AcronymTypo(fa, fb) && (rare(a, b) || rare(b, a)) {
@@ -819,8 +821,8 @@ func (m *merger) spellings() {
 
 // spellingKeys index a name of up to three words under every form of it
 // with one letter of one word dropped: two names one edit apart share one.
-func spellingKeys(name string) []string {
-	ws := claim.NameWords(name)
+func (m *merger) spellingKeys(name string) []string {
+	ws := m.nm.Words(name)
 	if len(ws) == 0 || len(ws) > 3 {
 		return nil
 	}

@@ -2,10 +2,12 @@ package check
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
 )
 
 // TestMergeEntities is the table of what a story's entities must join and
@@ -224,4 +226,27 @@ func TestMergeEntities(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkMergeEntities merges the entities of all 190 reports of the
+// reference events read as one story: thousands of names, most of them
+// unrelated, the worst case for the rules' candidate indexes.
+func BenchmarkMergeEntities(b *testing.B) {
+	split := goldSplit(b)
+	var arts []*crosscheck.Article
+	for ev := range split {
+		arts = append(arts, loadEvent(b, filepath.Join(goldRoot, ev))...)
+	}
+	ans := extractAll(arts, claim.Options{})
+	n := 0
+	for _, an := range ans {
+		n += len(an.Entities)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		s := &state{ans: ans, rep: &crosscheck.StoryReport{}}
+		s.mergeEntities()
+	}
+	b.ReportMetric(float64(n), "entities")
 }

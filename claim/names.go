@@ -96,6 +96,50 @@ func NameWords(name string) []string {
 	return out
 }
 
+// Names compares names and remembers what it has read of each, so that a
+// story's thousands of comparisons read every name once. The zero value is
+// ready to use; it is not safe for concurrent use.
+type Names struct {
+	m map[string]*parsedName
+}
+
+// parsedName is what the predicates read of a name.
+type parsedName struct {
+	words           []nameWord
+	plain           []string // NameWords
+	form, formStems []string // formWords and their stems
+	content         []string // stems of the words but small words
+	key             string   // FormKey
+}
+
+func (n *Names) get(name string) *parsedName {
+	if p, ok := n.m[name]; ok {
+		return p
+	}
+	if n.m == nil {
+		n.m = map[string]*parsedName{}
+	}
+	p := &parsedName{words: nameWords(name)}
+	p.plain = make([]string, len(p.words))
+	for i, w := range p.words {
+		p.plain[i] = w.w
+		if !functionWords[w.w] {
+			p.content = append(p.content, english.Stem(w.w, false))
+		}
+	}
+	p.form = formWords(p.words)
+	p.formStems = stems(p.form)
+	p.key = strings.Join(p.formStems, "")
+	n.m[name] = p
+	return p
+}
+
+// Words is NameWords, remembered.
+func (n *Names) Words(name string) []string { return n.get(name).plain }
+
+// FormKey is FormKey, remembered.
+func (n *Names) FormKey(name string) string { return n.get(name).key }
+
 // corpSuffixes are the legal forms after a company's name: "Hewlett-Packard
 // Co." and "Hewlett-Packard Corp." are the same company.
 var corpSuffixes = set(`co corp corporation inc incorporated ltd limited llc plc company cos lp llp sa ag nv gmbh`)
@@ -122,8 +166,7 @@ var compassAdjectives = map[string]string{"southern": "south", "northern": "nort
 // a leading article and trailing company suffixes dropped, street types,
 // ordinals and compass adjectives written one way, and articles and "of"
 // and "and" inside the name dropped.
-func formWords(name string) []string {
-	ws := nameWords(name)
+func formWords(ws []nameWord) []string {
 	words := make([]string, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
 		if len(ws) > 1 {
@@ -185,7 +228,7 @@ func stems(words []string) []string {
 // FormKey is a name reduced to what SameForm compares: names with the same
 // key are the same name written differently.
 func FormKey(name string) string {
-	return strings.Join(stems(formWords(name)), "")
+	return strings.Join(stems(formWords(nameWords(name))), "")
 }
 
 // SameForm reports whether two names are the same words written
@@ -196,19 +239,25 @@ func FormKey(name string) string {
 // abbreviated or not ("5th Ave.", "Fifth Avenue"), compass adjectives
 // ("Southern Kordofan"), plurals, and at most one word in another form of
 // the same stem ("Distribution", "Distributors").
-func SameForm(a, b string) bool {
-	wa, wb := formWords(a), formWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
+func SameForm(a, b string) bool { return new(Names).SameForm(a, b) }
+
+// SameForm is SameForm, remembering the names.
+func (n *Names) SameForm(a, b string) bool {
+	pa, pb := n.get(a), n.get(b)
+	if len(pa.form) == 0 || len(pb.form) == 0 {
 		return false
 	}
-	ok, fuzzy := alignWords(wa, wb)
-	return ok && (fuzzy == 0 || min(len(wa), len(wb)) >= 2)
+	if pa.key == pb.key {
+		return true
+	}
+	ok, fuzzy := alignWords(pa.form, pa.formStems, pb.form, pb.formStems)
+	return ok && (fuzzy == 0 || min(len(pa.form), len(pb.form)) >= 2)
 }
 
-// alignWords matches two word lists word by word: same stem, a compound
-// against its two halves, or (counted in fuzzy) another form of one word.
-func alignWords(a, b []string) (ok bool, fuzzy int) {
-	sa, sb := stems(a), stems(b)
+// alignWords matches two word lists, given with their stems, word by
+// word: same stem, a compound against its two halves, or (counted in
+// fuzzy) another form of one word.
+func alignWords(a, sa, b, sb []string) (ok bool, fuzzy int) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -249,8 +298,11 @@ func morphVariant(a, b, sa, sb string) bool {
 // letters only a vowel may differ (Talodi/Taludi, Karavan/Karvan). Shorter
 // words, numbers and short names the gazetteer knows never vary: Gaza and
 // Giza, Sudan and Sedan, SEA-ME-WE 3 and 4 are different things.
-func SpellingVariant(a, b string) bool {
-	wa, wb := nameWords(a), nameWords(b)
+func SpellingVariant(a, b string) bool { return new(Names).SpellingVariant(a, b) }
+
+// SpellingVariant is SpellingVariant, remembering the names.
+func (n *Names) SpellingVariant(a, b string) bool {
+	wa, wb := n.get(a).words, n.get(b).words
 	if len(wa) != len(wb) || len(wa) == 0 || len(wa) > 4 {
 		return false
 	}
@@ -358,8 +410,11 @@ var functionWords = set(`of and the for on in at de du la le da di del des von v
 // Facilities". A word gives its initial (hyphenated parts each theirs), a
 // word in capitals its initial or all its letters, a number itself; small
 // words ("of", "and") and company suffixes may give nothing.
-func Abbreviates(short, long string) bool {
-	sw, lw := nameWords(short), nameWords(long)
+func Abbreviates(short, long string) bool { return new(Names).Abbreviates(short, long) }
+
+// Abbreviates is Abbreviates, remembering the names.
+func (n *Names) Abbreviates(short, long string) bool {
+	sw, lw := n.get(short).words, n.get(long).words
 	if len(sw) == 0 || len(lw) < 2 || len(sw) >= len(lw) {
 		return false
 	}
@@ -424,28 +479,35 @@ func abbrevFrom(sw, lw []nameWord, expanded bool) bool {
 // York" is not the "New York Times", which is named after the city. The
 // story must still say whether short names something else of its own (a
 // place: "New York" and the "New York Stock Exchange").
-func ShortForm(short, long string) bool {
-	k := prefixEnd(short, long)
+func ShortForm(short, long string) bool { return new(Names).ShortForm(short, long) }
+
+// ShortForm is ShortForm, remembering the names.
+func (n *Names) ShortForm(short, long string) bool {
+	k := n.prefixEnd(short, long)
 	if k < 0 {
 		return false
 	}
-	w := formWords(long)[k]
+	w := n.get(long).form[k]
 	return !(orgSuffixes[w] || placeSuffixes[w] || placeNouns[w] || streetTypes[w] != "" || isStreetType(w))
 }
 
 // Prefix reports whether short is the first words of long, at least two,
 // whatever long adds.
-func Prefix(short, long string) bool { return prefixEnd(short, long) >= 0 }
+func Prefix(short, long string) bool { return new(Names).Prefix(short, long) }
+
+// Prefix is Prefix, remembering the names.
+func (n *Names) Prefix(short, long string) bool { return n.prefixEnd(short, long) >= 0 }
 
 // prefixEnd returns the index in long's form words where short ends, -1
 // when short is not its first words.
-func prefixEnd(short, long string) int {
-	sw, lw := formWords(short), formWords(long)
+func (n *Names) prefixEnd(short, long string) int {
+	ps, pl := n.get(short), n.get(long)
+	sw, lw := ps.form, pl.form
 	if len(sw) < 2 || len(lw) <= len(sw) {
 		return -1
 	}
 	for k := len(sw); k < len(lw); k++ {
-		if ok, _ := alignWords(sw, lw[:k]); ok {
+		if ok, _ := alignWords(sw, ps.formStems, lw[:k], pl.formStems[:k]); ok {
 			return k
 		}
 	}
@@ -454,23 +516,29 @@ func prefixEnd(short, long string) int {
 
 // AfterPlace reports whether long is a known place's name and then short:
 // "Boston Red Sox" / "Red Sox", "New York Yankees" / "Yankees".
-func AfterPlace(short, long string) bool {
-	sw, lw := NameWords(short), NameWords(long)
+func AfterPlace(short, long string) bool { return new(Names).AfterPlace(short, long) }
+
+// AfterPlace is AfterPlace, remembering the names.
+func (n *Names) AfterPlace(short, long string) bool {
+	sw, lw := n.get(short).plain, n.get(long).plain
 	if len(sw) == 0 || len(lw) <= len(sw) || KnownPlace(short) {
 		return false
 	}
-	n := len(lw) - len(sw)
-	if strings.Join(lw[n:], " ") != strings.Join(sw, " ") {
+	k := len(lw) - len(sw)
+	if strings.Join(lw[k:], " ") != strings.Join(sw, " ") {
 		return false
 	}
-	return KnownPlace(strings.Join(lw[:n], " "))
+	return KnownPlace(strings.Join(lw[:k], " "))
 }
 
 // Tail reports whether short is one word that ends long and names
 // nothing by itself, as a head word does: "Sox" / "Red Sox", "Mysore" /
 // "INS Mysore"; not "Times" / "Kelso Times", not "Texas" / "West Texas".
-func Tail(short, long string) bool {
-	sw, lw := NameWords(short), NameWords(long)
+func Tail(short, long string) bool { return new(Names).Tail(short, long) }
+
+// Tail is Tail, remembering the names.
+func (n *Names) Tail(short, long string) bool {
+	sw, lw := n.get(short).plain, n.get(long).plain
 	if len(sw) != 1 || len(lw) < 2 || lw[len(lw)-1] != sw[0] {
 		return false
 	}
@@ -483,8 +551,12 @@ func Tail(short, long string) bool {
 // organisation or place: "Carlton Hotel" / "Carlton Intercontinental
 // Hotel". A first word the gazetteer knows names many things: "Sudan Army"
 // is not the "Sudan People's Liberation Army".
-func Elides(short, long string) bool {
-	sw, lw := formWords(short), formWords(long)
+func Elides(short, long string) bool { return new(Names).Elides(short, long) }
+
+// Elides is Elides, remembering the names.
+func (n *Names) Elides(short, long string) bool {
+	ps, pl := n.get(short), n.get(long)
+	sw, lw := ps.form, pl.form
 	if len(sw) < 2 || len(lw) <= len(sw) || KnownPlace(sw[0]) {
 		return false
 	}
@@ -492,12 +564,13 @@ func Elides(short, long string) bool {
 	if !orgSuffixes[head] && !placeSuffixes[head] {
 		return false
 	}
+	ss, ls := ps.formStems, pl.formStems
 	for a := 1; a < len(sw); a++ {
 		b := len(sw) - a
-		if ok, _ := alignWords(sw[:a], lw[:a]); !ok {
+		if ok, _ := alignWords(sw[:a], ss[:a], lw[:a], ls[:a]); !ok {
 			continue
 		}
-		if ok, _ := alignWords(sw[a:], lw[len(lw)-b:]); ok {
+		if ok, _ := alignWords(sw[a:], ss[a:], lw[len(lw)-b:], ls[len(lw)-b:]); ok {
 			return true
 		}
 	}
@@ -506,11 +579,15 @@ func Elides(short, long string) bool {
 
 // SameWords reports whether two names of three words or more are the same
 // words in another order: "Dynamic Smart Cooling", "Smart Dynamic Cooling".
-func SameWords(a, b string) bool {
-	wa, wb := contentStems(a), contentStems(b)
+func SameWords(a, b string) bool { return new(Names).SameWords(a, b) }
+
+// SameWords is SameWords, remembering the names.
+func (n *Names) SameWords(a, b string) bool {
+	wa, wb := n.get(a).content, n.get(b).content
 	if len(wa) < 3 || len(wa) != len(wb) {
 		return false
 	}
+	wa, wb = append([]string(nil), wa...), append([]string(nil), wb...)
 	sort.Strings(wa)
 	sort.Strings(wb)
 	return strings.Join(wa, " ") == strings.Join(wb, " ")
@@ -613,17 +690,6 @@ func isStreetType(w string) bool {
 		return true
 	}
 	return false
-}
-
-// contentStems are the stems of a name's words but small words.
-func contentStems(name string) []string {
-	var out []string
-	for _, w := range nameWords(name) {
-		if !functionWords[w.w] {
-			out = append(out, english.Stem(w.w, false))
-		}
-	}
-	return out
 }
 
 // KnownGivenName reports a given name or nickname the lexicon knows:
