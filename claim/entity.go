@@ -91,6 +91,9 @@ func (x *extractor) coordinatedKinds() {
 		if a.sent != b.sent || a.roleOnly || b.roleOnly || a.tj > b.ti || !coordination(x.sents[a.sent].toks[a.tj:b.ti]) {
 			continue
 		}
+		if toks := x.sents[a.sent].toks; b.ti-a.tj == 1 && toks[a.tj].text == "," && !x.listGoesOn(r) {
+			continue // "back to Texas, Strickland said": a comma alone lists nothing
+		}
 		for _, p := range [2][2]*rawMention{{a, b}, {b, a}} {
 			from, to := p[0], p[1]
 			if !x.guessed(to) {
@@ -104,6 +107,17 @@ func (x *extractor) coordinatedKinds() {
 			}
 		}
 	}
+}
+
+// listGoesOn reports whether the raw mention r is followed by another
+// name joined by "and", "or" or a comma: "Tonban, Gavarzin, Khaledin and
+// Gourian".
+func (x *extractor) listGoesOn(r int) bool {
+	if r+1 >= len(x.raw) {
+		return false
+	}
+	b, c := &x.raw[r], &x.raw[r+1]
+	return b.sent == c.sent && !c.roleOnly && b.tj <= c.ti && coordination(x.sents[b.sent].toks[b.tj:c.ti])
 }
 
 // coordination reports the tokens between two listed names: "and", "or",

@@ -129,6 +129,16 @@ func TestEntityNames(t *testing.T) {
 			want: map[string]crosscheck.EntityKind{"Mark Teixeira": crosscheck.KindPerson},
 		},
 		{
+			name: "a comma alone lists nothing",
+			text: "Spokesman Jerry Strickland said Jeffs was flown to Utah. An officer flew with him back to Texas, Strickland said.",
+			alias: [][2]string{{"Jerry Strickland", "Strickland"}},
+		},
+		{
+			name: "a list gives its kind to names with none",
+			text: "The quake destroyed homes on Qeshm Island, Tonban, Gavarzin and Khaledin.",
+			want: map[string]crosscheck.EntityKind{"Tonban": crosscheck.KindPlace, "Gavarzin": crosscheck.KindPlace, "Khaledin": crosscheck.KindPlace},
+		},
+		{
 			name: "numbers after names that are no part of them",
 			text: "Chelsea 2, Arsenal 1 was the score on December 25 when Iran 10 days later said it would sign.",
 			not:  []string{"Chelsea 2", "Arsenal 1", "Iran 10"},
