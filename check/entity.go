@@ -540,11 +540,21 @@ func (m *merger) personVariants() {
 					if nickname(ga, gb) || spellingSafe(a, b) {
 						return true
 					}
+				case claim.NameKey(sa) == claim.NameKey(sb) && len(sa) >= 4 && initialOf(ga, gb):
+					return true // "J. Smith" and "John Smith", when he is the only one
 				}
 			}
 		}
 		return false
 	})
+}
+
+// initialOf reports a given name written as its initial: "j", "john".
+func initialOf(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) == 1 && len(b) > 1 && b[0] == a[0]
 }
 
 // nickname reports two given names of one nickname group (not a

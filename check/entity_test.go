@@ -54,6 +54,16 @@ func TestMergeEntities(t *testing.T) {
 			same: [][]string{{"Anthony LaCalamita III", "Anthony Calamita"}},
 		},
 		{
+			name: "a given name by its initial",
+			reports: []string{
+				"The Yankees signed John Burnett on Friday.",
+				"The Yankees also added J. Burnett to their rotation.",
+				"Coach Tony DiLeo said T.J. DiLeo, his son, would stay in Europe.",
+			},
+			same:  [][]string{{"John Burnett", "J. Burnett"}},
+			apart: [][2]string{{"Tony DiLeo", "T.J. DiLeo"}},
+		},
+		{
 			name: "a surname misspelled once against its usual spelling",
 			reports: []string{
 				"The Red Sox offered Mark Teixeira an eight-year deal. Teixeira has not answered. " +

@@ -663,7 +663,7 @@ func (x *extractor) addSequence(si, i, j int, sentStart bool) {
 	case j-i >= 2 && craftPrefixes[toks[i].low] && isAcronym(toks[i].text):
 		m.kind = crosscheck.KindOther // "MV Stolt Valor", "INS Mysore": a ship
 		m.notPerson, m.cue = true, true
-	case j-i >= 2 && !KnownGivenName(toks[i].low) && !hasTitleWord(toks[i:j]) && !titleAcronyms[toks[i].low] && (anyProductWord(toks[i:j]) || isAcronym(toks[i].text) && len(toks[i].text) >= 3 || articles[toks[i].low]):
+	case j-i >= 2 && !KnownGivenName(toks[i].low) && !hasTitleWord(toks[i:j]) && !titleAcronyms[toks[i].low] && (anyProductWord(toks[i:j]) || isAcronym(toks[i].text) && len(toks[i].text) >= 3 && !initialsWord(toks[i].text) || articles[toks[i].low]):
 		m.kind = crosscheck.KindOther // "HP Dynamic Smart Cooling", "Oracle OpenWorld", "La Croisette": no person
 		m.notPerson = true
 	case j-i >= 2 && !KnownGivenName(toks[i].low) && !hasTitleWord(toks[i:j]) && x.placePrefixed(toks, i, j):
