@@ -129,8 +129,8 @@ func TestEntityNames(t *testing.T) {
 			want: map[string]crosscheck.EntityKind{"Mark Teixeira": crosscheck.KindPerson},
 		},
 		{
-			name: "a comma alone lists nothing",
-			text: "Spokesman Jerry Strickland said Jeffs was flown to Utah. An officer flew with him back to Texas, Strickland said.",
+			name:  "a comma alone lists nothing",
+			text:  "Spokesman Jerry Strickland said Jeffs was flown to Utah. An officer flew with him back to Texas, Strickland said.",
 			alias: [][2]string{{"Jerry Strickland", "Strickland"}},
 		},
 		{
