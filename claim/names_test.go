@@ -279,3 +279,31 @@ func TestSurnameVariant(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNames checks the name predicates on any text: they never panic, the
+// symmetric ones are symmetric, and a name is the same form as itself.
+func FuzzNames(f *testing.F) {
+	for _, s := range []string{"U. S. Geological Survey", "USGS", "Hewlett - Packard Co.", "SEA-ME-WE 4", "M/S Columbus",
+		"40 East 5th Ave.", "Al - Sawarmi Khalid", "É", "a/b/c", "", "  ", "ABC DEF", "Ω Ω", "x.y.z."} {
+		f.Add(s, "USGS")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if SameForm(a, b) != SameForm(b, a) {
+			t.Fatalf("SameForm(%q, %q) is not symmetric", a, b)
+		}
+		if SpellingVariant(a, b) != SpellingVariant(b, a) {
+			t.Fatalf("SpellingVariant(%q, %q) is not symmetric", a, b)
+		}
+		if SameWords(a, b) != SameWords(b, a) {
+			t.Fatalf("SameWords(%q, %q) is not symmetric", a, b)
+		}
+		if len(NameWords(a)) > 0 && !SameForm(a, a) {
+			t.Fatalf("SameForm(%q, itself) is false", a)
+		}
+		if SpellingVariant(a, a) {
+			t.Fatalf("SpellingVariant(%q, itself) is true", a)
+		}
+		_ = Abbreviates(a, b) || ShortForm(a, b) || Elides(a, b) || AfterPlace(a, b) || Tail(a, b) ||
+			AcronymTypo(a, b) || GivenVariant(a, b) || SurnameVariant(a, b) || Prefix(a, b)
+	})
+}
