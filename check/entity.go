@@ -335,7 +335,7 @@ func (m *merger) exactKeys() {
 	// bare surnames: join the one person group with that surname
 	for i, le := range all {
 		e := le.e
-		if e.Given != "" || e.Surname == "" || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization || len(m.nm.Words(e.Name)) != 1 {
+		if e.Given != "" || e.Surname == "" || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization || !oneWord(e.Name) {
 			continue
 		}
 		roots := map[int]bool{}
@@ -418,6 +418,12 @@ func (m *merger) exactKeys() {
 			}
 		}
 	}
+}
+
+// oneWord reports a name of one word, hyphens written apart or not:
+// "Kirkpatrick", "Strauss-Kahn", "Strauss - Kahn".
+func oneWord(name string) bool {
+	return len(strings.Fields(strings.ReplaceAll(name, " - ", "-"))) == 1
 }
 
 // localAgree is kindsAgree for two entities of articles.

@@ -64,6 +64,14 @@ func TestMergeEntities(t *testing.T) {
 			apart: [][2]string{{"Tony DiLeo", "T.J. DiLeo"}},
 		},
 		{
+			name: "a double surname with its hyphen written apart",
+			reports: []string{
+				"IMF chief Dominique Strauss-Kahn arrived in Athens. Strauss-Kahn met the prime minister.",
+				"Dominique Strauss - Kahn said the loan was ready, in a text that writes a 24 - hour strike. Strauss - Kahn left.",
+			},
+			same: [][]string{{"Dominique Strauss-Kahn", "Strauss-Kahn", "Dominique Strauss - Kahn", "Strauss - Kahn"}},
+		},
+		{
 			name: "a surname misspelled once against its usual spelling",
 			reports: []string{
 				"The Red Sox offered Mark Teixeira an eight-year deal. Teixeira has not answered. " +

@@ -1194,7 +1194,8 @@ func givenKey(g string) string {
 
 // splitName returns a person's given-name and surname keys.
 func splitName(name string) (given, surname string) {
-	f := strings.Fields(strings.ReplaceAll(name, "’", "'"))
+	// "Strauss - Kahn" as a detokenised text writes "Strauss-Kahn"
+	f := strings.Fields(strings.ReplaceAll(strings.ReplaceAll(name, "’", "'"), " - ", "-"))
 	for len(f) > 1 {
 		l := strings.TrimSuffix(strings.ToLower(f[len(f)-1]), ".")
 		if l == "jr" || l == "sr" || l == "ii" || l == "iii" {
@@ -1231,7 +1232,7 @@ func (x *extractor) formEntities() {
 	// persons with given and surname first, so bare surnames can attach to them
 	for r := range x.raw {
 		m := &x.raw[r]
-		if m.roleOnly || m.kind != crosscheck.KindPerson || !strings.Contains(m.name, " ") {
+		if m.roleOnly || m.kind != crosscheck.KindPerson || !strings.Contains(strings.ReplaceAll(m.name, " - ", "-"), " ") {
 			continue
 		}
 		g, s := splitName(m.name)
@@ -1248,7 +1249,7 @@ func (x *extractor) formEntities() {
 		if m.roleOnly || m.entity >= 0 {
 			continue
 		}
-		if !strings.Contains(m.name, " ") && m.kind != crosscheck.KindPlace && m.kind != crosscheck.KindOrganization {
+		if !strings.Contains(strings.ReplaceAll(m.name, " - ", "-"), " ") && m.kind != crosscheck.KindPlace && m.kind != crosscheck.KindOrganization {
 			_, s := splitName(m.name)
 			for _, p := range persons {
 				if an.Entities[p].Surname == s {
