@@ -389,6 +389,18 @@ func sourceHost(raw string) string {
 	return hostKey(u)
 }
 
+// nextDue is when e is due: its next check, or earlier when its WebSub
+// lease must be renewed. w.mu is held.
+func (w *Watcher) nextDue(e *entry) time.Time {
+	t := e.src.NextCheck
+	if sub := w.subs[e.src.ID]; sub != nil && !sub.expires.IsZero() {
+		if r := renewTime(sub); r.Before(t) {
+			t = r
+		}
+	}
+	return t
+}
+
 // untilNext is the time until the earliest due source.
 func (w *Watcher) untilNext() time.Duration {
 	w.mu.Lock()
@@ -460,7 +472,7 @@ func (w *Watcher) runCheck(ctx context.Context, e *entry, hq *hostQueue, s *cros
 	}
 	hq.waiting = nil
 	if _, ok := w.entries[s.ID]; ok && ctx.Err() == nil && e.src.Status == crosscheck.SourceActive {
-		w.schedule(e, e.src.NextCheck, now)
+		w.schedule(e, w.nextDue(e), now)
 	}
 	w.signal()
 }

@@ -192,6 +192,10 @@ func (w *Watcher) verify(rw http.ResponseWriter, r *http.Request) {
 		}
 		sub.pending, sub.lease, sub.expires = time.Time{}, lease, w.opts.Now().Add(lease)
 		id := e.src.ID
+		if e.index >= 0 {
+			// Renew in time, whatever the polling schedule.
+			w.schedule(e, w.nextDue(e), w.opts.Now())
+		}
 		w.mu.Unlock()
 		w.log.Info("websub subscribed", "source", id, "lease", lease)
 		w.signal()
