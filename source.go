@@ -123,3 +123,24 @@ type SourceService interface {
 	// articles stay); ENOTFOUND when there is none.
 	RemoveSource(ctx context.Context, id int64) error
 }
+
+// SourceView is a Source as the API and 'sources list --format json'
+// write it: its durations as text ("10m0s") rather than nanoseconds.
+type SourceView struct {
+	*Source
+	// Interval and Cadence shadow the Source's fields of the same name.
+	Interval string `json:"interval,omitempty"`
+	Cadence  string `json:"cadence,omitempty"`
+}
+
+// View returns s for JSON output.
+func (s *Source) View() SourceView {
+	v := SourceView{Source: s}
+	if s.Interval > 0 {
+		v.Interval = s.Interval.String()
+	}
+	if s.Cadence > 0 {
+		v.Cadence = s.Cadence.String()
+	}
+	return v
+}

@@ -264,28 +264,25 @@ func (db *DB) SeenItems(ctx context.Context, sourceID int64, keys []string) (map
 	return seen, nil
 }
 
-// ChangedStories returns the IDs of the stories updated after since
-// (newest last, at most limit) and the latest update time among them
-// (since when none changed), for live pages.
-func (db *DB) ChangedStories(ctx context.Context, since time.Time, limit int) ([]string, time.Time, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT id, updated FROM stories WHERE updated > ? ORDER BY updated LIMIT ?`,
+// ChangedStories returns the stories updated after since, oldest update
+// first, at most limit, for live pages.
+func (db *DB) ChangedStories(ctx context.Context, since time.Time, limit int) ([]*crosscheck.Story, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+storyCols+` FROM stories s WHERE s.updated > ? ORDER BY s.updated LIMIT ?`,
 		since.UnixMicro(), limit)
 	if err != nil {
-		return nil, since, fmt.Errorf("changed stories: %w", err)
+		return nil, fmt.Errorf("changed stories: %w", err)
 	}
 	defer rows.Close()
-	var ids []string
-	latest := since
+	var out []*crosscheck.Story
 	for rows.Next() {
-		var id string
-		var u sql.NullInt64
-		if err := rows.Scan(&id, &u); err != nil {
-			return nil, since, fmt.Errorf("changed stories: %w", err)
+		s, err := scanStory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("changed stories: %w", err)
 		}
-		ids = append(ids, id)
-		if t := decTime(u); t.After(latest) {
-			latest = t
-		}
+		out = append(out, s)
 	}
-	return ids, latest, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("changed stories: %w", err)
+	}
+	return out, nil
 }

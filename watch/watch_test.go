@@ -299,9 +299,10 @@ func TestReorderedItems(t *testing.T) {
 	mu.Lock()
 	cur = append([]item{items(1, 9, 1)[0]}, cur...)
 	mu.Unlock()
-	waitFor(t, 10*time.Second, "the new item", func() bool { return e.articles() == 4 })
-	if got := e.source(src.ID).Items; got != 4 {
-		t.Errorf("source items=%d, want 4", got)
+	waitFor(t, 10*time.Second, "the new item", func() bool { return e.articles() == 4 && e.source(src.ID).Items == 4 })
+	time.Sleep(1500 * time.Millisecond) // another check or two
+	if got := e.articles(); got != 4 {
+		t.Errorf("articles=%d, want 4", got)
 	}
 }
 
@@ -569,7 +570,7 @@ func TestFeedDiscovery(t *testing.T) {
 	s.handle("/news.rss", serveFeed(func() string { return rss("Brennvik Times", items(3, 1, 2), "") }))
 	src := e.add(s.url("/"), time.Hour)
 	e.start(Options{})
-	waitFor(t, 10*time.Second, "the items", func() bool { return e.articles() == 2 })
+	waitFor(t, 10*time.Second, "the items", func() bool { return e.articles() == 2 && !e.source(src.ID).LastCheck.IsZero() })
 	got := e.source(src.ID)
 	if got.URL != s.url("/news.rss") || got.SiteURL != s.url("/") {
 		t.Errorf("URL=%s site=%s, want the feed and the page", got.URL, got.SiteURL)

@@ -494,7 +494,8 @@ func (w *Watcher) Sources() []SourceState {
 	w.mu.Lock()
 	out := make([]SourceState, 0, len(w.entries))
 	for _, e := range w.entries {
-		st := SourceState{Source: *e.src, Checking: e.running}
+		cp := *e.src
+		st := SourceState{SourceView: cp.View(), Checking: e.running}
 		if sub := w.subs[e.src.ID]; sub != nil && sub.expires.After(w.opts.Now()) {
 			st.PushedUntil = sub.expires
 		}
@@ -510,7 +511,7 @@ func (w *Watcher) Sources() []SourceState {
 
 // SourceState is a source with what the watcher counted since it started.
 type SourceState struct {
-	crosscheck.Source
+	crosscheck.SourceView
 	// Checking is true while a check runs.
 	Checking bool `json:"checking,omitempty"`
 	// PushedUntil is when the WebSub lease ends, when the hub pushes.

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -107,6 +108,15 @@ type Config struct {
 	// ListTTL is how long a story list result is reused; 0 means 2s,
 	// negative disables. Adding through this server clears it at once.
 	ListTTL time.Duration
+	// Sources lists watched sources at /api/sources; nil: no such route.
+	Sources SourceLister
+	// WebSub serves the watcher's WebSub callbacks under /websub/; nil:
+	// no such route.
+	WebSub http.Handler
+	// LivePoll is how often the store is asked for changed stories while
+	// a page listens at /events; 0 means 1s. Live pages need Stories to
+	// implement ChangeFeed.
+	LivePoll time.Duration
 }
 
 // Server serves the web UI and the HTTP API. Make it with New.
@@ -121,6 +131,9 @@ type Server struct {
 	handler  http.Handler
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
+	live     *live         // nil when the store cannot say what changed
+	done     chan struct{} // closed by Close: event streams end
+	closeOne sync.Once
 }
 
 //go:embed templates/*.html
@@ -183,12 +196,21 @@ func New(cfg Config) (*Server, error) {
 	s.lists = newListCache(cfg.Stories, cfg.ListTTL)
 	s.warmDone = make(chan struct{})
 	go func() { defer close(s.warmDone); s.reports.warm(ctx, s.log) }()
+	s.done = make(chan struct{})
+	if cf, ok := cfg.Stories.(ChangeFeed); ok {
+		poll := cfg.LivePoll
+		if poll <= 0 {
+			poll = time.Second
+		}
+		s.live = newLive(cf, poll)
+	}
 	s.handler = s.routes()
 	return s, nil
 }
 
 // Close stops the background work of the server (report warming).
 func (s *Server) Close() error {
+	s.closeOne.Do(func() { close(s.done) })
 	s.stopWarm()
 	<-s.warmDone
 	return nil
@@ -273,6 +295,14 @@ func (s *Server) routes() http.Handler {
 	get("GET /api/openapi.json", s.apiOpenAPI)
 	get("GET /healthz", s.handleHealth)
 	mux.Handle("GET /metrics", s.instrument("GET /metrics", s.metrics.handler()))
+	// An event stream is long-lived: no TimeoutHandler, which buffers.
+	mux.Handle("GET /events", s.instrument("GET /events", http.HandlerFunc(s.handleEvents)))
+	if s.cfg.Sources != nil {
+		get("GET /api/sources", s.apiSources)
+	}
+	if s.cfg.WebSub != nil {
+		mux.Handle("/websub/", s.instrument("/websub/", s.cfg.WebSub))
+	}
 
 	if !s.cfg.ReadOnly {
 		get("GET /add", s.handleAddForm)

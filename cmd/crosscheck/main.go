@@ -78,6 +78,8 @@ func commands() []command {
 		{"optimize", "optimize the store's indexes after a large ingest", (*Main).runOptimize},
 		{"eval", "score story grouping against a labelled set", (*Main).runEval},
 		{"serve", "serve the web UI and HTTP API", (*Main).runServe},
+		{"sources", "manage the feeds and sites to watch (add, import OPML, list, pause)", (*Main).runSources},
+		{"watch", "check the sources when due and ingest their new reports, until stopped", (*Main).runWatch},
 		{"version", "print the version", (*Main).runVersion},
 	}
 }
