@@ -256,7 +256,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // HTTPServer returns an http.Server for the handler with timeouts set, for
 // callers that manage listening themselves.
 func (s *Server) HTTPServer() *http.Server {
-	return &http.Server{
+	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       s.cfg.IngestTimeout,
@@ -265,6 +265,10 @@ func (s *Server) HTTPServer() *http.Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	// Event streams never go idle: end them when shutdown starts, or it
+	// would wait for them until its timeout.
+	srv.RegisterOnShutdown(func() { s.closeOne.Do(func() { close(s.done) }) })
+	return srv
 }
 
 // routes registers every route in one place.
