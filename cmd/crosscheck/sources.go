@@ -286,7 +286,6 @@ func ago(d time.Duration) string {
 	return fmt.Sprintf("%dd", int(d.Hours()/24))
 }
 
-
 func (m *Main) sourcesSet(ctx context.Context, action string, args []string) error {
 	fs := m.newFlagSet("sources "+action, "sources "+action+" [flags] ID...", "  crosscheck sources "+action+" 3 4")
 	dbPath := fs.String("db", defaultDB, "the store")
