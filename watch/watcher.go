@@ -279,8 +279,11 @@ func (w *Watcher) Run(ctx context.Context) error {
 	defer timer.Stop()
 	defer w.jobs.Wait()
 	for {
-		w.dispatch(ctx)
-		timer.Reset(w.untilNext())
+		wait := time.Hour // every worker busy: a finishing check wakes us
+		if !w.dispatch(ctx) {
+			wait = w.untilNext()
+		}
+		timer.Reset(wait)
 		select {
 		case <-ctx.Done():
 			return nil
@@ -412,14 +415,14 @@ func (w *Watcher) untilNext() time.Duration {
 }
 
 // dispatch starts a check of every due source whose host is free, as long
-// as a worker is free.
-func (w *Watcher) dispatch(ctx context.Context) {
+// as a worker is free. It reports whether it stopped for want of a worker.
+func (w *Watcher) dispatch(ctx context.Context) (saturated bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	now := w.opts.Now()
 	for len(w.due) > 0 && !w.due[0].due.After(now) {
 		if ctx.Err() != nil {
-			return
+			return false
 		}
 		e := heap.Pop(&w.due).(*entry)
 		hq := w.hosts[e.host]
@@ -440,13 +443,14 @@ func (w *Watcher) dispatch(ctx context.Context) {
 		case w.sem <- struct{}{}:
 		default:
 			w.schedule(e, now, now)
-			return // every worker is busy; a finishing one wakes us
+			return true // every worker is busy; a finishing one wakes us
 		}
 		hq.busy, e.running = true, true
 		src := *e.src
 		w.jobs.Add(1)
 		go w.runCheck(ctx, e, hq, &src)
 	}
+	return false
 }
 
 func (w *Watcher) runCheck(ctx context.Context, e *entry, hq *hostQueue, s *crosscheck.Source) {
@@ -465,12 +469,25 @@ func (w *Watcher) runCheck(ctx context.Context, e *entry, hq *hostQueue, s *cros
 	defer w.mu.Unlock()
 	hq.busy, e.running = false, false
 	now := w.opts.Now()
+	// The host's next source, the one due first, goes back to the heap;
+	// the rest keep waiting for their turn.
+	next := -1
+	live := hq.waiting[:0]
 	for _, x := range hq.waiting {
-		if _, ok := w.entries[x.src.ID]; ok && x.index < 0 && x.src.Status == crosscheck.SourceActive {
-			w.schedule(x, x.due, now)
+		if _, ok := w.entries[x.src.ID]; !ok || x.index >= 0 || x.src.Status != crosscheck.SourceActive {
+			continue
+		}
+		live = append(live, x)
+		if next < 0 || x.due.Before(live[next].due) {
+			next = len(live) - 1
 		}
 	}
-	hq.waiting = nil
+	hq.waiting = live
+	if next >= 0 {
+		x := hq.waiting[next]
+		hq.waiting = append(hq.waiting[:next], hq.waiting[next+1:]...)
+		w.schedule(x, x.due, now)
+	}
 	if _, ok := w.entries[s.ID]; ok && ctx.Err() == nil && e.src.Status == crosscheck.SourceActive {
 		w.schedule(e, w.nextDue(e), now)
 	}
