@@ -113,10 +113,10 @@ func webSubLinks(feedURL string, h http.Header, body []byte) (hub, self string) 
 	base, _ := url.Parse(feedURL)
 	abs := func(ref string) string {
 		if base == nil {
-			return ref
+			return ""
 		}
-		u, err := base.Parse(ref)
-		if err != nil {
+		u, err := base.Parse(strings.TrimSpace(ref))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return ""
 		}
 		return u.String()

@@ -10,6 +10,7 @@ import (
 	"hash"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -193,4 +194,30 @@ func TestGate(t *testing.T) {
 	if err := g.acquire(ctx, "c"); err == nil {
 		t.Error("a host blocked for an hour was acquired")
 	}
+}
+
+// Whatever a page holds, discovery yields only absolute http(s) URLs, no
+// duplicates.
+func FuzzDiscoverFeeds(f *testing.F) {
+	f.Add([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed"></head></html>`))
+	f.Add([]byte(`<base href="javascript:x"><link rel=alternate type=application/atom+xml href="//evil/x">`))
+	f.Add([]byte(`<link rel="alternate" type="application/rss+xml" href="data:text/xml,<rss/>">`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		seen := map[string]bool{}
+		for _, u := range discoverFeeds("https://news.example/a/", page) {
+			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+				t.Fatalf("discovered %q", u)
+			}
+			if seen[u] {
+				t.Fatalf("%q twice", u)
+			}
+			seen[u] = true
+		}
+		hub, self := webSubLinks("https://news.example/feed", http.Header{"Link": {string(page)}}, page)
+		for _, u := range []string{hub, self} {
+			if u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+				t.Fatalf("WebSub link %q", u)
+			}
+		}
+	})
 }

@@ -338,3 +338,65 @@ func BenchmarkFreshness(b *testing.B) {
 		})
 	}
 }
+
+// 'crosscheck watch' checks a local source (allowed by flag), stops
+// cleanly on SIGINT, and the store shows what it did; without the flag the
+// source gets a clear error instead.
+func TestWatchCommand(t *testing.T) {
+	tmp := t.TempDir()
+	f := newNewsFeed(t)
+	f.publish(1)
+	f.publish(2)
+	mustRun(t, tmp, "sources", "add", f.url(), "--interval", "1s")
+
+	refused := exec.Command(binary, "watch", "--quiet")
+	refused.Dir = tmp
+	var errb bytes.Buffer
+	refused.Stderr = &errb
+	if err := refused.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitList := func(want string) string {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			r := mustRun(t, tmp, "sources", "list")
+			if strings.Contains(r.stdout, want) {
+				return r.stdout
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("sources list never showed %q:\n%s\nwatch stderr:\n%s", want, r.stdout, errb.String())
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	waitList("non-public address")
+	refused.Process.Signal(syscall.SIGINT)
+	if err := refused.Wait(); err != nil {
+		t.Fatalf("watch exited with %v after SIGINT\n%s", err, errb.String())
+	}
+
+	mustRun(t, tmp, "sources", "resume", "1")
+	errb.Reset()
+	cmd := exec.Command(binary, "watch", "--allow-private-fetch")
+	cmd.Dir = tmp
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	out := waitList("Veska Courier")
+	if !strings.Contains(out, "active") {
+		t.Errorf("list:\n%s", out)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch exited with %v after SIGINT\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "new items") {
+		t.Errorf("watch did not log the new items:\n%s", errb.String())
+	}
+	r := mustRun(t, tmp, "articles", "--format", "json")
+	if n := strings.Count(r.stdout, `"id"`); n != 2 {
+		t.Errorf("%d articles stored, want 2:\n%.400s", n, r.stdout)
+	}
+}
