@@ -274,6 +274,12 @@ func (w *Watcher) fetchError(ctx context.Context, err error) error {
 // seen before.
 func (w *Watcher) take(ctx context.Context, s *crosscheck.Source, ctype string, body []byte) outcome {
 	var out outcome
+	// A dump of a whole archive is refused before it is parsed: counting
+	// item tags is much cheaper, and the margin leaves room for stray ones.
+	if n := bytes.Count(body, []byte("<item")) + bytes.Count(body, []byte("<entry")); n > 2*w.opts.MaxFeedItems {
+		out.err = fmt.Errorf("the feed has about %d items, more than the %d crosscheck reads from one feed", n, w.opts.MaxFeedItems)
+		return out
+	}
 	f, err := ingest.ParseFeed(s.URL, ctype, body)
 	if err != nil {
 		out.err = fmt.Errorf("malformed feed: %w", err)

@@ -58,7 +58,9 @@ func TestWebSub(t *testing.T) {
 	if code, err := h.Publish(topic, "application/rss+xml", feedBody(), ""); err != nil || code != http.StatusAccepted {
 		t.Fatalf("push answered %d, want 202", code)
 	}
-	waitFor(t, 2*time.Second, "the pushed item", func() bool { return e.articles() == 2 })
+	// The 2-second target is asserted end to end in cmd/crosscheck
+	// (TestFreshnessWebSub); here a loaded machine gets some slack.
+	waitFor(t, 5*time.Second, "the pushed item", func() bool { return e.articles() == 2 })
 	t.Logf("pushed item stored %s after the push", time.Since(start).Round(time.Millisecond))
 	if got := pub.count("/feed"); got != 1 {
 		t.Errorf("feed polled %d times, want once (the push brought the news)", got)
