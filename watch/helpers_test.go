@@ -89,7 +89,7 @@ func (e *env) options(o Options) Options {
 		o.Jitter = -1
 	}
 	if o.Timeout == 0 {
-		o.Timeout = 3 * time.Second
+		o.Timeout = 10 * time.Second
 	}
 	if o.ReloadEvery == 0 {
 		o.ReloadEvery = 100 * time.Millisecond
