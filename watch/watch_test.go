@@ -583,3 +583,48 @@ func TestFeedDiscovery(t *testing.T) {
 		t.Errorf("URL=%s site=%s, want the feed and the page", got.URL, got.SiteURL)
 	}
 }
+
+// A feed that worked and then answers an HTML error page with 200 gets a
+// clear status; nothing stored is lost, and it recovers when the feed
+// comes back. A 503 with an HTTP-date Retry-After is respected.
+func TestFeedTurnsIntoErrorPage(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	s := newSite(t)
+	var mode atomic.Int32
+	s.handle("/feed", func(w http.ResponseWriter, r *http.Request) {
+		switch mode.Load() {
+		case 1:
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<!doctype html><html><body><h1>Database error</h1></body></html>")
+		case 2:
+			w.Header().Set("Retry-After", time.Now().Add(2*time.Second).UTC().Format(http.TimeFormat))
+			http.Error(w, "maintenance", http.StatusServiceUnavailable)
+		default:
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, rss("Flaky", items(2, 1, 2), ""))
+		}
+	})
+	src := e.add(s.url("/feed"), time.Second)
+	w, _ := e.start(Options{})
+	waitFor(t, 10*time.Second, "the first check", func() bool { return e.source(src.ID).Items == 2 })
+	mode.Store(1)
+	waitFor(t, 10*time.Second, "an error status", func() bool {
+		return strings.Contains(e.source(src.ID).LastError, "HTML page instead of the feed")
+	})
+	mode.Store(2)
+	waitFor(t, 10*time.Second, "the 503", func() bool { return strings.Contains(e.source(src.ID).LastError, "503") })
+	n := s.count("/feed")
+	at := s.requests("/feed")[n-1].at
+	mode.Store(0)
+	waitFor(t, 10*time.Second, "recovery", func() bool { return e.source(src.ID).LastError == "" })
+	if next := s.requests("/feed")[n].at; next.Sub(at) < time.Second {
+		t.Errorf("asked again %s after a 503 with Retry-After of about 2s", next.Sub(at))
+	}
+	if got := e.articles(); got != 2 {
+		t.Errorf("articles=%d, want 2", got)
+	}
+	if c := w.stats.get(src.ID); c.Errors < 2 {
+		t.Errorf("errors=%d, want the error page and the 503 counted", c.Errors)
+	}
+}
