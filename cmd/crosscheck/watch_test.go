@@ -111,11 +111,16 @@ type newsFeed struct {
 	mu    sync.Mutex
 	items []string // newest first
 	extra string   // inside <channel>
+	// conditional records, per request, whether it carried If-None-Match.
+	conditional []bool
 }
 
 func newNewsFeed(t testing.TB) *newsFeed {
 	f := &newsFeed{}
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.conditional = append(f.conditional, r.Header.Get("If-None-Match") != "")
+		f.mu.Unlock()
 		body := f.body()
 		etag := fmt.Sprintf(`"%d-%d"`, len(body), strings.Count(body, "<item>"))
 		w.Header().Set("ETag", etag)
@@ -398,5 +403,66 @@ func TestWatchCommand(t *testing.T) {
 	r := mustRun(t, tmp, "articles", "--format", "json")
 	if n := strings.Count(r.stdout, `"id"`); n != 2 {
 		t.Errorf("%d articles stored, want 2:\n%.400s", n, r.stdout)
+	}
+}
+
+// A watcher killed without warning (kill -9) resumes from the store: its
+// first request carries the stored ETag, the new item is added, and
+// nothing is added twice.
+func TestWatchCrashResume(t *testing.T) {
+	tmp := t.TempDir()
+	f := newNewsFeed(t)
+	for i := range 3 {
+		f.publish(i + 1)
+	}
+	mustRun(t, tmp, "sources", "add", f.url(), "--interval", "1s")
+	articles := func() int {
+		r := mustRun(t, tmp, "articles", "--format", "json")
+		return strings.Count(r.stdout, `"id"`)
+	}
+	start := func() *exec.Cmd {
+		cmd := exec.Command(binary, "watch", "--allow-private-fetch", "--quiet")
+		cmd.Dir = tmp
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		return cmd
+	}
+	waitArticles := func(n int) {
+		deadline := time.Now().Add(15 * time.Second)
+		for articles() < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("never %d articles (have %d)", n, articles())
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	cmd := start()
+	waitArticles(3)
+	// Let the check be recorded, then crash.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(mustRun(t, tmp, "sources", "list").stdout, "ago") {
+		if time.Now().After(deadline) {
+			t.Fatal("the check was never recorded")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	f.mu.Lock()
+	before := len(f.conditional)
+	f.mu.Unlock()
+	f.publish(4)
+	start()
+	waitArticles(4)
+	time.Sleep(1500 * time.Millisecond)
+	if got := articles(); got != 4 {
+		t.Errorf("%d articles after the restart, want 4 (nothing twice)", got)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.conditional) <= before || !f.conditional[before] {
+		t.Errorf("the first request after the crash was not conditional: %v", f.conditional[before:])
 	}
 }
