@@ -1,7 +1,9 @@
 package check
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"sort"
 	"strings"
 
@@ -158,10 +160,15 @@ func (s *state) bucketKey(r slotRef) string {
 			return v.Attr + "|" + v.Head
 		case v.Conv:
 			return v.Attr + "|conv"
-		case v.Head == "" || r.holder < 0 && r.subj == "":
+		case v.Head == "":
 			return ""
+		case r.holder >= 0 && s.ents[r.holder].Kind == crosscheck.KindPerson:
+			// a person's deal: "signed Elton Brand to an $82 million deal"
+			return v.Attr + "|" + v.Head + "|e" + itoa(r.holder)
+		case r.subj != "":
+			return v.Attr + "|" + v.Head + "|" + r.subj
 		}
-		return v.Attr + "|" + v.Head + "|e" + itoa(r.holder) + "|" + r.subj
+		return ""
 	}
 	return ""
 }
@@ -237,10 +244,15 @@ func (s *state) slotConflicts() []crosscheck.Conflict {
 			buckets[k] = append(buckets[k], r)
 		}
 	}
+	keys = mergeCompounds(buckets, keys)
 	sort.Strings(keys)
 	var out []crosscheck.Conflict
 	for _, k := range keys {
-		if c, ok := s.slotConflict(buckets[k]); ok {
+		c, ok := s.slotConflict(buckets[k])
+		if debugSlots {
+			s.debugBucket(k, buckets[k], ok)
+		}
+		if ok {
 			out = append(out, c)
 		}
 	}
@@ -285,17 +297,32 @@ func (s *state) slotConflict(refs []slotRef) (crosscheck.Conflict, bool) {
 			}
 		}
 	}
-	if len(several)*3 > len(perOutlet) {
-		return none, false
-	}
 	clear := func(r slotRef) bool { return !several[s.okey[r.art]] }
+	// two figures that one outlet gives as two things ("measuring 7.6 and
+	// 7.4": two quakes) are not one fact disputed
+	both := func(x, y *claim.ValueFact) bool {
+		for o, vs := range perOutlet {
+			if !several[o] {
+				continue
+			}
+			hx, hy := false, false
+			for _, w := range vs {
+				hx = hx || sameFigure(w, x)
+				hy = hy || sameFigure(w, y)
+			}
+			if hx && hy {
+				return true
+			}
+		}
+		return false
+	}
 	// the core: two outlets that each give one value, incompatible, about
 	// the same fact
 	var core []slotRef
 	for a := 0; a < len(refs); a++ {
 		for b := a + 1; b < len(refs); b++ {
 			ra, rb := refs[a], refs[b]
-			if !clear(ra) || !clear(rb) || agree(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+			if agree(ra.v, rb.v) || both(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
 				continue
 			}
 			if vague(ra.v) || vague(rb.v) || !commensurate(ra.v, rb.v) {
@@ -308,6 +335,17 @@ func (s *state) slotConflict(refs []slotRef) (crosscheck.Conflict, bool) {
 	}
 	if len(core) == 0 {
 		return none, false
+	}
+	// only figures that some pair disputes are variants: outlets that give
+	// 12 and 15 for two girls' ages do not make 15 part of a dispute
+	// between 11 and 12
+	disputed := func(v *claim.ValueFact) bool {
+		for _, c := range core {
+			if sameFigure(c.v, v) {
+				return true
+			}
+		}
+		return false
 	}
 	// members: the core, and every value of the bucket about the same fact
 	// as a core value; an outlet that gives several values joins with the
@@ -323,7 +361,7 @@ func (s *state) slotConflict(refs []slotRef) (crosscheck.Conflict, bool) {
 	var groups [][]slotRef
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range refs {
-			if clear(r) != (pass == 0) || !member(r) {
+			if clear(r) != (pass == 0) || !member(r) || !disputed(r.v) {
 				continue
 			}
 			placed := false
@@ -396,13 +434,15 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 		return false
 	}
 	fa, fb := s.fact(a.item), s.fact(b.item)
-	if apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays) {
+	// the moments the sentences name tell events apart, but for a date,
+	// which is the value compared
+	if va.Attr != claim.AttrDate && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
 	if !s.sameSetting(a.item, b.item, "-", "-") {
 		return false
 	}
-	if a.subj != "" && b.subj != "" && a.subj != b.subj && va.Attr != claim.AttrCount && va.Attr != claim.AttrDate && va.Attr != claim.AttrTime {
+	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney)) {
 		return false
 	}
 	if strict && !specific(va, a.holder) && s.shared(a, b) < 1.5 {
@@ -708,4 +748,59 @@ func commensurate(a, b *claim.ValueFact) bool {
 	x, y := math.Abs(a.N), math.Abs(b.N)
 	lo, hi := math.Min(x, y), math.Max(x, y)
 	return hi <= 10 || lo > 0 && hi/lo <= 5
+}
+
+// debugSlots prints every bucket and its fate (CROSSCHECK_DEBUG_SLOTS=1):
+// a development aid.
+var debugSlots = os.Getenv("CROSSCHECK_DEBUG_SLOTS") != ""
+
+func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
+	if len(refs) < 2 {
+		return
+	}
+	fmt.Fprintf(os.Stderr, "bucket %s conflict=%v\n", k, ok)
+	for i, r := range refs {
+		fmt.Fprintf(os.Stderr, "   %-14s %-30q N=%g", s.okey[r.art], r.v.Phrase, r.v.N)
+		for j := 0; j < i; j++ {
+			q := refs[j]
+			if s.okey[q.art] != s.okey[r.art] && !agree(r.v, q.v) {
+				fmt.Fprintf(os.Stderr, " [vs %d: same=%v shared=%.1f]", j, s.sameSlot(r, q, true), s.shared(r, q))
+			}
+		}
+		fmt.Fprintln(os.Stderr)
+	}
+}
+
+// mergeCompounds joins the count bucket of a closed compound to the bucket
+// of its head when the story has both: "three speedboats" and "two boats"
+// count the same boats. Heads shorter than four letters and people are
+// left apart ("crewman" is no count of "man").
+func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
+	heads := map[string]string{} // head -> bucket key
+	for _, k := range keys {
+		if h, ok := strings.CutPrefix(k, "count|"); ok && !strings.Contains(h, "|") {
+			heads[h] = k
+		}
+	}
+	var out []string
+	for _, k := range keys {
+		h, ok := strings.CutPrefix(k, "count|")
+		if !ok || strings.Contains(h, "|") {
+			out = append(out, k)
+			continue
+		}
+		into := ""
+		for h2, k2 := range heads {
+			if h2 != h && len(h2) >= 4 && h2 != "person" && strings.HasSuffix(h, h2) && (into == "" || len(h2) > len(strings.TrimPrefix(into, "count|"))) {
+				into = k2
+			}
+		}
+		if into == "" {
+			out = append(out, k)
+			continue
+		}
+		buckets[into] = append(buckets[into], buckets[k]...)
+		delete(buckets, k)
+	}
+	return out
 }

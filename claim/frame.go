@@ -146,7 +146,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 	for k < len(toks) && (multipliers[toks[k].low] > 0 || toks[k].low == "of" && k == v.mi+1 && vagueRanges[toks[v.mi].low] != [2]float64{}) {
 		k++
 	}
-	if v.Kind == crosscheck.ValueMoney || v.Kind == crosscheck.ValuePercent || v.Kind == crosscheck.ValueDuration || v.age {
+	if v.Kind == crosscheck.ValueMoney {
+		// "$80 million contract", "2 million euros deal": after the currency word
+		for k < len(toks) && (currencies[toks[k].low] != "" || toks[k].text == ")") {
+			k++
+		}
+	} else if v.Kind == crosscheck.ValuePercent || v.Kind == crosscheck.ValueDuration || v.age {
 		k = v.tj
 	}
 	npEnd, head, spec, other := x.nounPhrase(toks, k)
@@ -355,6 +360,9 @@ func (x *extractor) nounPhrase(toks []token, k int) (end int, head, spec string,
 		// the tagger takes some modifiers for prepositions ("outboard")
 		if tk.pos == "IN" && !prepositions[low] && t+1 < len(toks) && toks[t+1].isNoun() {
 			continue
+		}
+		if timeNouns[low] || weekdays[low] != 0 || low == "sunday" || months[low] != 0 && tk.cap {
+			break // "$2.6 million early Monday", "$80 million last summer"
 		}
 		switch {
 		case tk.isNoun():
@@ -798,3 +806,7 @@ func (x *extractor) nearestPlace(toks []token, v *valueAt) int {
 	}
 	return best
 }
+
+// timeNouns name times, not things: a figure before one counts no thing.
+var timeNouns = set(`summer winter spring autumn fall morning evening night afternoon noon midnight
+today yesterday tomorrow week weekend month year day hour minute decade century season time`)

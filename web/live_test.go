@@ -101,13 +101,7 @@ func TestEventsStream(t *testing.T) {
 
 func TestAPISources(t *testing.T) {
 	f := newFixture(t, fixtureOptions{})
-	s, err := New(Config{Articles: f.db, Stories: f.db, Reports: f.pipe, Sources: f.db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	hs := httptest.NewServer(s.Handler())
-	defer hs.Close()
+	hs := f.http
 	for _, src := range []*crosscheck.Source{
 		{URL: "https://a.example/feed", Name: "A", Interval: 10 * time.Minute},
 		{URL: "https://b.example/rss"},
@@ -139,7 +133,14 @@ func TestAPISources(t *testing.T) {
 		t.Errorf("status filter: %s", b)
 	}
 	// Without a source lister the route does not exist.
-	if resp, _ := get(t, f.http.URL+"/api/sources"); resp.StatusCode != http.StatusNotFound {
+	s, err := New(Config{Articles: f.db, Stories: f.db, Reports: f.pipe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	bare := httptest.NewServer(s.Handler())
+	defer bare.Close()
+	if resp, _ := get(t, bare.URL+"/api/sources"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("without Sources: status %d, want 404", resp.StatusCode)
 	}
 }

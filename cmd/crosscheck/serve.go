@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/ingest"
@@ -30,11 +31,15 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	wf.register(fs, true)
 	maxUpload := fs.Int64("max-upload", 16<<20, "largest accepted upload or request body, in bytes")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL added from the web")
+	format := fs.String("format", "text", "how to announce the address once listening: text (standard error) or json (standard output)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *watchOn && *readOnly {
 		return usagef("--watch adds articles: it cannot go with --read-only")
+	}
+	if err := listFormat(*format); err != nil {
+		return err
 	}
 	a, err := m.openApp(ctx, *dbPath, true)
 	if err != nil {
@@ -52,6 +57,8 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 		ReadOnly:          *readOnly,
 		AllowPrivateFetch: *allowPrivate,
 		MaxUploadBytes:    *maxUpload,
+		Corrections:       a.db,
+		Catalog:           a.db,
 		Sources:           a.db,
 	}
 	var w *watch.Watcher
@@ -75,7 +82,15 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, *addr)
+	// The address is told once the server listens, so a script that waits
+	// for it can connect at once (and learns the port of --addr :0).
+	srv.OnListen = func(ad net.Addr) {
+		if *format == "json" {
+			writeJSON(m.Stdout, map[string]any{"url": "http://" + ad.String(), "store": *dbPath})
+			return
+		}
+		fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, ad)
+	}
 	if w == nil {
 		return srv.ListenAndServe(ctx, *addr)
 	}

@@ -39,12 +39,30 @@
 
   document.addEventListener("focusout", function () { if (pending) setTimeout(refresh, 300); });
 
-  var es = new EventSource("/events");
-  es.addEventListener("stories", function (ev) {
-    var data;
-    try { data = JSON.parse(ev.data); } catch (e) { return; }
-    var stories = data.stories || [];
-    if (onList && stories.length) refresh();
-    if (storyID && stories.some(function (s) { return s.id === storyID; })) refresh();
+  // One stream while the page is shown. Browsers allow about six
+  // connections per server across all tabs: a page left, kept in the
+  // back-forward cache or in a background tab lets go of its stream, and
+  // catches up when it is shown again.
+  var es = null;
+  function connect() {
+    if (es) return;
+    es = new EventSource("/events");
+    es.addEventListener("stories", function (ev) {
+      var data;
+      try { data = JSON.parse(ev.data); } catch (e) { return; }
+      var stories = data.stories || [];
+      if (onList && stories.length) refresh();
+      if (storyID && stories.some(function (s) { return s.id === storyID; })) refresh();
+    });
+  }
+  function disconnect() {
+    if (es) { es.close(); es = null; }
+  }
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", function (e) { connect(); if (e.persisted) refresh(); });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") { disconnect(); return; }
+    if (!es) { connect(); refresh(); }
   });
+  if (document.visibilityState !== "hidden") connect();
 })();
