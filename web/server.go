@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -141,6 +142,15 @@ type Config struct {
 	// ListTTL is how long a story list result is reused; 0 means 2s,
 	// negative disables. Adding through this server clears it at once.
 	ListTTL time.Duration
+	// Sources lists watched sources at /api/sources; nil: no such route.
+	Sources SourceLister
+	// WebSub serves the watcher's WebSub callbacks under /websub/; nil:
+	// no such route.
+	WebSub http.Handler
+	// LivePoll is how often the store is asked for changed stories while
+	// a page listens at /events; 0 means 1s. Live pages need Stories to
+	// implement ChangeFeed.
+	LivePoll time.Duration
 }
 
 // Server serves the web UI and the HTTP API. Make it with New.
@@ -164,6 +174,9 @@ type Server struct {
 	jobs     *jobs
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
+	live     *live         // nil when the store cannot say what changed
+	done     chan struct{} // closed by Close: event streams end
+	closeOne sync.Once
 }
 
 //go:embed templates/*.html
@@ -238,12 +251,21 @@ func New(cfg Config) (*Server, error) {
 	s.lists = newListCache(cfg.Stories, cfg.ListTTL)
 	s.warmDone = make(chan struct{})
 	go func() { defer close(s.warmDone); s.reports.warm(ctx, s.log) }()
+	s.done = make(chan struct{})
+	if cf, ok := cfg.Stories.(ChangeFeed); ok {
+		poll := cfg.LivePoll
+		if poll <= 0 {
+			poll = time.Second
+		}
+		s.live = newLive(cf, poll)
+	}
 	s.handler = s.buildRoutes()
 	return s, nil
 }
 
 // Close stops the background work of the server (report warming).
 func (s *Server) Close() error {
+	s.closeOne.Do(func() { close(s.done) })
 	s.stopWarm()
 	<-s.warmDone
 	s.jobs.wg.Wait()
@@ -293,7 +315,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // HTTPServer returns an http.Server for the handler with timeouts set, for
 // callers that manage listening themselves.
 func (s *Server) HTTPServer() *http.Server {
-	return &http.Server{
+	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       s.cfg.IngestTimeout,
@@ -302,6 +324,10 @@ func (s *Server) HTTPServer() *http.Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	// Event streams never go idle: end them when shutdown starts, or it
+	// would wait for them until its timeout.
+	srv.RegisterOnShutdown(func() { s.closeOne.Do(func() { close(s.done) }) })
+	return srv
 }
 
 // buildRoutes registers every route in one place.
@@ -352,6 +378,14 @@ func (s *Server) buildRoutes() http.Handler {
 	get("GET /api/openapi.json", s.apiOpenAPI)
 	get("GET /healthz", s.handleHealth)
 	handle("GET /metrics", s.metrics.handler())
+	// An event stream is long-lived: no timeout handler, which buffers.
+	handle("GET /events", http.HandlerFunc(s.handleEvents))
+	if s.cfg.Sources != nil {
+		get("GET /api/sources", s.apiSources)
+	}
+	if s.cfg.WebSub != nil {
+		handle("/websub/", s.cfg.WebSub)
+	}
 	if s.cfg.Corrections != nil {
 		get("GET /api/corrections", s.apiCorrections)
 		get("GET /api/corrections/{id}", s.apiCorrection)
