@@ -41,8 +41,10 @@ func fuzzServer(f *testing.F) http.Handler {
 	}
 	f.Cleanup(func() { db.Close() })
 	p := &pipeline.Pipeline{
-		Store:     db,
-		Extract:   func(d *crosscheck.Document) (*crosscheck.Article, error) { return extract.Extract(d, extract.Options{}) },
+		Store: db,
+		Extract: func(d *crosscheck.Document) (*crosscheck.Article, error) {
+			return extract.Extract(d, extract.Options{})
+		},
 		Clusterer: story.NewClusterer(story.Options{}),
 		Analyze:   analyze,
 	}
