@@ -26,8 +26,10 @@ func openWriter(t *testing.T, path string) (*pipeline.Pipeline, *sqlite.DB) {
 	}
 	t.Cleanup(func() { db.Close() })
 	p := &pipeline.Pipeline{
-		Store:     db,
-		Extract:   func(d *crosscheck.Document) (*crosscheck.Article, error) { return extract.Extract(d, extract.Options{}) },
+		Store: db,
+		Extract: func(d *crosscheck.Document) (*crosscheck.Article, error) {
+			return extract.Extract(d, extract.Options{})
+		},
 		Clusterer: story.NewClusterer(story.Options{}),
 		Workers:   1,
 		BatchSize: 20,
