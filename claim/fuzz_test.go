@@ -19,6 +19,9 @@ func FuzzSplitSentences(f *testing.F) {
 	f.Add("No end mark")
 	f.Add("...!?\u00a0\u2028x.")
 	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // article text is decoded UTF-8
+		}
 		ss := SplitSentences(text)
 		prevEnd, prevPara := 0, 0
 		for i, s := range ss {
@@ -52,6 +55,9 @@ func FuzzQuotes(f *testing.F) {
 	f.Add("\"\"\"\"“”“”")
 	f.Add("He said “ , ” and left.")
 	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // article text is decoded UTF-8
+		}
 		for _, q := range findQuotes(text) {
 			if !(0 <= q.open && q.open < q.close && q.close <= len(text) && q.open < q.start+1 && q.start <= q.end && q.end <= q.close) {
 				t.Fatalf("quote span %+v out of order (len %d)", q, len(text))
