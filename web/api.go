@@ -300,7 +300,7 @@ func readJSONIngest(r *http.Request) (*addInput, error) {
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
-	w.Write(openAPI)
+	w.Write(s.openAPI)
 }
 
 func nonNil[T any](s []T) []T {

@@ -111,6 +111,8 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge,
 			fmt.Sprintf("The upload is larger than the %d MiB limit: send fewer or smaller files.", mbe.Limit>>20)
+	case errors.Is(err, errAnalysing):
+		return http.StatusServiceUnavailable, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "The request took too long: try again, or add fewer inputs at once."
 	}

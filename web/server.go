@@ -107,6 +107,19 @@ type Config struct {
 	// ListTTL is how long a story list result is reused; 0 means 2s,
 	// negative disables. Adding through this server clears it at once.
 	ListTTL time.Duration
+	// AllowedHosts are the host names and addresses the server answers
+	// (the Host header; "*" for any). Empty: the address it listens on
+	// and the localhost names (see hosts.go).
+	AllowedHosts []string
+	// MaxConcurrent caps the requests served at once (health, metrics
+	// and static files aside); past it, 503 with Retry-After. 0 means 64.
+	MaxConcurrent int
+	// MaxAdds caps the additions (POST) running at once; 0 means 2.
+	MaxAdds int
+	// AnalysisWait is how long a page waits for a story's analysis before
+	// answering 503 "still being cross-checked" (the analysis goes on);
+	// 0 means 5s.
+	AnalysisWait time.Duration
 }
 
 // Server serves the web UI and the HTTP API. Make it with New.
@@ -119,6 +132,9 @@ type Server struct {
 	reports  *reportCache
 	lists    *listCache
 	handler  http.Handler
+	hosts    hostCheck
+	limits   *limits
+	openAPI  []byte
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
 }
@@ -166,7 +182,10 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log.With("component", "web")}
+	// Local paths stay on the machine that ingested them.
+	cfg.Articles, cfg.Reports = publicArticles{cfg.Articles}, publicReports{cfg.Reports}
+	s := &Server{cfg: cfg, log: log.With("component", "web"), limits: newLimits(cfg), openAPI: openAPIFor(cfg.ReadOnly)}
+	s.hosts.policy.Store(newHostPolicy(cfg.AllowedHosts))
 	var err error
 	if s.pages, err = parsePages(); err != nil {
 		return nil, fmt.Errorf("new web server: %w", err)
@@ -212,9 +231,10 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer s.Close()
 	srv := s.HTTPServer()
+	s.hosts.policy.Store(s.hosts.policy.Load().bind(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "read_only", s.cfg.ReadOnly)
+	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "read_only", s.cfg.ReadOnly, "allowed_hosts", s.hosts.policy.Load().list())
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -281,7 +301,7 @@ func (s *Server) routes() http.Handler {
 	}
 	// Unknown routes get the same headers, logs and a proper 404 page.
 	mux.Handle("/", s.instrument("other", http.HandlerFunc(s.handleNotFound)))
-	return s.secure(mux)
+	return s.secure(s.checkHost(s.limit(mux)))
 }
 
 func (s *Server) withDeadline(d time.Duration, h http.Handler) http.Handler {

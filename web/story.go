@@ -110,7 +110,7 @@ func (s *Server) storyReport(r *http.Request, id string) (*crosscheck.StoryRepor
 	if err != nil {
 		return nil, err
 	}
-	return s.reports.get(r.Context(), st)
+	return s.reportWithin(r.Context(), st)
 }
 
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {

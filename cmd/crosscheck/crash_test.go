@@ -1,0 +1,257 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/testcorpus"
+)
+
+// envInt reads a test size from the environment.
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+// storeState is what a kill must never take back: the stored articles,
+// with the story of each placed one.
+type storeState struct {
+	articles map[string]string // article ID -> story ID ("" when unplaced)
+	sources  map[string]string // article ID -> source
+	stories  int
+}
+
+// inspect opens the store read-only, checks its integrity and the story
+// invariants, and returns its state.
+func inspect(t *testing.T, path string) storeState {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ok string
+	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
+		t.Fatalf("integrity_check: %q %v", ok, err)
+	}
+	tx, err := db.Begin() // one snapshot for every query
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	st := storeState{articles: map[string]string{}, sources: map[string]string{}}
+	rows, err := tx.Query(`SELECT id, coalesce(story_id, ''), source FROM articles`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := map[string]int{}
+	for rows.Next() {
+		var id, story, source string
+		if err := rows.Scan(&id, &story, &source); err != nil {
+			t.Fatal(err)
+		}
+		st.articles[id] = story
+		st.sources[id] = source
+		if story != "" {
+			members[story]++
+		}
+	}
+	rows.Close()
+	rows, err = tx.Query(`SELECT id, articles FROM stories`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			t.Fatal(err)
+		}
+		st.stories++
+		if members[id] == 0 || members[id] != n {
+			t.Errorf("story %s says %d articles, holds %d", id, n, members[id])
+		}
+	}
+	rows.Close()
+	return st
+}
+
+// TestCrashSafety kills the real binary with SIGKILL at random points of
+// an ingest of a few thousand articles, while `serve` reads the store and
+// a second writer ingests the same reports, and checks after each kill
+// that the store passes integrity_check, that no article or placement
+// seen before is lost, and that story counts match their members. Then a
+// last run completes: exactly the expected articles, one story per event.
+//
+// CROSSCHECK_KILLS (default 20) and CROSSCHECK_KILL_EVENTS (default 500
+// events of 4 reports: 2,000 articles) size it; -short skips it.
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the kill harness takes about a minute")
+	}
+	kills := envInt("CROSSCHECK_KILLS", 20)
+	events := envInt("CROSSCHECK_KILL_EVENTS", 500)
+	const per = 4
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	if err := testcorpus.Write(corpus, testcorpus.Events(11, events, per)); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "store.db")
+	// The store exists before the server starts.
+	mustRun(t, dir, "ingest", "--db", db, filepath.Join(corpus, "e0000-r0.txt"))
+
+	// A reader: the web server, polled throughout.
+	addr, stopServe := startServe(t, dir, "--db", db, "--read-only")
+	defer stopServe()
+	var polls, bad atomic.Int64
+	var badMsg atomic.Value
+	pollCtx, stopPoll := context.WithCancel(context.Background())
+	var pollWG sync.WaitGroup
+	pollWG.Add(1)
+	go func() {
+		defer pollWG.Done()
+		client := &http.Client{Timeout: 20 * time.Second}
+		for i := 0; pollCtx.Err() == nil; i++ {
+			path := []string{"/healthz", "/api/stories?limit=5", "/api/articles?limit=5", "/"}[i%4]
+			resp, err := client.Get("http://" + addr + path)
+			polls.Add(1)
+			if err != nil {
+				bad.Add(1)
+				badMsg.Store(err.Error())
+				continue
+			}
+			var b bytes.Buffer
+			b.ReadFrom(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				bad.Add(1)
+				badMsg.Store(fmt.Sprintf("%s: %d %.200s", path, resp.StatusCode, b.String()))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+
+	// A second writer, never killed, ingesting the same reports again and
+	// again: it must never see SQLITE_BUSY or fail.
+	var writerRuns atomic.Int64
+	var writerErr atomic.Value
+	pollWG.Add(1)
+	go func() {
+		defer pollWG.Done()
+		for pollCtx.Err() == nil {
+			cmd := exec.CommandContext(pollCtx, binary, "ingest", "--db", db, corpus)
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			err := cmd.Run()
+			if pollCtx.Err() != nil {
+				return
+			}
+			writerRuns.Add(1)
+			if err != nil || strings.Contains(errb.String(), "locked") || strings.Contains(errb.String(), "BUSY") {
+				writerErr.Store(fmt.Sprintf("%v: %s", err, errb.String()))
+			}
+		}
+	}()
+
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	prev := inspect(t, db)
+	for k := range kills {
+		cmd := exec.Command(binary, "ingest", "--db", db, corpus)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Random points: from before the store is open to deep in the run.
+		wait := time.Duration(50+rng.IntN(2500)) * time.Millisecond
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			t.Logf("kill %d: the run finished before the kill (%v)", k, err)
+		case <-time.After(wait):
+			cmd.Process.Signal(syscall.SIGKILL)
+			<-done
+		}
+		cur := inspect(t, db)
+		for id, story := range prev.articles {
+			now, ok := cur.articles[id]
+			if !ok {
+				t.Fatalf("kill %d after %v: article %s was stored and is gone", k, wait, id)
+			}
+			if story != "" && now != story {
+				t.Fatalf("kill %d: article %s moved from story %s to %q", k, id, story, now)
+			}
+		}
+		t.Logf("kill %d after %v: %d articles, %d stories", k, wait, len(cur.articles), cur.stories)
+		prev = cur
+	}
+	stopPoll()
+	pollWG.Wait()
+	stopServe()
+
+	// The last run completes the work.
+	r := mustRun(t, dir, "ingest", "--db", db, corpus)
+	final := inspect(t, db)
+	if got, want := len(final.articles), events*per; got != want {
+		t.Errorf("after the last run: %d articles, want %d\n%s", got, want, r.stderr)
+	}
+	// One story per event: the reports of an event share a story, and a
+	// story holds one event's reports.
+	eventStories := map[string]map[string]bool{}
+	storyEvents := map[string]map[string]bool{}
+	for id, story := range final.articles {
+		if story == "" {
+			t.Errorf("article %s unplaced after the last run", id)
+			continue
+		}
+		ev := filepath.Base(final.sources[id])[:5] // "e0042"
+		if eventStories[ev] == nil {
+			eventStories[ev] = map[string]bool{}
+		}
+		if storyEvents[story] == nil {
+			storyEvents[story] = map[string]bool{}
+		}
+		eventStories[ev][story] = true
+		storyEvents[story][ev] = true
+	}
+	split, mixed := 0, 0
+	for _, ss := range eventStories {
+		if len(ss) > 1 {
+			split++
+		}
+	}
+	for _, es := range storyEvents {
+		if len(es) > 1 {
+			mixed++
+		}
+	}
+	t.Logf("after the last run: %d stories for %d events; %d events split, %d stories mixing events", final.stories, events, split, mixed)
+	if final.stories != events || split > 0 || mixed > 0 {
+		t.Errorf("after the last run: %d stories, %d events split, %d stories mixed; want one story per event (%d)", final.stories, split, mixed, events)
+	}
+	t.Logf("%d kills; server: %d requests, %d failed; second writer: %d runs", kills, polls.Load(), bad.Load(), writerRuns.Load())
+	if n := bad.Load(); n > 0 {
+		t.Errorf("the server failed %d of %d requests during the kills; last: %v", n, polls.Load(), badMsg.Load())
+	}
+	if msg := writerErr.Load(); msg != nil {
+		t.Errorf("the second writer failed: %v", msg)
+	}
+}
