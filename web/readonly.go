@@ -52,7 +52,7 @@ func publicSource(src string) string {
 	case src == "", src == "-", strings.Contains(src, "://"), strings.HasPrefix(src, "upload:"), strings.HasPrefix(src, "pasted-"):
 		return src
 	}
-	return path.Base(strings.ReplaceAll(src, `\\`, "/"))
+	return path.Base(strings.ReplaceAll(src, `\`, "/"))
 }
 
 func publicArticle(a *crosscheck.Article) *crosscheck.Article {

@@ -22,10 +22,20 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let 'add by URL' fetch loopback, private and link-local addresses (intranets)")
 	maxUpload := fs.Int64("max-upload", 16<<20, "largest accepted upload or request body, in bytes")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL added from the web")
+	allowed := fs.String("allowed-hosts", "", "host names and addresses the server answers to, comma-separated, \"*\" for any\n(default: the address it listens on and localhost; every address of the machine when listening on all)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	a, err := m.openApp(ctx, *dbPath, true)
+	hosts, err := hostList(*allowed)
+	if err != nil {
+		return err
+	}
+	var a *app
+	if *readOnly {
+		a, err = m.openAppReadOnly(ctx, *dbPath)
+	} else {
+		a, err = m.openApp(ctx, *dbPath, true)
+	}
 	if err != nil {
 		return err
 	}
@@ -41,6 +51,7 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 		ReadOnly:          *readOnly,
 		AllowPrivateFetch: *allowPrivate,
 		MaxUploadBytes:    *maxUpload,
+		AllowedHosts:      hosts,
 	}
 	if !*readOnly {
 		cfg.Ingester = a.pipeline
