@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -13,12 +14,13 @@ import (
 
 // Defaults of the server's limits under load (see Config).
 const (
-	defaultMaxConcurrent = 64
+	defaultMaxConcurrent = 32
 	defaultMaxAdds       = 2
 	defaultAnalysisWait  = 5 * time.Second
 	// queueWait is how long a request waits for a free slot before it is
-	// turned away: bursts are absorbed, a flood is not queued.
-	queueWait = 200 * time.Millisecond
+	// turned away: bursts are absorbed (waiters are served in turn), a
+	// flood is not queued for long.
+	queueWait = time.Second
 	// retryAfter is what a 503 tells the client, in seconds.
 	retryAfter = 2
 )
@@ -151,4 +153,33 @@ func (s *Server) reportWithin(ctx context.Context, st *crosscheck.Story) (*cross
 		return nil, analysingError(st)
 	}
 	return rep, err
+}
+
+// healthCache keeps the last store check for a second: under a flood, the
+// health check must not queue behind the requests for a database
+// connection, or a supervisor would restart a server that is merely busy.
+type healthCache struct {
+	mu      sync.Mutex
+	checked time.Time
+	err     error
+	running bool
+}
+
+// healthTTL is how long a store check stands.
+const healthTTL = time.Second
+
+func (h *healthCache) check(ctx context.Context, st Stories) error {
+	h.mu.Lock()
+	if time.Since(h.checked) < healthTTL || h.running && !h.checked.IsZero() {
+		err := h.err
+		h.mu.Unlock()
+		return err
+	}
+	h.running = true
+	h.mu.Unlock()
+	_, _, err := st.Stories(ctx, crosscheck.StoryFilter{Limit: 1})
+	h.mu.Lock()
+	h.running, h.checked, h.err = false, time.Now(), err
+	h.mu.Unlock()
+	return err
 }

@@ -112,7 +112,8 @@ type Config struct {
 	// and the localhost names (see hosts.go).
 	AllowedHosts []string
 	// MaxConcurrent caps the requests served at once (health, metrics
-	// and static files aside); past it, 503 with Retry-After. 0 means 64.
+	// and static files aside); past it, and a second's wait, 503 with
+	// Retry-After. 0 means 32.
 	MaxConcurrent int
 	// MaxAdds caps the additions (POST) running at once; 0 means 2.
 	MaxAdds int
@@ -134,6 +135,7 @@ type Server struct {
 	handler  http.Handler
 	hosts    hostCheck
 	limits   *limits
+	health   healthCache
 	openAPI  []byte
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
@@ -313,7 +315,7 @@ func (s *Server) withDeadline(d time.Duration, h http.Handler) http.Handler {
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
-	if _, _, err := s.cfg.Stories.Stories(r.Context(), crosscheck.StoryFilter{Limit: 1}); err != nil {
+	if err := s.health.check(r.Context(), s.cfg.Stories); err != nil {
 		s.log.Error("health check", "err", err)
 		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 		return

