@@ -265,3 +265,43 @@ func TestReadOnlyOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowClientsAndBodyLimit: a client that never finishes its headers is
+// cut off after the header timeout, and a body over the limit gets 413.
+func TestSlowClientsAndBodyLimit(t *testing.T) {
+	f := newFixture(t, fixtureOptions{})
+	s, err := New(Config{Articles: f.db, Stories: f.db, Reports: f.pipe, Ingester: f.pipe,
+		HeaderTimeout: 300 * time.Millisecond, MaxUploadBytes: 1 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { stop(); <-done }()
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+	start := time.Now()
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	io.ReadAll(c) // returns when the server hangs up
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("a client stuck in its headers was kept %v", d)
+	}
+	body := `{"text":"` + strings.Repeat("word ", 1000) + `"}`
+	resp, err := http.Post("http://"+ln.Addr().String()+"/api/ingest", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("a body over the limit: %d, want 413", resp.StatusCode)
+	}
+}

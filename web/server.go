@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -121,6 +122,9 @@ type Config struct {
 	// answering 503 "still being cross-checked" (the analysis goes on);
 	// 0 means 5s.
 	AnalysisWait time.Duration
+	// HeaderTimeout bounds reading a request's headers (slow clients);
+	// 0 means 10s.
+	HeaderTimeout time.Duration
 }
 
 // Server serves the web UI and the HTTP API. Make it with New.
@@ -258,7 +262,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: cmp.Or(s.cfg.HeaderTimeout, 10*time.Second),
 		ReadTimeout:       s.cfg.IngestTimeout,
 		WriteTimeout:      s.cfg.IngestTimeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,

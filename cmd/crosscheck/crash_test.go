@@ -107,17 +107,31 @@ func TestCrashSafety(t *testing.T) {
 	}
 	kills := envInt("CROSSCHECK_KILLS", 20)
 	events := envInt("CROSSCHECK_KILL_EVENTS", 500)
-	const per = 4
+	// Six reports per event: four for the writer that is killed, two for
+	// the second writer, so that both add to the same stories.
+	const per, perSecond = 4, 2
 	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus")
-	if err := testcorpus.Write(corpus, testcorpus.Events(11, events, per)); err != nil {
+	corpus, second := filepath.Join(dir, "corpus"), filepath.Join(dir, "second")
+	var mine, theirs []testcorpus.Doc
+	for _, d := range testcorpus.Events(11, events, per+perSecond) {
+		if strings.HasSuffix(d.Name, "-r4.txt") || strings.HasSuffix(d.Name, "-r5.txt") {
+			theirs = append(theirs, d)
+		} else {
+			mine = append(mine, d)
+		}
+	}
+	if err := testcorpus.Write(corpus, mine); err != nil {
+		t.Fatal(err)
+	}
+	if err := testcorpus.Write(second, theirs); err != nil {
 		t.Fatal(err)
 	}
 	// A clean run: how long a whole ingest takes (kills fall anywhere in
 	// it) and the stories it makes.
 	start := time.Now()
-	mustRun(t, dir, "ingest", "--db", filepath.Join(dir, "clean.db"), corpus)
-	whole := time.Since(start)
+	mustRun(t, dir, "ingest", "--db", filepath.Join(dir, "clean.db"), corpus, second)
+	// The killed writer reads two thirds of it.
+	whole := time.Since(start) * per / (per + perSecond)
 	clean := inspect(t, filepath.Join(dir, "clean.db"))
 	t.Logf("a clean run: %d articles, %d stories in %v", len(clean.articles), clean.stories, whole.Round(time.Millisecond))
 
@@ -156,15 +170,15 @@ func TestCrashSafety(t *testing.T) {
 		}
 	}()
 
-	// A second writer, never killed, ingesting the same reports again and
-	// again: it must never see SQLITE_BUSY or fail.
+	// A second writer, never killed, ingesting other reports of the same
+	// events, again and again: it must never see SQLITE_BUSY or fail.
 	var writerRuns atomic.Int64
 	var writerErr atomic.Value
 	pollWG.Add(1)
 	go func() {
 		defer pollWG.Done()
 		for pollCtx.Err() == nil {
-			cmd := exec.CommandContext(pollCtx, binary, "ingest", "--db", db, corpus)
+			cmd := exec.CommandContext(pollCtx, binary, "ingest", "--db", db, second)
 			var errb bytes.Buffer
 			cmd.Stderr = &errb
 			err := cmd.Run()
@@ -215,10 +229,10 @@ func TestCrashSafety(t *testing.T) {
 	pollWG.Wait()
 	stopServe()
 
-	// The last run completes the work.
-	r := mustRun(t, dir, "ingest", "--db", db, corpus)
+	// The last runs complete the work.
+	r := mustRun(t, dir, "ingest", "--db", db, corpus, second)
 	final := inspect(t, db)
-	if got, want := len(final.articles), events*per; got != want {
+	if got, want := len(final.articles), events*(per+perSecond); got != want {
 		t.Errorf("after the last run: %d articles, want %d\n%s", got, want, r.stderr)
 	}
 	// One story per event: the reports of an event share a story, and a

@@ -67,7 +67,7 @@ func Events(seed uint64, events, perEvent int) []Doc {
 		person := capital(word(2)) + " " + capital(word(3))
 		thing := word(3)
 		n := 10 + rng.IntN(500)
-		day := base.AddDate(0, 0, e/3)
+		day := base.AddDate(0, 0, e%7) // within a week: every story stays open
 		for r := range perEvent {
 			outlet := outlets[(e+r)%len(outlets)]
 			var b strings.Builder
