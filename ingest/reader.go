@@ -305,7 +305,12 @@ func (r *Reader) read(ctx context.Context, name string, rd io.Reader, s src, yie
 	if s.size > max {
 		return fail(yield, name, fmt.Errorf("%s, over the %s size cap", size(s.size), size(max)))
 	}
-	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	var buf bytes.Buffer
+	if s.size > 0 {
+		buf.Grow(int(s.size) + 1) // one allocation, not a doubling series
+	}
+	_, err = buf.ReadFrom(io.LimitReader(br, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return fail(yield, name, fmt.Errorf("read: %w", err))
 	}

@@ -393,7 +393,11 @@ func (p *Pipeline) refresh(changed iter.Seq2[string, []byte]) error {
 // place places a batch and returns the placements and the stories they
 // touched, in first-touch order.
 func (p *Pipeline) place(as []*crosscheck.Article) ([]crosscheck.Placement, []string) {
-	ps := p.Clusterer.PlaceBatch(as)
+	views := make([]*crosscheck.Article, len(as))
+	for i, a := range as {
+		views[i] = placeView(a)
+	}
+	ps := p.Clusterer.PlaceBatch(views)
 	placements := make([]crosscheck.Placement, len(as))
 	var order []string
 	seen := map[string]bool{}

@@ -94,19 +94,22 @@ func inspect(t *testing.T, path string) storeState {
 
 // TestCrashSafety kills the real binary with SIGKILL at random points of
 // an ingest of a few thousand articles, while `serve` reads the store and
-// a second writer ingests the same reports, and checks after each kill
-// that the store passes integrity_check, that no article or placement
-// seen before is lost, and that story counts match their members. Then a
-// last run completes: exactly the expected articles, one story per event.
+// a second writer ingests other reports of the same events, and checks
+// after each kill that the store passes integrity_check, that no article
+// or placement seen before is lost or moved, and that story counts match
+// their members. Re-run and killed again until an ingest completes, the
+// store must hold exactly the expected articles, one story per event;
+// then the same again on a fresh store, until the kills are counted.
 //
-// CROSSCHECK_KILLS (default 20) and CROSSCHECK_KILL_EVENTS (default 500
-// events of 4 reports: 2,000 articles) size it; -short skips it.
+// CROSSCHECK_KILLS (default 20 kills, each during an ingest) and
+// CROSSCHECK_KILL_EVENTS (default 300 events of 6 reports: 1,200 for
+// the killed writer, 600 for the second) size it; -short skips it.
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the kill harness takes about a minute")
 	}
-	kills := envInt("CROSSCHECK_KILLS", 20)
-	events := envInt("CROSSCHECK_KILL_EVENTS", 500)
+	wantKills := envInt("CROSSCHECK_KILLS", 20)
+	events := envInt("CROSSCHECK_KILL_EVENTS", 300)
 	// Six reports per event: four for the writer that is killed, two for
 	// the second writer, so that both add to the same stories.
 	const per, perSecond = 4, 2
@@ -135,7 +138,28 @@ func TestCrashSafety(t *testing.T) {
 	clean := inspect(t, filepath.Join(dir, "clean.db"))
 	t.Logf("a clean run: %d articles, %d stories in %v", len(clean.articles), clean.stories, whole.Round(time.Millisecond))
 
-	db := filepath.Join(dir, "store.db")
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	kills, runs := 0, 0
+	for scenario := 0; kills < wantKills && scenario < 3*wantKills; scenario++ {
+		db := filepath.Join(dir, fmt.Sprintf("store%d.db", scenario))
+		n := crashScenario(t, db, corpus, second, whole, wantKills-kills, rng)
+		kills += n
+		runs++
+		final := inspect(t, db)
+		checkFinal(t, final, events, per+perSecond, clean.stories)
+	}
+	t.Logf("%d kills during ingests, over %d stores", kills, runs)
+	if kills < wantKills {
+		t.Errorf("only %d kills fell during an ingest, want %d", kills, wantKills)
+	}
+}
+
+// crashScenario kills ingests of corpus into a fresh store at db, at most
+// maxKills times, until one completes, with a server reading the store
+// and a second writer ingesting second; then it completes both ingests.
+// It returns the number of kills that fell during an ingest.
+func crashScenario(t *testing.T, db, corpus, second string, whole time.Duration, maxKills int, rng *rand.Rand) int {
+	dir := filepath.Dir(db)
 	// The store exists before the server starts.
 	mustRun(t, dir, "ingest", "--db", db, filepath.Join(corpus, "e0000-r0.txt"))
 
@@ -192,9 +216,9 @@ func TestCrashSafety(t *testing.T) {
 		}
 	}()
 
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	prev := inspect(t, db)
-	for k := range kills {
+	killed := 0
+	for k := 0; killed < maxKills; k++ {
 		cmd := exec.Command(binary, "ingest", "--db", db, corpus)
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
@@ -205,12 +229,17 @@ func TestCrashSafety(t *testing.T) {
 		wait := time.Duration(rng.Int64N(int64(whole) * 11 / 10))
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
+		finished := false
 		select {
 		case err := <-done:
-			t.Logf("kill %d: the run finished before the kill (%v)", k, err)
+			if err != nil {
+				t.Errorf("run %d: %v\n%s", k, err, errb.String())
+			}
+			finished = true
 		case <-time.After(wait):
 			cmd.Process.Signal(syscall.SIGKILL)
 			<-done
+			killed++
 		}
 		cur := inspect(t, db)
 		for id, story := range prev.articles {
@@ -222,18 +251,37 @@ func TestCrashSafety(t *testing.T) {
 				t.Fatalf("kill %d: article %s moved from story %s to %q", k, id, story, now)
 			}
 		}
-		t.Logf("kill %d after %v: %d articles, %d stories", k, wait, len(cur.articles), cur.stories)
 		prev = cur
+		if finished {
+			t.Logf("run %d finished before its kill at %v: %d articles, %d stories", k, wait.Round(time.Millisecond), len(cur.articles), cur.stories)
+			break
+		}
+		t.Logf("kill %d after %v: %d articles, %d stories", k, wait.Round(time.Millisecond), len(cur.articles), cur.stories)
 	}
 	stopPoll()
 	pollWG.Wait()
 	stopServe()
 
+	t.Logf("%s: %d kills; server: %d requests, %d failed; second writer: %d runs", filepath.Base(db), killed, polls.Load(), bad.Load(), writerRuns.Load())
+	if n := bad.Load(); n > 0 {
+		t.Errorf("the server failed %d of %d requests during the kills; last: %v", n, polls.Load(), badMsg.Load())
+	}
+	if msg := writerErr.Load(); msg != nil {
+		t.Errorf("the second writer failed: %v", msg)
+	}
 	// The last runs complete the work.
-	r := mustRun(t, dir, "ingest", "--db", db, corpus, second)
-	final := inspect(t, db)
-	if got, want := len(final.articles), events*(per+perSecond); got != want {
-		t.Errorf("after the last run: %d articles, want %d\n%s", got, want, r.stderr)
+	if r := run(t, dir, "", "ingest", "--db", db, corpus, second); r.code != 0 {
+		t.Fatalf("the completing run: exit %d\n%s", r.code, r.stderr)
+	}
+	return killed
+}
+
+// checkFinal checks a completed store: every article, placed, and one
+// story per event.
+func checkFinal(t *testing.T, final storeState, events, per, cleanStories int) {
+	t.Helper()
+	if got, want := len(final.articles), events*per; got != want {
+		t.Errorf("after the last run: %d articles, want %d", got, want)
 	}
 	// One story per event: the reports of an event share a story, and a
 	// story holds one event's reports.
@@ -270,13 +318,6 @@ func TestCrashSafety(t *testing.T) {
 	// an event may split in two as it may in a clean run, but a story
 	// never mixes events.
 	if mixed > 0 || split > max(1, events/100) {
-		t.Errorf("after the last run: %d stories (clean run: %d), %d events split, %d stories mixed", final.stories, clean.stories, split, mixed)
-	}
-	t.Logf("%d kills; server: %d requests, %d failed; second writer: %d runs", kills, polls.Load(), bad.Load(), writerRuns.Load())
-	if n := bad.Load(); n > 0 {
-		t.Errorf("the server failed %d of %d requests during the kills; last: %v", n, polls.Load(), badMsg.Load())
-	}
-	if msg := writerErr.Load(); msg != nil {
-		t.Errorf("the second writer failed: %v", msg)
+		t.Errorf("after the last run: %d stories (clean run: %d), %d events split, %d stories mixed", final.stories, cleanStories, split, mixed)
 	}
 }
