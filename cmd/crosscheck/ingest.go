@@ -83,8 +83,8 @@ func (m *Main) ingest(ctx context.Context, a *app, inputs []string, opts ingest.
 		bar.Update(done, current)
 	})
 	bar.Done()
-	line := fmt.Sprintf("ingested %d, duplicates %d, near duplicates %d, failed %d, stories touched %d (%.1fs)",
-		sum.Ingested, sum.Duplicates, sum.NearDuplicates, sum.Failed, len(sum.Stories), time.Since(start).Seconds())
+	line := fmt.Sprintf("ingested %d, duplicates %d, near duplicates %d, copies %d, failed %d, stories touched %d (%.1fs)",
+		sum.Ingested, sum.Duplicates, sum.NearDuplicates, sum.Copies, sum.Failed, len(sum.Stories), time.Since(start).Seconds())
 	fmt.Fprintln(m.Stderr, line)
 	return sum, err
 }
