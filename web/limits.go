@@ -145,8 +145,17 @@ func (e *analysing) Is(target error) bool { return target == errAnalysing }
 // reportWithin returns the story's report, waiting at most the analysis
 // wait for one not cached yet; past it, errAnalysing (the analysis goes
 // on and the next request finds it cached).
-func (s *Server) reportWithin(ctx context.Context, st *crosscheck.Story) (*crosscheck.StoryReport, error) {
-	wctx, cancel := context.WithTimeout(ctx, s.limits.wait)
+//
+// Pages wait AnalysisWait and then say the story is being cross-checked;
+// API clients, which cannot read that page, wait as long as the request
+// may last.
+func (s *Server) reportWithin(r *http.Request, st *crosscheck.Story) (*crosscheck.StoryReport, error) {
+	ctx := r.Context()
+	wait := s.limits.wait
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		wait = s.cfg.RequestTimeout
+	}
+	wctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	rep, err := s.reports.get(wctx, st)
 	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {

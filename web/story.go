@@ -110,7 +110,7 @@ func (s *Server) storyReport(r *http.Request, id string) (*crosscheck.StoryRepor
 	if err != nil {
 		return nil, err
 	}
-	return s.reportWithin(r.Context(), st)
+	return s.reportWithin(r, st)
 }
 
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
