@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -138,6 +139,34 @@ func FuzzIngestRequest(f *testing.F) {
 		for _, a := range resp.Articles {
 			if a.ID == "" || a.Source == "" {
 				t.Fatalf("article without ID or source: %+v", a)
+			}
+		}
+	})
+}
+
+// FuzzHostPolicy: normalizing a Host header is idempotent, a default
+// policy allows only loopback names and addresses, and a listed host is
+// allowed whatever its case, port or final dot.
+func FuzzHostPolicy(f *testing.F) {
+	for _, h := range []string{"localhost:8080", "127.0.0.1", "[::1]:80", "evil.example:8080", "EVIL.example.", "127.0.0.1.evil.example", "localhost.evil", "[::ffff:127.0.0.1]", "", ":80", "a b"} {
+		f.Add(h)
+	}
+	def := newHostPolicy(nil)
+	f.Fuzz(func(t *testing.T, host string) {
+		n := normalizeHost(host)
+		if normalizeHost(n) != n {
+			t.Fatalf("normalizeHost not idempotent: %q -> %q -> %q", host, n, normalizeHost(n))
+		}
+		if def.allows(host) {
+			ip := net.ParseIP(n)
+			if !(n == "localhost" || strings.HasSuffix(n, ".localhost") || ip != nil && ip.IsLoopback()) {
+				t.Fatalf("default policy allows %q (%q)", host, n)
+			}
+		}
+		if n != "" && n != "*" {
+			p := newHostPolicy([]string{strings.ToUpper(n) + "."})
+			if !p.allows(host) {
+				t.Fatalf("policy listing %q refuses %q", n, host)
 			}
 		}
 	})
