@@ -34,32 +34,47 @@ if [ -z "$logs" ]; then
 fi
 mkdir -p "$logs"
 
-# Every package's fuzz targets, as "package target" lines.
+# Every package's fuzz targets, as "package target" lines, found in the
+# test files (no build needed).
 targets=()
-for pkg in $(go list ./...); do
-  dir=$(go list -f '{{.Dir}}' "$pkg")
-  # A package without test files lists nothing; skip it cheaply.
-  if ! grep -lq '^func Fuzz' "$dir"/*_test.go 2>/dev/null; then
-    continue
-  fi
-  while read -r name; do
-    case $name in Fuzz*) ;; *) continue ;; esac
+while read -r pkg dir; do
+  for name in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort); do
     if [[ $name =~ $pattern ]]; then
       targets+=("$pkg $name")
     fi
-  done < <(go test -list '^Fuzz' "$pkg" 2>/dev/null)
-done
+  done
+done < <(go list -f '{{.ImportPath}} {{.Dir}}' ./...)
 if [ ${#targets[@]} -eq 0 ]; then
   echo "fuzz: no target matches $pattern" >&2
   exit 1
 fi
 echo "fuzz: ${#targets[@]} targets, $fuzztime each, $jobs at a time; logs in $logs"
 
+# Each package's test binary is built once, instrumented for fuzzing, and
+# run once per target from the package's directory (where crashers go,
+# under testdata/fuzz/), with the corpus cache go test itself uses.
+bindir=$(mktemp -d)
+trap 'rm -rf "$bindir"' EXIT
+cache="$(go env GOCACHE)/fuzz"
+declare -A built
+for t in "${targets[@]}"; do
+  pkg=${t% *}
+  if [ -z "${built[$pkg]:-}" ]; then
+    bin="$bindir/$(echo "$pkg" | tr / _).test"
+    if ! go test -c -fuzz=. -o "$bin" "$pkg" >"$logs/build.$(basename "$pkg").log" 2>&1; then
+      echo "FAIL  build $pkg: see $logs/build.$(basename "$pkg").log"
+      exit 1
+    fi
+    built[$pkg]=$bin
+  fi
+done
+
 run() {
   local pkg=$1 name=$2
   local log="$logs/${pkg##*/}.$name.log"
   local start=$SECONDS
-  if go test "$pkg" -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime" -parallel "$workers" >"$log" 2>&1; then
+  if (cd "$(go list -f '{{.Dir}}' "$pkg")" && "${built[$pkg]}" -test.run '^$' -test.fuzz "^$name\$" \
+      -test.fuzztime "$fuzztime" -test.parallel "$workers" -test.fuzzcachedir "$cache/$pkg") >"$log" 2>&1; then
     # The last progress line carries the executions and the corpus size.
     local stat
     stat=$(grep -E '^fuzz: elapsed' "$log" | tail -1 | sed -E 's/^fuzz: //')
