@@ -166,7 +166,11 @@ func (db *DB) PlaceLocked(ctx context.Context, rev int64,
 		if _, err := tx.tx.ExecContext(ctx, `UPDATE store_revision SET value = ? WHERE name = 'stories'`, newRev); err != nil {
 			return wrap("place articles", err)
 		}
-		return nil
+		ids := make([]string, 0, len(stories))
+		for _, s := range stories {
+			ids = append(ids, s.ID)
+		}
+		return wrap("save placements", refreshCorrected(ctx, tx.tx, ids))
 	})
 	if err != nil {
 		return 0, err

@@ -2,46 +2,11 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"path"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck"
 )
-
-// openAPIFor is the API description the server serves: in read-only mode,
-// without the routes it does not have (every POST).
-func openAPIFor(readOnly bool) []byte {
-	if !readOnly {
-		return openAPI
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(openAPI, &doc); err != nil {
-		return openAPI // a test checks the file parses
-	}
-	paths, _ := doc["paths"].(map[string]any)
-	for p, item := range paths {
-		ops, _ := item.(map[string]any)
-		for m := range ops {
-			if m != "get" && m != "parameters" && m != "summary" && m != "description" {
-				delete(ops, m)
-			}
-		}
-		if len(ops) == 0 {
-			delete(paths, p)
-		}
-	}
-	if info, ok := doc["info"].(map[string]any); ok {
-		if d, ok := info["description"].(string); ok {
-			info["description"] = d + " This server runs read-only: it has no POST route."
-		}
-	}
-	b, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		return openAPI
-	}
-	return b
-}
 
 // publicSource is an article's source as the server shows it: URLs,
 // uploads and pasted text as they are; a local file by its name only

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -76,8 +75,6 @@ func TestHostChecks(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // TestHostPolicyBind: bound to loopback, the server answers loopback
 // names; bound to every interface, also the machine's addresses.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/ingest"
@@ -23,7 +24,11 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	maxUpload := fs.Int64("max-upload", 16<<20, "largest accepted upload or request body, in bytes")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL added from the web")
 	allowed := fs.String("allowed-hosts", "", "host names and addresses the server answers to, comma-separated, \"*\" for any\n(default: the address it listens on and localhost; every address of the machine when listening on all)")
+	format := fs.String("format", "text", "how to announce the address once listening: text (standard error) or json (standard output)")
 	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := listFormat(*format); err != nil {
 		return err
 	}
 	hosts, err := hostList(*allowed)
@@ -51,6 +56,8 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 		ReadOnly:          *readOnly,
 		AllowPrivateFetch: *allowPrivate,
 		MaxUploadBytes:    *maxUpload,
+		Corrections:       a.db,
+		Catalog:           a.db,
 		AllowedHosts:      hosts,
 	}
 	if !*readOnly {
@@ -61,6 +68,14 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, *addr)
+	// The address is told once the server listens, so a script that waits
+	// for it can connect at once (and learns the port of --addr :0).
+	srv.OnListen = func(ad net.Addr) {
+		if *format == "json" {
+			writeJSON(m.Stdout, map[string]any{"url": "http://" + ad.String(), "store": *dbPath})
+			return
+		}
+		fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, ad)
+	}
 	return srv.ListenAndServe(ctx, *addr)
 }

@@ -545,6 +545,7 @@ func testStories(t *testing.T, open Opener) {
 	}
 
 	flood := NewArticle("wire.txt", "Meren flood barriers raised", "North Wire", wire)
+	flood.Published = d(3, 10)
 	mustAdd(t, s, flood)
 	if err := s.SetArticleStory(ctx, flood.ID, "s2"); err != nil {
 		t.Fatal(err)
@@ -557,14 +558,20 @@ func testStories(t *testing.T, open Opener) {
 		want  []string
 		total int
 	}{
-		{"all newest first", crosscheck.StoryFilter{}, []string{"s2", "s3", "s1", "s4"}, 4},
-		{"since", crosscheck.StoryFilter{Since: tp(d(1, 0))}, []string{"s2", "s3", "s1"}, 3},
+		// Only s2 has a dated article: the others follow in ID order.
+		{"all latest report first", crosscheck.StoryFilter{}, []string{"s2", "s1", "s3", "s4"}, 4},
+		{"by event date, unknown last", crosscheck.StoryFilter{Sort: crosscheck.SortEvent}, []string{"s2", "s1", "s4", "s3"}, 4},
+		{"by outlets", crosscheck.StoryFilter{Sort: crosscheck.SortOutlets}, []string{"s1", "s2", "s3", "s4"}, 4},
+		{"by conflicts, none analysed", crosscheck.StoryFilter{Sort: crosscheck.SortConflicts}, []string{"s2", "s1", "s3", "s4"}, 4},
+		{"any of outlets", crosscheck.StoryFilter{Outlets: []string{"north wire", "Valley Times"}}, []string{"s2", "s3"}, 2},
+		{"no outlet matched", crosscheck.StoryFilter{Outlets: []string{}}, nil, 0},
+		{"since", crosscheck.StoryFilter{Since: tp(d(1, 0))}, []string{"s2", "s1"}, 2},
 		{"until", crosscheck.StoryFilter{Until: tp(d(2, 12))}, []string{"s1", "s4"}, 2},
 		{"outlet any case", crosscheck.StoryFilter{Outlet: ptr("valley times")}, []string{"s3"}, 1},
 		{"outlet after update", crosscheck.StoryFilter{Outlet: ptr("Harbour Gazette")}, []string{"s1"}, 1},
 		{"query", crosscheck.StoryFilter{Query: ptr("sheep U.S.")}, nil, 0},
 		{"query hit", crosscheck.StoryFilter{Query: ptr("sheep barriers")}, []string{"s2"}, 1},
-		{"page", crosscheck.StoryFilter{Offset: 1, Limit: 2}, []string{"s3", "s1"}, 4},
+		{"page", crosscheck.StoryFilter{Offset: 1, Limit: 2}, []string{"s1", "s3"}, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, total, err := s.Stories(ctx, tc.f)
