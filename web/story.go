@@ -138,7 +138,7 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 		return
 	}
-	rep, err := s.reports.get(r.Context(), st)
+	rep, err := s.reportWithin(r, st)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
