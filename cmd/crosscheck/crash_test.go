@@ -141,7 +141,7 @@ func TestCrashSafety(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	kills, runs := 0, 0
 	for scenario := 0; kills < wantKills && scenario < 3*wantKills; scenario++ {
-		if d, ok := t.Deadline(); ok && time.Until(d) < 30*whole+time.Minute {
+		if d, ok := t.Deadline(); ok && time.Until(d) < 10*whole+time.Minute {
 			// A starved machine: stop before go test's timeout would
 			// kill the whole package, and say so.
 			t.Errorf("stopped after %d of %d kills: the test deadline is %v away (-timeout to allow more)", kills, wantKills, time.Until(d).Round(time.Second))
