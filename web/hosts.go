@@ -121,7 +121,7 @@ func normalizeHost(s string) string {
 	} else if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = s[1 : len(s)-1]
 	}
-	s = strings.TrimSuffix(s, ".")
+	s = strings.TrimRight(s, ".")
 	if s == "" || strings.ContainsAny(s, "/@?#[] \t") {
 		return ""
 	}
