@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"net/url"
 	"strings"
 	"time"
@@ -29,6 +30,18 @@ type Options struct {
 	// slower and on the article-extraction benchmark worse (F1 0.955
 	// against 0.966); off by default.
 	Fallback bool
+	// Logger receives warnings about a document that was read only in
+	// part or by a fallback (HTML nested too deeply, a page over the
+	// structural budget); nil discards them. Give it the input's name
+	// with Logger.With.
+	Logger *slog.Logger
+}
+
+// warn logs a warning about the document being extracted.
+func (o Options) warn(msg string, args ...any) {
+	if o.Logger != nil {
+		o.Logger.Warn(msg, args...)
+	}
 }
 
 // DefaultMinTextLen is the least body text, in bytes, of an article: a

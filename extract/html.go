@@ -1,15 +1,15 @@
 package extract
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
@@ -28,8 +28,10 @@ func extractHTML(body []byte, pageURL string, opts Options) (r *result, err erro
 	if !norm.NFC.IsNormal(body) {
 		body = norm.NFC.Bytes(body)
 	}
-	root, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
+	root, err := parseHTML(body)
+	if errors.Is(err, errTooDeep) {
+		opts.warn("read HTML flattened", "reason", err.Error())
+	} else if err != nil {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "unreadable HTML: %v", err)
 	}
 	topts := trafilatura.Options{
@@ -39,6 +41,8 @@ func extractHTML(body []byte, pageURL string, opts Options) (r *result, err erro
 		// boilerplate pass: FavorRecall scores higher precision and recall
 		// (F1 0.966) than Balanced (0.965) at about the same speed.
 		Focus: trafilatura.FavorRecall,
+		// The date is read by the metadata step, go-htmldate included.
+		HtmlDateMode: trafilatura.Disabled,
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
 		topts.OriginalURL = u
@@ -54,22 +58,55 @@ func extractHTML(body []byte, pageURL string, opts Options) (r *result, err erro
 	if host == "" && topts.OriginalURL != nil {
 		host = topts.OriginalURL.Hostname()
 	}
-	r.meta.Title = cleanTitle(foldSpace(md.Title), foldSpace(md.Sitename), host)
+	facts := collectFacts(root)
+	addJSONLD(facts)
+	pm := resolveMetaVisible(facts, host, visibleDate(root, facts.canonical, opts.now()), opts.now())
+	site := pm.site
+	if site == "" {
+		site = foldSpace(md.Sitename)
+	}
+	r.meta.Title = pm.title
+	if r.meta.Title == "" {
+		r.meta.Title = cleanTitle(foldSpace(md.Title), site, host)
+	}
 	// The body often repeats the headline as its first heading.
 	if len(r.paras) > 1 && repeatsTitle(r.paras[0], r.meta.Title) {
 		r.paras = r.paras[1:]
 	}
-	r.meta.Author = cleanAuthor(foldSpace(md.Author))
-	r.meta.Outlet = cleanOutlet(foldSpace(md.Sitename), host)
-	if !md.Date.IsZero() && !md.Date.After(opts.now().Add(24*time.Hour)) {
-		r.meta.Published = md.Date
-		h, m, s := md.Date.Clock()
-		r.meta.PublishedDateOnly = h == 0 && m == 0 && s == 0 && md.Date.Nanosecond() == 0
+	r.meta.Author, r.meta.Credit = pm.author, pm.credit
+	if r.meta.Author == "" {
+		r.meta.Author = cleanAuthor(foldSpace(md.Author))
 	}
+	r.meta.Outlet = cleanOutlet(site, host)
+	if !pm.published.zero() {
+		r.meta.Published = pm.published.t
+		r.meta.PublishedDateOnly = !pm.published.hasTime
+	}
+	r.meta.Modified = pm.modified.t
 	r.meta.Language = md.Language
 	r.paras, r.correction = splitCorrections(r.paras)
 	r.paras = dropBoilerplate(r.paras)
 	return r, nil
+}
+
+// visibleDate is the publication date go-htmldate reads in the page, in
+// its extensive mode: meta tags, then the text (date lines in many
+// languages, URLs); zero when it finds none. Its time counts only with
+// a zone.
+func visibleDate(root *html.Node, canonical string, now time.Time) metaTime {
+	res, err := htmldate.FromDocument(root, htmldate.Options{
+		UseOriginalDate: true,
+		ExtractTime:     true,
+		URL:             canonical,
+		MaxDate:         now.Add(24 * time.Hour),
+	})
+	if err != nil || res.IsZero() {
+		return metaTime{}
+	}
+	if res.HasTime && res.HasTimezone {
+		return metaTime{t: res.DateTime, hasTime: true}
+	}
+	return metaTime{t: dayOf(res.DateTime)}
 }
 
 // Block elements end a paragraph. Table cells only separate words.
@@ -311,15 +348,28 @@ func dropBoilerplate(paras []string) []string {
 
 // mixesAcronym reports a capitalised word list holding an acronym beside
 // ordinary words ("CNN Editor-at-large"): an organisation or a role, not a
-// name. A name all in capitals is fine.
+// name. A name all in capitals is fine, and so are initials ("R.C.").
 func mixesAcronym(words []string) bool {
 	acr, other := false, false
 	for _, w := range words {
-		if utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		if isAcronymWord(w) {
 			acr = true
-		} else {
+		} else if strings.ToUpper(w) != w {
 			other = true
 		}
 	}
 	return acr && other
+}
+
+// isAcronymWord reports a word of two or more capital letters and nothing
+// else ("CNN", "MDR").
+func isAcronymWord(w string) bool {
+	n := 0
+	for _, c := range w {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
