@@ -49,6 +49,15 @@ var (
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 		return l
 	}()
+	// authorLabelWords are the first words of the author labels.
+	authorLabelWords = func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range authorLabels {
+			w, _, _ := strings.Cut(l, " ")
+			m[strings.TrimSuffix(w, ":")] = true
+		}
+		return m
+	}()
 	// notNameWords are words never part of a person's name in an author
 	// field: roles, desks, placeholders, navigation.
 	notNameLexicon = lexiconSet("not-names.txt")

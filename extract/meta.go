@@ -517,7 +517,7 @@ func (w *factWalker) labelledText(n *html.Node, ctx walkCtx) bool {
 		return false
 	}
 	first := strings.TrimSpace(c.Data)
-	if first == "" || len(first) > 200 || stripAuthorLabel(first) == first && !isLabelOnly(first) {
+	if first == "" || len(first) > 200 || !startsWithLabelWord(first) || stripAuthorLabel(first) == first && !isLabelOnly(first) {
 		return false
 	}
 	t := bylineText(n, 160)
@@ -532,6 +532,20 @@ func (w *factWalker) labelledText(n *html.Node, ctx walkCtx) bool {
 	w.labelSeen++
 	w.add(&w.f.authors, metaValue{src: fromByline, val: t, outside: !ctx.article, plain: true})
 	return true
+}
+
+// startsWithLabelWord reports whether s starts with the first word of a
+// byline label: a cheap test before the full one.
+func startsWithLabelWord(s string) bool {
+	s = strings.TrimLeft(s, " |·•\u00a0")
+	end := strings.IndexAny(s, " :\u00a0")
+	if end < 0 {
+		end = len(s)
+	}
+	if end > 40 {
+		return false
+	}
+	return authorLabelWords[strings.ToLower(s[:end])]
 }
 
 // isLabelOnly reports a text that is a byline label and nothing else
