@@ -94,8 +94,18 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 		return // a profile address, not a name
 	}
 	// "Jane Doe (Reuters)": brackets credit an agency or hold an
-	// abbreviation of the name ("(obe)"), never another person.
-	line = creditBrackets(line, p)
+	// abbreviation of the name ("(obe)"), never another person; a web
+	// address there ("Deutsche Welle (www.dw.com)") marks an organisation.
+	line, domain := creditBrackets(line, p)
+	if domain {
+		if k, name := classifyName(line, true, ""); k != noName {
+			p.orgs = append(p.orgs, name)
+		}
+		return
+	}
+	if !lenient && len(line) > 120 {
+		return // a sentence or a caption, not a byline
+	}
 	if l := stripAuthorLabel(line); l != line {
 		// "By Jane", "von Heiko" in a marked byline: a label says a name
 		// follows, even a single one.
@@ -173,17 +183,20 @@ func tidyPeople(p *authorParse, start int) {
 
 // creditBrackets removes bracketed pieces from line, keeping a news
 // agency among them as a credit.
-func creditBrackets(line string, p *authorParse) string {
+func creditBrackets(line string, p *authorParse) (rest string, domain bool) {
 	for {
 		i := strings.IndexAny(line, "([")
 		if i < 0 {
-			return line
+			return line, domain
 		}
 		j := strings.IndexAny(line[i:], ")]")
 		if j < 0 {
-			return line[:i]
+			return line[:i], domain
 		}
 		in := strings.TrimSpace(line[i+1 : i+j])
+		if strings.HasPrefix(strings.ToLower(in), "www.") || looksDomainName(in) && strings.Count(in, ".") >= 1 && !strings.Contains(in, " ") && len(in) > 5 {
+			domain = true
+		}
 		if wireAgencies[strings.ToLower(in)] {
 			p.orgs = append(p.orgs, in)
 			if p.agency == "" {
@@ -326,6 +339,11 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	if wireAgencies[low] {
 		return orgKind, s
 	}
+	if a, b, ok := strings.Cut(low, "/"); ok && (wireAgencies[strings.TrimSpace(a)] || wireAgencies[strings.TrimSpace(b)]) {
+		// "det/dpa", "AFP/The Local": an agency and a desk's or an
+		// editor's sign, credited as written.
+		return orgKind, s
+	}
 	words := strings.Fields(s)
 	if len(words) > 6 {
 		return noName, ""
@@ -346,14 +364,11 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	s = strings.Join(words, " ")
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,:;!?"))
-		if notNameLexicon[lw] || notNameWords[lw] && !nameParticles[lw] && lw != "and" {
-			return noName, ""
-		}
-		if strings.Contains(w, "@") || strings.Contains(w, "http") {
+		if notNameLexicon[lw] || strings.Contains(w, "@") || strings.Contains(w, "http") {
 			return noName, ""
 		}
 	}
-	if sameOutlet(s, site) && !lenient {
+	if sameOutlet(s, site) {
 		return orgKind, s
 	}
 	if isOrgName(words) || looksDomainName(s) {
@@ -361,6 +376,13 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	}
 	if len(words) == 1 && isAcronymWord(s) || mixesAcronym(words) {
 		return orgKind, s
+	}
+	for _, w := range words {
+		// Words of navigation and sections ("Read more", "Politics"):
+		// no person's name holds them.
+		if lw := strings.ToLower(strings.Trim(w, ".,:;!?")); notNameWords[lw] && !nameParticles[lw] {
+			return noName, ""
+		}
 	}
 	if isNameLike(words, lenient) {
 		return personKind, s
@@ -412,7 +434,10 @@ func isNameLike(words []string, lenient bool) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) || caseless(w) {
 			caps++
-		} else if !lenient {
+		} else if !lenient || i == 0 && len(words) > 1 {
+			// A user name may be lowercase ("zahlenzauberin"), a name may
+			// hold a lowercase word ("Mobasir hassan"), but a phrase
+			// starting in lowercase is no name.
 			return false
 		}
 	}

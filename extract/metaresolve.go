@@ -298,13 +298,28 @@ func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
 				case v.plain:
 					trust = strictNames
 				}
-				p := parseAuthorValue(v.val, trust, site)
+				bsite := site
+				if v.person {
+					// An hCard or rel=author naming the site's own name is
+					// the blog's author (one person, one blog).
+					bsite = ""
+				}
+				p := parseAuthorValue(v.val, trust, bsite)
+				if len(p.people) == 0 && v.person && len(p.orgs) == 1 && isAcronymWord(p.orgs[0]) && !wireAgencies[strings.ToLower(p.orgs[0])] {
+					// An hCard holding initials ("LD") names a person.
+					p.people = p.orgs
+				}
 				if len(p.people) > 0 {
 					people, agency = p.people, p.agency
 					break
 				}
-				if len(gorgs) == 0 && p.agency != "" {
+				switch {
+				case len(gorgs) > 0:
+				case p.agency != "":
 					gorgs = []string{p.agency}
+				case v.person && len(p.orgs) > 0:
+					// rel=author naming an organisation: its author as stated.
+					gorgs = p.orgs[:1]
 				}
 			}
 		} else {
@@ -318,7 +333,9 @@ func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
 				if v.org && !v.person {
 					if k, name := classifyName(v.val, true, site); k != noName {
 						gorgs = append(gorgs, name)
-						listed = append(listed, name)
+						if !looksDomainName(name) {
+							listed = append(listed, name)
+						}
 						if agency == "" && wireAgencies[strings.ToLower(name)] {
 							agency = name
 						}
@@ -333,7 +350,11 @@ func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
 				gorgs = append(gorgs, p.orgs...)
 				if s <= fromMicrodata && (v.person || v.org) {
 					listed = append(listed, p.people...)
-					listed = append(listed, p.orgs...)
+					for _, o := range p.orgs {
+						if !looksDomainName(o) {
+							listed = append(listed, o)
+						}
+					}
 				}
 				if agency == "" {
 					agency = p.agency
