@@ -482,8 +482,9 @@ func mixesAcronym(words []string) bool {
 	return acr && other
 }
 
-// isAcronymWord reports a word of two or more capital letters and nothing
-// else ("CNN", "MDR").
+// isAcronymWord reports a word of two to five capital letters and nothing
+// else ("CNN", "MDR"); a longer one is a surname written in capitals, as
+// agencies write them ("Bill MCCARTHY").
 func isAcronymWord(w string) bool {
 	n := 0
 	for _, c := range w {
@@ -492,5 +493,5 @@ func isAcronymWord(w string) bool {
 		}
 		n++
 	}
-	return n >= 2
+	return n >= 2 && n <= 5
 }

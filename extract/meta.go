@@ -182,10 +182,14 @@ type walkCtx struct {
 
 func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+		switch c.Type {
+		case html.ElementNode:
+			w.element(c, ctx)
+		case html.TextNode:
+			if !ctx.aside && !ctx.head && !ctx.inByline {
+				w.labelledText(c, ctx)
+			}
 		}
-		w.element(c, ctx)
 	}
 }
 
@@ -247,8 +251,7 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 	if !ctx.aside && !ctx.head {
 		// A byline inside a byline is read too: the inner one is often
 		// the marked name ("<span class=byline>by <a rel=author>").
-		w.byline(n, ctx)
-		if !ctx.inByline && w.labelledText(n, ctx) {
+		if w.byline(n, ctx) {
 			ctx.inByline = true
 		}
 	}
@@ -498,40 +501,66 @@ func (w *factWalker) byline(n *html.Node, ctx walkCtx) bool {
 	return true
 }
 
-// Elements whose text may be an unmarked byline: "<p>By Jane Doe</p>".
-var bylineHolders = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Span: true, atom.Li: true, atom.Address: true,
-	atom.Strong: true, atom.Em: true, atom.B: true, atom.I: true, atom.Small: true,
-	atom.H4: true, atom.H5: true, atom.H6: true, atom.Dd: true, atom.Td: true,
+// Inline elements a byline's label may sit in ("<strong>Text:</strong>
+// Jane Doe"): the byline goes on after them.
+var inlineTags = map[atom.Atom]bool{
+	atom.Span: true, atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.Small: true,
+	atom.Font: true, atom.A: true, atom.U: true, atom.Label: true, atom.Time: true,
 }
 
-// labelledText records an element whose text starts with a byline label
-// ("By", "Von", "Posted by") and is short: a byline nobody marked. Only
-// the element's first text is looked at first, so the walk stays linear.
-func (w *factWalker) labelledText(n *html.Node, ctx walkCtx) bool {
-	if w.labelSeen >= maxFactValues || !bylineHolders[n.DataAtom] {
-		return false
-	}
-	c := n.FirstChild
-	if c == nil || c.Type != html.TextNode {
-		return false
+// labelledText records a text that starts with a byline label ("By",
+// "Von:", "Posted by", "Text:") and what follows it up to the next line
+// break or block, across inline elements: a byline nobody marked. The
+// first word is tested first and each text node once, so the walk stays
+// linear.
+func (w *factWalker) labelledText(c *html.Node, ctx walkCtx) {
+	if w.labelSeen >= maxFactValues {
+		return
 	}
 	first := strings.TrimSpace(c.Data)
 	if first == "" || len(first) > 200 || !startsWithLabelWord(first) || stripAuthorLabel(first) == first && !isLabelOnly(first) {
-		return false
+		return
 	}
-	t := bylineText(n, 160)
-	if isLabelOnly(t) && n.Parent != nil && n.Parent.Type == html.ElementNode {
-		// "<span>By</span> <a>Jane Doe</a>": the label is an element of
-		// its own; the byline is its parent.
-		t = bylineText(n.Parent, 160)
-	}
+	t := foldSpace(labelRun(c, 160))
 	if t == "" || len(t) >= 160 || isLabelOnly(t) {
-		return false
+		return
 	}
 	w.labelSeen++
 	w.add(&w.f.authors, metaValue{src: fromByline, val: t, outside: !ctx.article, plain: true})
-	return true
+}
+
+// labelRun is the text from c to the next line break or block element,
+// climbing out of the inline elements c sits in, up to max bytes.
+func labelRun(c *html.Node, max int) string {
+	var b strings.Builder
+	b.WriteString(c.Data)
+	node := c
+	for b.Len() < max {
+		next := node.NextSibling
+		for next == nil {
+			p := node.Parent
+			if p == nil || p.Type != html.ElementNode || !inlineTags[p.DataAtom] {
+				return b.String()
+			}
+			node, next = p, p.NextSibling
+		}
+		switch next.Type {
+		case html.TextNode:
+			b.WriteString(next.Data)
+		case html.ElementNode:
+			if next.DataAtom == atom.Br && isLabelOnly(b.String()) {
+				break // "<b>Von:</b><br>Jane Doe": the name on the next line
+			}
+			if next.DataAtom == atom.Br || blockTags[next.Data] || !inlineTags[next.DataAtom] {
+				return b.String()
+			}
+			b.WriteByte(' ')
+			b.WriteString(bylineText(next, max))
+			b.WriteByte(' ')
+		}
+		node = next
+	}
+	return b.String()
 }
 
 // startsWithLabelWord reports whether s starts with the first word of a

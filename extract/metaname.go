@@ -390,13 +390,38 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	return noName, ""
 }
 
-// sameOutlet reports a value that is the site's own name.
+// sameOutlet reports a value that is the outlet's own name. site holds
+// the names the page gives its outlet, one a line (og:site_name, the
+// publisher, the host).
 func sameOutlet(s, site string) bool {
-	if site == "" {
+	a := outletKey(s)
+	if a == "" {
 		return false
 	}
-	a, b := alnumLower(s), alnumLower(site)
-	return a != "" && (a == b || len(a) >= 4 && strings.HasPrefix(b, a))
+	for _, name := range strings.Split(site, "\n") {
+		b := outletKey(name)
+		// Equal, or one the other with a short addition ("Spiegel" and
+		// "Spiegel Online"); not a person named in the host ("Heiko",
+		// heiko-adams.de).
+		short, long := a, b
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if short != "" && strings.HasPrefix(long, short) && 10*len(short) >= 6*len(long) {
+			return true
+		}
+	}
+	return false
+}
+
+// outletKey folds an outlet's name or host for comparison: "www." and a
+// final ".com" or ".de" off, letters and digits only.
+func outletKey(s string) string {
+	s = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "www.")
+	if i := strings.LastIndexByte(s, '.'); i > 0 && !strings.Contains(s[i:], " ") && len(s)-i <= 4 {
+		s = s[:i]
+	}
+	return alnumLower(s)
 }
 
 // isNameLike reports whether words read as one person's name. Strictly:

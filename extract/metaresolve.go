@@ -47,7 +47,7 @@ func resolveMetaVisible(f *pageFacts, host string, visible metaTime, now time.Ti
 	var m pageMeta
 	m.site = chooseSite(f)
 	m.title, m.titleSrc = chooseTitle(f, m.site, host)
-	m.author, m.credit, m.authorSrc = chooseAuthor(f, m.site)
+	m.author, m.credit, m.authorSrc = chooseAuthor(f, outletNames(f, host))
 	m.published, m.dateSrc = choosePublished(append(sortedBySource(f.published), append(f.timeMarked, f.timePlain...)...), visible, now)
 	m.modified, _ = chooseDate(sortedBySource(f.modified), now)
 	if !m.modified.zero() && !m.published.zero() && m.modified.t.Before(m.published.t) && m.modified.t.Format(time.DateOnly) != m.published.t.Format(time.DateOnly) {
@@ -256,6 +256,19 @@ func splitTitle(s string) []string {
 
 // titleKey folds a title for comparison.
 func titleKey(s string) string { return alnumLower(s) }
+
+// outletNames lists the names a page gives its outlet, one a line: the
+// site names it states and its host.
+func outletNames(f *pageFacts, host string) string {
+	var names []string
+	for _, v := range f.sites {
+		names = append(names, v.val)
+	}
+	if host != "" {
+		names = append(names, host)
+	}
+	return strings.Join(names, "\n")
+}
 
 // chooseAuthor reads the authors source by source in order of trust and
 // takes the first source that names a person; when none does, the first
