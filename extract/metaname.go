@@ -30,6 +30,7 @@ const (
 // name. site is the page's site name, so that an outlet naming itself is
 // not taken for a person.
 func parseAuthorValue(s string, trust nameTrust, site string) authorParse {
+	s = strings.ToValidUTF8(s, "")
 	var p authorParse
 	lines := strings.Split(s, "\n")
 	for i := 0; i+1 < len(lines); i++ {
