@@ -30,7 +30,7 @@ const (
 // 10 asks for 85, 80 and 95.
 const (
 	minTitlePct  = 83
-	minAuthorPct = 73
+	minAuthorPct = 76
 	minDatePct   = 90
 )
 
