@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -58,7 +59,19 @@ func compatible(a, b *claim.ValueFact) bool {
 // When unsure, no conflict is reported.
 func (s *state) conflicts() []crosscheck.Conflict {
 	var out []crosscheck.Conflict
-	out = append(out, s.valueConflicts()...)
+	// the slots first: a figure the sentence rules find too is theirs
+	slots := s.slotConflicts()
+	for _, p := range s.valueConflicts() {
+		if !sameConflict(slots, p.c) {
+			s.markDisputed(&p.c, p.items)
+			out = append(out, p.c)
+		}
+	}
+	for i := range slots {
+		s.claimSlot(&slots[i])
+		out = append(out, slots[i].c)
+	}
+	s.agreedSlots()
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.roleConflicts()...)
@@ -69,12 +82,18 @@ func (s *state) conflicts() []crosscheck.Conflict {
 	return out
 }
 
+// pending is a conflict found, not yet recorded on claims.
+type pending struct {
+	c     crosscheck.Conflict
+	items []int
+}
+
 func (s *state) fact(i int) *claim.Fact {
 	it := s.items[i]
 	return &s.ans[it.art].Facts[it.fact]
 }
 
-func (s *state) valueConflicts() []crosscheck.Conflict {
+func (s *state) valueConflicts() []pending {
 	blocks := map[string][]vref{}
 	var keys []string
 	for i, it := range s.items {
@@ -119,7 +138,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			blocks[k] = append(blocks[k], vref{item: i, v: v})
 		}
 	}
-	var out []crosscheck.Conflict
+	var out []pending
 	for _, k := range keys {
 		refs := blocks[k]
 		if len(refs) < 2 {
@@ -263,8 +282,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			}
 			c.Variants = append(c.Variants, s.variant(vs[0].v.Text, items))
 		}
-		s.markDisputed(&c, refsItems(refs))
-		out = append(out, c)
+		out = append(out, pending{c, refsItems(refs)})
 	}
 	return out
 }
@@ -306,7 +324,7 @@ func (s *state) sameEvent(i, j int, vi, vj *claim.ValueFact) bool {
 // for none).
 func (s *state) sameSetting(i, j int, vi, vj string) bool {
 	fi, fj := s.fact(i), s.fact(j)
-	if pi, pj := s.townsOf(i), s.townsOf(j); len(pi) > 0 && len(pj) > 0 && !meets(pi, pj) {
+	if pi, pj := s.townsOf(i), s.townsOf(j); len(pi) > 0 && len(pj) > 0 && !s.townsMeet(pi, pj) {
 		return false
 	}
 	if vi == "-" {
@@ -359,6 +377,23 @@ func (s *state) townsOf(i int) map[int]bool {
 	}
 	s.towns[i] = out
 	return out
+}
+
+// townsMeet reports two sets of places that share one, or a place whose
+// name holds the other's ("West Papua" and "Papua").
+func (s *state) townsMeet(a, b map[int]bool) bool {
+	if meets(a, b) {
+		return true
+	}
+	for x := range a {
+		for y := range b {
+			nx, ny := strings.ToLower(s.ents[x].Name), strings.ToLower(s.ents[y].Name)
+			if strings.Contains(nx, ny) || strings.Contains(ny, nx) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func meets[K comparable](a, b map[K]bool) bool {
@@ -784,4 +819,24 @@ func (s *state) negationConflicts() []crosscheck.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sameConflict reports a conflict the slots found: the same variants'
+// articles, found by the sentence rules and by the slots both.
+func sameConflict(list []slotConflict, c crosscheck.Conflict) bool {
+	key := func(c crosscheck.Conflict) string {
+		var vs []string
+		for _, v := range c.Variants {
+			vs = append(vs, strings.Join(v.Articles, ","))
+		}
+		sort.Strings(vs)
+		return strings.Join(vs, "|")
+	}
+	k := key(c)
+	for _, d := range list {
+		if key(d.c) == k {
+			return true
+		}
+	}
+	return false
 }
