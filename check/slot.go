@@ -189,13 +189,24 @@ func subjectOf(g string) string {
 	return ""
 }
 
-// thingKey names the counted thing: its distinctive modifier when it has
-// one ("ak47", "somalia"), else its head noun.
+// thingKey names the counted thing: a model name alone ("ak47": seven
+// AK-47 rifles, 12 AK 47 guns), a nationality with its noun ("somalia/
+// pirate", "somalia/" when the nationality is the noun: "12 Somalis"),
+// else the head noun.
 func thingKey(v *claim.ValueFact) string {
-	if v.Spec != "" {
+	switch {
+	case v.Spec == "":
+		return v.Head
+	case hasDigit(v.Spec):
 		return v.Spec
+	case strings.EqualFold(claim.NounDemonym(v.Head), v.Spec) || v.Head == "person" && v.Spec2 == "":
+		return v.Spec + "/"
 	}
-	return v.Head
+	return v.Spec + "/" + v.Head
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
 }
 
 // specific reports a bucket whose key alone says which fact it is: an
@@ -858,8 +869,27 @@ func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
 // mergeCompounds joins the count bucket of a closed compound to the bucket
 // of its head when the story has both: "three speedboats" and "two boats"
 // count the same boats. Heads shorter than four letters and people are
-// left apart ("crewman" is no count of "man").
+// left apart ("crewman" is no count of "man"). A nationality counted
+// without a noun ("12 Somali") joins the count of that nationality's only
+// noun ("23 Somali pirates").
 func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
+	nouns := map[string][]string{} // "count|somalia/" -> keys with a noun
+	for _, k := range keys {
+		if i := strings.Index(k, "/"); i > 0 && strings.HasPrefix(k, "count|") && !strings.HasSuffix(k, "/") {
+			bare := k[:i+1]
+			nouns[bare] = append(nouns[bare], k)
+		}
+	}
+	var kept []string
+	for _, k := range keys {
+		if ks := nouns[k]; len(ks) == 1 {
+			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
+			delete(buckets, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	keys = kept
 	heads := map[string]string{} // head -> bucket key
 	for _, k := range keys {
 		if h, ok := strings.CutPrefix(k, "count|"); ok && !strings.Contains(h, "|") {
