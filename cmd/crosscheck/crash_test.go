@@ -171,7 +171,7 @@ func crashScenario(t *testing.T, db, corpus, second string, whole time.Duration,
 	mustRun(t, dir, "ingest", "--db", db, filepath.Join(corpus, "e0000-r0.txt"))
 
 	// A reader: the web server, polled throughout.
-	addr, stopServe := startServe(t, dir, "--db", db, "--read-only")
+	addr, stopServe := startReadOnlyServe(t, dir, "--db", db, "--read-only")
 	defer stopServe()
 	var polls, bad atomic.Int64
 	var badMsg atomic.Value
