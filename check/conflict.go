@@ -75,6 +75,7 @@ func (s *state) conflicts() []crosscheck.Conflict {
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.roleConflicts()...)
+	out = append(out, s.titleConflicts()...)
 	out = append(out, s.negationConflicts()...)
 	if out == nil {
 		out = []crosscheck.Conflict{}
