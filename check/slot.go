@@ -328,6 +328,11 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 	}
 	clear := func(r slotRef) bool { return !several[s.okey[r.art]] }
+	// per item, its values in the bucket (for contrasted)
+	byItem := map[int][]slotRef{}
+	for _, r := range refs {
+		byItem[r.item] = append(byItem[r.item], r)
+	}
 	// two figures that one outlet gives as two things ("measuring 7.6 and
 	// 7.4": two quakes) are not one fact disputed
 	both := func(x, y *claim.ValueFact) bool {
@@ -340,29 +345,56 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 				hx = hx || sameFigure(w, x)
 				hy = hy || sameFigure(w, y)
 			}
-			if hx && hy && !s.contrasted(refs, o, x, y) {
+			if hx && hy && !s.contrasted(byItem, o, x, y) {
 				return true
 			}
 		}
 		return false
 	}
 	// the core: two outlets that each give one value, incompatible, about
-	// the same fact
+	// the same fact. The values are grouped by figure first, so that each
+	// pair of figures is weighed once (a story of 200 reports repeats a
+	// handful of figures).
+	var figs [][]slotRef
+	for _, r := range refs {
+		placed := false
+		for f := range figs {
+			if sameFigure(figs[f][0].v, r.v) {
+				figs[f] = append(figs[f], r)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			figs = append(figs, []slotRef{r})
+		}
+	}
 	var core []slotRef
-	for a := 0; a < len(refs); a++ {
-		for b := a + 1; b < len(refs); b++ {
-			ra, rb := refs[a], refs[b]
-			if agree(ra.v, rb.v) || both(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+	for fa := 0; fa < len(figs); fa++ {
+		for fb := fa + 1; fb < len(figs); fb++ {
+			x, y := figs[fa][0].v, figs[fb][0].v
+			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
 				continue
 			}
-			if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
-				continue
-			}
-			if vague(ra.v) || vague(rb.v) || !commensurate(ra.v, rb.v) {
-				continue
-			}
-			if s.sameSlot(ra, rb, true) {
-				core = append(core, ra, rb)
+			// the first pair of values of the two figures about one fact
+			found := false
+			for _, ra := range figs[fa] {
+				for _, rb := range figs[fb] {
+					if agree(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+						continue
+					}
+					if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
+						continue
+					}
+					if s.sameSlot(ra, rb, true) {
+						core = append(core, ra, rb)
+						found = true
+						break
+					}
+				}
+				if found {
+					break
+				}
 			}
 		}
 	}
@@ -1014,15 +1046,18 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 // against each other: "Tehran's seismologic center put the magnitude at
 // 5.9, but the U.S. Geological Survey said it was 6.1" reports a dispute,
 // not two things.
-func (s *state) contrasted(refs []slotRef, o string, x, y *claim.ValueFact) bool {
-	for _, r := range refs {
-		if s.okey[r.art] != o || !sameFigure(r.v, x) {
+func (s *state) contrasted(byItem map[int][]slotRef, o string, x, y *claim.ValueFact) bool {
+	for item, rs := range byItem {
+		if len(rs) < 2 || s.okey[rs[0].art] != o {
 			continue
 		}
-		for _, q := range refs {
-			if q.item == r.item && sameFigure(q.v, y) && contrastWord(s.fact(r.item).Text) {
-				return true
-			}
+		hx, hy := false, false
+		for _, r := range rs {
+			hx = hx || sameFigure(r.v, x)
+			hy = hy || sameFigure(r.v, y)
+		}
+		if hx && hy && contrastWord(s.fact(item).Text) {
+			return true
 		}
 	}
 	return false
