@@ -116,6 +116,9 @@ func (s *state) bucketKey(r slotRef) string {
 		if v.Head == "" {
 			return ""
 		}
+		// "a 10-year contract" asked and "an eight-year deal" offered: a
+		// measure says what kind of thing it is, seldom which one, and is
+		// only agreed on (see agreedSlots), never disputed
 		return "measure|" + v.Unit + "|" + v.Head
 	case claim.AttrDistance:
 		// a distance is of one place from another: without the reference
@@ -139,6 +142,9 @@ func (s *state) bucketKey(r slotRef) string {
 		z := ""
 		if v.Zoned {
 			z = "|utc"
+		}
+		if v.Other {
+			z += "|other" // "the first quake struck at 4:43"
 		}
 		return "time|" + act + z
 	case claim.AttrDate:
@@ -327,7 +333,6 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 			}
 		}
 	}
-	clear := func(r slotRef) bool { return !several[s.okey[r.art]] }
 	// per item, its values in the bucket (for contrasted)
 	byItem := map[int][]slotRef{}
 	for _, r := range refs {
@@ -370,6 +375,9 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 	}
 	var core []slotRef
+	if refs[0].v.Attr == claim.AttrMeasure {
+		figs = nil // measures are not disputed, see bucketKey
+	}
 	for fa := 0; fa < len(figs); fa++ {
 		for fb := fa + 1; fb < len(figs); fb++ {
 			x, y := figs[fa][0].v, figs[fb][0].v
@@ -381,6 +389,12 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 			for _, ra := range figs[fa] {
 				for _, rb := range figs[fb] {
 					if agree(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+						continue
+					}
+					// one of the two outlets must give this slot one value:
+					// two outlets that each count several things (the toll of
+					// the 2004 tsunami beside today's) prove no dispute
+					if several[s.okey[ra.art]] && several[s.okey[rb.art]] {
 						continue
 					}
 					if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
@@ -397,6 +411,9 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 				}
 			}
 		}
+	}
+	if debugSlots {
+		fmt.Fprintf(os.Stderr, "  core %d\n", len(core)/2)
 	}
 	if len(core) == 0 {
 		return none, false
@@ -424,32 +441,41 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		return false
 	}
 	var groups [][]slotRef
-	for pass := 0; pass < 2; pass++ {
-		for _, r := range refs {
-			if clear(r) != (pass == 0) || !member(r) || !disputed(r.v) {
-				continue
+	for _, r := range refs {
+		if !member(r) || !disputed(r.v) {
+			continue
+		}
+		placed := false
+		for g := range groups {
+			if sameFigure(r.v, groups[g][0].v) {
+				groups[g] = append(groups[g], r)
+				placed = true
+				break
 			}
-			placed := false
-			for g := range groups {
-				if sameFigure(r.v, groups[g][0].v) {
-					groups[g] = append(groups[g], r)
-					placed = true
-					break
-				}
-			}
-			if !placed && pass == 0 {
-				groups = append(groups, []slotRef{r})
-			}
+		}
+		if !placed {
+			groups = append(groups, []slotRef{r})
 		}
 	}
 	// a figure that fits every other ("more than 200") contradicts none:
-	// it is left out, as are figures no outlet gives alone
+	// it is left out
 	var kept [][]slotRef
 	for i, g := range groups {
 		against := false
 		for j, h := range groups {
-			if i != j && !agree(g[0].v, h[0].v) {
-				against = true
+			if i == j || against {
+				continue
+			}
+			for _, x := range g {
+				for _, y := range h {
+					if !agree(x.v, y.v) {
+						against = true
+						break
+					}
+				}
+				if against {
+					break
+				}
 			}
 		}
 		if against {
@@ -457,6 +483,9 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 	}
 	groups = kept
+	if debugSlots {
+		fmt.Fprintf(os.Stderr, "  groups %d\n", len(groups))
+	}
 	if len(groups) < 2 {
 		return none, false
 	}

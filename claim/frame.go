@@ -291,6 +291,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.ti >= 2 && toks[v.ti-1].low == "to" && updateWords[toks[v.ti-2].low] || v.ti >= 1 && toks[v.ti-1].low == "now" {
 		v.Update = true
 	}
+	// "at present 65% is offline", "traffic is now": the state at a later
+	// moment than the event's
+	for b := max(0, v.ti-6); b < min(len(toks), v.tj+6); b++ {
+		if l := toks[b].low; l == "currently" || l == "now" && b+1 < len(toks) && toks[b+1].low != "that" || l == "present" && b > 0 && toks[b-1].low == "at" {
+			v.Update = true
+		}
+	}
 	for b := max(0, v.ti-6); b+1 < min(len(toks), v.tj+6); b++ {
 		if toks[b].low == "so" && toks[b+1].low == "far" {
 			v.Update = true
@@ -298,8 +305,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 	}
 	// a rate is no count: "100 RBIs a season on average", "$23 million
 	// per season", "averaging 30 home runs"
-	for t := max(0, v.ti-4); t < min(len(toks), max(npEnd, v.tj)+4); t++ {
+	for t := max(0, v.ti-6); t < min(len(toks), max(npEnd, v.tj)+4); t++ {
 		l := toks[t].low
+		// "43 RBIs in 54 games": a figure over a span of play or time
+		if t >= max(npEnd, v.tj) && (l == "in" || l == "over") && t+2 < len(toks) && (toks[t+1].kind == 'n' || numberWord(toks[t+1].low)) && spanNouns[strings.TrimSuffix(toks[t+2].low, "s")] {
+			v.Rate = true
+		}
 		if l == "per" || strings.HasPrefix(l, "averag") || l == "each" || l == "annual" || l == "annually" ||
 			t >= max(npEnd, v.tj) && (l == "a" || l == "an") && t+1 < len(toks) && (toks[t+1].low == "year" || toks[t+1].low == "season" || toks[t+1].low == "day" || toks[t+1].low == "month" || toks[t+1].low == "week" || toks[t+1].low == "game") {
 			v.Rate = true
@@ -333,6 +344,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 		if t >= v.ti && t < v.tj {
 			continue
 		}
+		// "four years ago", "a decade ago": the clause is of another event
+		if tk.low == "ago" && t > 0 && (strings.HasPrefix(toks[t-1].low, "year") || strings.HasPrefix(toks[t-1].low, "decade")) {
+			v.Past = true
+		}
 		if tk.kind == 'n' && len(tk.low) == 4 {
 			if y, err := strconv.Atoi(tk.low); err == nil && y >= 1900 && y <= 2100 {
 				v.Years = append(v.Years, y)
@@ -347,6 +362,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Past = true
 		}
 		if tk.low == "earlier" || tk.low == "previous" || tk.low == "previously" || tk.low == "former" {
+			v.Past = true
+		}
+		// "in recent days", "in recent weeks": another, earlier event
+		if tk.low == "recent" && t+1 < len(toks) && (toks[t+1].low == "days" || toks[t+1].low == "weeks" || toks[t+1].low == "months") {
 			v.Past = true
 		}
 	}
@@ -392,7 +411,7 @@ func (x *extractor) nounPhrase(toks []token, k int) (end int, head, spec string,
 				head = nounKey(low)
 			}
 			end = t + 1
-		case tk.isAdj() || head == "" && (tk.pos == "VBN" || tk.pos == "VBG" || tk.pos == "VBD") && t+1 < len(toks) && toks[t+1].isNoun():
+		case tk.isAdj() || (head == "" || toks[t-1].isNoun() && t+1 < len(toks) && toks[t+1].isNoun() && !toks[t+1].isProper()) && (tk.pos == "VBN" || tk.pos == "VBG" || tk.pos == "VBD") && t+1 < len(toks) && toks[t+1].isNoun():
 			if demonyms[low] != "" || hasDigit(low) {
 				specs = append(specs, specKey(low))
 			}
@@ -919,3 +938,7 @@ func (x *extractor) mentionsAll(a, b int) []Mention {
 	}
 	return out
 }
+
+// spanNouns are spans of play or time a figure can be over: "43 RBIs in 54
+// games", "10 wins in three seasons".
+var spanNouns = set(`game match season year month week day start appearance outing inning round`)
