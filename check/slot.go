@@ -46,6 +46,13 @@ var timeHeads = map[string]bool{"season": true, "game": true, "year": true, "mon
 	"quarter": true, "period": true, "term": true, "decade": true, "century": true, "night": true,
 	"weekend": true, "point": true, "percent": true, "degree": true, "per": true}
 
+// idHeads are nouns a number names rather than counts: "the 12000 block
+// of Main Street", "a No. 5 seed", "Flight 93".
+var idHeads = map[string]bool{"block": true, "seed": true, "pick": true, "number": true, "flight": true,
+	"chapter": true, "page": true, "lane": true, "route": true, "room": true, "floor": true, "grade": true,
+	"level": true, "version": true, "size": true, "pixel": true, "unit": true, "district": true, "ward": true,
+	"precinct": true, "division": true, "row": true, "gate": true, "platform": true, "exit": true}
+
 // usable reports whether v can take part in a slot comparison.
 func usable(v *claim.ValueFact) bool {
 	switch v.Attr {
@@ -92,6 +99,9 @@ func (s *state) bucketKey(r slotRef) string {
 	case claim.AttrDepth:
 		return "depth"
 	case claim.AttrCount:
+		if idHeads[v.Head] {
+			return "" // "the 12000 block", "a No. 5 seed": a number that names
+		}
 		if v.Total {
 			// the whole of a set, whatever the verb: "all 241 passengers",
 			// "carrying 214 passengers", "214 passengers on board"
@@ -104,6 +114,11 @@ func (s *state) bucketKey(r slotRef) string {
 		k := "count|" + thingKey(v)
 		if v.Other {
 			k += "|other"
+		}
+		// a person's own count is theirs alone: "Clark finished with 25
+		// points", "he caught eight passes"
+		if v.Head != "person" && strings.HasPrefix(r.subj, "E:") && s.ents[atoi(r.subj[2:])].Kind == crosscheck.KindPerson {
+			k += "|" + r.subj
 		}
 		if v.Head == "person" {
 			if v.VerbClass == "" {
@@ -161,8 +176,8 @@ func (s *state) bucketKey(r slotRef) string {
 		return "day|" + act
 	case claim.AttrPercent:
 		// a share of something somewhere: "Greek stocks", "services in Egypt"
-		if r.subj == "" && r.place < 0 {
-			return ""
+		if r.subj == "" {
+			return "" // a share of what, of whom? (a vote of many candidates)
 		}
 		return "pct|" + r.subj + "|p" + itoa(r.place)
 	}
@@ -617,6 +632,12 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 		return false
 	}
 	if strict && !specific(va, a.holder) && s.shared(a, b) < 1.5 {
+		return false
+	}
+	// a day is disputed only between sentences that say nearly the same
+	// thing ("HP announced on Tuesday" / "HP on Monday said it agreed"):
+	// a story names many days, of many acts
+	if strict && va.Attr == claim.AttrDate && s.shared(a, b) < 4 {
 		return false
 	}
 	return true

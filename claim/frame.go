@@ -272,6 +272,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 		v.VerbLemma = x.verbKey(toks[vb].low)
 	}
+	// "taken to hospital", "treated in hospital": the frame knows the act
+	if v.Verb == "hospitalis" {
+		v.VerbClass = "hospitalis"
+	}
 	// a count with no noun: "injuring 80", "80 hurt"
 	if v.Attr == AttrCount && v.Head == "" {
 		if k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && classOf(x.verbKey(toks[k].low)) != "" {
