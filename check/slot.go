@@ -274,6 +274,10 @@ func (s *state) slotConflicts() []slotConflict {
 			if !usable(v) || off && v.Attr != claim.AttrDate {
 				continue
 			}
+			// "a 9.1 temblor in 2004": another year's
+			if v.InYear != 0 && v.InYear != s.articleYear(it.art) {
+				continue
+			}
 			r := slotRef{item: i, art: it.art, v: v, holder: -1, place: -1}
 			if v.Holder >= 0 && v.Holder < len(s.gid[it.art]) {
 				r.holder = s.gid[it.art][v.Holder]
@@ -397,6 +401,11 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		for fb := fa + 1; fb < len(figs); fb++ {
 			x, y := figs[fa][0].v, figs[fb][0].v
 			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
+				continue
+			}
+			// magnitudes disputed are close (5.9 / 6.1); far apart they
+			// are two quakes (7.6 and 6.1, or the 9.1 of 2004)
+			if x.Attr == claim.AttrMagnitude && math.Abs(x.N-y.N) > 0.3 {
 				continue
 			}
 			// the first pair of values of the two figures about one fact

@@ -333,6 +333,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.Kind == crosscheck.ValuePercent {
 		v.Place = x.nearestPlace(toks, v)
 	}
+	// "a 9.1 temblor in 2004": the year the value is of
+	for t := max(npEnd, v.tj); t+1 < len(toks) && t <= max(npEnd, v.tj)+2; t++ {
+		if toks[t].low == "in" && toks[t+1].kind == 'n' && len(toks[t+1].low) == 4 && onlyDigits(toks[t+1].low) {
+			v.InYear = atoi4(toks[t+1].low)
+			break
+		}
+	}
 	// the words around the value, its years and places
 	lo, hi := max(0, v.ti-8), min(len(toks), max(npEnd, v.tj)+8)
 	for t := lo; t < hi; t++ {
@@ -559,7 +566,8 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 			near = true
 		}
 	}
-	if e := v.tj; e < len(toks) {
+	e := v.mi + 1 // the word after the figure, whether or not taken for its unit
+	if e < len(toks) {
 		l := toks[e].low
 		if strings.HasPrefix(l, "magnitude") || strings.HasPrefix(l, "-magnitude") || l == "on" && e+2 < len(toks) && toks[e+2].low == "richter" {
 			near = true
@@ -568,7 +576,22 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 	if strings.HasSuffix(toks[v.mi].low, "-magnitude") {
 		near = true
 	}
-	if q, ok := quakeNouns[head]; ok && v.N != float64(int(v.N)) {
+	// "7.6 and 7.5 magnitude quakes", "measuring 7.6 and 7.4": a list shares
+	// its cue
+	if e := v.mi + 1; !near && e+2 < len(toks) && (toks[e].low == "and" || toks[e].low == "or") && toks[e+1].kind == 'n' {
+		l := toks[e+2].low
+		if strings.HasPrefix(l, "magnitude") || strings.HasPrefix(l, "-magnitude") || strings.HasSuffix(toks[e+1].low, "-magnitude") {
+			near = true
+		}
+	}
+	if b := v.ti - 1; !near && b >= 1 && (toks[b].low == "and" || toks[b].low == "or") && toks[b-1].kind == 'n' {
+		for c := b - 2; c >= 0 && c >= b-3; c-- {
+			if l := toks[c].low; l == "measuring" || l == "registering" || strings.HasSuffix(l, "magnitude") || strings.HasSuffix(l, "magnitudes") {
+				near = true
+			}
+		}
+	}
+	if q, ok := quakeNouns[singular(head)]; ok && v.N != float64(int(v.N)) {
 		return q, true
 	}
 	if !near {
@@ -577,7 +600,7 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 	// which quake: the nearest quake noun in the sentence
 	q, best := "quake", 1000
 	for t, tk := range toks {
-		if kind, ok := quakeNouns[tk.low]; ok {
+		if kind, ok := quakeNouns[singular(tk.low)]; ok {
 			d := t - v.mi
 			if d < 0 {
 				d = -d
