@@ -98,6 +98,7 @@ type state struct {
 	idf map[string]float64
 	// buckets are the slots no outlet disputes, see agreedSlots
 	buckets [][]slotRef
+	main    *int // see mainPlace
 }
 
 // item is one fact of one article.

@@ -87,6 +87,12 @@ func (s *state) bucketKey(r slotRef) string {
 		}
 		return "age|h" + v.Head
 	case claim.AttrPopulation:
+		if r.holder < 0 && strings.HasPrefix(v.Head, "place:") {
+			// "the island", "the city" of the story, unnamed: its main place
+			if p := s.mainPlace(); p >= 0 {
+				return "pop|e" + itoa(p)
+			}
+		}
 		if r.holder < 0 {
 			return ""
 		}
@@ -1178,4 +1184,23 @@ func (s *state) ownYear(a int) int {
 // singularKey folds a plural noun ("passengers") to its key.
 func singularKey(w string) string {
 	return strings.TrimSuffix(strings.ToLower(w), "s")
+}
+
+// mainPlace is the place (no country) the most articles of the story name,
+// -1 when none is named by two.
+func (s *state) mainPlace() int {
+	if s.main != nil {
+		return *s.main
+	}
+	best, n := -1, 1
+	for g, e := range s.ents {
+		if e.Kind != crosscheck.KindPlace || claim.IsCountry(e.Name) {
+			continue
+		}
+		if len(e.Articles) > n {
+			best, n = g, len(e.Articles)
+		}
+	}
+	s.main = &best
+	return best
 }

@@ -618,11 +618,14 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 // whose population it is (an entity index), when there is one.
 func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	cue := false
-	if v.ti >= 2 && toks[v.ti-2].low == "home" && toks[v.ti-1].low == "to" {
+	if v.ti >= 2 && toks[v.ti-2].low == "home" && (toks[v.ti-1].low == "to" || toks[v.ti-1].low == "by") {
 		cue = true
 	}
 	if v.ti >= 2 && toks[v.ti-1].low == "of" && (toks[v.ti-2].low == "population" || placeNouns[toks[v.ti-2].low]) {
 		cue = true
+	}
+	if v.ti >= 2 && toks[v.ti-1].low == "population" && toks[v.ti-2].low == "of" {
+		cue = true // "the coastal city of population 167,000"
 	}
 	if v.tj < len(toks) && (toks[v.tj-1].low == "residents" || toks[v.tj-1].low == "inhabitants") && v.ti > 0 && (toks[v.ti-1].low == "has" || toks[v.ti-1].low == "have" || toks[v.ti-1].low == "of") {
 		cue = true
@@ -636,12 +639,34 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	for c > 0 && (toks[c-1].text == "," || toks[c-1].low == "a" || toks[c-1].low == "which" || toks[c-1].low == "has" || toks[c-1].low == "is" || toks[c-1].low == "island" || toks[c-1].low == "city" || toks[c-1].low == "town") {
 		c--
 	}
-	if c <= 0 {
-		return -1, true
+	if c > 0 {
+		for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
+			if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
+				return m.Entity, true
+			}
+		}
 	}
-	for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
-		if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
-			return m.Entity, true
+	// "Manokwari - a jumble of brick and cement structures home to
+	// 167,000 people": the place the apposition describes, named a few
+	// words before
+	near := -1
+	for _, m := range x.mentionsAll(toks[max(0, v.ti-14)].start, toks[v.ti].start) {
+		between := x.text[m.End:toks[v.ti].start]
+		if m.Entity >= 0 && x.an.Entities[m.Entity].Kind == crosscheck.KindPlace && !strings.ContainsAny(between, ";(,") &&
+			(strings.HasPrefix(strings.TrimSpace(between), "-") || strings.HasPrefix(strings.TrimSpace(between), "—")) {
+			near = m.Entity
+		}
+	}
+	if near >= 0 {
+		return near, true
+	}
+	// no name: "the island, which has 200,000 residents", "the coastal
+	// city of population 167,000": a place noun (check takes the story's
+	// main place for it)
+	for b := v.ti - 1; b >= 0 && b >= v.ti-6; b-- {
+		if l := singular(toks[b].low); placeNouns[l] || l == "capital" {
+			v.Head = "place:" + l
+			break
 		}
 	}
 	return -1, true
