@@ -295,6 +295,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.ti >= 2 && toks[v.ti-1].low == "to" && updateWords[toks[v.ti-2].low] || v.ti >= 1 && toks[v.ti-1].low == "now" {
 		v.Update = true
 	}
+	// "at one point as much as 82 percent", "at its worst": one moment of
+	// a figure that changed
+	for b := max(0, v.ti-8); b+1 < min(len(toks), v.tj+4); b++ {
+		if toks[b].low == "at" && (toks[b+1].low == "one" && b+2 < len(toks) && toks[b+2].low == "point" || toks[b+1].low == "its" && b+2 < len(toks) && (toks[b+2].low == "worst" || toks[b+2].low == "peak" || toks[b+2].low == "height")) {
+			v.Update = true
+		}
+	}
 	// "at present 65% is offline", "traffic is now": the state at a later
 	// moment than the event's
 	for b := max(0, v.ti-6); b < min(len(toks), v.tj+6); b++ {
@@ -315,7 +322,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 		if t >= max(npEnd, v.tj) && (l == "in" || l == "over") && t+2 < len(toks) && (toks[t+1].kind == 'n' || numberWord(toks[t+1].low)) && spanNouns[strings.TrimSuffix(toks[t+2].low, "s")] {
 			v.Rate = true
 		}
-		if l == "per" || strings.HasPrefix(l, "averag") || l == "each" || l == "annual" || l == "annually" ||
+		if l == "per" && !(t+1 < len(toks) && toks[t+1].low == "cent") || strings.HasPrefix(l, "averag") || l == "each" || l == "annual" || l == "annually" ||
 			t >= max(npEnd, v.tj) && (l == "a" || l == "an") && t+1 < len(toks) && (toks[t+1].low == "year" || toks[t+1].low == "season" || toks[t+1].low == "day" || toks[t+1].low == "month" || toks[t+1].low == "week" || toks[t+1].low == "game") {
 			v.Rate = true
 		}
@@ -894,6 +901,16 @@ func (x *extractor) moneyOf(toks []token, v *valueAt, npEnd int, head string) {
 			e++
 		}
 		_, head, _, _ = x.nounPhrase(toks, e)
+		// "($143-billion) EU and IMF debt bailout": the kind of sum a few
+		// words on
+		if _, ok := moneyNouns[head]; !ok {
+			for t := e; t < len(toks) && t < e+6 && toks[t].kind != 'p'; t++ {
+				if _, ok := moneyNouns[singular(toks[t].low)]; ok {
+					head = singular(toks[t].low)
+					break
+				}
+			}
+		}
 	}
 	if k, ok := moneyNouns[head]; ok {
 		head = k
