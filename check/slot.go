@@ -409,6 +409,11 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
 				continue
 			}
+			// "one bomb fell within the camp": one thing of a count is most
+			// often a part of it, not a count
+			if x.Attr == claim.AttrCount && x.Head != "person" && (x.N == 1 || y.N == 1) && !x.Total && !y.Total {
+				continue
+			}
 			// magnitudes disputed are close (5.9 / 6.1); far apart they
 			// are two quakes (7.6 and 6.1, or the 9.1 of 2004)
 			if x.Attr == claim.AttrMagnitude && math.Abs(x.N-y.N) > 0.3 {
