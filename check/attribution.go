@@ -5,33 +5,226 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
 )
 
-// attributions groups the sources the articles credit.
+// attributions groups the sources the articles credit. Credits are one
+// source when they name the same entity of the story, or the same source
+// written alike (claim.SourceKey: "U. S. Geological Survey" / "US
+// Geological Survey", "WCVB-TV" / "WCVB"); a bare institution ("police")
+// joins the one qualified form the story uses ("Vancouver police"); an
+// unnamed role ("a navy spokesman") joins the one named person the story
+// gives that role ("Commodore Nirad Sinha, a navy spokesman").
 func (s *state) attributions() {
-	idx := map[string]int{}
+	type ref struct {
+		art int
+		c   claim.Credit
+		key string
+		gid int // the story's entity for a named person, -1 otherwise
+	}
+	var refs []ref
 	for a, an := range s.ans {
 		for _, c := range an.Credits {
-			k := strings.ToLower(strings.TrimPrefix(c.Source, "the "))
+			r := ref{art: a, c: c, key: claim.SourceKey(c.Source), gid: -1}
 			if c.Entity >= 0 {
-				k = "e:" + itoa(s.gid[a][c.Entity])
+				r.gid = s.gid[a][c.Entity]
 			}
-			i, ok := idx[k]
-			if !ok {
-				src := c.Source
-				if c.Entity >= 0 {
-					src = s.ents[s.gid[a][c.Entity]].Name
+			refs = append(refs, r)
+		}
+	}
+	u := newUF(len(refs))
+	byKey, byGid := map[string]int{}, map[int]int{}
+	for i, r := range refs {
+		if r.gid >= 0 {
+			if j, ok := byGid[r.gid]; ok {
+				u.union(i, j)
+			} else {
+				byGid[r.gid] = i
+			}
+		}
+		key := r.key
+		if r.c.IsPerson() {
+			// a person by their full name without titles ("Police Constable
+			// Tim Fanning" / "Tim Fanning"); a surname alone joins below
+			bare := strings.ToLower(claim.BareName(s.personName(r.art, r.c)))
+			if !strings.Contains(bare, " ") {
+				continue
+			}
+			key = "person:" + bare
+		}
+		if j, ok := byKey[key]; ok {
+			u.union(i, j)
+		} else {
+			byKey[key] = i
+		}
+	}
+	// "Fanning" with the one "Tim Fanning" of the story
+	for i, r := range refs {
+		if !r.c.IsPerson() {
+			continue
+		}
+		bare := strings.ToLower(claim.BareName(s.personName(r.art, r.c)))
+		if strings.Contains(bare, " ") {
+			continue
+		}
+		root := -1
+		for j, o := range refs {
+			if !o.c.IsPerson() || j == i {
+				continue
+			}
+			ob := strings.ToLower(claim.BareName(s.personName(o.art, o.c)))
+			if !strings.Contains(ob, " ") || !strings.HasSuffix(ob, " "+bare) {
+				continue
+			}
+			if root >= 0 && u.find(root) != u.find(j) {
+				root = -2
+				break
+			}
+			root = j
+		}
+		if root >= 0 {
+			u.union(i, root)
+		}
+	}
+	// "police" with the one "X police" of the story
+	for i, r := range refs {
+		if r.c.IsPerson() || strings.Contains(r.key, " ") || r.c.Source != strings.ToLower(r.c.Source) && r.c.Source != capitalised(r.key) {
+			continue
+		}
+		// the qualified form most articles use, when one leads
+		arts := map[int]map[int]bool{}
+		for j, o := range refs {
+			if o.c.IsPerson() || !strings.HasSuffix(o.key, " "+r.key) {
+				continue
+			}
+			g := u.find(j)
+			if arts[g] == nil {
+				arts[g] = map[int]bool{}
+			}
+			arts[g][o.art] = true
+		}
+		best, bestN, second := -1, 0, 0
+		for g, as := range arts {
+			switch n := len(as); {
+			case n > bestN:
+				best, bestN, second = g, n, bestN
+			case n > second:
+				second = n
+			}
+		}
+		if best >= 0 && bestN >= 2 && bestN > second {
+			u.union(i, best)
+		}
+	}
+	// "a navy spokesman" with the one person called so
+	roleOf := map[int]string{} // root -> the role phrase that joined it
+	for i, r := range refs {
+		if r.c.IsPerson() || r.gid >= 0 || r.c.Kind == crosscheck.AttrAnonymous {
+			continue
+		}
+		words := strings.Fields(r.key)
+		if len(words) < 2 || !claim.IsPersonRole(words[len(words)-1]) {
+			continue
+		}
+		holder := -1
+		for j, o := range refs {
+			if !o.c.IsPerson() || o.c.Role == "" || !hasAllWords(claim.SourceKey(o.c.Role), words) {
+				continue
+			}
+			if holder >= 0 && u.find(holder) != u.find(j) {
+				holder = -2
+				break
+			}
+			holder = j
+		}
+		if holder >= 0 {
+			u.union(i, holder)
+			roleOf[u.find(holder)] = strings.Join(words, " ")
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range refs {
+		r := u.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	for _, root := range roots {
+		members := groups[root]
+		// the source shown: a person's name in the story, else the wording
+		// most articles use (the qualified one over a bare "police"),
+		// with an acronym the others spell out: "Canadian Broadcasting
+		// Corp. (CBC)"
+		person := -1
+		forms := map[string]map[int]bool{}
+		var order []string
+		for _, i := range members {
+			r := refs[i]
+			if r.c.IsPerson() && r.gid >= 0 && person < 0 {
+				person = i
+			}
+			if forms[r.c.Source] == nil {
+				forms[r.c.Source] = map[int]bool{}
+				order = append(order, r.c.Source)
+			}
+			forms[r.c.Source][r.art] = true
+		}
+		best := ""
+		for _, f := range order {
+			bare := !strings.Contains(claim.SourceKey(f), " ")
+			bb := !strings.Contains(claim.SourceKey(best), " ")
+			switch {
+			case best == "":
+				best = f
+			case bare != bb && len(order) > 1:
+				if bb {
+					best = f
 				}
-				s.rep.Attributions = append(s.rep.Attributions, crosscheck.Attribution{Source: src, Kind: c.Kind})
-				i = len(s.rep.Attributions) - 1
-				idx[k] = i
+			case len(forms[f]) > len(forms[best]) || len(forms[f]) == len(forms[best]) && len(f) > len(best):
+				best = f
 			}
-			at := &s.rep.Attributions[i]
+		}
+		kind := crosscheck.AttrOfficial
+		for _, i := range members {
+			if refs[i].c.Source == best {
+				kind = refs[i].c.Kind
+				break
+			}
+		}
+		at := crosscheck.Attribution{Source: best, Kind: kind}
+		for _, f := range order {
+			if isAcronymForm(f) && !strings.Contains(strings.ToLower(best), strings.ToLower(f)) {
+				at.Source += " (" + f + ")"
+				break
+			}
+		}
+		if person >= 0 {
+			at.Source, at.Kind = s.personName(refs[person].art, refs[person].c), refs[person].c.Kind
+			for _, i := range members {
+				if k := refs[i].c.Kind; refs[i].c.IsPerson() && k != crosscheck.AttrPerson {
+					at.Kind = k // what the articles that say more call them
+					break
+				}
+			}
+			if role := roleOf[u.find(root)]; role != "" {
+				at.Source += ", " + role
+			}
+		}
+		seen := map[string]bool{}
+		for _, i := range members {
+			r := refs[i]
+			an := s.ans[r.art]
 			if !containsFold(at.Articles, an.Article.ID) {
 				at.Articles = append(at.Articles, an.Article.ID)
 			}
-			at.Sources = append(at.Sources, s.cite(a, c.Sentence))
+			if k := an.Article.ID + "|" + itoa(r.c.Sentence); !seen[k] {
+				seen[k] = true
+				at.Sources = append(at.Sources, s.cite(r.art, r.c.Sentence))
+			}
 		}
+		s.rep.Attributions = append(s.rep.Attributions, at)
 	}
 	sort.SliceStable(s.rep.Attributions, func(i, j int) bool {
 		return len(s.rep.Attributions[i].Articles) > len(s.rep.Attributions[j].Articles)
@@ -39,4 +232,54 @@ func (s *state) attributions() {
 	if s.rep.Attributions == nil {
 		s.rep.Attributions = []crosscheck.Attribution{}
 	}
+}
+
+// capitalised returns w with its first letter upper-cased ("Police").
+func capitalised(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// hasAllWords reports whether every word of words is a word of s.
+func hasAllWords(s string, words []string) bool {
+	have := strings.Fields(s)
+	for _, w := range words {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// personName is the name of the person credit c names, as the story knows
+// them.
+func (s *state) personName(art int, c claim.Credit) string {
+	if c.Entity >= 0 {
+		return s.storyName(art, c.Entity, c.Source)
+	}
+	return c.Source
+}
+
+// isAcronymForm reports a source written as an acronym ("CBC", "USGS").
+func isAcronymForm(f string) bool {
+	n := 0
+	for _, r := range f {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
 }

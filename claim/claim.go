@@ -165,6 +165,10 @@ type Quote struct {
 	First, Last int
 	// Parts are the quoted pieces of a split quotation, nil for one piece.
 	Parts []crosscheck.Span
+	// person is true when the speaker is a named person, named when the
+	// speaker is named at all (a person or an organisation, not "police"
+	// or "a source with knowledge of ...").
+	person, named bool
 }
 
 // Credit is a source the article credits.
@@ -180,6 +184,10 @@ type Credit struct {
 	// Entity indexes Entities for a named person or organisation, -1
 	// otherwise.
 	Entity int
+	// Role is what the sentence calls a named person besides their name
+	// ("navy spokesman", "the governor of Hormozgan province"), "" when
+	// nothing.
+	Role string
 	// person is true for a named person; statement for an organisation
 	// credited through its statement ("a Defence Ministry statement").
 	person, statement bool

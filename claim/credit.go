@@ -34,7 +34,7 @@ func (x *extractor) readCredits() {
 			return
 		}
 		seen[key] = true
-		c := Credit{Source: s.text, Kind: s.kind, Sentence: si, Entity: s.entity, statement: s.statement, person: s.person}
+		c := Credit{Source: s.text, Kind: s.kind, Sentence: si, Entity: s.entity, Role: s.role, statement: s.statement, person: s.person}
 		if s.entity >= 0 {
 			e := &x.an.Entities[s.entity]
 			// "Nordwire reported": a name credited as an outlet is an organisation
@@ -114,3 +114,7 @@ func itoa(n int) string {
 	}
 	return string(b[i:])
 }
+
+// IsPerson reports a credit to a named person speaking (not to the
+// organisation they speak for).
+func (c Credit) IsPerson() bool { return c.person }

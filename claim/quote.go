@@ -43,7 +43,7 @@ const maxQuoteParas = 8
 // quotation marks that open a paragraph or follow a colon.
 func findQuotes(text string) []quoteSpan {
 	doubles, singles := scanMarks(text)
-	out := pairDoubles(text, doubles)
+	out := blockQuotesOut(text, pairDoubles(text, doubles), singles)
 	out = append(out, pairSingles(text, singles, out)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].open < out[j].open })
 	for k := range out {
@@ -224,6 +224,40 @@ func pairDoubles(text string, ms []qmark) []quoteSpan {
 		out = append(out, quoteSpan{open: ms[open].pos, close: ms[open].pos + end, unclosed: true})
 	}
 	return out
+}
+
+// blockQuotesOut drops the double spans that quote a whole passage (an
+// article quoted in full, as some pages do): a span over three paragraphs
+// or more in which a paragraph opens with a quotation mark of its own. Its
+// text is reporting, with its own quotations and credits, not one
+// speaker's words.
+func blockQuotesOut(text string, spans []quoteSpan, singles []qmark) []quoteSpan {
+	out := spans[:0]
+	for _, q := range spans {
+		inner := false
+		for _, m := range singles {
+			if m.pos > q.open && m.pos < q.close && m.paraStart {
+				inner = true
+				break
+			}
+		}
+		if inner && paragraphsIn(text[q.open:q.close]) >= 3 {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// paragraphsIn counts the paragraphs of s.
+func paragraphsIn(s string) int {
+	n := 1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && (i == 0 || s[i-1] != '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 // paraEndBefore returns the end of the paragraph before the one holding
@@ -413,7 +447,7 @@ func (x *extractor) after(q quoteSpan) speaker {
 	}
 	// "Vancouver police Const.\n\nTim Fanning told a news conference."
 	toks := x.sents[si].toks
-	if n := len(toks); si+1 < len(x.sents) && n-k <= 5 && n >= 2 && toks[n-1].text == "." && abbreviations[toks[n-2].low] {
+	if n := len(toks); si+1 < len(x.sents) && n-k <= 5 && n >= 2 && toks[n-1].text == "." && (abbreviations[toks[n-2].low] || honorifics[toks[n-2].low]) {
 		for i, c := range x.clauses(si + 1) {
 			if c.first == 0 && c.quoting && c.form == 'S' {
 				return x.attributed(&x.clauses(si + 1)[i], true)
@@ -476,7 +510,7 @@ func (x *extractor) before(q quoteSpan) speaker {
 			}
 			if n <= 6 && (prev[0].low == "his" || prev[0].low == "her") {
 				if e := x.focusPerson(si-1, x.sents[si-1].span.Start); e >= 0 {
-					return speaker{src: source{text: x.an.Entities[e].Name, entity: e}, ok: true, explicit: true}
+					return speaker{src: source{text: x.an.Entities[e].Name, entity: e, person: true, named: true}, ok: true, explicit: true}
 				}
 			}
 		}
@@ -544,7 +578,8 @@ func (x *extractor) quotes() {
 		}
 		if p := prev; !sp.ok && !q.single && p >= 0 && first <= x.an.Quotes[p].Last+1 && x.tokenAt(first, q.open) == 0 {
 			// a quotation that goes on: `"...," she said. "..."`
-			sp = speaker{src: source{text: x.an.Quotes[p].Speaker, entity: x.an.Quotes[p].SpeakerEntity}, ok: true}
+			pq := x.an.Quotes[p]
+			sp = speaker{src: source{text: pq.Speaker, entity: pq.SpeakerEntity, person: pq.person, named: pq.named}, ok: true}
 			min = 3
 		}
 		if !sp.ok && !q.single {
@@ -564,9 +599,7 @@ func (x *extractor) quotes() {
 			Text: x.text[q.start:q.end], Span: crosscheck.Span{Start: q.start, End: q.end},
 			First: first, Last: last,
 		}
-		if sp.ok && sp.src.entity >= 0 && x.an.Entities[sp.src.entity].Kind == crosscheck.KindPerson {
-			quote.Speaker = x.an.Entities[sp.src.entity].Name
-		}
+		quote.person, quote.named = sp.ok && sp.src.person, sp.ok && (sp.src.named || sp.src.entity >= 0)
 		if !sp.ok {
 			quote.Speaker, quote.SpeakerEntity = "", -1
 		}
@@ -587,3 +620,10 @@ func (x *extractor) quotes() {
 		}
 	}
 }
+
+// IsPerson reports a quotation whose speaker is a named person.
+func (q Quote) IsPerson() bool { return q.person }
+
+// Named reports a quotation whose speaker is named: a person or an
+// organisation, not an unnamed source ("police", "a source close to ...").
+func (q Quote) Named() bool { return q.named }

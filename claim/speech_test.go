@@ -277,3 +277,18 @@ func TestNoCredit(t *testing.T) {
 		})
 	}
 }
+
+func TestBareName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Police Constable Tim Fanning", "Tim Fanning"},
+		{"Genesee County Sheriff Robert J. Pickell", "Robert J Pickell"},
+		{"Commodore Nirad Sinha", "Nirad Sinha"},
+		{"Tim Fanning", "Tim Fanning"},
+		{"Angela Merkel", "Angela Merkel"},
+	}
+	for _, tt := range tests {
+		if got := BareName(tt.in); got != tt.want {
+			t.Errorf("BareName(%q)=%q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

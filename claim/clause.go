@@ -1,0 +1,560 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck"
+)
+
+// Reporting clauses: a verb of saying or reporting and the phrases it
+// credits, read over a sentence's tokens with the words of speech.go.
+
+// phrase is a credited noun phrase in a sentence.
+type phrase struct {
+	si      int
+	a, b    int // the phrase proper, tokens [a, b)
+	c       int // end of its appositives (", a spokesman for X,"), >= b
+	head    int // token of its head noun, -1 for names
+	pron    string
+	ok      bool
+	inverse bool // read after the verb ("said the minister")
+}
+
+// speechState is what an extraction knows of reporting language: each
+// sentence's clauses, read once, shared by quotes and credits.
+type speechState struct {
+	clauses [][]clause
+	done    []bool
+	// credited is true once the credits are read (quotes resolve "the
+	// statement" and "the newspaper" against them).
+	credited bool
+}
+
+// clause is one reporting clause: a verb and who it credits.
+type clause struct {
+	si   int
+	verb int // token of the verb (or of the phrase that credits: "according")
+	// form: 'S' source then verb, 'V' verb then source, 'A' according to
+	// and the like, 'P' a participle taking the sentence's subject.
+	form byte
+	src  []phrase
+	// media are the outlets that carried the words ("told Reuters").
+	media []phrase
+	// quoting is true when the verb can introduce a quotation.
+	quoting bool
+	// first and last are the tokens the clause spans.
+	first, last int
+}
+
+// clauses returns the reporting clauses of sentence si, read once.
+func (x *extractor) clauses(si int) []clause {
+	sp := &x.speech
+	if sp.clauses == nil {
+		sp.clauses = make([][]clause, len(x.sents))
+		sp.done = make([]bool, len(x.sents))
+	}
+	if !sp.done[si] {
+		sp.done[si] = true
+		sp.clauses[si] = x.readClauses(si)
+	}
+	return sp.clauses[si]
+}
+
+// readClauses finds the reporting clauses of a sentence.
+func (x *extractor) readClauses(si int) []clause {
+	s := &x.sents[si]
+	toks := s.toks
+	var out []clause
+	for i := 0; i < len(toks); i++ {
+		if s.quoted[i] || toks[i].kind != 'w' {
+			continue
+		}
+		low := toks[i].low
+		if n := matchWords(toks, i, speech.before); n > 0 {
+			if p := x.readRight(si, i+n); p.ok {
+				out = append(out, clause{si: si, verb: i, form: 'A', src: []phrase{p}, quoting: low == "according", first: i, last: p.c - 1})
+				i = p.b - 1
+			}
+			continue
+		}
+		if n := matchWords(toks, i, speech.medium); n > 0 && !isReporting(low) {
+			// "speaking to IRNA", "in an interview with the BBC"
+			if p := x.readRight(si, i+n); p.ok {
+				out = append(out, clause{si: si, verb: i, form: 'M', media: []phrase{p}, first: i, last: p.c - 1})
+			}
+			continue
+		}
+		if !isReporting(low) || toks[i].cap && i > 0 {
+			continue
+		}
+		if i+1 < len(toks) && (toks[i+1].low == "nothing" || toks[i+1].low == "little") {
+			continue // "he said nothing"
+		}
+		if c, ok := x.readClause(si, i, out); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readClause reads the clause of the reporting verb at token v.
+func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
+	toks := x.sents[si].toks
+	low := toks[v].low
+	c := clause{si: si, verb: v, quoting: speech.say[low], first: v, last: v}
+	tell := low == "told" || low == "tells" || low == "tell" || low == "telling"
+	// "X quoted Y as saying", "X was quoted by Y as saying", "X was heard saying"
+	if low == "saying" && v >= 2 && (toks[v-1].low == "as" || toks[v-1].low == "heard") {
+		q := v - 1
+		if toks[q].low == "as" {
+			for q > 0 && toks[q].low != "quoted" && v-q < 14 {
+				q--
+			}
+			if toks[q].low != "quoted" {
+				return c, false
+			}
+		}
+		c.quoting = true
+		passive := q > 0 && auxVerbs[toks[q-1].low]
+		if passive {
+			// "Ali Naghavi was quoted by IRNA as saying"
+			p := x.readLeft(si, q-1)
+			if !p.ok {
+				return c, false
+			}
+			c.form, c.src, c.first = 'S', []phrase{p}, p.a
+			if toks[q].low == "quoted" && q+1 < len(toks) && toks[q+1].low == "by" {
+				if m := x.readRight(si, q+2); m.ok {
+					c.media = append(c.media, m)
+				}
+			}
+			return c, true
+		}
+		// "IRNA quoted the head of the zone, Ali Rezapour, as saying"
+		p := x.readLeft(si, q)
+		if !p.ok {
+			return c, false
+		}
+		c.form, c.first = 'S', p.a
+		c.media = append(c.media, p)
+		if y := x.readRight(si, q+1); y.ok {
+			c.src = []phrase{y}
+		}
+		return c, len(c.src) > 0
+	}
+	if low == "quoted" || low == "heard" {
+		return c, false // read from their "saying"
+	}
+	// inverted: "...," said the minister (unless the comma closes an
+	// appositive: "X, a spokesman for Y, said")
+	if v > 0 && !tell && speech.say[low] && (toks[v-1].text == "," || quoteMarkText(toks[v-1].text)) {
+		left := phrase{}
+		if toks[v-1].text == "," {
+			left = x.readLeft(si, v)
+		}
+		if !left.ok || left.c == left.b {
+			if p := x.readRight(si, v+1); p.ok && !isPrep(toks[p.a].low) && (p.head >= 0 || p.pron != "" || len(x.namedIn(si, p.a, p.b)) > 0 || x.nameLike(si, p.a, p.b)) {
+				p.inverse = true
+				c.form, c.src, c.last = 'V', []phrase{p}, p.c-1
+				return c, true
+			}
+		}
+	}
+	// participle: "X condemned the killings, saying: ..."
+	if speech.participle[low] && v > 0 && toks[v-1].text == "," {
+		c.form = 'P'
+		if len(prev) > 0 && len(prev[len(prev)-1].src) > 0 {
+			c.src = prev[len(prev)-1].src
+		} else if p := x.subjectPhrase(si, v); p.ok {
+			c.src = []phrase{p}
+		}
+		return c, len(c.src) > 0
+	}
+	if tell {
+		// "told lawmakers in Berlin to pass the bill" is an order, not a report
+		for t := v + 1; t < len(toks) && t < v+9; t++ {
+			if toks[t].text == "," || toks[t].low == "that" || isVerbLike(toks[t]) {
+				break
+			}
+			if toks[t].low == "to" && t+1 < len(toks) && toks[t+1].kind == 'w' && !toks[t+1].cap && !dayNames[toks[t+1].low] {
+				return c, false
+			}
+		}
+		if m := x.readRight(si, v+1); m.ok {
+			c.media = append(c.media, m)
+			c.last = m.c - 1
+		}
+	}
+	c.form = 'S'
+	p := x.readLeft(si, v)
+	if !p.ok {
+		// "... and added, ...": the subject of the clause before
+		k := v - 1
+		for k >= 0 && speech.between[toks[k].low] {
+			k--
+		}
+		if k >= 0 && (toks[k].low == "and" || toks[k].low == "but") && len(prev) > 0 && len(prev[len(prev)-1].src) > 0 {
+			c.src = prev[len(prev)-1].src
+			return c, true
+		}
+		return c, len(c.media) > 0
+	}
+	c.first = p.a
+	c.src = []phrase{p}
+	// "South Sudan officials and witnesses said"; but "team president and
+	// general manager Ed Stefanski said" is one person's two titles
+	if p.a >= 2 && (toks[p.a-1].low == "and" || toks[p.a-1].low == "or") {
+		if q := x.readLeft(si, p.a-1); q.ok && q.pron == "" && (q.head >= 0 || len(x.namedIn(si, q.a, q.b)) > 0) {
+			if len(x.namedIn(si, q.a, q.b)) == 0 && titleWords[toks[q.b-1].low] && !toks[p.a].cap && len(x.namedIn(si, p.a, p.b)) > 0 {
+				p.a = q.a
+				c.src = []phrase{p}
+			} else {
+				c.src = append([]phrase{q}, c.src...)
+			}
+			c.first = q.a
+		}
+	}
+	return c, true
+}
+
+// readLeft reads the phrase that ends right before the verb at token v,
+// passing over the words that may stand between ("Police on Monday said")
+// and an appositive ("X, the governor of Y, said").
+func (x *extractor) readLeft(si, v int) phrase {
+	toks := x.sents[si].toks
+	k := v - 1
+	for k >= 0 && speech.between[toks[k].low] && (toks[k].kind == 'w') {
+		k--
+	}
+	if k < 0 || relativeWords[toks[k].low] || toks[k].low == "that" {
+		return phrase{} // "a spokeswoman who asked not to be named": the verb of a relative clause
+	}
+	end, appEnd := k+1, k+1
+	if toks[k].text == "," {
+		// "X, a spokesman for Y, said"
+		c := k - 1
+		for c >= 0 && toks[c].text != "," && !(toks[c].kind == 'p' && hardStop(toks[c])) && k-c <= 16 {
+			if isReporting(toks[c].low) && !x.sents[si].quoted[c] {
+				return phrase{}
+			}
+			c--
+		}
+		if c < 1 || toks[c].text != "," {
+			return phrase{}
+		}
+		// a second appositive: "Sara Sadeqi, 22, a homemaker,"
+		if c >= 2 && toks[c-1].kind == 'n' && toks[c-2].text == "," {
+			c -= 2
+		}
+		end = c
+	}
+	a := end - 1
+	for a >= 0 && !hardStop(toks[a]) && end-a <= 16 {
+		a--
+	}
+	a++
+	// more appositives: "Abdolreza Sheikholeslami, the governor of Hormozgan
+	// Province, the center of the damaged area, said"
+	for n := 0; n < 2 && end < appEnd && a >= 2 && toks[a-1].text == "," && a < end && (toks[a].low == "the" || toks[a].low == "a" || toks[a].low == "an" || !toks[a].cap); n++ {
+		e := a - 1
+		b := e - 1
+		for b >= 0 && !hardStop(toks[b]) && e-b <= 8 {
+			b--
+		}
+		b++
+		if b >= e || len(x.namedIn(si, b, e)) == 0 {
+			break
+		}
+		end, a = e, b
+	}
+	// a relative clause ends the phrase: "a spokeswoman who asked not to be named"
+	for t := a; t < end; t++ {
+		if relativeWords[toks[t].low] && t > a {
+			end = t
+			break
+		}
+	}
+	// the phrase starts after the last verb of the clause before it
+	for t := end - 1; t >= a; t-- {
+		if isVerbLike(toks[t]) || toks[t].kind == 'p' && doubleMark(toks[t].text) {
+			a = t + 1
+			break
+		}
+	}
+	// a leading preposition with its object: "On Monday police said"
+	if a < end && isPrep(toks[a].low) && !toks[a].cap {
+		for a < end && (isPrep(toks[a].low) || speech.between[toks[a].low] || toks[a].kind == 'n') {
+			a++
+		}
+	}
+	return x.makePhrase(si, a, end, appEnd)
+}
+
+// readRight reads the phrase that starts at token k ("according to X",
+// "said X", "told X").
+func (x *extractor) readRight(si, k int) phrase {
+	toks := x.sents[si].toks
+	j := k
+	for j < len(toks) && j-k < 14 {
+		t := toks[j]
+		if t.kind == 'p' {
+			if t.text == "(" {
+				// "the San Angelo (Texas) Standard-Times"
+				if j+2 < len(toks) && toks[j+2].text == ")" && toks[j+1].cap {
+					j += 3
+					continue
+				}
+			}
+			if hardStop(t) || t.text == "." && j+1 < len(toks) && !toks[j+1].cap && toks[j+1].low != "com" {
+				break
+			}
+			j++
+			continue
+		}
+		if t.kind == 'w' && j > k && (dayNames[t.low] || timeWords[t.low]) {
+			break // "Le Parisien Wednesday", "told Reuters on Monday"
+		}
+		if t.kind == 'w' && !t.cap && j > k && toks[j-1].cap && toks[j-1].kind == 'w' && !nameConnectors[t.low] && !postModifiers[t.low] && !x.capitalSoon(si, j) {
+			if _, _, head := headKind(t.low); !head && !mediaHeads[t.low] && t.low != "affiliate" && t.low != "news" {
+				break // "told Reuters one of the victims was pregnant"
+			}
+		}
+		if t.kind == 'w' && !t.cap {
+			if boundaryWords[t.low] || relativeWords[t.low] || personalPronouns[t.low] && j > k || t.low == "to" || isVerbLike(t) {
+				break
+			}
+			if isPrep(t.low) && !postModifiers[t.low] {
+				break
+			}
+			// "in Golden", "at a news conference", "by phone": a place or
+			// circumstance, not part of who is credited
+			if (t.low == "in" || t.low == "at" || t.low == "by") && j > k && !x.modifierContinues(si, j) {
+				break
+			}
+		}
+		j++
+	}
+	for j > k && toks[j-1].kind == 'p' {
+		j--
+	}
+	c := j
+	// appositives: ", a refugee from the Nuba mountains,", ", 22,"
+	for n := 0; n < 2 && c < len(toks) && toks[c].text == ","; n++ {
+		e := c + 1
+		if e < len(toks) && (relativeWords[toks[e].low] || boundaryWords[toks[e].low] || isVerbLike(toks[e])) {
+			break
+		}
+		for e < len(toks) && toks[e].text != "," && !(toks[e].kind == 'p' && hardStop(toks[e])) && e-c < 14 {
+			if isVerbLike(toks[e]) || !toks[e].cap && boundaryWords[toks[e].low] {
+				break
+			}
+			e++
+		}
+		if e == c+1 {
+			break
+		}
+		c = e
+	}
+	return x.makePhrase(si, k, j, c)
+}
+
+// capitalSoon reports a capitalised word among the three tokens after j
+// ("Hardester's Market clerk Alicia Mullin").
+func (x *extractor) capitalSoon(si, j int) bool {
+	toks := x.sents[si].toks
+	for t := j + 1; t < len(toks) && t <= j+3; t++ {
+		if toks[t].kind != 'w' || boundaryWords[toks[t].low] || isVerbLike(toks[t]) {
+			return false
+		}
+		if toks[t].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierContinues reports whether the preposition at token j goes on
+// naming who is credited: "records obtained by The Associated Press",
+// "director of assurance at Reliance Globalcom".
+func (x *extractor) modifierContinues(si, j int) bool {
+	toks := x.sents[si].toks
+	if toks[j].low == "by" {
+		p := toks[j-1].low
+		return strings.HasSuffix(p, "ed") || p == "seen" || p == "written"
+	}
+	if j+1 >= len(toks) {
+		return false
+	}
+	// an organisation named after "at": "a director at Interoute"
+	if toks[j].low == "at" {
+		for _, m := range x.namedIn(si, j+1, min(j+6, len(toks))) {
+			if x.an.Entities[m.Entity].Kind == crosscheck.KindOrganization {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var dayNames = set(`monday tuesday wednesday thursday friday saturday sunday`)
+
+var timeWords = set(`today yesterday tonight tomorrow`)
+
+var prepositions = set(`in on at by with from for of to into onto over under about after before during since
+until across through near outside inside toward towards without within against among amid between upon via per`)
+
+func isPrep(low string) bool { return prepositions[low] }
+
+// namedIn returns the mentions of named entities (not bare roles) whose
+// first token lies in tokens [a, b) of sentence si.
+func (x *extractor) namedIn(si, a, b int) []Mention {
+	toks := x.sents[si].toks
+	if a >= b || a >= len(toks) {
+		return nil
+	}
+	if b > len(toks) {
+		b = len(toks)
+	}
+	var out []Mention
+	for _, m := range x.mentionsAll(toks[a].start, toks[b-1].end) {
+		if !m.RoleOnly {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mentionsAll returns every mention starting in [a, b), places included.
+func (x *extractor) mentionsAll(a, b int) []Mention {
+	ms := x.an.Mentions
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		h := (lo + hi) / 2
+		if ms[h].Start < a {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	var out []Mention
+	for k := lo; k < len(ms) && ms[k].Start < b; k++ {
+		if ms[k].Entity >= 0 {
+			out = append(out, ms[k])
+		}
+	}
+	return out
+}
+
+// makePhrase checks that tokens [a, b) name someone who can be credited
+// and finds the phrase's head.
+func (x *extractor) makePhrase(si, a, b, c int) phrase {
+	toks := x.sents[si].toks
+	for a < b && toks[a].kind == 'p' {
+		a++
+	}
+	for b > a && toks[b-1].kind == 'p' && toks[b-1].text != "." {
+		b--
+	}
+	if c < b {
+		c = b
+	}
+	p := phrase{si: si, a: a, b: b, c: c, head: -1}
+	if b <= a || b-a > 12 {
+		return p
+	}
+	if b-a == 1 && personalPronouns[toks[a].low] {
+		p.pron, p.ok = toks[a].low, true
+		return p
+	}
+	// the head: the last word before the first post-modifier ("a
+	// spokesman for X", "records obtained by X")
+	h := b - 1
+	for t := a + 1; t < b; t++ {
+		if postModifiers[toks[t].low] && !toks[t].cap {
+			h = t - 1
+			if toks[t].low == "by" && strings.HasSuffix(toks[h].low, "ed") && h > a {
+				h--
+			}
+			break
+		}
+	}
+	for h > a && toks[h].kind == 'p' {
+		h--
+	}
+	// "the governor - general of the province": a hyphenated title spaced out
+	if _, _, ok := headKind(toks[h].low); !ok && h-2 >= a && toks[h-1].text == "-" {
+		if _, _, ok := headKind(toks[h-2].low); ok {
+			h -= 2
+		}
+	}
+	if _, _, ok := headKind(toks[h].low); ok && toks[h].kind == 'w' {
+		// a capitalised head only where nothing is named ("Police said",
+		// "Witnesses at the camp said")
+		if !toks[h].cap || len(x.namedIn(si, a, b)) == 0 {
+			p.head = h
+		}
+	}
+	switch {
+	case p.head >= 0:
+		p.ok = true
+	case len(x.namedIn(si, a, b)) > 0:
+		for _, m := range x.namedIn(si, a, b) {
+			if x.an.Entities[m.Entity].Kind != crosscheck.KindPlace {
+				p.ok = true
+			}
+		}
+	default:
+		// a name nothing else knows: "SportsCenter 5", "dpa", "InSession"
+		p.ok = x.nameLike(si, a, b)
+	}
+	return p
+}
+
+// nameLike reports a run of tokens that reads as a name: capitalised words
+// (and a number, a ".com"), or a known agency or outlet.
+func (x *extractor) nameLike(si, a, b int) bool {
+	toks := x.sents[si].toks
+	low := x.joinLow(toks[a:b])
+	if speech.agency[low] || agencies[low] || speech.outletName[low] {
+		return true
+	}
+	caps := 0
+	for t := a; t < b; t++ {
+		switch {
+		case toks[t].kind == 'w' && toks[t].cap:
+			if stopCaps[toks[t].low] && t > a {
+				return false
+			}
+			caps++
+		case toks[t].kind == 'n', toks[t].text == ".", toks[t].text == "-", toks[t].low == "com":
+		case toks[t].low == "the" && t == a:
+		default:
+			return false
+		}
+	}
+	return caps > 0 && !(caps == 1 && stopCaps[toks[a].low])
+}
+
+// subjectPhrase is the subject of the sentence holding token v: its first
+// named person or organisation before v.
+func (x *extractor) subjectPhrase(si, v int) phrase {
+	toks := x.sents[si].toks
+	for _, m := range x.namedIn(si, 0, v) {
+		e := x.an.Entities[m.Entity]
+		if e.Kind == crosscheck.KindPerson || e.Kind == crosscheck.KindOrganization {
+			for t := 0; t < v; t++ {
+				if toks[t].start == m.Start {
+					end := t + 1
+					for end < v && toks[end].end <= m.End {
+						end++
+					}
+					return x.makePhrase(si, t, end, end)
+				}
+			}
+		}
+	}
+	if len(toks) > 0 && (toks[0].low == "he" || toks[0].low == "she") {
+		return phrase{si: si, a: 0, b: 1, c: 1, head: -1, pron: toks[0].low, ok: true}
+	}
+	return phrase{}
+}
