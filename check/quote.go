@@ -225,7 +225,7 @@ func sameWords(u uf, idx []int, gs [][]string, spk func(int) int) {
 
 // sameQuote reports whether two wordings, as five-word runs, are one
 // quotation: half the runs of the shorter are shared (a part quoted by one
-// outlet, the whole by another), or they share a stretch of eight words
+// outlet, the whole by another), or they share a stretch of seven words
 // and more, or two stretches apart (one translation worded two ways). Two
 // quotations sharing only a name ("against the Republic of South Sudan")
 // are not one.
@@ -247,7 +247,7 @@ func sameQuote(a, b []string) bool {
 			run = 0
 		}
 	}
-	return n > 0 && (overlaps(n, len(a), len(b)) || longest >= 4 || runs >= 2 && n >= 3)
+	return n > 0 && (overlaps(n, len(a), len(b)) || longest >= 3 || runs >= 2 && n >= 3)
 }
 
 // overlaps reports whether n shared runs make two wordings of a and b runs
