@@ -67,6 +67,7 @@ const (
 	ValueTime     ValueKind = "time"     // "15:06 Moscow time"
 	ValueName     ValueKind = "name"     // who did it
 	ValuePlace    ValueKind = "place"    // where: "in Paris" (Text is the place's name as written)
+	ValueDistance ValueKind = "distance" // "30 miles" (metres in Min/Max)
 )
 
 // Value is a normalised value stated in a claim. Min and Max bound what the
@@ -116,7 +117,8 @@ type Claim struct {
 
 // Variant is one of the incompatible values of a conflict.
 type Variant struct {
-	// Value is the value as written.
+	// Value is the value as written; when the outlets word it differently,
+	// every wording, joined by " / " ("three boats / three speedboats").
 	Value string `json:"value"`
 	// Sentence is the verbatim sentence stating it (the first source's).
 	Sentence string `json:"sentence"`

@@ -49,10 +49,15 @@ func Analyze(story *crosscheck.Story, articles []*crosscheck.Article, opts Optio
 		}
 		return ti.Before(tj)
 	})
-	ref := referenceDate(arts)
-	copts := claim.Options{Reference: ref, Story: ref}
-	ans := extractAll(arts, copts)
+	ans := extractAll(arts, claimOptions(arts))
 	return analyzeExtracted(story, ans, opts)
+}
+
+// claimOptions resolves relative dates of articles without a date of
+// their own against the story's median date.
+func claimOptions(arts []*crosscheck.Article) claim.Options {
+	ref := referenceDate(arts)
+	return claim.Options{Reference: ref, Story: ref}
 }
 
 // referenceDate is the median publication date, to resolve relative dates
@@ -86,6 +91,11 @@ type state struct {
 	claimOf []int // per item: claim index
 	claims  []claimGroup
 	towns   map[int]map[int]bool // per item: where it happened (see towns)
+
+	// year and month most articles name (0: unknown), see storyMoment
+	year, month int
+	// idf weighs stems ("s:") and entities ("e:") by rarity, see slotIDF
+	idf map[string]float64
 }
 
 // item is one fact of one article.
@@ -101,11 +111,32 @@ type claimGroup struct {
 }
 
 func analyzeExtracted(story *crosscheck.Story, ans []*claim.Analysis, opts Options) *crosscheck.StoryReport {
-	s := &state{opts: opts, ans: ans}
-	s.rep = &crosscheck.StoryReport{Articles: []*crosscheck.Article{}}
+	s := newState(ans)
+	s.opts = opts
 	if story != nil {
 		s.rep.Story = *story
 	}
+	conflicts := s.conflicts()
+	s.buildClaims(conflicts)
+	s.rep.Conflicts = conflicts
+	s.quotes()
+	s.attributions()
+	s.coverage()
+	s.timeline()
+	s.brief()
+	s.fillStory()
+	if s.rep.Brief == nil {
+		s.rep.Brief = []crosscheck.BriefItem{}
+	}
+	return s.rep
+}
+
+// newState sets up the analysis of extracted articles: outlets, entities
+// merged across articles, facts aligned, the story's moment and word
+// weights.
+func newState(ans []*claim.Analysis) *state {
+	s := &state{opts: Options{}.withDefaults(), ans: ans}
+	s.rep = &crosscheck.StoryReport{Articles: []*crosscheck.Article{}}
 	for _, an := range ans {
 		s.rep.Articles = append(s.rep.Articles, an.Article)
 		o := an.Article.Outlet
@@ -122,19 +153,9 @@ func analyzeExtracted(story *crosscheck.Story, ans []*claim.Analysis, opts Optio
 	}
 	s.mergeEntities()
 	s.align()
-	conflicts := s.conflicts()
-	s.buildClaims(conflicts)
-	s.rep.Conflicts = conflicts
-	s.quotes()
-	s.attributions()
-	s.coverage()
-	s.timeline()
-	s.brief()
-	s.fillStory()
-	if s.rep.Brief == nil {
-		s.rep.Brief = []crosscheck.BriefItem{}
-	}
-	return s.rep
+	s.storyMoment()
+	s.slotIDF()
+	return s
 }
 
 // fillStory completes what the story does not say yet: its article count,

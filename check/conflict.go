@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -59,6 +60,11 @@ func compatible(a, b *claim.ValueFact) bool {
 func (s *state) conflicts() []crosscheck.Conflict {
 	var out []crosscheck.Conflict
 	out = append(out, s.valueConflicts()...)
+	for _, c := range s.slotConflicts() {
+		if !sameConflict(out, c) {
+			out = append(out, c)
+		}
+	}
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.roleConflicts()...)
@@ -306,7 +312,7 @@ func (s *state) sameEvent(i, j int, vi, vj *claim.ValueFact) bool {
 // for none).
 func (s *state) sameSetting(i, j int, vi, vj string) bool {
 	fi, fj := s.fact(i), s.fact(j)
-	if pi, pj := s.townsOf(i), s.townsOf(j); len(pi) > 0 && len(pj) > 0 && !meets(pi, pj) {
+	if pi, pj := s.townsOf(i), s.townsOf(j); len(pi) > 0 && len(pj) > 0 && !s.townsMeet(pi, pj) {
 		return false
 	}
 	if vi == "-" {
@@ -359,6 +365,23 @@ func (s *state) townsOf(i int) map[int]bool {
 	}
 	s.towns[i] = out
 	return out
+}
+
+// townsMeet reports two sets of places that share one, or a place whose
+// name holds the other's ("West Papua" and "Papua").
+func (s *state) townsMeet(a, b map[int]bool) bool {
+	if meets(a, b) {
+		return true
+	}
+	for x := range a {
+		for y := range b {
+			nx, ny := strings.ToLower(s.ents[x].Name), strings.ToLower(s.ents[y].Name)
+			if strings.Contains(nx, ny) || strings.Contains(ny, nx) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func meets[K comparable](a, b map[K]bool) bool {
@@ -784,4 +807,24 @@ func (s *state) negationConflicts() []crosscheck.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sameConflict reports a conflict already listed: the same variants'
+// values, found by the sentence rules and by the slots both.
+func sameConflict(list []crosscheck.Conflict, c crosscheck.Conflict) bool {
+	key := func(c crosscheck.Conflict) string {
+		var vs []string
+		for _, v := range c.Variants {
+			vs = append(vs, strings.Join(v.Articles, ","))
+		}
+		sort.Strings(vs)
+		return strings.Join(vs, "|")
+	}
+	k := key(c)
+	for _, d := range list {
+		if key(d) == k {
+			return true
+		}
+	}
+	return false
 }

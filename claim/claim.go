@@ -114,6 +114,13 @@ type Fact struct {
 	Credits []int
 	// Distinct is true when the sentence marks a separate event.
 	Distinct bool
+	// Years, Months and Weekdays are those the sentence names ("in 2004",
+	// "In February", "on Monday"), to tell one moment from another.
+	Years, Months, Weekdays []int
+	// LeadYears and LeadMonths are the year and month of a time adverbial
+	// that opens the sentence ("In February, a gunman killed five people";
+	// "In December 2003, ..."): news sets background apart that way.
+	LeadYears, LeadMonths []int
 }
 
 // ValueFact is a value with the frame that says which fact it measures.
@@ -146,6 +153,60 @@ type ValueFact struct {
 	// whatever the verb: "all 214 passengers", "carrying 214 passengers",
 	// "with 214 passengers on board".
 	Total bool
+
+	// The slot: which fact the value measures (see frame.go).
+	//
+	// Attr is the attribute: count, age, magnitude, population, distance,
+	// speed, money:CUR, percent, duration, time, date.
+	Attr string
+	// Head is the key of the counted or measured thing ("boat", "person"
+	// for any noun of people, "quake"); Spec a distinctive modifier
+	// ("ak47", "somalia"); Spec2 the people noun a "person" head stood for.
+	Head, Spec, Spec2 string
+	// Phrase is the value with its noun phrase as written ("three
+	// speedboats"), ending at PhraseEnd in the article text.
+	Phrase    string
+	PhraseEnd int
+	// VerbClass is the class of the act that governs the value ("die" for
+	// killed, dead, died), "" when none is known.
+	VerbClass string
+	// VerbLemma is the lemma of that verb.
+	VerbLemma string
+	// Other is true for a further set: "three other rifles", "another
+	// 20,000 people".
+	Other bool
+	// Holder is the entity the value is an attribute of (whose age, which
+	// town's population), -1 when none.
+	Holder int
+	// Context are the stems of the content words around the value.
+	Context []string
+	// Years are the years the sentence states besides the value; Past is
+	// true when it speaks of an earlier time ("last year", "previous").
+	Years []int
+	Past  bool
+	// Month, Day and Weekday (1 = Sunday) are a date's parts as stated,
+	// 0 when not stated: "November 19" has no weekday, "on Monday" no day.
+	Month, Day, Weekday int
+	// Rate is true for a value per unit of time or thing ("100 RBIs a
+	// season", "$23 million per season"); Place is the place a share is of
+	// ("80 percent" of services "in Egypt"), -1 when none.
+	Rate  bool
+	Place int
+	// Conv is true for a sum given as the equivalent of a sum in another
+	// currency ("2m euros ($2.6m)").
+	Conv bool
+	// Dir is the direction of a distance ("north" in "50 miles north of
+	// Detroit").
+	Dir string
+	// N is the figure as stated, before its hedge widened Min and Max
+	// ("about 30" is 30); for times, dates and ages, Min.
+	N float64
+	// Part is true for the whole of a set some of which the clause
+	// counts: "three victims" in "two of the three victims died".
+	Part bool
+	// Update is true when the value is a change over time ("rose to 10");
+	// Modal when it is a possibility, plan or forecast ("could reach").
+	Update, Modal bool
 }
 
 // Quote is a direct quotation.
@@ -248,7 +309,8 @@ func (x *extractor) tokenizeAll() {
 	x.sents = make([]sent, len(x.an.Sentences))
 	q := 0
 	for i, s := range x.an.Sentences {
-		toks := tokenize(x.text, s.Start, s.End, nil)
+		toks := mergeSpaced(x.text, tokenize(x.text, s.Start, s.End, nil))
+		tagTokens(toks)
 		x.sents[i] = sent{span: s.Span, para: s.Para, toks: toks}
 		x.sents[i].headline = isHeadline(x.text[s.Start:s.End], toks)
 		m := make([]bool, len(toks))

@@ -363,7 +363,7 @@ func TestClockTimes(t *testing.T) {
 		min, max float64
 	}{
 		{"The ferry struck the reef at 07:15 on Monday.", 26100, 26100},
-		{"The ferry struck the reef at about 07:00 on Monday.", 25200 - 1800, 25200 + 1800},
+		{"The ferry struck the reef at about 07:00 on Monday.", 25200 - 900, 25200 + 900},
 		{"The ferry struck the reef at 7 a.m. on Monday.", 25200, 25200},
 		{"The ferry struck the reef at 9pm on Monday.", 75600, 75600},
 		{"The ferry struck the reef at 12:30 p.m. on Monday.", 45000, 45000},

@@ -186,12 +186,22 @@ func (x *extractor) facts() {
 				f.Distinct = true
 			}
 		}
+		f.Years, f.Months, f.Weekdays = moments(toks)
+		f.LeadYears, f.LeadMonths = leadMoment(toks)
 		strong := false // "another", "a second": a count is no total of the story's set
 		for _, t := range toks {
 			strong = strong || separateWords[t.low]
 		}
-		for _, v := range x.values(si) {
-			x.frame(si, &v)
+		vals := x.values(si)
+		for k := range vals {
+			x.frame(si, &vals[k])
+			x.slot(si, &vals[k])
+		}
+		listParts(toks, vals)
+		for _, v := range vals {
+			if v.drop {
+				continue
+			}
 			v.Total = v.Total && !strong
 			f.Values = append(f.Values, v.ValueFact)
 		}
@@ -566,4 +576,100 @@ var headSynonyms = map[string]string{
 	"ship": "vessel", "ferry": "vessel", "tanker": "vessel", "freighter": "vessel",
 	"liner": "vessel", "trawler": "vessel", "yacht": "vessel", "steamer": "vessel", "cutter": "vessel",
 	"plane": "aircraft", "jet": "aircraft", "airliner": "aircraft", "airplane": "aircraft", "aeroplane": "aircraft",
+}
+
+// moments returns the years, months and weekdays a sentence names. A
+// month needs a capital, and "May" and "March" a number or "in" beside
+// them, so that the verb and the noun are not taken for months.
+func moments(toks []token) (ys, ms, wds []int) {
+	for i, t := range toks {
+		switch {
+		case t.kind == 'n' && len(t.low) == 4 && onlyDigits(t.low):
+			if y := atoi4(t.low); y >= 1900 && y <= 2100 {
+				ys = append(ys, y)
+			}
+		case t.cap && months[strings.TrimSuffix(t.low, ".")] != 0:
+			m := int(months[strings.TrimSuffix(t.low, ".")])
+			if t.low == "may" || t.low == "march" {
+				near := i+1 < len(toks) && toks[i+1].kind == 'n' || i > 0 && (toks[i-1].low == "in" || toks[i-1].low == "since" || toks[i-1].low == "early" || toks[i-1].low == "late" || toks[i-1].low == "mid")
+				if !near {
+					continue
+				}
+			}
+			ms = append(ms, m)
+		case t.cap && (weekdays[t.low] != 0 || t.low == "sunday"):
+			wds = append(wds, int(weekdays[t.low]))
+		}
+	}
+	return ys, ms, wds
+}
+
+func atoi4(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// leadMoment reads a time adverbial of a month or a year that opens a
+// sentence and ends at a comma: "In February,", "In early March,", "Last
+// year,", "In December 2003,", "Early November,". "Last year" gives the
+// year 1 (before any story's).
+func leadMoment(toks []token) (years, mons []int) {
+	i := 0
+	for i < len(toks) && i < 3 && (toks[i].low == "in" || toks[i].low == "early" || toks[i].low == "late" || toks[i].low == "mid" || toks[i].low == "earlier" || toks[i].low == "since" || toks[i].low == "by") {
+		i++
+	}
+	if i+1 < len(toks) && toks[i].low == "last" && (toks[i+1].low == "year" || toks[i+1].low == "month") && i+2 < len(toks) && toks[i+2].text == "," {
+		return []int{1}, nil
+	}
+	start := i
+	for i < len(toks) && i < start+3 {
+		t := toks[i]
+		switch {
+		case t.cap && months[strings.TrimSuffix(t.low, ".")] != 0:
+			mons = append(mons, int(months[strings.TrimSuffix(t.low, ".")]))
+		case t.kind == 'n' && len(t.low) == 4 && onlyDigits(t.low):
+			years = append(years, atoi4(t.low))
+		case t.text == ",":
+			if i > start && (len(years) > 0 || len(mons) > 0) {
+				return years, mons
+			}
+			return nil, nil
+		default:
+			return nil, nil
+		}
+		i++
+	}
+	return nil, nil
+}
+
+// listParts marks the counts of people joined in a list ("two women and
+// one man died", "a man, a woman and two children") as parts of one
+// whole: each counts some of the people the clause speaks of, not all.
+// Counts with distinctive modifiers ("12 Somali and 11 Yemeni pirates")
+// stay whole: each is all of its kind.
+func listParts(toks []token, vals []valueAt) {
+	for k := 0; k+1 < len(vals); k++ {
+		a, b := &vals[k], &vals[k+1]
+		if a.Head != "person" || b.Head != "person" || a.Spec != "" || b.Spec != "" {
+			continue
+		}
+		end := a.tj
+		if a.PhraseEnd > 0 {
+			for end < len(toks) && toks[end].start < a.PhraseEnd {
+				end++
+			}
+		}
+		joined := true
+		for t := end; t < b.ti; t++ {
+			if l := toks[t].low; l != "and" && l != "or" && l != "," {
+				joined = false
+			}
+		}
+		if joined && b.ti-end <= 2 {
+			a.Part, b.Part = true, true
+		}
+	}
 }

@@ -170,6 +170,74 @@ Kenya|Kenyan|Nairobi
 Ethiopia|Ethiopian|Addis Ababa
 Sudan|Sudanese|Khartoum
 Indonesia|Indonesian|Jakarta
+Somalia|Somali,Somalian|Mogadishu
+South Sudan|South Sudanese|Juba
+Eritrea|Eritrean|Asmara
+Djibouti|Djiboutian|
+Uganda|Ugandan|Kampala
+Tanzania|Tanzanian|Dodoma,Dar es Salaam
+Rwanda|Rwandan|Kigali
+Burundi|Burundian|Gitega
+Democratic Republic of the Congo,DR Congo,DRC,Congo|Congolese|Kinshasa
+Angola|Angolan|Luanda
+Zambia|Zambian|Lusaka
+Zimbabwe|Zimbabwean|Harare
+Mozambique|Mozambican|Maputo
+Malawi|Malawian|Lilongwe
+Madagascar|Malagasy|Antananarivo
+Namibia|Namibian|Windhoek
+Botswana|Botswanan|Gaborone
+Ghana|Ghanaian|Accra
+Ivory Coast,Cote d'Ivoire|Ivorian|Abidjan,Yamoussoukro
+Senegal|Senegalese|Dakar
+Mali|Malian|Bamako
+Niger|Nigerien|Niamey
+Chad|Chadian|N'Djamena
+Cameroon|Cameroonian|Yaounde
+Burkina Faso|Burkinabe|Ouagadougou
+Guinea|Guinean|Conakry
+Sierra Leone|Sierra Leonean|Freetown
+Liberia|Liberian|Monrovia
+Mauritania|Mauritanian|Nouakchott
+Central African Republic||Bangui
+Gabon|Gabonese|Libreville
+Bahrain|Bahraini|Manama
+Bangladesh|Bangladeshi|Dhaka
+Sri Lanka|Sri Lankan|Colombo
+Nepal|Nepalese,Nepali|Kathmandu
+Myanmar,Burma|Burmese|Naypyidaw,Yangon
+Cambodia|Cambodian|Phnom Penh
+Laos|Laotian,Lao|Vientiane
+Mongolia|Mongolian|Ulaanbaatar
+Uzbekistan|Uzbek|Tashkent
+Turkmenistan|Turkmen|Ashgabat
+Kyrgyzstan|Kyrgyz|Bishkek
+Tajikistan|Tajik|Dushanbe
+Azerbaijan|Azerbaijani,Azeri|Baku
+Papua New Guinea|Papua New Guinean|Port Moresby
+Fiji|Fijian|Suva
+Cuba|Cuban|Havana
+Haiti|Haitian|Port-au-Prince
+Dominican Republic|Dominican|Santo Domingo
+Jamaica|Jamaican|Kingston
+Guatemala|Guatemalan|Guatemala City
+Honduras|Honduran|Tegucigalpa
+El Salvador|Salvadoran|San Salvador
+Nicaragua|Nicaraguan|Managua
+Costa Rica|Costa Rican|San Jose
+Panama|Panamanian|Panama City
+Ecuador|Ecuadorian|Quito
+Bolivia|Bolivian|La Paz,Sucre
+Paraguay|Paraguayan|Asuncion
+Uruguay|Uruguayan|Montevideo
+Serbia|Serbian,Serb|Belgrade
+Croatia|Croatian,Croat|Zagreb
+Bosnia and Herzegovina,Bosnia|Bosnian|Sarajevo
+Slovenia|Slovenian,Slovene|Ljubljana
+Montenegro|Montenegrin|Podgorica
+North Macedonia,Macedonia|Macedonian|Skopje
+Albania|Albanian|Tirana
+Kosovo|Kosovar|Pristina
 Philippines|Filipino,Philippine|Manila
 Vietnam|Vietnamese|Hanoi
 Thailand|Thai|Bangkok

@@ -90,6 +90,11 @@ func SplitSentences(text string) []crosscheck.Sentence {
 				i = j
 				continue
 			}
+			// "5. 9": a decimal printed with a space after its point
+			if r == '.' && j == i+n && i > 0 && text[i-1] >= '0' && text[i-1] <= '9' && k < len(text) && text[k] >= '0' && text[k] <= '9' {
+				i = j
+				continue
+			}
 			emit(j)
 			i = j
 			continue
@@ -130,10 +135,17 @@ type token struct {
 	low   string // lower case, curly apostrophes straightened, possessive stripped
 	start int    // byte offset in the article text
 	end   int
-	kind  byte // 'w' word, 'n' number, 'p' punctuation
-	cap   bool // starts with an upper-case letter
-	poss  bool // ends in 's
+	kind  byte   // 'w' word, 'n' number, 'p' punctuation
+	cap   bool   // starts with an upper-case letter
+	poss  bool   // ends in 's
+	pos   string // Penn Treebank part of speech (package lang)
 }
+
+// isNoun, isVerb, isAdj and isProper read the token's part of speech.
+func (t token) isNoun() bool   { return strings.HasPrefix(t.pos, "NN") }
+func (t token) isProper() bool { return t.pos == "NNP" || t.pos == "NNPS" }
+func (t token) isVerb() bool   { return strings.HasPrefix(t.pos, "VB") || t.pos == "MD" }
+func (t token) isAdj() bool    { return strings.HasPrefix(t.pos, "JJ") }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 

@@ -13,6 +13,13 @@ type valueAt struct {
 	ValueFact
 	ti, tj int // tokens of the value, modifiers included
 	mi     int // first token of the number itself
+	age    bool
+	// appositive: an age written as a bare number after a name ("Dobbs,
+	// 21,"), kept only when the name is a person's
+	appositive bool
+	drop       bool // not a value after all (see slot)
+	hyphen     bool // a figure joined to its unit by a hyphen ("10-metre")
+	elided     bool // a count whose noun is implied ("80 wounded")
 }
 
 var months = map[string]time.Month{
@@ -62,7 +69,26 @@ func (x *extractor) values(si int) []valueAt {
 		if s.quoted[i] {
 			continue
 		}
+		if v, ok := x.ageAt(toks, i); ok {
+			out = append(out, v)
+			i = v.tj - 1
+			continue
+		}
+		if v, ok := x.militaryTime(toks, i); ok {
+			out = append(out, v)
+			i = v.tj - 1
+			continue
+		}
 		if v, ok := x.dateAt(toks, i); ok {
+			// "between 07:28 and 08:06": one span of time
+			if v.Kind == crosscheck.ValueTime && v.ti > 0 && toks[v.ti-1].low == "between" && v.tj+1 < len(toks) && toks[v.tj].low == "and" {
+				if w, ok := x.dateAt(toks, v.tj+1); ok && w.Kind == crosscheck.ValueTime && w.Zoned == v.Zoned && w.Max >= v.Min {
+					v.ti--
+					v.tj = w.tj
+					v.Max, v.Approx = w.Max, true
+					x.finishDate(&v, toks)
+				}
+			}
 			out = append(out, v)
 			i = v.tj - 1
 			continue
@@ -73,6 +99,103 @@ func (x *extractor) values(si int) []valueAt {
 		}
 	}
 	return out
+}
+
+// ageAt reads an age at token i: "21-year-old", "a 38 - year - old",
+// "11 - year old", "aged 21", "21 years old", and the appositive of a
+// name: "Jesse Dobbs, 21,". Its Holder is set by slot.
+func (x *extractor) ageAt(toks []token, i int) (valueAt, bool) {
+	t := toks[i]
+	v := valueAt{ti: i, mi: i, age: true}
+	n, end := -1.0, i+1
+	low := t.low
+	switch {
+	case strings.HasSuffix(low, "-year-old") || strings.HasSuffix(low, "-years-old"):
+		n = ageNumber(low[:strings.Index(low, "-year")])
+	case (strings.HasSuffix(low, "-year") || strings.HasSuffix(low, "-years")) && i+1 < len(toks) && (toks[i+1].low == "old" || toks[i+1].low == "-old"):
+		n = ageNumber(low[:strings.Index(low, "-year")])
+		end = i + 2
+	case i > 0 && toks[i-1].low == "aged" && (t.kind == 'n' || numberWord(low)):
+		n = ageNumber(low)
+		v.ti = i - 1
+	case (t.kind == 'n' || numberWord(low)) && i+2 < len(toks) && toks[i+1].low == "years" && toks[i+2].low == "old":
+		n = ageNumber(low)
+		end = i + 3
+	case t.kind == 'n' && i > 0 && toks[i-1].text == "," && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == "." || toks[i+1].text == ";") && i > 1 && toks[i-2].cap && toks[i-2].kind == 'w':
+		// "Jesse Dobbs, 21," after a name (checked against a person by slot)
+		n = ageNumber(low)
+		v.appositive = true
+	}
+	if n <= 0 || n > 125 {
+		return v, false
+	}
+	v.tj = end
+	v.Kind, v.Unit = crosscheck.ValueCount, "year-old"
+	v.Min, v.Max = n, n
+	v.Start, v.End = toks[v.ti].start, toks[end-1].end
+	v.Text = x.text[v.Start:v.End]
+	return v, true
+}
+
+func ageNumber(s string) float64 {
+	if f, ok := numberWords[s]; ok {
+		return f
+	}
+	if f, err := strconv.Atoi(s); err == nil {
+		return float64(f)
+	}
+	return -1
+}
+
+// militaryTime reads a clock time written as four digits: "at 1100
+// hours", "1353 local time", "1023 GMT".
+func (x *extractor) militaryTime(toks []token, i int) (valueAt, bool) {
+	t := toks[i]
+	v := valueAt{ti: i, mi: i}
+	if t.kind != 'n' || len(t.low) != 4 || !onlyDigits(t.low) || i+1 >= len(toks) {
+		return v, false
+	}
+	next := toks[i+1].low
+	zone, zoned := zones[next]
+	if next != "hours" && next != "hrs" && next != "hour" && next != "local" && !zoned && next != "ist" {
+		return v, false
+	}
+	h, _ := strconv.Atoi(t.low[:2])
+	mi, _ := strconv.Atoi(t.low[2:])
+	if h > 23 || mi > 59 {
+		return v, false
+	}
+	end := i + 2
+	if next == "local" && end < len(toks) && toks[end].low == "time" {
+		end++
+	}
+	if next == "ist" {
+		zone, zoned = 0, false // a zone we do not place: kept local
+	}
+	if end < len(toks) && toks[end].low == "ist" {
+		end++
+	}
+	v.Kind, v.Unit, v.Zoned = crosscheck.ValueTime, "second", zoned
+	sec := float64(h*3600 + mi*60 - zone*3600)
+	v.Min, v.Max = sec, sec
+	v.tj = end
+	if i > 0 && clockHedges[toks[i-1].low] {
+		v.ti = i - 1
+		v.Min, v.Max, v.Approx = v.Min-900, v.Max+900, true
+	}
+	x.finishDate(&v, toks)
+	return v, true
+}
+
+// isFirstWord reports the first word of a sentence, which is capitalised
+// whatever it is.
+func isFirstWord(toks []token, i int) bool {
+	for k := 0; k < i; k++ {
+		if toks[k].kind != 'p' {
+			return false
+		}
+	}
+	return true
 }
 
 func parseNum(s string) (float64, bool) {
@@ -136,10 +259,19 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 		x.finishDate(&v, toks)
 		return v, true
 	case t.kind == 'w' && weekdays[t.low] != 0 || t.low == "sunday":
-		if x.ref.IsZero() {
-			return v, false
-		}
 		wd := weekdays[t.low]
+		v.Weekday = int(wd) + 1
+		if x.ref.IsZero() {
+			// unresolved: the weekday alone, for comparing with other weekdays
+			v.ti = i
+			if i > 0 && (toks[i-1].low == "on" || toks[i-1].low == "next" || toks[i-1].low == "last") {
+				v.ti = i - 1
+			}
+			v.tj = i + 1
+			v.Start, v.End = toks[v.ti].start, toks[v.tj-1].end
+			v.Text = x.text[v.Start:v.End]
+			return v, true
+		}
 		ref := x.ref
 		diff := (int(ref.Weekday()) - int(wd) + 7) % 7
 		dt := ref.AddDate(0, 0, -diff)
@@ -183,6 +315,11 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 				if end < len(toks) && toks[end].low == "time" {
 					end++
 				}
+			} else if end+2 < len(toks) && toks[end].low == "coordinated" && toks[end+1].low == "universal" && toks[end+2].low == "time" {
+				offset, zoned = 0, true // "07:28 Coordinated Universal Time"
+				end += 3
+			} else if end+2 < len(toks) && toks[end].text == "(" && (toks[end+1].low == "utc" || toks[end+1].low == "gmt") && toks[end+2].text == ")" {
+				offset, zoned = 0, true // "07:28 (UTC)"
 			}
 		}
 		v.Kind = crosscheck.ValueTime
@@ -200,7 +337,7 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 		// "at about 07:00": a hedged clock time is half an hour either way
 		if i > 0 && clockHedges[toks[i-1].low] {
 			v.ti = i - 1
-			v.Min, v.Max, v.Approx = v.Min-1800, v.Max+1800, true
+			v.Min, v.Max, v.Approx = v.Min-900, v.Max+900, true
 		}
 		x.finishDate(&v, toks)
 		return v, true
@@ -209,6 +346,7 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 	}
 	if year == 0 {
 		if x.ref.IsZero() {
+			v.Month, v.Day = int(month), day
 			v.tj = end
 			x.finishDate(&v, toks)
 			return v, true
@@ -220,6 +358,7 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 		}
 	}
 	v.Time = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	v.Month, v.Day = int(month), day
 	if i > 0 && toks[i-1].low == "on" {
 		v.ti = i - 1
 	}
@@ -248,8 +387,11 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	unitTok := -1
 	hyphenUnit := ""
 	switch {
+	case t.kind == 'n' && i > 0 && toks[i-1].kind == 'w' && toks[i-1].cap && months[strings.TrimSuffix(toks[i-1].low, ".")] == 0 && !numberWord(toks[i-1].low) && toks[i-1].start+len(toks[i-1].text)+1 == t.start && !isFirstWord(toks, i-1):
+		// "Interstate 75", "AK 47", "Boeing 747": a name's number, not a count
+		return v, false
 	case t.kind == 'n':
-		num := t.text
+		num := t.low // merged spaced numbers ("2. 6") read in their joined form
 		suffixMul := 1.0
 		for _, sfx := range []string{"bn", "tn", "m", "k"} {
 			if strings.HasSuffix(strings.ToLower(num), sfx) && len(num) > len(sfx) && num[len(num)-len(sfx)-1] >= '0' && num[len(num)-len(sfx)-1] <= '9' {
@@ -260,8 +402,13 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		}
 		if k := strings.IndexByte(num, '-'); k > 0 {
 			num, hyphenUnit = num[:k], strings.ToLower(num[k+1:])
-			if hyphenUnit == "" || hyphenUnit[0] >= '0' && hyphenUnit[0] <= '9' || strings.HasSuffix(hyphenUnit, "old") {
+			if m, ok := multipliers[hyphenUnit]; ok {
+				suffixMul *= m // "$2.6-million"
+				hyphenUnit = ""
+			} else if hyphenUnit == "" || hyphenUnit[0] >= '0' && hyphenUnit[0] <= '9' || strings.HasSuffix(hyphenUnit, "old") {
 				return v, false // a range, an ISO date or an age
+			} else {
+				v.hyphen = true // "a six-game loss", "a 10-metre dhow": a measure of what follows
 			}
 		}
 		f, ok := parseNum(num)
@@ -300,8 +447,11 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 				f += g // twenty-five
 			} else if strings.HasSuffix(hy, "old") {
 				return v, false // an age
+			} else if m, ok := multipliers[hy]; ok {
+				f *= m // "two-million"
 			} else {
 				hyphenUnit = hy
+				v.hyphen = true
 			}
 		}
 		n = f
@@ -456,6 +606,7 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		}
 	}
 	v.Min, v.Max, v.Approx = lo, hi, approx
+	v.N = n
 	v.Start, v.End = toks[v.ti].start, toks[v.tj-1].end
 	v.Text = x.text[v.Start:v.End]
 	return v, true

@@ -192,6 +192,9 @@ func periodEnds(before, next string) bool {
 	if titleAbbrevs[w] {
 		return false
 	}
+	if spacedDecimal(w, next) {
+		return false
+	}
 	if numberAbbrevs[w] {
 		r, _ := utf8.DecodeRuneInString(next)
 		return !unicode.IsDigit(r)
@@ -207,6 +210,18 @@ func periodEnds(before, next string) bool {
 		return sentenceStarters[nextWord]
 	}
 	return true
+}
+
+// spacedDecimal reports a decimal number written with a space after its
+// point ("magnitude 5. 9", "$2. 6 million"), as detokenised corpora and some
+// feeds print them: news style never starts a sentence with a figure, so a
+// period between digits is no sentence end.
+func spacedDecimal(w, next string) bool {
+	n := 0
+	for n < len(w) && w[len(w)-1-n] >= '0' && w[len(w)-1-n] <= '9' {
+		n++
+	}
+	return n > 0 && n <= 3 && next != "" && next[0] >= '0' && next[0] <= '9'
 }
 
 // lastWord returns the word just before the end of s, without leading

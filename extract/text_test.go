@@ -514,6 +514,8 @@ func TestSentences(t *testing.T) {
 		{"ellipsis", "He paused... Then he spoke.",
 			[]string{"He paused...", "Then he spoke."}},
 		{"no terminator", "A line without an end", []string{"A line without an end"}},
+		{"spaced decimal", "It was a magnitude - 5. 9 quake. The 6. 1 - magnitude quake hit at 1: 53 p. m. local time. It ended.",
+			[]string{"It was a magnitude - 5. 9 quake.", "The 6. 1 - magnitude quake hit at 1: 53 p. m. local time.", "It ended."}},
 		{"number abbreviation", "He ranked No. 5 in the poll. The answer was No. Then he left.",
 			[]string{"He ranked No. 5 in the poll.", "The answer was No.", "Then he left."}},
 	}

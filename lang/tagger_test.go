@@ -102,3 +102,12 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func TestLemma(t *testing.T) {
+	for w, want := range map[string]string{"sank": "sink", "sunk": "sink", "flattened": "flatten", "crewmen": "crewman",
+		"villages": "village", "struck": "strike", "casualties": "casualty", "Qeshm": "Qeshm"} {
+		if got := Lemma(w); got != want {
+			t.Errorf("Lemma(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

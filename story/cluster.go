@@ -30,7 +30,7 @@ type Options struct {
 	// Cohesion keeps apart two groups that are each much tighter than they
 	// are to one another (two look-alike events): groups merge only when
 	// their mean pair similarity is at least Cohesion times the mean
-	// similarity inside the looser group (counted at most 0.35). Default 0.7.
+	// similarity inside the looser group (counted at most 0.35). Default 0.75.
 	Cohesion float64
 	// Batch is the number of articles Evaluate places together with
 	// PlaceBatch, as the pipeline does. Default 200.
@@ -62,7 +62,7 @@ func (o Options) withDefaults() Options {
 		o.PairThreshold = 0.18
 	}
 	if o.Cohesion <= 0 {
-		o.Cohesion = 0.7
+		o.Cohesion = 0.75
 	}
 	if o.Batch <= 0 {
 		o.Batch = 200
@@ -88,10 +88,15 @@ func (o Options) withDefaults() Options {
 // Index limits: they keep the cost of placing one article constant however
 // many stories are held.
 const (
-	queryTerms  = 20  // an article's heaviest terms looked up in the index
+	queryTerms = 20 // an article's heaviest terms looked up in the index
+	// idfPrior is the pseudo-articles, holding none of the terms, that
+	// soften IDF until a stream has its own statistics. Among the few
+	// reports of one event, the words they share would otherwise weigh
+	// least just because they share them; a thousand articles are about
+	// when a stream's own frequencies start to tell common words apart.
+	idfPrior    = 1000
 	postTerms   = 40  // a story's heaviest terms it is indexed under
 	postingCap  = 256 // stories kept per term, most recent first
-	idfPrior    = 10  // pseudo-articles that soften IDF at the start of a stream
 	clockSample = 31  // publication days the clock is the median of
 	// The lead tells the event: its first sentences weigh more.
 	leadSentences = 3
@@ -158,6 +163,8 @@ type Clusterer struct {
 	words        map[string]uint32 // lowercased word -> term, a cache
 	names        []string
 	df           []float32
+	caseUp       []float32 // times a term was capitalised inside a sentence of running text
+	caseLow      []float32 // times it was not
 	idfC         []idfEntry
 	gen          uint32 // generation of df and nDocs, bumped whenever they change
 	nDocs        float64
@@ -208,6 +215,8 @@ func (c *Clusterer) termID(s string) uint32 {
 	c.terms[s] = id
 	c.names = append(c.names, s)
 	c.df = append(c.df, 0)
+	c.caseUp = append(c.caseUp, 0)
+	c.caseLow = append(c.caseLow, 0)
 	c.idfC = append(c.idfC, idfEntry{})
 	return id
 }
@@ -269,11 +278,26 @@ type draft struct {
 	f     features // all but tf and vec
 	words []weighted
 	names []weighted // adjacent capitalised words, as "tara_reid"
+	// cased are the words of running text, inside a sentence, that tell
+	// whether a word is a name (upper) or not (lower).
+	cased []casedWord
+}
+
+type casedWord struct {
+	w     string
+	upper bool
 }
 
 type weighted struct {
 	w string
 	v float64
+	// cap marks a capitalised word of a headline-case sentence, where the
+	// capital does not tell a name: finish boosts it as far as the word
+	// is capitalised elsewhere in running text. For a name of two words,
+	// pair holds the second word, and the name is kept only when both are
+	// names elsewhere.
+	cap  bool
+	pair string
 }
 
 // draft tokenises a, resolves its dates, finds its names and weighs its
@@ -295,10 +319,13 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 	}
 	eb := c.opts.EntityBoost
 	d.words = make([]weighted, 0, len(toks))
+	dates, when := dateTokens(a, toks)
+	caps := titleCase(toks)
 	for i, t := range toks {
-		if stopWords[t.lower] || (len(t.lower) < 2 && !t.digit) {
+		if stopWords[t.lower] || stampWords[t.lower] || dates[i] || (len(t.lower) < 2 && !t.digit) {
 			continue
 		}
+		headline := caps[t.sent+1]
 		w := 1.0
 		switch {
 		case t.sent < 0:
@@ -310,14 +337,34 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		switch {
 		case t.digit:
 			w *= 1 + (eb-1)/2
-		case t.upper && t.sent >= 0 && (!t.first || next && toks[i+1].upper):
+		case t.upper && t.sent >= 0 && !headline && (!t.first || next && toks[i+1].upper):
 			w *= eb
 		}
-		d.words = append(d.words, weighted{t.lower, w})
-		// Adjacent capitalised words: the name as one term ("tara_reid").
-		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] {
-			d.names = append(d.names, weighted{t.lower + "_" + toks[i+1].lower, w})
+		pending := t.upper && !t.digit && headline
+		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0})
+		if t.sent >= 0 && !headline && !t.first && !t.digit {
+			d.cased = append(d.cased, casedWord{t.lower, t.upper})
 		}
+		// Adjacent capitalised words: the name as one term ("tara_reid").
+		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] && !stampWords[toks[i+1].lower] {
+			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w}
+			if pending {
+				x.cap, x.w, x.pair = true, t.lower, toks[i+1].lower
+			}
+			d.names = append(d.names, x)
+		}
+	}
+	// A date is one term, its month: "November 27, 2005" and "11/28/05"
+	// agree, and years keep look-alike events of different years apart.
+	for _, x := range when {
+		w := 1 + (eb-1)/2
+		switch {
+		case x.v < 0:
+			w *= c.opts.TitleBoost
+		case x.v < leadSentences:
+			w *= leadBoost
+		}
+		d.names = append(d.names, weighted{w: x.w, v: w})
 	}
 	f.ents, f.places = phrases(a, toks)
 	return d
@@ -326,11 +373,25 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 // finish turns a draft into features: term numbers and weights.
 func (c *Clusterer) finish(d *draft) features {
 	f := d.f
+	f.places = slices.DeleteFunc(f.places, func(p string) bool { return !c.namelike(p) })
 	clear(c.tf)
+	eb := c.opts.EntityBoost
 	for _, x := range d.words {
-		c.tf[c.wordID(x.w)] += x.v
+		id := c.wordID(x.w)
+		v := x.v
+		if x.cap {
+			v *= 1 + (eb-1)*c.nameness(id)
+		}
+		c.tf[id] += v
 	}
 	for _, x := range d.names {
+		if x.cap {
+			if c.nameness(c.wordID(x.w)) < 0.5 || c.nameness(c.wordID(x.pair)) < 0.5 {
+				continue
+			}
+			c.tf[c.termID(x.w+"_"+x.pair)] += x.v
+			continue
+		}
 		c.tf[c.termID(x.w)] += x.v
 	}
 	f.tf = make([]tw, 0, len(c.tf))
@@ -339,6 +400,47 @@ func (c *Clusterer) finish(d *draft) features {
 	}
 	slices.SortFunc(f.tf, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
 	return f
+}
+
+// learnCase counts how the draft's words are written inside sentences of
+// running text: capitalised there, a word is a name.
+func (c *Clusterer) learnCase(d *draft) {
+	for _, x := range d.cased {
+		id := c.wordID(x.w)
+		if x.upper {
+			c.caseUp[id]++
+		} else {
+			c.caseLow[id]++
+		}
+	}
+}
+
+// nameness is the share of a term's occurrences inside sentences that are
+// capitalised, with one even observation as a prior: 0.5 for a term never
+// seen in running text.
+func (c *Clusterer) nameness(id uint32) float64 {
+	up, low := float64(c.caseUp[id]), float64(c.caseLow[id])
+	return (up + 0.5) / (up + low + 1)
+}
+
+// namelike reports whether a capitalised phrase found after "in" or
+// "near" is a name by the way its last word is written elsewhere: a place
+// ("in Paris", "near New York") is capitalised inside sentences, while
+// "in Beta", "in Motion" or "in World War Z" end on words that running
+// text writes in lower case.
+func (c *Clusterer) namelike(p string) bool {
+	toks := tokenize(p, 0, nil)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if len(toks[i].lower) < 2 || toks[i].digit {
+			continue
+		}
+		id, ok := c.words[toks[i].lower]
+		if !ok {
+			id = c.wordID(toks[i].lower)
+		}
+		return c.nameness(id) >= 0.5
+	}
+	return false
 }
 
 // weigh applies the current IDF to f: f.vec is the unit TF-IDF vector and
@@ -544,14 +646,18 @@ func (c *Clusterer) compact() {
 	newID := make([]uint32, len(c.names))
 	names := make([]string, 0, len(c.names)/2)
 	df := make([]float32, 0, len(c.names)/2)
+	up := make([]float32, 0, len(c.names)/2)
+	low := make([]float32, 0, len(c.names)/2)
 	for id, k := range keep {
 		if k {
 			newID[id] = uint32(len(names))
 			names = append(names, c.names[id])
 			df = append(df, c.df[id])
+			up = append(up, c.caseUp[id]/2)
+			low = append(low, c.caseLow[id]/2)
 		}
 	}
-	c.names, c.df = names, df
+	c.names, c.df, c.caseUp, c.caseLow = names, df, up, low
 	c.idfC = make([]idfEntry, len(names))
 	c.gen++
 	c.terms = make(map[string]uint32, len(names))

@@ -147,7 +147,17 @@ func headerSentences(a *crosscheck.Article, sents []crosscheck.Sentence) int {
 		if n >= 6 {
 			break
 		}
+		if s.Start < 0 || s.End > len(a.Text) || s.Start >= s.End {
+			n++ // a span outside the text: skipped, as articleTokens does
+			continue
+		}
 		txt := strings.TrimSpace(a.Text[s.Start:s.End])
+		if txt == "" {
+			// Only spaces (a no-break space trims to nothing): furniture,
+			// counted so that sentence numbers stay in step.
+			n++
+			continue
+		}
 		if len(strings.Fields(txt)) >= 9 || strings.ContainsAny(txt[len(txt)-1:], ".!?\"”") {
 			break // a sentence of the body
 		}

@@ -74,3 +74,29 @@ func TestSpanFactor(t *testing.T) {
 		})
 	}
 }
+
+// Sentences that are only Unicode spaces (no-break, em space) trim to
+// nothing: found by FuzzEventDate, they once panicked headerSentences.
+func TestEventDateBlankSentences(t *testing.T) {
+	fri := time.Date(2025, 9, 5, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		text string
+		want string
+	}{
+		{"only a no-break space", "\u00a0", "2025-09-05"},
+		{"only an em space", "\u2003", "2025-09-05"},
+		{"blank line before the body", "\u00a0\nLeaders met in Paris on Thursday to discuss the plan.", "2025-09-04"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &crosscheck.Article{Text: tc.text, Meta: crosscheck.Meta{Published: fri}}
+			d, ok := EventDate(a)
+			if !ok {
+				t.Fatalf("EventDate found no day, want %s", tc.want)
+			}
+			if got := d.Format(time.DateOnly); got != tc.want {
+				t.Errorf("EventDate = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -5,9 +5,13 @@
 // An article is a vector of stemmed terms (snowball English) weighted by
 // TF-IDF, with capitalised names and numbers, headline words and the lead
 // weighted up; document frequencies are built online from the articles
-// seen (softened at the start of a stream, halved every 50,000 articles so
-// they follow recent news). A story is the sum of its articles' unit
-// vectors.
+// seen (softened by a thousand empty pseudo-articles, so that among the few
+// reports of one event the words they share are not discounted for being
+// shared; halved every 50,000 articles so they follow recent news). Dates
+// and clock times are no terms; a date counts as one term, its month. In a
+// headline-case sentence a capital tells a name only as far as the word is
+// capitalised inside running text of the batch. A story is the sum of its
+// articles' unit vectors.
 //
 // PlaceBatch clusters the new articles of a batch together with the recent
 // stories they resemble, by average link: two groups merge while the mean
@@ -15,7 +19,11 @@
 // not much lower than the similarity inside each group (Options.Cohesion;
 // this keeps look-alike events, two earthquakes of one week, apart).
 // Stories placed earlier never merge with each other. Then each article may
-// move to the group whose centroid it is closest to. Within a batch the
+// move to the group whose centroid it is closest to, and a small group of
+// new articles joins a clearly larger new group when its centroid is
+// clearly closer to it than to any other group it is linked to (adopt): a
+// report from an unusual angle or a short item joins the story it matches
+// best, one that fits two look-alike stories about as well stays apart. Within a batch the
 // result hardly depends on the order of the articles. Place is PlaceBatch
 // of one article: it works, but pair decisions made on one article at a
 // time are noisier, so callers with batches should use PlaceBatch.

@@ -88,7 +88,11 @@ func TestOrderIndependence(t *testing.T) {
 		{"own set, one batch", ownGold, 1000, 0.02, 0.95},
 		{"ECB+, one batch", ecbPath, 1000, 0.02, 0.90},
 		{"own set, batches of 10", ownGold, 10, 0.08, 0.90},
-		{"ECB+, batches of 200", ecbPath, 200, 0.06, 0.85},
+		// Shuffled, each batch holds a few reports of many events and
+		// none whole, so small groups are not adopted as in file order
+		// (see adopt): the gap to file order is wider than within one
+		// batch, and the floor is what counts.
+		{"ECB+, batches of 200", ecbPath, 200, 0.08, 0.85},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			arts, gold := readGoldFile(t, tc.path)

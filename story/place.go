@@ -126,6 +126,11 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		}()
 	}
 	wg.Wait()
+	// How words are written in the whole chunk tells names in its
+	// headlines, whatever the order of the chunk.
+	for k := range drafts {
+		c.learnCase(&drafts[k])
+	}
 	for k, i := range todo {
 		it := &items[i]
 		a := it.a
@@ -264,6 +269,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		return x
 	}
 	c.refine(items, live, nodes, near, rep)
+	c.adopt(items, live, nodes, near, rep)
 	var groups []*node
 	for _, n := range nodes {
 		if len(n.items) > 0 {
@@ -658,4 +664,138 @@ func (c *Clusterer) pairFactor(a, b *features) float64 {
 		x, y = y, x
 	}
 	return c.spanFactor(x.t, x.weekday, y.t, y.t)
+}
+
+// Adoption of small groups (see adopt).
+const (
+	adoptMax    = 4    // articles in a group that may be adopted
+	adoptBar    = 0.15 // least centroid cosine with the adopting group
+	adoptMargin = 1.3  // how much closer the adopting group is than the next best
+	adoptPasses = 3
+	adoptTarget = 4
+)
+
+// adopt lets a small group of new articles that average link and refine
+// left apart join the group it resembles most, when that group is larger
+// and clearly more like it than any other (by adoptMargin): a report that
+// tells the event from an unusual angle, or a short item, belongs with
+// the story it matches best, while one that matches two look-alike
+// stories about as well stays apart.
+func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int, rep func(int) int) {
+	pos := make(map[int]int, len(live)) // item index -> live position
+	for x, i := range live {
+		pos[i] = x
+	}
+	where := make([]int, len(live))
+	size := func(g int) int {
+		n := len(nodes[g].items)
+		if nodes[g].old != nil {
+			n += nodes[g].old.nvec
+		}
+		return n
+	}
+	// A group that joins another in one pass may leave a clear best for
+	// others in the next.
+	for pass := 0; pass < adoptPasses; pass++ {
+		for g, n := range nodes {
+			for _, i := range n.items {
+				where[pos[i]] = g
+			}
+		}
+		group := func(y int) int {
+			if y < len(live) {
+				return where[y]
+			}
+			return rep(y)
+		}
+		cents := map[int]*centroid{}
+		cent := func(g int) *centroid {
+			ct, ok := cents[g]
+			if !ok {
+				v := c.centroidOf(items, nodes[g])
+				ct = &v
+				cents[g] = ct
+			}
+			return ct
+		}
+		into := map[int]int{}
+		var from []int
+		for g, n := range nodes {
+			if n.old != nil || len(n.items) == 0 || len(n.items) > adoptMax {
+				continue
+			}
+			// Every group linked to it competes, whatever its size; only
+			// a group clearly larger may adopt it.
+			var cand []int
+			for _, i := range n.items {
+				for _, y := range near[pos[i]] {
+					if h := group(y); h != g && !slices.Contains(cand, h) {
+						cand = append(cand, h)
+					}
+				}
+			}
+			slices.Sort(cand)
+			best, first, second := -1, 0.0, 0.0
+			for _, h := range cand {
+				sim := c.centroidCosine(cent(g), cent(h))
+				if sim > first {
+					best, first, second = h, sim, first
+				} else if sim > second {
+					second = sim
+				}
+			}
+			if best >= 0 && nodes[best].old == nil && size(best) >= max(adoptTarget, 2*len(n.items)) && first >= adoptBar && first >= adoptMargin*second {
+				into[g] = best
+				from = append(from, g)
+			}
+		}
+		if len(from) == 0 {
+			return
+		}
+		for _, g := range from {
+			to := into[g]
+			for k := 0; k < len(into); k++ { // follow a chain of moves
+				next, ok := into[to]
+				if !ok {
+					break
+				}
+				to = next
+			}
+			if to == g {
+				continue
+			}
+			nodes[to].items = append(nodes[to].items, nodes[g].items...)
+			nodes[g].items = nil
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// centroidCosine is the cosine of two centroids under the current IDF.
+func (c *Clusterer) centroidCosine(a, b *centroid) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	var dot float64
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i].id < b.terms[j].id:
+			i++
+		case a.terms[i].id > b.terms[j].id:
+			j++
+		default:
+			idf := c.idf(a.terms[i].id)
+			dot += float64(a.terms[i].w) * float64(b.terms[j].w) * idf * idf
+			i++
+			j++
+		}
+	}
+	return dot / (a.norm * b.norm)
 }

@@ -486,8 +486,10 @@ func TestEvalStories(t *testing.T) {
 	if sc.Articles != 982 {
 		t.Errorf("scored %d articles, want 982", sc.Articles)
 	}
-	if sc.BCubedF1 < 0.90 {
-		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.90", sc.BCubedF1)
+	// eval stories reads, stores and places as analyze does: the figure
+	// is the one analyze gives.
+	if sc.BCubedF1 < 0.915 {
+		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.915", sc.BCubedF1)
 	}
 	r = mustRun(t, t.TempDir(), "eval", "stories", "--gold", gold)
 	if !strings.Contains(r.stdout, "B-cubed") {

@@ -1,0 +1,711 @@
+package check
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
+)
+
+// Slot conflicts compare what the articles of a story say of one fact
+// whatever sentence says it: "two boats" in one report and "three
+// speedboats" in another are two counts of the pirates' boats although the
+// sentences share little else. A slot is a value's attribute and the thing
+// it measures (claim.ValueFact: Attr, Head, Spec, Holder, VerbClass).
+//
+// The steps, each a small predicate:
+//   - usable: a value that states the story's own fact (no forecast, no
+//     change over time, no earlier event, no part of a set);
+//   - bucketKey: values of one attribute of one thing;
+//   - offStory: a sentence about another year or month than the story's;
+//   - sameSlot: two values of a bucket about the same moment, place, act
+//     and thing, sharing some context when the thing is a common noun;
+//   - a conflict needs two outlets that each give one value for the
+//     bucket, incompatible with each other; a bucket whose outlets often
+//     give several values counts several things (the magnitudes of two
+//     quakes) and is left alone.
+
+// slotRef is one value of one article.
+type slotRef struct {
+	item   int // index in s.items
+	art    int
+	v      *claim.ValueFact
+	holder int    // global entity of v.Holder, -1
+	subj   string // global subject key of the value's clause
+	place  int    // global entity of v.Place, -1
+}
+
+// timeHeads are nouns of spans of time or of a game's parts: "19 seasons",
+// "eight games" count no thing of the event.
+var timeHeads = map[string]bool{"season": true, "game": true, "year": true, "month": true, "week": true,
+	"day": true, "hour": true, "minute": true, "second": true, "time": true, "round": true, "inning": true,
+	"quarter": true, "period": true, "term": true, "decade": true, "century": true, "night": true,
+	"weekend": true, "point": true, "percent": true, "degree": true, "per": true}
+
+// usable reports whether v can take part in a slot comparison.
+func usable(v *claim.ValueFact) bool {
+	switch v.Attr {
+	case "", claim.AttrNumber, claim.AttrDuration:
+		return false
+	case claim.AttrDate:
+		if v.Month == 0 && v.Weekday == 0 || v.Month != 0 && v.Day == 0 {
+			return false
+		}
+	}
+	if v.Modal || v.Update || v.Past || v.Part || v.Negated || v.Rate {
+		return false
+	}
+	if v.Attr == claim.AttrCount && (v.Head == "" || timeHeads[v.Head]) {
+		return false
+	}
+	return true
+}
+
+// bucketKey is the coarse key of a slot: the attribute and what it
+// measures. Values in different buckets are never compared; "" leaves a
+// value out.
+func (s *state) bucketKey(r slotRef) string {
+	v := r.v
+	switch v.Attr {
+	case claim.AttrAge:
+		if r.holder >= 0 {
+			return "age|e" + itoa(r.holder)
+		}
+		if v.Head == "" {
+			return ""
+		}
+		return "age|h" + v.Head
+	case claim.AttrPopulation:
+		if r.holder < 0 {
+			return ""
+		}
+		return "pop|e" + itoa(r.holder)
+	case claim.AttrMagnitude:
+		if v.Other {
+			return "mag|" + v.Head + "|other"
+		}
+		return "mag|" + v.Head
+	case claim.AttrDepth:
+		return "depth"
+	case claim.AttrCount:
+		k := "count|" + thingKey(v)
+		if v.Other {
+			k += "|other"
+		}
+		if v.Head == "person" {
+			if v.VerbClass == "" {
+				return ""
+			}
+			k += "|" + v.VerbClass
+		}
+		return k
+	case claim.AttrMeasure:
+		if v.Head == "" {
+			return ""
+		}
+		return "measure|" + v.Unit + "|" + v.Head
+	case claim.AttrDistance:
+		// a distance is of one place from another: without the reference
+		// it cannot be told from the story's other distances
+		switch {
+		case r.holder >= 0:
+			return "dist|e" + itoa(r.holder)
+		case v.Head != "":
+			return "dist|h" + v.Head
+		}
+		return ""
+	case claim.AttrTime:
+		// the time of an act: times of different acts are different facts
+		act := v.VerbClass
+		if act == "" {
+			act = v.VerbLemma
+		}
+		if act == "" || act == "be" || act == "have" || act == "say" {
+			return ""
+		}
+		z := ""
+		if v.Zoned {
+			z = "|utc"
+		}
+		return "time|" + act + z
+	case claim.AttrDate:
+		act := v.VerbClass
+		if act == "" {
+			act = v.VerbLemma
+		}
+		if act == "" || act == "be" || act == "have" {
+			return ""
+		}
+		if v.Weekday != 0 {
+			return "wday|" + act
+		}
+		return "day|" + act
+	case claim.AttrPercent:
+		// a share of something somewhere: "Greek stocks", "services in Egypt"
+		if r.subj == "" && r.place < 0 {
+			return ""
+		}
+		return "pct|" + r.subj + "|p" + itoa(r.place)
+	}
+	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
+		// a sum given as the equivalent of another currency's is one fact
+		// with the other equivalents; otherwise a sum is of a kind of
+		// thing (a deal, a haul), of someone, said by someone
+		switch {
+		case v.Head == "haul" || v.Head == "bailout":
+			return v.Attr + "|" + v.Head
+		case v.Conv:
+			return v.Attr + "|conv"
+		case v.Head == "" || r.holder < 0 && r.subj == "":
+			return ""
+		}
+		return v.Attr + "|" + v.Head + "|e" + itoa(r.holder) + "|" + r.subj
+	}
+	return ""
+}
+
+// subjectOf keeps the part of a global subject key that names a thing:
+// an entity ("E:3"), or a common noun's head without its modifiers
+// ("H:stock"); "" for none.
+func subjectOf(g string) string {
+	if strings.HasPrefix(g, "E:") {
+		return g
+	}
+	if strings.HasPrefix(g, "H:") {
+		h, _, _ := strings.Cut(g, "|")
+		if len(h) > 4 {
+			return h
+		}
+	}
+	return ""
+}
+
+// thingKey names the counted thing: its distinctive modifier when it has
+// one ("ak47", "somalia"), else its head noun.
+func thingKey(v *claim.ValueFact) string {
+	if v.Spec != "" {
+		return v.Spec
+	}
+	return v.Head
+}
+
+// specific reports a bucket whose key alone says which fact it is: an
+// attribute of a named thing, a magnitude, a depth, a count of a named
+// kind of thing ("AK-47s"), a count of people in an act. Other buckets
+// need context shared by the two values.
+func specific(v *claim.ValueFact, holder int) bool {
+	switch v.Attr {
+	case claim.AttrAge, claim.AttrPopulation, claim.AttrDistance:
+		return holder >= 0
+	case claim.AttrMagnitude, claim.AttrDepth:
+		return true
+	case claim.AttrCount:
+		return v.Spec != "" || v.Head == "person"
+	}
+	return false
+}
+
+// slotConflicts finds the slots that outlets give incompatible values.
+func (s *state) slotConflicts() []crosscheck.Conflict {
+	buckets := map[string][]slotRef{}
+	var keys []string
+	for i, it := range s.items {
+		f := s.fact(i)
+		off := s.offStory(f)
+		for vi := range f.Values {
+			v := &f.Values[vi]
+			if !usable(v) || off && v.Attr != claim.AttrDate {
+				continue
+			}
+			r := slotRef{item: i, art: it.art, v: v, holder: -1, place: -1}
+			if v.Holder >= 0 && v.Holder < len(s.gid[it.art]) {
+				r.holder = s.gid[it.art][v.Holder]
+			}
+			if v.Place >= 0 && v.Place < len(s.gid[it.art]) {
+				r.place = s.gid[it.art][v.Place]
+			}
+			r.subj = subjectOf(s.subjectKey(it.art, v.SubjectKey, v.Subject))
+			k := s.bucketKey(r)
+			if k == "" {
+				continue
+			}
+			if _, ok := buckets[k]; !ok {
+				keys = append(keys, k)
+			}
+			buckets[k] = append(buckets[k], r)
+		}
+	}
+	sort.Strings(keys)
+	var out []crosscheck.Conflict
+	for _, k := range keys {
+		if c, ok := s.slotConflict(buckets[k]); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// slotConflict decides one bucket.
+func (s *state) slotConflict(refs []slotRef) (crosscheck.Conflict, bool) {
+	var none crosscheck.Conflict
+	if len(refs) < 2 {
+		return none, false
+	}
+	// per outlet, the distinct figures it gives
+	perOutlet := map[string][]*claim.ValueFact{}
+	for _, r := range refs {
+		o := s.okey[r.art]
+		dup := false
+		for _, w := range perOutlet[o] {
+			if sameFigure(w, r.v) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			perOutlet[o] = append(perOutlet[o], r.v)
+		}
+	}
+	if len(perOutlet) < 2 {
+		return none, false
+	}
+	// a bucket whose outlets often give several values counts several
+	// things; an outlet whose figures lie close together ($2.5 million in
+	// its headline, $2.6 million in its text) states one thing
+	// inconsistently, and each of its figures stands
+	several := map[string]bool{}
+	for o, vs := range perOutlet {
+		for i := range vs {
+			for j := i + 1; j < len(vs); j++ {
+				if !near(vs[i], vs[j]) {
+					several[o] = true
+				}
+			}
+		}
+	}
+	if len(several)*3 > len(perOutlet) {
+		return none, false
+	}
+	clear := func(r slotRef) bool { return !several[s.okey[r.art]] }
+	// the core: two outlets that each give one value, incompatible, about
+	// the same fact
+	var core []slotRef
+	for a := 0; a < len(refs); a++ {
+		for b := a + 1; b < len(refs); b++ {
+			ra, rb := refs[a], refs[b]
+			if !clear(ra) || !clear(rb) || agree(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+				continue
+			}
+			if vague(ra.v) || vague(rb.v) || !commensurate(ra.v, rb.v) {
+				continue
+			}
+			if s.sameSlot(ra, rb, true) {
+				core = append(core, ra, rb)
+			}
+		}
+	}
+	if len(core) == 0 {
+		return none, false
+	}
+	// members: the core, and every value of the bucket about the same fact
+	// as a core value; an outlet that gives several values joins with the
+	// figures it shares with an outlet that gives one
+	member := func(r slotRef) bool {
+		for _, c := range core {
+			if c.item == r.item && c.v == r.v || s.sameSlot(r, c, false) {
+				return true
+			}
+		}
+		return false
+	}
+	var groups [][]slotRef
+	for pass := 0; pass < 2; pass++ {
+		for _, r := range refs {
+			if clear(r) != (pass == 0) || !member(r) {
+				continue
+			}
+			placed := false
+			for g := range groups {
+				if sameFigure(r.v, groups[g][0].v) {
+					groups[g] = append(groups[g], r)
+					placed = true
+					break
+				}
+			}
+			if !placed && pass == 0 {
+				groups = append(groups, []slotRef{r})
+			}
+		}
+	}
+	// a figure that fits every other ("more than 200") contradicts none:
+	// it is left out, as are figures no outlet gives alone
+	var kept [][]slotRef
+	for i, g := range groups {
+		against := false
+		for j, h := range groups {
+			if i != j && !agree(g[0].v, h[0].v) {
+				against = true
+			}
+		}
+		if against {
+			kept = append(kept, g)
+		}
+	}
+	groups = kept
+	if len(groups) < 2 {
+		return none, false
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i]) > len(groups[j]) })
+	c := crosscheck.Conflict{Kind: crosscheck.ConflictValue, About: s.slotAbout(groups[0][0])}
+	var all []int
+	for _, g := range groups {
+		var items []int
+		var words []string
+		count := map[string]int{}
+		for _, r := range g {
+			items = append(items, r.item)
+			p := r.v.Phrase
+			if p == "" {
+				p = r.v.Text
+			}
+			if count[p] == 0 {
+				words = append(words, p)
+			}
+			count[p]++
+		}
+		sort.SliceStable(words, func(i, j int) bool { return count[words[i]] > count[words[j]] })
+		c.Variants = append(c.Variants, s.variant(strings.Join(words, " / "), items))
+		all = append(all, items...)
+	}
+	s.markDisputed(&c, all)
+	return c, true
+}
+
+// sameSlot reports whether two values of one bucket speak of the same
+// fact: no different years, months, weekdays or towns, no different acts,
+// the same thing counted, and, for a common noun, some context shared
+// (strict: the pair that makes the conflict).
+func (s *state) sameSlot(a, b slotRef, strict bool) bool {
+	va, vb := a.v, b.v
+	if va.Attr == claim.AttrCount && !sameThing(va, vb) {
+		return false
+	}
+	if va.VerbClass != "" && vb.VerbClass != "" && va.VerbClass != vb.VerbClass && (va.Head == "person" || va.Attr != claim.AttrCount) {
+		return false
+	}
+	fa, fb := s.fact(a.item), s.fact(b.item)
+	if apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays) {
+		return false
+	}
+	if !s.sameSetting(a.item, b.item, "-", "-") {
+		return false
+	}
+	if a.subj != "" && b.subj != "" && a.subj != b.subj && va.Attr != claim.AttrCount && va.Attr != claim.AttrDate && va.Attr != claim.AttrTime {
+		return false
+	}
+	if strict && !specific(va, a.holder) && s.shared(a, b) < 1.5 {
+		return false
+	}
+	return true
+}
+
+// shared weighs what the sentences of two values have in common besides
+// the value: entities, credited sources and content words, each by its
+// rarity in the story (an inverse document frequency over its sentences).
+func (s *state) shared(a, b slotRef) float64 {
+	fa, fb := s.fact(a.item), s.fact(b.item)
+	skip := map[string]bool{claim.Stem(a.v.Head): true, claim.Stem(b.v.Head): true, a.v.VerbLemma: true, b.v.VerbLemma: true}
+	stems := map[string]bool{}
+	for _, st := range fa.Stems {
+		stems[st] = true
+	}
+	score := 0.0
+	for _, st := range fb.Stems {
+		if stems[st] && !skip[st] {
+			score += s.idf["s:"+st]
+		}
+	}
+	ents := map[int]bool{}
+	for _, e := range fa.Entities {
+		ents[s.gid[a.art][e]] = true
+	}
+	for _, e := range fb.Entities {
+		if g := s.gid[b.art][e]; ents[g] {
+			score += s.idf["e:"+itoa(g)]
+		}
+	}
+	ca := map[string]bool{}
+	for _, c := range s.creditsOf(a.item) {
+		ca[strings.ToLower(c.Source)] = true
+	}
+	for _, c := range s.creditsOf(b.item) {
+		if ca[strings.ToLower(c.Source)] {
+			score += 1
+		}
+	}
+	return score
+}
+
+// slotIDF weighs stems and entities by how few of the story's sentences
+// hold them: log(n/df), capped.
+func (s *state) slotIDF() {
+	df := map[string]int{}
+	n := 0
+	for a, an := range s.ans {
+		for _, f := range an.Facts {
+			n++
+			seen := map[string]bool{}
+			for _, st := range f.Stems {
+				seen["s:"+st] = true
+			}
+			for _, e := range f.Entities {
+				seen["e:"+itoa(s.gid[a][e])] = true
+			}
+			for k := range seen {
+				df[k]++
+			}
+		}
+	}
+	s.idf = make(map[string]float64, len(df))
+	for k, d := range df {
+		s.idf[k] = math.Min(3, math.Log(float64(n+1)/float64(d)))
+	}
+}
+
+// sameThing reports whether two counts count the same thing: the same
+// distinctive modifier, heads that are equal or one a compound of the
+// other ("speedboats" and "boats").
+func sameThing(a, b *claim.ValueFact) bool {
+	if a.Spec != b.Spec {
+		return false
+	}
+	if a.Spec != "" {
+		return true
+	}
+	ha, hb := a.Head, b.Head
+	if ha == hb {
+		return true
+	}
+	if len(ha) > len(hb) {
+		ha, hb = hb, ha
+	}
+	return len(ha) >= 3 && strings.HasSuffix(hb, ha)
+}
+
+// apart reports two non-empty sets of moments with nothing in common.
+func apart(a, b []int) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameFigure reports two values that state the same figure, whatever
+// their hedges: "about 80" and "80"; a conversion ("30 miles" / "48km")
+// within 3%.
+func sameFigure(a, b *claim.ValueFact) bool {
+	x, y := a.N, b.N
+	if x == y {
+		return true
+	}
+	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
+	tol := 0.005
+	if a.Attr == claim.AttrDistance || a.Attr == claim.AttrMeasure || a.Attr == claim.AttrDepth {
+		tol = 0.03
+	}
+	return d <= tol*m
+}
+
+// storyMoment finds the year and month of the story from the articles'
+// publication dates, when most articles have one.
+func (s *state) storyMoment() {
+	years, months := map[int]int{}, map[int]int{}
+	dated := 0
+	for _, an := range s.ans {
+		if p := an.Article.Published; !p.IsZero() {
+			dated++
+			years[p.Year()]++
+			months[p.Year()*100+int(p.Month())]++
+		}
+	}
+	if dated*2 < len(s.ans) {
+		return
+	}
+	s.year = mode(years)
+	if ym := mode(months); ym != 0 {
+		s.month = ym % 100
+	}
+}
+
+// mode returns the key with the highest count when at least two articles
+// name it and no other key ties with it; 0 otherwise.
+func mode(c map[int]int) int {
+	best, n, tie := 0, 1, false
+	for k, v := range c {
+		switch {
+		case v > n:
+			best, n, tie = k, v, false
+		case v == n:
+			tie = true
+		}
+	}
+	if tie || n < 2 {
+		return 0
+	}
+	return best
+}
+
+// offStory reports a sentence set at another time than the story's by a
+// time adverbial that opens it: "In February, a gunman killed five
+// people". Without publication dates any such month or year counts as
+// another time: news opens with a month only for background.
+func (s *state) offStory(f *claim.Fact) bool {
+	for _, y := range f.LeadYears {
+		if s.year == 0 || y != s.year {
+			return true
+		}
+	}
+	for _, m := range f.LeadMonths {
+		if s.month == 0 || m != s.month {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// slotAbout says what a slot is, in the words of one of its values.
+func (s *state) slotAbout(r slotRef) string {
+	v := r.v
+	noun := strings.TrimSpace(strings.TrimPrefix(v.Phrase, v.Text))
+	switch v.Attr {
+	case claim.AttrAge:
+		if r.holder >= 0 {
+			return "age of " + s.ents[r.holder].Name
+		}
+		return "age of the " + v.Head
+	case claim.AttrPopulation:
+		if r.holder >= 0 {
+			return "population of " + s.ents[r.holder].Name
+		}
+		return "population"
+	case claim.AttrMagnitude:
+		return "magnitude of the " + v.Head
+	case claim.AttrDepth:
+		return "depth"
+	case claim.AttrCount:
+		if noun == "" {
+			noun = v.Head
+		}
+		if v.Head == "person" && v.VerbLemma != "" {
+			return "number of " + noun + " (" + v.VerbLemma + ")"
+		}
+		return "number of " + noun
+	case claim.AttrMeasure:
+		return "size of the " + v.Head
+	case claim.AttrTime:
+		return "time of day (" + v.VerbLemma + ")"
+	case claim.AttrDistance:
+		if r.holder >= 0 {
+			return "distance from " + s.ents[r.holder].Name
+		}
+		return "distance"
+	case claim.AttrPercent:
+		return "percentage"
+	}
+	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
+		return "amount of the " + v.Head
+	}
+	return v.Attr
+}
+
+// near reports two figures within 10% of each other: one quantity stated
+// twice, differently.
+func near(a, b *claim.ValueFact) bool {
+	x, y := math.Abs(a.N), math.Abs(b.N)
+	return math.Abs(x-y) <= 0.1*math.Max(x, y)
+}
+
+// agree reports whether two values of a slot can both be true.
+func agree(a, b *claim.ValueFact) bool {
+	switch a.Attr {
+	case claim.AttrDate:
+		if a.Weekday != 0 || b.Weekday != 0 {
+			return a.Weekday == b.Weekday
+		}
+		return a.Month == b.Month && a.Day == b.Day
+	case claim.AttrDistance:
+		if !sameDirection(a.Dir, b.Dir) {
+			return false
+		}
+	}
+	return compatible(a, b)
+}
+
+// disagreesWithin reports one outlet's two values that it states as one
+// thing: close figures ("$2.5 million" in the headline, "$2.6 million" in
+// the text).
+func (s *state) disagreesWithin(a, b slotRef, _ []slotRef) bool {
+	return near(a.v, b.v) && a.item != b.item
+}
+
+// directions in degrees, for telling "east of Aden" from "west of Aden".
+var bearing = map[string]float64{"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135,
+	"south-east": 135, "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315,
+	"north-west": 315, "northern": 0, "southern": 180, "eastern": 90, "western": 270}
+
+// sameDirection reports two directions less than 90 degrees apart, or
+// either unstated.
+func sameDirection(a, b string) bool {
+	x, okA := bearing[a]
+	y, okB := bearing[b]
+	if !okA || !okB {
+		return true
+	}
+	d := math.Abs(x - y)
+	if d > 180 {
+		d = 360 - d
+	}
+	return d < 90
+}
+
+// vague reports a value too loose to contradict anything by itself:
+// "dozens", "hundreds of".
+func vague(v *claim.ValueFact) bool {
+	w := strings.ToLower(v.Text)
+	for _, x := range []string{"dozens", "hundreds", "thousands", "several", "scores"} {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// commensurate reports two figures close enough to be accounts of one
+// quantity: outlets that disagree give 80 and 50, or 3 and 2, not 80 and
+// 1,400 (that is another quantity, usually another event's).
+func commensurate(a, b *claim.ValueFact) bool {
+	if a.Attr != claim.AttrCount && a.Attr != claim.AttrPopulation && !strings.HasPrefix(a.Attr, claim.AttrMoney) {
+		return true
+	}
+	x, y := math.Abs(a.N), math.Abs(b.N)
+	lo, hi := math.Min(x, y), math.Max(x, y)
+	return hi <= 10 || lo > 0 && hi/lo <= 5
+}

@@ -1,0 +1,800 @@
+package claim
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/lang"
+)
+
+// A value's slot says which fact it measures, so that check compares "two
+// boats" with "three speedboats" and not with "two helicopters": the
+// attribute (a count, an age, a magnitude, a population, a sum of money),
+// the counted thing (its head noun and a distinctive modifier), the act
+// that governs it (its verb's class: "killing 10" and "10 died" are one
+// count of dead), and the context that can make two values different
+// facts (another set, another year, another place, a forecast, an update).
+// The noun phrase and the verbs come from the part-of-speech tagger.
+
+//go:embed data/frames.txt
+var framesData string
+
+var (
+	verbClass   = map[string]string{} // verb lemma or noun stem -> class
+	personNouns = map[string]bool{}
+	otherWords  = map[string]bool{}
+	updateWords = map[string]bool{}
+	modalWords  = map[string]bool{}
+	quakeNouns  = map[string]string{} // noun -> "quake" or "aftershock"
+	moneyNouns  = map[string]string{} // noun -> the thing a sum is of
+)
+
+func init() {
+	for _, line := range strings.Split(framesData, "\n") {
+		if k := strings.IndexByte(line, '#'); k >= 0 {
+			line = line[:k]
+		}
+		head, words, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(head)
+		for _, w := range strings.Fields(words) {
+			w = strings.ReplaceAll(w, "_", " ")
+			switch f[0] {
+			case "verb":
+				verbClass[w] = f[1]
+			case "person":
+				personNouns[w] = true
+			case "other":
+				otherWords[w] = true
+			case "update":
+				updateWords[w] = true
+			case "modal":
+				modalWords[w] = true
+			case "quake", "aftershock":
+				quakeNouns[w] = f[0]
+			case "money":
+				moneyNouns[w] = f[1]
+			}
+		}
+	}
+}
+
+// Attribute names of ValueFact.Attr.
+const (
+	AttrCount      = "count"
+	AttrAge        = "age"
+	AttrMagnitude  = "magnitude"
+	AttrPopulation = "population"
+	AttrDistance   = "distance"
+	AttrSpeed      = "speed"
+	AttrMoney      = "money"
+	AttrPercent    = "percent"
+	AttrDuration   = "duration"
+	AttrTime       = "time"
+	AttrDate       = "date"
+	AttrNumber     = "number"
+	AttrMeasure    = "measure"
+	AttrDepth      = "depth"
+)
+
+// distanceUnits are lengths in metres.
+var distanceUnits = map[string]float64{
+	"mile": 1609.344, "miles": 1609.344, "mi": 1609.344, "km": 1000, "kms": 1000, "kilometer": 1000,
+	"kilometers": 1000, "kilometre": 1000, "kilometres": 1000, "meter": 1, "meters": 1, "metre": 1,
+	"metres": 1, "m": 1, "foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "yard": 0.9144, "yards": 0.9144,
+	"inch": 0.0254, "inches": 0.0254, "cm": 0.01, "centimeter": 0.01, "centimeters": 0.01,
+	"centimetre": 0.01, "centimetres": 0.01,
+}
+
+// slot fills what value v of sentence si measures.
+func (x *extractor) slot(si int, v *valueAt) {
+	s := &x.sents[si]
+	toks := s.toks
+	v.Holder, v.Place = -1, -1
+	if v.N == 0 {
+		v.N = v.Min
+	}
+	v.Phrase = v.Text
+	// "two of the three victims died": three is the whole, not the dead;
+	// "five bombs, of which four exploded": four is a part
+	if v.ti >= 2 && toks[v.ti-1].low == "the" && toks[v.ti-2].low == "of" {
+		v.Part = true
+	}
+	if v.ti >= 2 && toks[v.ti-2].low == "of" && (toks[v.ti-1].low == "which" || toks[v.ti-1].low == "whom" || toks[v.ti-1].low == "them") {
+		v.Part = true
+	}
+	v.PhraseEnd = v.End
+	switch v.Kind {
+	case crosscheck.ValueMoney:
+		v.Attr = AttrMoney + ":" + v.Unit
+	case crosscheck.ValuePercent:
+		v.Attr = AttrPercent
+	case crosscheck.ValueDuration:
+		v.Attr = AttrDuration
+	case crosscheck.ValueTime:
+		v.Attr = AttrTime
+	case crosscheck.ValueDate:
+		v.Attr = AttrDate
+		// the figure of a date is its day as stated: "November 19" or "Monday"
+		if v.Weekday != 0 {
+			v.N = float64(v.Weekday)
+		} else {
+			v.N = float64(v.Month*100 + v.Day)
+		}
+	case crosscheck.ValueName, crosscheck.ValuePlace:
+		return
+	default:
+		v.Attr = AttrCount
+	}
+	if v.hyphen && v.Kind != crosscheck.ValueMoney && v.Kind != crosscheck.ValuePercent {
+		// "a six-game loss", "a 10-metre dhow", "a 24-hour strike": a measure
+		// of the thing that follows, not a count of it
+		x.measure(toks, v)
+		return
+	}
+	if v.age {
+		v.Attr = AttrAge
+		x.ageHolder(toks, v)
+		return
+	}
+	// the noun phrase the value quantifies
+	k := v.mi + 1
+	for k < len(toks) && (multipliers[toks[k].low] > 0 || toks[k].low == "of" && k == v.mi+1 && vagueRanges[toks[v.mi].low] != [2]float64{}) {
+		k++
+	}
+	if v.Kind == crosscheck.ValueMoney || v.Kind == crosscheck.ValuePercent || v.Kind == crosscheck.ValueDuration || v.age {
+		k = v.tj
+	}
+	npEnd, head, spec, other := x.nounPhrase(toks, k)
+	if v.Attr == AttrCount || v.Attr == AttrNumber {
+		u, ok := 0.0, false
+		if k < len(toks) {
+			u, ok = distanceUnits[toks[k].low]
+			if !ok && toks[k].low == "nautical" && k+1 < len(toks) && strings.HasPrefix(toks[k+1].low, "mile") {
+				u, ok = 1852, true
+			}
+		}
+		if ok {
+			v.Attr, v.Kind = AttrDistance, crosscheck.ValueDistance
+			v.Unit = "metre"
+			v.Min, v.Max, v.N = v.Min*u, v.Max*u, v.N*u
+			x.distanceFrom(toks, v, npEnd)
+			// "1.2 miles deep", "at a depth of 12 miles", "one mile below"
+			if e := max(npEnd, v.tj); e < len(toks) && (toks[e].low == "deep" || toks[e].low == "below" || toks[e].low == "underground") ||
+				v.ti >= 2 && toks[v.ti-1].low == "of" && toks[v.ti-2].low == "depth" {
+				v.Attr = AttrDepth
+			}
+		}
+	}
+	// magnitudes: "magnitude 5.9", "a 6.1-magnitude quake", "measuring 7.6",
+	// "registering 6.1 on the Richter scale", "a 4.6 earthquake"
+	if q, ok := x.magnitude(toks, v, k, head); ok {
+		v.Attr, v.Kind, v.Unit = AttrMagnitude, crosscheck.ValueNumber, "magnitude"
+		v.Head = q
+		head, spec = q, ""
+		npEnd = v.tj
+	}
+	if v.Attr == AttrCount {
+		if p, ok := x.population(toks, v); ok {
+			v.Attr = AttrPopulation
+			v.Holder = p
+		}
+	}
+	if other {
+		v.Other = true
+	}
+	for b := v.ti - 1; b >= 0 && b >= v.ti-2; b-- {
+		if otherWords[toks[b].low] && toks[b].low != "new" && toks[b].low != "more" {
+			v.Other = true
+		}
+	}
+	// "a second quake measuring 7.5", "one of the tremors": another of
+	// several things than the story's main one
+	if v.Attr == AttrMagnitude {
+		for b := max(0, v.ti-5); b < v.ti; b++ {
+			if l := toks[b].low; l == "second" || l == "another" || l == "third" || l == "one" && b+1 < len(toks) && toks[b+1].low == "of" {
+				v.Other = true
+			}
+		}
+	}
+	if v.Kind == crosscheck.ValueMoney {
+		x.moneyOf(toks, v, npEnd, head)
+	}
+	if v.Attr == AttrCount || v.Attr == AttrPopulation {
+		if npEnd > k && head != "" {
+			v.Head, v.Spec = head, spec
+			v.PhraseEnd = toks[npEnd-1].end
+			v.Phrase = x.text[v.Start:v.PhraseEnd]
+		} else if h, sp, e := x.coordinatedHead(toks, k); h != "" {
+			// "12 Somali and 11 Yemeni pirates": the head comes later
+			v.Head, v.Spec = h, sp
+			if k < len(toks) && toks[k].kind == 'w' && (toks[k].isAdj() || toks[k].isProper()) {
+				v.Spec = specKey(toks[k].low)
+				v.PhraseEnd = toks[k].end
+				v.Phrase = x.text[v.Start:v.PhraseEnd]
+			}
+			_ = e
+		}
+	}
+	if personNouns[v.Head] || personNouns[singular(v.Head)] {
+		v.Spec2 = v.Head
+		v.Head = "person"
+	}
+	// "80 wounded", "about 50 hurt", "10 dead": the participle is the act
+	if v.Attr == AttrCount && v.Head != "" && v.Head != "person" && npEnd == k+1 && classOf(x.verbKey(toks[k].low)) != "" && !toks[k].cap {
+		if c := classOf(x.verbKey(toks[k].low)); c == "die" || c == "injure" || c == "arrest" || c == "hospitalis" {
+			v.Head, v.VerbClass = "person", c
+			v.elided = true
+		}
+	}
+	// the governing act; times and dates belong to the clause's verb
+	// wherever it stands ("attacked a camp in South Sudan at 2:53 p.m.")
+	window := 6
+	if v.Attr == AttrTime || v.Attr == AttrDate {
+		window = 16
+	}
+	vb := x.governingVerb(toks, v.ti, max(npEnd, v.tj), window)
+	if vb >= 0 && !v.elided {
+		v.VerbClass = classOf(x.verbKey(toks[vb].low))
+		if v.Verb == "" {
+			v.Verb = x.verbKey(toks[vb].low)
+		}
+		for b := vb - 1; b >= 0 && b >= vb-3; b-- {
+			if toks[b].pos == "MD" || modalWords[toks[b].low] {
+				v.Modal = true
+			}
+		}
+		if toks[vb].pos == "MD" {
+			v.Modal = true
+		}
+		v.VerbLemma = x.verbKey(toks[vb].low)
+	}
+	// a count with no noun: "injuring 80", "80 hurt"
+	if v.Attr == AttrCount && v.Head == "" {
+		if k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && classOf(x.verbKey(toks[k].low)) != "" {
+			v.VerbClass = classOf(x.verbKey(toks[k].low))
+			v.Head = "person"
+		} else if v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "arrest" || v.VerbClass == "hospitalis" {
+			v.Head = "person"
+		}
+	}
+	// "another 70 wounded" adds to a toll; the toll's count is one fact
+	if v.Head == "person" && (v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "hospitalis") {
+		v.Other = false
+	}
+	// a change over time: "rose to 10", "climbed to 11", "now 10"
+	if v.ti >= 2 && toks[v.ti-1].low == "to" && updateWords[toks[v.ti-2].low] || v.ti >= 1 && toks[v.ti-1].low == "now" {
+		v.Update = true
+	}
+	for b := max(0, v.ti-6); b+1 < min(len(toks), v.tj+6); b++ {
+		if toks[b].low == "so" && toks[b+1].low == "far" {
+			v.Update = true
+		}
+	}
+	// a rate is no count: "100 RBIs a season on average", "$23 million
+	// per season", "averaging 30 home runs"
+	for t := max(0, v.ti-4); t < min(len(toks), max(npEnd, v.tj)+4); t++ {
+		l := toks[t].low
+		if l == "per" || strings.HasPrefix(l, "averag") || l == "each" || l == "annual" || l == "annually" ||
+			t >= max(npEnd, v.tj) && (l == "a" || l == "an") && t+1 < len(toks) && (toks[t+1].low == "year" || toks[t+1].low == "season" || toks[t+1].low == "day" || toks[t+1].low == "month" || toks[t+1].low == "week" || toks[t+1].low == "game") {
+			v.Rate = true
+		}
+	}
+	// the time of "the first quake" or "a second blast" is another event's
+	if v.Attr == AttrTime || v.Attr == AttrDate {
+		for t := 0; t < v.ti; t++ {
+			if l := toks[t].low; l == "first" || l == "second" || l == "third" || l == "latest" || l == "another" {
+				v.Other = true
+			}
+		}
+	}
+	// the place a share is of: "in Egypt ... 80 percent", "80 percent of
+	// services in Egypt"
+	if v.Kind == crosscheck.ValuePercent {
+		v.Place = x.nearestPlace(toks, v)
+	}
+	// the words around the value, its years and places
+	lo, hi := max(0, v.ti-8), min(len(toks), max(npEnd, v.tj)+8)
+	for t := lo; t < hi; t++ {
+		tk := toks[t]
+		if t >= v.ti && t < max(npEnd, v.tj) {
+			continue
+		}
+		if tk.kind == 'w' && len(tk.low) > 2 && !stopwords[tk.low] && (tk.isNoun() || tk.isVerb() || tk.isAdj()) {
+			v.Context = append(v.Context, x.stem(tk.low))
+		}
+	}
+	for t, tk := range toks {
+		if t >= v.ti && t < v.tj {
+			continue
+		}
+		if tk.kind == 'n' && len(tk.low) == 4 {
+			if y, err := strconv.Atoi(tk.low); err == nil && y >= 1900 && y <= 2100 {
+				v.Years = append(v.Years, y)
+			}
+		}
+		if t < v.ti-6 || t >= v.tj+6 {
+			continue
+		}
+		// an earlier time near the value: "last year", "earlier this
+		// month", "the previous attack"
+		if tk.low == "last" && t+1 < len(toks) && (toks[t+1].low == "year" || toks[t+1].low == "month" || toks[t+1].low == "week" || toks[t+1].low == "season") {
+			v.Past = true
+		}
+		if tk.low == "earlier" || tk.low == "previous" || tk.low == "previously" || tk.low == "former" {
+			v.Past = true
+		}
+	}
+}
+
+// nounPhrase reads the noun phrase starting at token k: its end, the
+// lemma of its head noun, a distinctive modifier (a proper or
+// alphanumeric name: "AK-47", "Somali") and whether it names a further set
+// ("three other rifles").
+func (x *extractor) nounPhrase(toks []token, k int) (end int, head, spec string, other bool) {
+	end = k
+	var specs []string
+	for t := k; t < len(toks) && t < k+6; t++ {
+		tk := toks[t]
+		if tk.kind == 'p' {
+			break
+		}
+		low := tk.low
+		if otherWords[low] && t == k && low != "new" && low != "more" {
+			other = true
+			end = t + 1
+			continue
+		}
+		if stopUnit[low] || low == "were" || low == "was" {
+			break
+		}
+		// the tagger takes some modifiers for prepositions ("outboard")
+		if tk.pos == "IN" && !prepositions[low] && t+1 < len(toks) && toks[t+1].isNoun() {
+			continue
+		}
+		switch {
+		case tk.isNoun():
+			if hasDigit(low) || demonyms[low] != "" || demonyms[strings.TrimSuffix(low, "s")] != "" {
+				specs = append(specs, specKey(low))
+			}
+			head = nounKey(lang.Lemma(low))
+			end = t + 1
+		case tk.isAdj() || head == "" && (tk.pos == "VBN" || tk.pos == "VBG" || tk.pos == "VBD") && t+1 < len(toks) && toks[t+1].isNoun():
+			if demonyms[low] != "" || hasDigit(low) {
+				specs = append(specs, specKey(low))
+			}
+		case tk.kind == 'n' && t > k && toks[t-1].isProper():
+			// "AK 47 guns": a model number
+			specs = append(specs, specKey(toks[t-1].low)+specKey(low))
+		default:
+			t = len(toks)
+		}
+		if tk.poss {
+			break
+		}
+	}
+	if end == k || head == "" {
+		return k, "", "", other
+	}
+	// the head itself may be the distinctive name ("seven AK-47s")
+	if n := len(specs); n > 0 {
+		spec = specs[0]
+		if spec == head {
+			head = spec
+		}
+	}
+	return end, head, spec, other
+}
+
+// coordinatedHead reads "Somali and 11 Yemeni pirates" from token k: a
+// modifier, a conjunction and a second count whose noun both share.
+func (x *extractor) coordinatedHead(toks []token, k int) (head, spec string, end int) {
+	if k >= len(toks) || !(toks[k].isAdj() || toks[k].isProper()) {
+		return "", "", k
+	}
+	t := k + 1
+	if t >= len(toks) || toks[t].low != "and" && toks[t].low != "or" {
+		return "", "", k
+	}
+	t++
+	if t >= len(toks) || !(toks[t].kind == 'n' || numberWord(toks[t].low)) {
+		return "", "", k
+	}
+	e, h, _, _ := x.nounPhrase(toks, t+1)
+	if h == "" {
+		return "", "", k
+	}
+	return h, specKey(toks[k].low), e
+}
+
+// governingVerb finds the verb of the clause that holds the value at
+// tokens [a, b): the verb after it when the value is its subject ("12
+// people were injured"), else the nearest verb before it ("seized seven
+// rifles", "killing 10 people"). It returns -1 when there is none.
+func (x *extractor) governingVerb(toks []token, a, b, window int) int {
+	// the value as subject: an auxiliary chain then a verb
+	for t := b; t < len(toks) && t < b+5; t++ {
+		tk := toks[t]
+		if tk.low == "have" || tk.low == "had" || tk.low == "has" || tk.low == "were" || tk.low == "was" || tk.low == "are" ||
+			tk.low == "is" || tk.low == "been" || tk.low == "being" || tk.low == "be" || tk.pos == "RB" || tk.pos == "MD" {
+			continue
+		}
+		if tk.isVerb() && tk.kind == 'w' {
+			return t
+		}
+		break
+	}
+	// a time or date that opens the sentence: "On November 19, INS Tabar
+	// sank ...": the verb after its subject
+	if window > 6 && a <= 2 && b < len(toks) && toks[b].text == "," {
+		for t := b + 1; t < len(toks) && t < b+10; t++ {
+			if toks[t].isVerb() && !auxiliaries[toks[t].low] && toks[t].kind == 'w' {
+				return t
+			}
+			if toks[t].kind == 'p' && toks[t].text != "-" {
+				break
+			}
+		}
+	}
+	// "X died and two men, believed to be ..., underwent surgery": a value
+	// that opens a coordinated clause is its subject; the verb before the
+	// conjunction is another clause's
+	if a > 0 && (toks[a-1].low == "and" || toks[a-1].low == "but") && b < len(toks) && toks[b].text == "," {
+		return -1
+	}
+	// the value as object or after a preposition: the verb before
+	for t := a - 1; t >= 0 && t >= a-window; t-- {
+		tk := toks[t]
+		if tk.kind == 'p' && tk.text != "-" && !(window > 6 && tk.text == "," && t > 0 && toks[t-1].isProper()) {
+			break
+		}
+		if tk.isVerb() && !auxiliaries[tk.low] && tk.kind == 'w' {
+			return t
+		}
+		// a noun of the act: "destruction in seven villages", "deaths of 10"
+		if tk.isNoun() && classOf(x.stem(tk.low)) != "" && t == a-2 && toks[a-1].pos == "IN" {
+			return t
+		}
+	}
+	return -1
+}
+
+// classOf returns the class of a verb lemma or a noun stem, "" when none.
+func classOf(l string) string {
+	if c, ok := verbClass[l]; ok {
+		return c
+	}
+	for len(l) > 4 {
+		l = l[:len(l)-1]
+		if c, ok := verbClass[l]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// magnitude reports a value that is an earthquake's magnitude, with the
+// kind of quake it measures.
+func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (string, bool) {
+	if v.Kind != crosscheck.ValueCount && v.Kind != crosscheck.ValueNumber || v.Max > 12 || v.Min < 0 {
+		return "", false
+	}
+	// the cue right beside the figure: "magnitude 5.9", "magnitude-5.9",
+	// "5.9 magnitude", "measuring 7.6", "registering 6.1", "6.1 on the
+	// Richter scale", "of magnitude 6"
+	near := false
+	if b := v.mi - 1; b >= 0 {
+		l := toks[b].low
+		if strings.HasSuffix(l, "magnitude") || strings.HasSuffix(l, "magnitude-") || l == "measuring" || l == "registering" || l == "measured" || l == "of" && b > 0 && strings.Contains(toks[b-1].low, "magnitude") {
+			near = true
+		}
+		if b > 0 && l == "-" && strings.HasSuffix(toks[b-1].low, "magnitude") {
+			near = true
+		}
+	}
+	if e := v.tj; e < len(toks) {
+		l := toks[e].low
+		if strings.HasPrefix(l, "magnitude") || strings.HasPrefix(l, "-magnitude") || l == "on" && e+2 < len(toks) && toks[e+2].low == "richter" {
+			near = true
+		}
+	}
+	if strings.HasSuffix(toks[v.mi].low, "-magnitude") {
+		near = true
+	}
+	if q, ok := quakeNouns[head]; ok && v.N != float64(int(v.N)) {
+		return q, true
+	}
+	if !near {
+		return "", false
+	}
+	// which quake: the nearest quake noun in the sentence
+	q, best := "quake", 1000
+	for t, tk := range toks {
+		if kind, ok := quakeNouns[tk.low]; ok {
+			d := t - v.mi
+			if d < 0 {
+				d = -d
+			}
+			if d < best {
+				q, best = kind, d
+			}
+		}
+	}
+	return q, true
+}
+
+// population reports "home to 120,000 people", "a city of 160,000",
+// "with a population of 120,000", "200,000 residents", with the place
+// whose population it is (an entity index), when there is one.
+func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
+	cue := false
+	if v.ti >= 2 && toks[v.ti-2].low == "home" && toks[v.ti-1].low == "to" {
+		cue = true
+	}
+	if v.ti >= 2 && toks[v.ti-1].low == "of" && (toks[v.ti-2].low == "population" || placeNouns[toks[v.ti-2].low]) {
+		cue = true
+	}
+	if v.tj < len(toks) && (toks[v.tj-1].low == "residents" || toks[v.tj-1].low == "inhabitants") && v.ti > 0 && (toks[v.ti-1].low == "has" || toks[v.ti-1].low == "have" || toks[v.ti-1].low == "of") {
+		cue = true
+	}
+	if !cue {
+		return -1, false
+	}
+	// the place: the last place or organisation named before the value
+	best := -1
+	for _, m := range x.mentionsIn(toks[0].start, toks[v.ti].start) {
+		if e := x.an.Entities[m.Entity]; e.Kind != crosscheck.KindPerson {
+			best = m.Entity
+		}
+	}
+	return best, true
+}
+
+// nounKey is the key of a noun: lower case, singular, hyphens and spaces
+// out ("AK-47s" and "AK 47" are "ak47").
+func nounKey(w string) string {
+	w = strings.ToLower(w)
+	w = strings.NewReplacer("-", "", " ", "", ".", "").Replace(w)
+	if strings.HasSuffix(w, "s") && hasDigit(w) {
+		return w[:len(w)-1]
+	}
+	if c := singular(w); c != "" {
+		return c
+	}
+	return w
+}
+
+// specKey is the key of a distinctive modifier: a demonym stands for its
+// country ("Somali", "Somalian"), anything else as nounKey.
+func specKey(w string) string {
+	if c := demonyms[strings.ToLower(w)]; c != "" {
+		return strings.ToLower(c)
+	}
+	if c := demonyms[strings.TrimSuffix(strings.ToLower(w), "s")]; c != "" {
+		return strings.ToLower(c)
+	}
+	return nounKey(w)
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// ageHolder finds whose age v is: the name or noun after "21-year-old",
+// the name before "aged 21" or "Dobbs, 21,". An appositive age with no
+// person before it is no age ("Bern, 2012,"): v.drop is set.
+func (x *extractor) ageHolder(toks []token, v *valueAt) {
+	if v.appositive || v.ti > 0 && toks[v.ti].low == "aged" {
+		b := v.ti - 1
+		if b >= 0 && toks[b].text == "," {
+			b--
+		}
+		if b >= 0 {
+			for _, m := range x.mentionsIn(toks[0].start, toks[b].end) {
+				if m.End == toks[b].end && m.Entity >= 0 {
+					v.Holder = m.Entity
+				}
+			}
+		}
+		if v.Holder < 0 || x.an.Entities[v.Holder].Kind != crosscheck.KindPerson {
+			if v.appositive {
+				v.drop = true
+			}
+			v.Holder = -1
+		}
+		return
+	}
+	// "the 21-year-old Jesse Dobbs", "a 12-year-old girl"
+	k := v.tj
+	for _, m := range x.mentionsIn(toks[min(k, len(toks)-1)].start, toks[len(toks)-1].end) {
+		if k < len(toks) && m.Start == toks[k].start && m.Entity >= 0 {
+			v.Holder = m.Entity
+			return
+		}
+		break
+	}
+	_, head, _, _ := x.nounPhrase(toks, k)
+	v.Head = head
+	if head != "" {
+		e, _, _, _ := x.nounPhrase(toks, k)
+		v.PhraseEnd = toks[e-1].end
+		v.Phrase = x.text[v.Start:v.PhraseEnd]
+	}
+}
+
+// distanceFrom finds the place a distance is measured from: "50 miles
+// north of Detroit", "1,500 kilometers south of Tehran", "13 nautical
+// miles from the ship". The direction is kept in v.Dir.
+func (x *extractor) distanceFrom(toks []token, v *valueAt, k int) {
+	if k < v.tj {
+		k = v.tj
+	}
+	for k < len(toks) && (directions[toks[k].low] || toks[k].low == "away" || toks[k].low == "off") {
+		if directions[toks[k].low] {
+			v.Dir = toks[k].low
+		}
+		k++
+	}
+	if k >= len(toks) || toks[k].low != "of" && toks[k].low != "from" {
+		return
+	}
+	k++
+	if k < len(toks) && toks[k].low == "the" {
+		k++
+	}
+	if k >= len(toks) {
+		return
+	}
+	end := -1
+	for _, m := range x.mentionsIn(toks[k].start, toks[len(toks)-1].end) {
+		if m.Start == toks[k].start && m.Entity >= 0 {
+			v.Holder = m.Entity
+			end = m.End
+		}
+		break
+	}
+	if v.Holder < 0 {
+		if e, head, _, _ := x.nounPhrase(toks, k); head != "" {
+			v.Head = head
+			end = toks[e-1].end
+		}
+	}
+	// the phrase runs to the place: "150 nautical miles west of Aden"
+	if end > v.PhraseEnd {
+		v.PhraseEnd = end
+		v.Phrase = x.text[v.Start:end]
+	}
+}
+
+// measure reads a hyphenated figure as a measure of the noun after it:
+// "a 10-metre dhow" is a length of 10 m, "a six-game loss" a loss of six
+// games. Lengths are in metres and durations in seconds, so that "a
+// 10-metre dhow" and "a 30-foot dhow" meet.
+func (x *extractor) measure(toks []token, v *valueAt) {
+	v.Attr = AttrMeasure
+	if v.Unit == "magnitude" {
+		// "a 6.1-magnitude quake"
+		v.Attr, v.Kind = AttrMagnitude, crosscheck.ValueNumber
+		v.Head = "quake"
+		if _, h, _, _ := x.nounPhrase(toks, v.tj); quakeNouns[h] != "" {
+			v.Head = quakeNouns[h]
+		}
+		return
+	}
+	unit := strings.TrimPrefix(v.Unit, "square-")
+	if u, ok := distanceUnits[unit]; ok && !strings.HasPrefix(v.Unit, "square-") {
+		v.Unit = "metre"
+		v.Min, v.Max, v.N = v.Min*u, v.Max*u, v.N*u
+	} else if d, ok := durations[v.Unit]; ok {
+		v.Unit = "second"
+		v.Min, v.Max, v.N = v.Min*d, v.Max*d, v.N*d
+	}
+	_, head, _, _ := x.nounPhrase(toks, v.tj)
+	v.Head = head
+	if e, h, _, _ := x.nounPhrase(toks, v.tj); h != "" {
+		v.PhraseEnd = toks[e-1].end
+		v.Phrase = x.text[v.Start:v.PhraseEnd]
+	}
+}
+
+// verbKey is the key of a verb: the stem of its lemma ("sank", "sunk",
+// "sinking" -> "sink"), the form the class lexicon holds.
+func (x *extractor) verbKey(w string) string {
+	return x.stem(lang.Lemma(w))
+}
+
+// prepositions are English prepositions: a word the tagger marks IN that
+// is not one of them is a modifier it took for one ("outboard").
+var prepositions = set(`about above across after against along amid among around as at before behind below
+beneath beside besides between beyond by despite down during except for from in inside into like near
+of off on onto out outside over past per since than through throughout till to toward towards under
+underneath unlike until up upon via with within without aboard`)
+
+// moneyOf fills what a sum is of: the noun it qualifies ("a $160 million
+// contract", "a deal worth $184 million") folded into a kind of sum
+// (deal, haul, bailout), the person or organisation named just before it
+// ("signed Elton Brand to an $82 million deal"), and, for a sum in
+// brackets after a sum in another currency ("2m euros ($2.6m)"), that sum.
+func (x *extractor) moneyOf(toks []token, v *valueAt, npEnd int, head string) {
+	if head == "" && v.ti >= 2 && toks[v.ti-1].low == "worth" {
+		_, h, _, _ := x.nounPhrase(toks, max(0, v.ti-3))
+		if h == "" && v.ti >= 2 {
+			h = nounKey(lang.Lemma(toks[v.ti-2].low))
+		}
+		head = h
+	}
+	if head == "" && v.tj+1 < len(toks) && toks[v.tj].low == "worth" && toks[v.tj+1].low == "of" {
+		_, head, _, _ = x.nounPhrase(toks, v.tj+2) // "$2.5 million worth of jewellery"
+	}
+	if head == "" {
+		// "a €2 million ($2.6-million) booty": the noun after the bracket
+		e := v.tj
+		for e < len(toks) && (toks[e].text == ")" || toks[e].text == "-") {
+			e++
+		}
+		_, head, _, _ = x.nounPhrase(toks, e)
+	}
+	if k, ok := moneyNouns[head]; ok {
+		head = k
+	}
+	v.Head = head
+	if npEnd > v.tj {
+		v.PhraseEnd = toks[npEnd-1].end
+		v.Phrase = x.text[v.Start:v.PhraseEnd]
+	}
+	for _, m := range x.mentionsIn(toks[max(0, v.ti-10)].start, toks[v.ti].start) {
+		if m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPlace {
+			v.Holder = m.Entity
+		}
+	}
+	// a conversion: the sum in brackets after another currency's
+	if b := v.ti - 1; b >= 1 && (toks[b].text == "(" || toks[b].text == ";") {
+		for c := b - 1; c >= 0 && c >= b-6; c-- {
+			if cur := currencies[toks[c].low]; cur != "" && cur != v.Unit || cur == "" && currencies[toks[c].text] != "" && currencies[toks[c].text] != v.Unit {
+				v.Conv = true
+				break
+			}
+			if strings.HasPrefix(toks[c].low, "euro") && v.Unit != "EUR" {
+				v.Conv = true
+				break
+			}
+		}
+	}
+}
+
+// nearestPlace returns the place named nearest the value within its
+// clause (no comma or semicolon between), before it first, -1 when none.
+func (x *extractor) nearestPlace(toks []token, v *valueAt) int {
+	best, bd := -1, 1000
+	for _, m := range x.mentionsIn(toks[0].start, toks[len(toks)-1].end) {
+		if m.Entity < 0 || x.an.Entities[m.Entity].Kind != crosscheck.KindPlace {
+			continue
+		}
+		lo, hi := m.End, v.Start
+		d := 0
+		if m.Start >= v.End {
+			lo, hi = v.End, m.Start
+			d = 1 // after the value: a tie goes to the place before
+		}
+		if lo > hi || strings.ContainsAny(x.text[lo:hi], ",;") && m.Start < v.Start {
+			continue
+		}
+		if strings.ContainsAny(x.text[lo:hi], ";") {
+			continue
+		}
+		d += 2 * (hi - lo)
+		if d < bd {
+			best, bd = m.Entity, d
+		}
+	}
+	return best
+}
