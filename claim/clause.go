@@ -400,10 +400,10 @@ var dayNames = set(`monday tuesday wednesday thursday friday saturday sunday`)
 
 var timeWords = set(`today yesterday tonight tomorrow`)
 
-var prepositions = set(`in on at by with from for of to into onto over under about after before during since
+var prepWords = set(`in on at by with from for of to into onto over under about after before during since
 until across through near outside inside toward towards without within against among amid between upon via per`)
 
-func isPrep(low string) bool { return prepositions[low] }
+func isPrep(low string) bool { return prepWords[low] }
 
 // namedIn returns the mentions of named entities (not bare roles) whose
 // first token lies in tokens [a, b) of sentence si.
