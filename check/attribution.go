@@ -86,9 +86,10 @@ func (s *state) attributions() {
 			u.union(i, root)
 		}
 	}
-	// "police" with the one "X police" of the story
+	// "police" with the "Vancouver police" most articles name, "WCVB" with
+	// "Boston WCVB"
 	for i, r := range refs {
-		if r.c.IsPerson() || strings.Contains(r.key, " ") || r.c.Source != strings.ToLower(r.c.Source) && r.c.Source != capitalised(r.key) {
+		if r.c.IsPerson() || strings.Contains(r.key, " ") || r.key == "" {
 			continue
 		}
 		// the qualified form most articles use, when one leads
@@ -112,7 +113,7 @@ func (s *state) attributions() {
 				second = n
 			}
 		}
-		if best >= 0 && bestN >= 2 && bestN > second {
+		if best >= 0 && bestN > second {
 			u.union(i, best)
 		}
 	}
@@ -232,14 +233,6 @@ func (s *state) attributions() {
 	if s.rep.Attributions == nil {
 		s.rep.Attributions = []crosscheck.Attribution{}
 	}
-}
-
-// capitalised returns w with its first letter upper-cased ("Police").
-func capitalised(w string) string {
-	if w == "" {
-		return w
-	}
-	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 // hasAllWords reports whether every word of words is a word of s.

@@ -90,6 +90,9 @@ func (x *extractor) readClauses(si int) []clause {
 		if i+1 < len(toks) && (toks[i+1].low == "nothing" || toks[i+1].low == "little") {
 			continue // "he said nothing"
 		}
+		if i+1 < len(toks) && toks[i+1].low == "to" && !strings.HasPrefix(low, "tell") && low != "told" && low != "testified" && low != "wrote" && low != "writes" {
+			continue // "added to their list", "is said to be": no one speaks
+		}
 		if c, ok := x.readClause(si, i, out); ok {
 			out = append(out, c)
 		}
@@ -217,6 +220,34 @@ func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
 	return c, true
 }
 
+// appositive reports whether tokens [a, b) read as an appositive to a
+// name: "a spokesman for the Enough Project", "22", "Interoute's director
+// of wholesale products", "the store's insurer"; not a clause ("whose
+// head was crushed", "identified as Yolanda Mandofi").
+func (x *extractor) appositive(si, a, b int) bool {
+	toks := x.sents[si].toks
+	if a >= b {
+		return false
+	}
+	f := toks[a]
+	if relativeWords[f.low] || boundaryWords[f.low] || isPrep(f.low) || f.kind == 'w' && !f.cap && f.isVerb() || isVerbLike(f) {
+		return false
+	}
+	for t := a + 1; t < b; t++ {
+		if relativeWords[toks[t].low] || toks[t].low == "that" {
+			break // "an activist group that works to end genocide"
+		}
+		if clauseVerb(toks, t) && !(toks[t].pos == "VBN" || toks[t].pos == "VBG") {
+			return false
+		}
+	}
+	return true
+}
+
+// dashes set off an appositive as commas do ("Jonathan Wright - director
+// of wholesale products at Interoute - told the BBC").
+var dashes = set(`- — – --`)
+
 // readLeft reads the phrase that ends right before the verb at token v,
 // passing over the words that may stand between ("Police on Monday said")
 // and an appositive ("X, the governor of Y, said").
@@ -230,16 +261,16 @@ func (x *extractor) readLeft(si, v int) phrase {
 		return phrase{} // "a spokeswoman who asked not to be named": the verb of a relative clause
 	}
 	end, appEnd := k+1, k+1
-	if toks[k].text == "," {
-		// "X, a spokesman for Y, said"
+	if d := toks[k].text; d == "," || dashes[d] {
+		// "X, a spokesman for Y, said", "X - director at Y - told"
 		c := k - 1
-		for c >= 0 && toks[c].text != "," && !(toks[c].kind == 'p' && hardStop(toks[c])) && k-c <= 16 {
+		for c >= 0 && toks[c].text != d && !(toks[c].kind == 'p' && hardStop(toks[c]) && !dashes[toks[c].text]) && k-c <= 16 {
 			if isReporting(toks[c].low) && !x.sents[si].quoted[c] {
 				return phrase{}
 			}
 			c--
 		}
-		if c < 1 || toks[c].text != "," {
+		if c < 1 || toks[c].text != d || !x.appositive(si, c+1, k) {
 			return phrase{}
 		}
 		// a second appositive: "Sara Sadeqi, 22, a homemaker,"
@@ -254,8 +285,11 @@ func (x *extractor) readLeft(si, v int) phrase {
 	}
 	a++
 	// more appositives: "Abdolreza Sheikholeslami, the governor of Hormozgan
-	// Province, the center of the damaged area, said"
-	for n := 0; n < 2 && end < appEnd && a >= 2 && toks[a-1].text == "," && a < end && (toks[a].low == "the" || toks[a].low == "a" || toks[a].low == "an" || !toks[a].cap); n++ {
+	// Province, the center of the damaged area, said"; or one whose closing
+	// comma is missing: "Jerry Strickland, a spokesman for Texas Attorney
+	// General Greg Abbott told TIME"
+	roleChunk := a < end && (toks[a].low == "a" || toks[a].low == "an") && x.appositive(si, a, end)
+	for n := 0; n < 2 && (end < appEnd || roleChunk) && a >= 2 && toks[a-1].text == "," && a < end && (toks[a].low == "the" || toks[a].low == "a" || toks[a].low == "an" || !toks[a].cap); n++ {
 		e := a - 1
 		b := e - 1
 		for b >= 0 && !hardStop(toks[b]) && e-b <= 8 {
@@ -264,6 +298,11 @@ func (x *extractor) readLeft(si, v int) phrase {
 		b++
 		if b >= e || len(x.namedIn(si, b, e)) == 0 {
 			break
+		}
+		if roleChunk && end == appEnd {
+			if _, ok := x.personIn(si, b, e); !ok {
+				break
+			}
 		}
 		end, a = e, b
 	}
@@ -276,18 +315,40 @@ func (x *extractor) readLeft(si, v int) phrase {
 	}
 	// the phrase starts after the last verb of the clause before it
 	for t := end - 1; t >= a; t-- {
-		if isVerbLike(toks[t]) || toks[t].kind == 'p' && doubleMark(toks[t].text) {
+		if clauseVerb(toks, t) || toks[t].kind == 'p' && doubleMark(toks[t].text) {
 			a = t + 1
 			break
 		}
 	}
-	// a leading preposition with its object: "On Monday police said"
+	// a leading preposition: only a time before the subject ("On Monday
+	// police said"); "caught in northeast Houston, ..., said X" has none
 	if a < end && isPrep(toks[a].low) && !toks[a].cap {
-		for a < end && (isPrep(toks[a].low) || speech.between[toks[a].low] || toks[a].kind == 'n') {
+		a++
+		for a < end && (speech.between[toks[a].low] || dayNames[toks[a].low] || monthNames[toks[a].low] || toks[a].kind == 'n') {
 			a++
+		}
+		if a == end || a > 0 && isPrep(toks[a-1].low) {
+			return phrase{}
 		}
 	}
 	return x.makePhrase(si, a, end, appEnd)
+}
+
+// clauseVerb reports a token that is a verb of a clause (by the lexicons,
+// or by its tag), not a participle modifying the noun after it ("armed
+// forces", "unnamed officials").
+func clauseVerb(toks []token, t int) bool {
+	tk := toks[t]
+	if isVerbLike(tk) {
+		return true
+	}
+	if tk.kind != 'w' || tk.cap || !tk.isVerb() {
+		return false
+	}
+	if (tk.pos == "VBN" || tk.pos == "VBG") && t+1 < len(toks) && toks[t+1].kind == 'w' && !isPrep(toks[t+1].low) && !boundaryWords[toks[t+1].low] {
+		return false
+	}
+	return true
 }
 
 // readRight reads the phrase that starts at token k ("according to X",
@@ -314,7 +375,7 @@ func (x *extractor) readRight(si, k int) phrase {
 		if t.kind == 'w' && j > k && (dayNames[t.low] || timeWords[t.low]) {
 			break // "Le Parisien Wednesday", "told Reuters on Monday"
 		}
-		if t.kind == 'w' && !t.cap && j > k && toks[j-1].cap && toks[j-1].kind == 'w' && !nameConnectors[t.low] && !postModifiers[t.low] && !x.capitalSoon(si, j) {
+		if t.kind == 'w' && !t.cap && j > k && toks[j-1].cap && toks[j-1].kind == 'w' && !toks[j-1].poss && !nameConnectors[t.low] && !postModifiers[t.low] && !x.capitalSoon(si, j) {
 			if _, _, head := headKind(t.low); !head && !mediaHeads[t.low] && t.low != "affiliate" && t.low != "news" {
 				break // "told Reuters one of the victims was pregnant"
 			}
@@ -490,7 +551,7 @@ func (x *extractor) makePhrase(si, a, b, c int) phrase {
 	if _, _, ok := headKind(toks[h].low); ok && toks[h].kind == 'w' {
 		// a capitalised head only where nothing is named ("Police said",
 		// "Witnesses at the camp said")
-		if !toks[h].cap || len(x.namedIn(si, a, b)) == 0 {
+		if !toks[h].cap || len(x.namedIn(si, a, b)) == 0 || b-a == 1 && x.sentenceStart(si, a) {
 			p.head = h
 		}
 	}
@@ -508,6 +569,18 @@ func (x *extractor) makePhrase(si, a, b, c int) phrase {
 		p.ok = x.nameLike(si, a, b)
 	}
 	return p
+}
+
+// sentenceStart reports a token that opens its sentence (after any
+// quotation mark).
+func (x *extractor) sentenceStart(si, t int) bool {
+	toks := x.sents[si].toks
+	for k := 0; k < t; k++ {
+		if toks[k].kind != 'p' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameLike reports a run of tokens that reads as a name: capitalised words

@@ -206,6 +206,10 @@ func pairDoubles(text string, ms []qmark) []quoteSpan {
 		if open < 0 {
 			if m.dir >= 0 {
 				open = i
+			} else if i+1 < len(ms) && ms[i+1].para == m.para && ms[i+1].dir > 0 && text[m.pos:m.pos+m.size] == "”" && text[ms[i+1].pos:ms[i+1].pos+ms[i+1].size] == "“" {
+				// ” 15 Most Wanted “: marks set the wrong way round
+				out = append(out, quoteSpan{open: m.pos, close: ms[i+1].pos})
+				i++
 			}
 			continue
 		}

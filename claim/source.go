@@ -100,11 +100,21 @@ func (x *extractor) resolve(p phrase, verb string) (source, bool) {
 			}
 		}
 	}
-	// the person whose name ends the phrase: "Red Sox owner John Henry"
-	ms := x.namedIn(p.si, p.a, p.b)
-	for i := len(ms) - 1; i >= 0; i-- {
-		if m := ms[i]; x.isPerson(m) && x.nameRunTo(p.si, m.End, p.b) {
-			return x.personSource(p, m), true
+	// the person whose name ends the phrase (or its part before "of"):
+	// "Red Sox owner John Henry", "Michael Silverman of the Boston Herald"
+	end := p.b
+	for t := p.a + 1; t < p.b; t++ {
+		if postModifiers[toks[t].low] && !toks[t].cap {
+			end = t
+			break
+		}
+	}
+	for _, e := range []int{p.b, end} {
+		ms := x.namedIn(p.si, p.a, e)
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := ms[i]; x.isPerson(m) && x.nameRunTo(p.si, m.End, e) {
+				return x.personSource(p, m), true
+			}
 		}
 	}
 	// "Merkel told", "Mr Alishbandi told", "Strauss - Kahn said": names
@@ -252,6 +262,9 @@ func (x *extractor) isPerson(m Mention) bool {
 	if len(f) >= 2 && (strings.HasSuffix(f[0], "ing") || strings.HasSuffix(f[0], "ed")) && !givenNames[f[0]] {
 		return false // "Describing Yida": a participle opening a sentence
 	}
+	if countries[f[0]] != "" || demonyms[f[0]] != "" {
+		return false // "France Telecom"
+	}
 	if x.an.Entities[m.Entity].Kind == crosscheck.KindPerson {
 		return true
 	}
@@ -320,8 +333,9 @@ func (x *extractor) namedSource(si, a, b int, verb string) (source, bool) {
 		// the whole phrase when only an article stands before the name
 		// ("The Canadian Press" as written), else the name
 		ta, tb := ma, mb
-		// "U. S. Geological Survey": initials before the name
-		for ta > a && (toks[ta-1].text == "." || toks[ta-1].kind == 'w' && toks[ta-1].cap && (len(toks[ta-1].text) <= 2 || isAcronym(toks[ta-1].text) && strings.Contains(toks[ta-1].text, "."))) {
+		// "U. S. Geological Survey", "The New York Times": initials and
+		// capitalised words the name left out
+		for ta > a && (toks[ta-1].text == "." || toks[ta-1].kind == 'w' && toks[ta-1].cap && !toks[ta-1].poss && toks[ta-1].low != "the") {
 			ta--
 		}
 		if ta == a+1 && toks[a].low == "the" {
@@ -477,6 +491,16 @@ func (x *extractor) resolveCommon(p phrase, verb string) (source, bool) {
 	case (head == "report" || head == "reports") && hasIssuer:
 		return issuer, true // "reports from the Evening Courier"
 	case definite && anaphoricHeads[head]:
+		// "the agency announced" after "The Texas Department of Criminal
+		// Justice has made ...": the organisation the sentence is about
+		if !mediaHeads[head] {
+			for _, m := range x.namedIn(p.si, 0, p.a) {
+				if k := x.an.Entities[m.Entity].Kind; k != crosscheck.KindPlace && !x.isPerson(m) && !x.inQuote(m.Start) {
+					a, b := x.tokenRange(p.si, m.Start, m.End)
+					return source{text: x.nameText(p.si, a, b), entity: m.Entity, kind: x.orgKind(p.si, a, b, verb), named: true}, true
+				}
+			}
+		}
 		// "the newspaper", "the agency": the one credited just before
 		if r, ok := x.recentCredit(p.si, func(c Credit) bool { return anaphorFits(head, c) }); ok {
 			return r, true
@@ -752,10 +776,11 @@ func (x *extractor) affiliations(p phrase, pm Mention) []source {
 	seen := map[int]bool{pm.Entity: true}
 	for _, m := range x.namedIn(p.si, p.a, p.c) {
 		e := x.an.Entities[m.Entity]
-		if seen[m.Entity] || e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindPerson && m.Start > pm.Start {
+		if seen[m.Entity] || e.Kind == crosscheck.KindPlace || x.isPerson(m) && m.Start > pm.Start {
 			continue
 		}
-		if e.Kind != crosscheck.KindOrganization && (m.Start > pm.Start || hasTitleWord(m.Text) || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
+		after := m.Start > pm.Start && x.afterModifier(p.si, p.a, m.Start) && !x.isPerson(m)
+		if e.Kind != crosscheck.KindOrganization && !after && (m.Start > pm.Start || hasTitleWord(m.Text) || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
 			continue // "Troy" in "Troy police Lt.", "Sgt": no organisation
 		}
 		if countries[strings.ToLower(m.Text)] != "" || demonyms[strings.ToLower(m.Text)] != "" {
@@ -766,7 +791,10 @@ func (x *extractor) affiliations(p phrase, pm Mention) []source {
 		if b <= a {
 			continue
 		}
-		out = append(out, source{text: x.nameText(p.si, a, b), entity: m.Entity, kind: x.orgKind(p.si, a, b, "")})
+		for a > p.a && (toks[a-1].text == "." || toks[a-1].kind == 'w' && toks[a-1].cap && (len(toks[a-1].text) <= 2 || strings.Contains(toks[a-1].text, "."))) {
+			a-- // "the U. S. Marshals Service"
+		}
+		out = append(out, source{text: x.nameText(p.si, a, b), entity: m.Entity, kind: x.orgKind(p.si, a, b, ""), named: true})
 	}
 	// "Vancouver police Const. Tim Fanning": an institution before the name
 	for t := p.a; t < p.b && toks[t].start < pm.Start; t++ {
