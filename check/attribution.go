@@ -46,11 +46,11 @@ func (s *state) attributions() {
 		if r.c.IsPerson() {
 			// a person by their full name without titles ("Police Constable
 			// Tim Fanning" / "Tim Fanning"); a surname alone joins below
-			bare := strings.ToLower(claim.BareName(s.personName(r.art, r.c)))
+			bare := claim.SourceKey(claim.BareName(s.personName(r.art, r.c)))
 			if !strings.Contains(bare, " ") {
 				continue
 			}
-			key = "person:" + bare
+			key = bare // one name, one source, whatever the entity's kind
 		}
 		if j, ok := byKey[key]; ok {
 			u.union(i, j)
@@ -63,7 +63,7 @@ func (s *state) attributions() {
 		if !r.c.IsPerson() {
 			continue
 		}
-		bare := strings.ToLower(claim.BareName(s.personName(r.art, r.c)))
+		bare := claim.SourceKey(claim.BareName(s.personName(r.art, r.c)))
 		if strings.Contains(bare, " ") {
 			continue
 		}
@@ -72,7 +72,7 @@ func (s *state) attributions() {
 			if !o.c.IsPerson() || j == i {
 				continue
 			}
-			ob := strings.ToLower(claim.BareName(s.personName(o.art, o.c)))
+			ob := claim.SourceKey(claim.BareName(s.personName(o.art, o.c)))
 			if !strings.Contains(ob, " ") || !strings.HasSuffix(ob, " "+bare) {
 				continue
 			}
@@ -95,7 +95,7 @@ func (s *state) attributions() {
 		// the qualified form most articles use, when one leads
 		arts := map[int]map[int]bool{}
 		for j, o := range refs {
-			if o.c.IsPerson() || !strings.HasSuffix(o.key, " "+r.key) {
+			if o.c.IsPerson() || !strings.HasSuffix(o.key, " "+r.key) && !headedBy(o.key, r.key) {
 				continue
 			}
 			g := u.find(j)
@@ -275,4 +275,18 @@ func isAcronymForm(f string) bool {
 		}
 	}
 	return n >= 2 && n <= 6
+}
+
+// headedBy reports a key that is word with a place or circumstance after
+// it ("witnesses at the camp").
+func headedBy(key, word string) bool {
+	rest, ok := strings.CutPrefix(key, word+" ")
+	if !ok {
+		return false
+	}
+	switch strings.Fields(rest)[0] {
+	case "at", "in", "from", "near", "on", "inside", "outside":
+		return true
+	}
+	return false
 }

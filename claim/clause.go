@@ -72,15 +72,44 @@ func (x *extractor) readClauses(si int) []clause {
 		low := toks[i].low
 		if n := matchWords(toks, i, speech.before); n > 0 {
 			if p := x.readRight(si, i+n); p.ok {
-				out = append(out, clause{si: si, verb: i, form: 'A', src: []phrase{p}, quoting: low == "according", first: i, last: p.c - 1})
-				i = p.b - 1
+				c := clause{si: si, verb: i, form: 'A', src: []phrase{p}, quoting: low == "according", first: i, last: p.c - 1}
+				// "according to international media and Greek Sky TV"
+				if q, ok := x.coordinated(si, p); ok {
+					c.src = append(c.src, q)
+					c.last = q.c - 1
+				}
+				out = append(out, c)
+				i = c.last
 			}
 			continue
+		}
+		// "(Fox News article)": a page quoting another outlet's story
+		if low == "article" || low == "story" || low == "report" {
+			if i+1 < len(toks) && toks[i+1].text == ")" {
+				k := i
+				for k > 0 && toks[k-1].text != "(" && i-k < 5 {
+					k--
+				}
+				if k > 0 && toks[k-1].text == "(" {
+					if p := x.makePhrase(si, k, i, i); p.ok && p.head < 0 {
+						out = append(out, clause{si: si, verb: i, form: 'M', media: []phrase{p}, first: k, last: i})
+					}
+				}
+			}
 		}
 		if n := matchWords(toks, i, speech.medium); n > 0 && !isReporting(low) {
 			// "speaking to IRNA", "in an interview with the BBC"
 			if p := x.readRight(si, i+n); p.ok {
 				out = append(out, clause{si: si, verb: i, form: 'M', media: []phrase{p}, first: i, last: p.c - 1})
+			}
+			continue
+		}
+		if speech.witnessVerb[low] && i > 0 {
+			// "A Reuters correspondent heard a large explosion"
+			if p := x.readLeft(si, i); p.ok && p.head >= 0 {
+				if k, h, _ := headKind(toks[p.head].low); k == crosscheck.AttrWitness || speech.pressRole[h] {
+					out = append(out, clause{si: si, verb: i, form: 'S', src: []phrase{p}, first: p.a, last: i})
+				}
 			}
 			continue
 		}
@@ -247,6 +276,17 @@ func (x *extractor) appositive(si, a, b int) bool {
 // dashes set off an appositive as commas do ("Jonathan Wright - director
 // of wholesale products at Interoute - told the BBC").
 var dashes = set(`- — – --`)
+
+// coordinated reads a second phrase joined to p by "and" or "or".
+func (x *extractor) coordinated(si int, p phrase) (phrase, bool) {
+	toks := x.sents[si].toks
+	if p.c+1 < len(toks) && p.c == p.b && (toks[p.c].low == "and" || toks[p.c].low == "or") {
+		if q := x.readRight(si, p.c+1); q.ok && q.pron == "" && (q.head >= 0 || len(x.namedIn(si, q.a, q.b)) > 0 || x.nameLike(si, q.a, q.b)) {
+			return q, true
+		}
+	}
+	return phrase{}, false
+}
 
 // readLeft reads the phrase that ends right before the verb at token v,
 // passing over the words that may stand between ("Police on Monday said")

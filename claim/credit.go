@@ -59,6 +59,11 @@ func (x *extractor) readCredits() {
 				for _, a := range s.affil {
 					add(si, a)
 				}
+				if s.person && p.a == 0 {
+					for _, a := range x.brokenTitle(si) {
+						add(si, a)
+					}
+				}
 			}
 			for _, m := range c.media {
 				s, ok := x.resolve(m, "medium")
@@ -118,3 +123,31 @@ func itoa(n int) string {
 // IsPerson reports a credit to a named person speaking (not to the
 // organisation they speak for).
 func (c Credit) IsPerson() bool { return c.person }
+
+// brokenTitle reads the institution in a title that a line break cut from
+// the name opening sentence si ("Vancouver police Const." / "Tim Fanning
+// told a news conference").
+func (x *extractor) brokenTitle(si int) []source {
+	if si == 0 {
+		return nil
+	}
+	toks := x.sents[si-1].toks
+	n := len(toks)
+	if n < 3 || toks[n-1].text != "." || !(honorifics[toks[n-2].low] || abbreviations[toks[n-2].low]) {
+		return nil
+	}
+	a := n - 2
+	for a > 0 && toks[a-1].kind == 'w' && n-a < 7 {
+		a--
+	}
+	for t := a; t < n-2; t++ {
+		if speech.institution[toks[t].low] {
+			b := t
+			for b > a && toks[b-1].cap && !titleWords[toks[b-1].low] {
+				b--
+			}
+			return []source{{text: x.text[toks[b].start:toks[t].end], kind: crosscheck.AttrOfficial, entity: -1}}
+		}
+	}
+	return nil
+}

@@ -19,7 +19,9 @@ var speechData string
 // speechLexicon is data/speech.txt read into sets.
 type speechLexicon struct {
 	say, report, participle, between map[string]bool
-	before, medium, anonymous        [][]string
+	// witnessVerb credits only a reporter or a witness ("heard", "saw").
+	witnessVerb               map[string]bool
+	before, medium, anonymous [][]string
 	// kind maps the head noun of a credited phrase to the kind of source
 	// it makes ("police": official, "witnesses": witness).
 	kind                             map[string]crosscheck.AttributionKind
@@ -35,7 +37,7 @@ var speech = readSpeech(speechData)
 
 func readSpeech(data string) *speechLexicon {
 	l := &speechLexicon{
-		say: map[string]bool{}, report: map[string]bool{}, participle: map[string]bool{}, between: map[string]bool{},
+		say: map[string]bool{}, report: map[string]bool{}, witnessVerb: map[string]bool{}, participle: map[string]bool{}, between: map[string]bool{},
 		kind: map[string]crosscheck.AttributionKind{}, witnessRole: map[string]bool{}, pressRole: map[string]bool{},
 		agency: map[string]bool{}, outletName: map[string]bool{}, outletSuffix: map[string]bool{},
 		body: map[string]bool{}, statement: map[string]bool{}, institution: map[string]bool{},
@@ -61,6 +63,8 @@ func readSpeech(data string) *speechLexicon {
 				l.say[w] = true
 			case "report":
 				l.report[w] = true
+			case "witnessverb":
+				l.witnessVerb[w] = true
 			case "participle":
 				l.participle[w] = true
 			case "between":
