@@ -62,7 +62,9 @@ func (s *state) quotes() {
 	for i, sn := range surname {
 		root := -1
 		for k, j := range byKey {
-			if !strings.HasPrefix(k, "p:") || !strings.HasSuffix(k, " "+sn) {
+			// "Fanning" with "Tim Fanning"; a given name alone with the one
+			// full name it starts ("Charlie" with "Charlie Kafoury")
+			if !strings.HasPrefix(k, "p:") || !strings.HasSuffix(k, " "+sn) && !(claim.IsGivenName(sn) && strings.HasPrefix(k, "p:"+sn+" ")) {
 				continue
 			}
 			if root >= 0 && su.find(root) != su.find(j) {

@@ -328,8 +328,9 @@ func (x *extractor) readLeft(si, v int) phrase {
 	// Province, the center of the damaged area, said"; or one whose closing
 	// comma is missing: "Jerry Strickland, a spokesman for Texas Attorney
 	// General Greg Abbott told TIME"
-	roleChunk := a < end && (toks[a].low == "a" || toks[a].low == "an") && x.appositive(si, a, end)
-	for n := 0; n < 2 && (end < appEnd || roleChunk) && a >= 2 && toks[a-1].text == "," && a < end && (toks[a].low == "the" || toks[a].low == "a" || toks[a].low == "an" || !toks[a].cap); n++ {
+	roleChunk := a < end && (toks[a].low == "a" || toks[a].low == "an") && x.appositive(si, a, end) ||
+		end-a == 2 && toks[a].cap && toks[a+1].text == "." // "Mohave County, Az. said"
+	for n := 0; n < 2 && (end < appEnd || roleChunk) && a >= 2 && toks[a-1].text == "," && a < end && (toks[a].low == "the" || toks[a].low == "a" || toks[a].low == "an" || !toks[a].cap || roleChunk && n == 0); n++ {
 		e := a - 1
 		b := e - 1
 		for b >= 0 && !hardStop(toks[b]) && e-b <= 8 {
@@ -339,7 +340,7 @@ func (x *extractor) readLeft(si, v int) phrase {
 		if b >= e || len(x.namedIn(si, b, e)) == 0 {
 			break
 		}
-		if roleChunk && end == appEnd {
+		if roleChunk && end == appEnd && n == 0 && (toks[a].low == "a" || toks[a].low == "an") {
 			if _, ok := x.personIn(si, b, e); !ok {
 				break
 			}

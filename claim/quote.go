@@ -502,7 +502,11 @@ func (x *extractor) before(q quoteSpan) speaker {
 		if x.markBetween(x.sents[si].toks[c.last].end, q.open) {
 			break
 		}
-		return x.attributed(c, x.onlyPunct(si, c.last+1, k) || c.form == 'P')
+		explicit := x.onlyPunct(si, c.last+1, k) || c.form == 'P'
+		if !explicit && q.unclosed {
+			break // a stray mark inside a sentence ("...html \">carbon"): no partial quotation
+		}
+		return x.attributed(c, explicit)
 	}
 	// a line ending in a colon introduces the quotation
 	if k == 0 && si > 0 {

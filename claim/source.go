@@ -53,6 +53,13 @@ func personRole(head string) bool {
 	return k == crosscheck.AttrOfficial || k == crosscheck.AttrWitness || k == crosscheck.AttrAnonymous || k == crosscheck.AttrOutlet && speech.pressRole[h]
 }
 
+// IsGivenName reports a common given name ("Charlie", "Tim").
+func IsGivenName(word string) bool {
+	w := strings.ToLower(word)
+	_, nick := nicknames[w]
+	return givenNames[w] || nick
+}
+
 // IsPersonRole reports a word naming a person by role ("spokesman",
 // "sergeant", "son"), not a body ("police") or a thing ("statement").
 func IsPersonRole(word string) bool { return personRole(strings.ToLower(word)) }
@@ -76,7 +83,11 @@ func (x *extractor) resolve(p phrase, verb string) (source, bool) {
 		// "the governor of the province, Abdolreza Sheikholeslami": the
 		// person the role phrase names
 		if personRole(h) {
-			if m, ok := x.personIn(p.si, p.b, p.c); ok {
+			m, ok := x.personIn(p.si, p.b, p.c)
+			if !ok {
+				m, ok = x.anyNameIn(p.si, p.head+1, p.c) // "Papua BMG spokesman Mujahidin"
+			}
+			if ok {
 				return x.personSource(p, m), true
 			}
 		}
@@ -284,18 +295,43 @@ func (x *extractor) personIn(si, a, b int) (Mention, bool) {
 	return Mention{}, false
 }
 
+// anyNameIn returns a lone name in tokens [a, b) that a role before it
+// makes a person's ("spokesman Mujahidin", "wife Mapahai"): no place, no
+// organisation by its form.
+func (x *extractor) anyNameIn(si, a, b int) (Mention, bool) {
+	for _, m := range x.namedIn(si, a, b) {
+		e := x.an.Entities[m.Entity]
+		if e.Kind == crosscheck.KindPlace || e.Kind == crosscheck.KindOrganization || isAcronym(m.Text) || x.afterModifier(si, a, m.Start) {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(m.Text))
+		if last := f[len(f)-1]; speech.body[last] || orgSuffixes[last] || speech.outletSuffix[last] {
+			continue
+		}
+		return m, true
+	}
+	return Mention{}, false
+}
+
 // personSource is the source for the person m named in phrase p, with the
 // organisations the phrase says they speak for.
 func (x *extractor) personSource(p phrase, m Mention) source {
 	toks := x.sents[p.si].toks
 	s := source{text: x.an.Entities[m.Entity].Name, entity: m.Entity, named: true, person: true}
 	// "Stephen A. Smith": the name as written when it says more
-	if a, b := x.tokenRange(p.si, m.Start, m.End); b > a && b < p.b {
+	limit := p.b
+	if p.b < len(toks) && m.Start >= toks[p.b].start {
+		limit = p.c // named in the appositive: "a spokesman, Rabie A. Atti"
+	}
+	if a, b := x.tokenRange(p.si, m.Start, m.End); b > a && b < limit {
 		end := b
-		for end < p.b && (toks[end].cap && toks[end].kind == 'w' || toks[end].text == ".") {
+		for end < limit && (toks[end].cap && toks[end].kind == 'w' || toks[end].text == ".") {
 			end++
 		}
-		if end == p.b && toks[end-1].cap {
+		for end > b && toks[end-1].text == "." {
+			end--
+		}
+		if end > b && toks[end-1].cap && (end == limit || toks[end].kind == 'p') {
 			if t := x.text[m.Start:toks[end-1].end]; len(t) > len(s.text) {
 				s.text = t
 			}
@@ -390,9 +426,19 @@ func (x *extractor) resolvePossessive(p phrase, t int, verb string) (source, boo
 	if countries[strings.ToLower(toks[t].name())] != "" {
 		ownerIsPlace = true
 	}
-	if m, ok := x.personIn(p.si, t+1, p.c); ok && (rest.head < 0 || m.Start < toks[rest.head].start || m.Start >= toks[rest.b-1].end) && !x.afterModifier(p.si, t+1, m.Start) {
+	m, ok := x.personIn(p.si, t+1, p.c)
+	if !ok && rest.head >= 0 && personRole(toks[rest.head].low) {
+		m, ok = x.anyNameIn(p.si, rest.head+1, p.c) // "fisherman's wife Mapahai"
+	}
+	if ok && (rest.head < 0 || m.Start < toks[rest.head].start || m.Start >= toks[rest.b-1].end) && !x.afterModifier(p.si, t+1, m.Start) {
 		s := x.personSource(rest, m)
-		if ownerOK && !ownerIsPlace {
+		kin := false
+		if rest.head >= 0 {
+			if k, _, _ := headKind(toks[rest.head].low); k == crosscheck.AttrWitness {
+				kin = true // "Kafoury's son, Charlie": a relative, not an affiliation
+			}
+		}
+		if ownerOK && !ownerIsPlace && !kin {
 			s.affil = append(s.affil, owner)
 			if owner.kind == crosscheck.AttrOutlet || owner.kind == crosscheck.AttrAgency {
 				if s.kind == crosscheck.AttrPerson {
@@ -440,6 +486,26 @@ func (x *extractor) afterModifier(si, a, off int) bool {
 		}
 	}
 	return false
+}
+
+// afterAffiliation reports "of", "for" or "at" between a person and name
+// m: "a spokesman for X", "the co-founder of X", "a director at X"; not
+// "in" ("the county attorney in Mohave County").
+func (x *extractor) afterAffiliation(si int, pm, m Mention) bool {
+	toks := x.sents[si].toks
+	in := false
+	for t := range toks {
+		if toks[t].start < pm.End || toks[t].start >= m.Start {
+			continue
+		}
+		switch toks[t].low {
+		case "of", "for", "at":
+			in = true
+		case "in", "from", "near":
+			in = false
+		}
+	}
+	return in
 }
 
 // resolveCommon resolves a phrase headed by a common noun: "police", "a
@@ -779,7 +845,7 @@ func (x *extractor) affiliations(p phrase, pm Mention) []source {
 		if seen[m.Entity] || e.Kind == crosscheck.KindPlace || x.isPerson(m) && m.Start > pm.Start {
 			continue
 		}
-		after := m.Start > pm.Start && x.afterModifier(p.si, p.a, m.Start) && !x.isPerson(m)
+		after := m.Start > pm.Start && x.afterAffiliation(p.si, pm, m) && !x.isPerson(m)
 		if e.Kind != crosscheck.KindOrganization && !after && (m.Start > pm.Start || hasTitleWord(m.Text) || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
 			continue // "Troy" in "Troy police Lt.", "Sgt": no organisation
 		}
