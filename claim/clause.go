@@ -122,11 +122,28 @@ func (x *extractor) readClauses(si int) []clause {
 		if i+1 < len(toks) && toks[i+1].low == "to" && !strings.HasPrefix(low, "tell") && low != "told" && low != "testified" && low != "wrote" && low != "writes" {
 			continue // "added to their list", "is said to be": no one speaks
 		}
+		if strings.HasPrefix(low, "add") && addsThing(toks, i) {
+			continue // "added the inmate to their list"
+		}
 		if c, ok := x.readClause(si, i, out); ok {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// addsThing reports "add" used of putting something somewhere: an object
+// and then "to" before any verb ("added the inmate to their list").
+func addsThing(toks []token, v int) bool {
+	for t := v + 1; t < len(toks) && t <= v+7; t++ {
+		if toks[t].kind == 'p' || toks[t].low == "that" || clauseVerb(toks, t) {
+			return false
+		}
+		if toks[t].low == "to" && t > v+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // readClause reads the clause of the reporting verb at token v.
@@ -655,7 +672,7 @@ func (x *extractor) subjectPhrase(si, v int) phrase {
 	toks := x.sents[si].toks
 	for _, m := range x.namedIn(si, 0, v) {
 		e := x.an.Entities[m.Entity]
-		if e.Kind == crosscheck.KindPerson || e.Kind == crosscheck.KindOrganization {
+		if e.Kind != crosscheck.KindPlace && !x.inQuote(m.Start) {
 			for t := 0; t < v; t++ {
 				if toks[t].start == m.Start {
 					end := t + 1

@@ -590,7 +590,7 @@ func (x *extractor) quotes() {
 			sp = speaker{src: source{text: pq.Speaker, entity: pq.SpeakerEntity, person: pq.person, named: pq.named}, ok: true}
 			min = 3
 		}
-		if !sp.ok && !q.single {
+		if !sp.ok && !sp.explicit && !q.single {
 			sp = x.leadIn(q)
 		}
 		if !sp.ok && !(sp.explicit && words >= 6) || words < min || q.single && !sp.explicit {

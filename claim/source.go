@@ -540,9 +540,12 @@ func (x *extractor) resolveCommon(p phrase, verb string) (source, bool) {
 		}
 		// "TallGrass, a wholesaler, issued a statement saying ...": the
 		// sentence's subject issued it
-		if p.a > 1 && issueVerbs[toks[p.a-1].low] || p.a > 2 && issueVerbs[toks[p.a-2].low] {
-			if q := x.subjectPhrase(p.si, p.a); q.ok && q.pron == "" {
-				if is, ok := x.resolve(q, verb); ok {
+		for _, iv := range []int{p.a - 1, p.a - 2} {
+			if iv < 1 || !issueVerbs[toks[iv].low] {
+				continue
+			}
+			if q := x.readLeft(p.si, iv); q.ok && q.pron == "" {
+				if is, ok := x.resolve(q, "issued"); ok {
 					is.statement = true
 					return is, true
 				}

@@ -108,6 +108,19 @@ func TestQuoteForms(t *testing.T) {
 		{"attribution at the end of a sentence holding the quote",
 			`"It lasted a really long time. You could tell" it was larger, said Hardester's Market clerk Alicia Mullin.`,
 			[]quoteOf{{"Alicia Mullin", "It lasted a really long time."}}},
+		{"a place before the verb closes an appositive left open",
+			`Matt Smith, the county attorney in Mohave County, Az. said in a press release Wednesday that "the indictments in Texas do not affect the Arizona case at all. "`,
+			[]quoteOf{{"Matt Smith", "do not affect the Arizona case"}}},
+		{"a name the entity cuts at an initial",
+			`"They promised us a lot of things; nothing actually implemented, " said a Sudanese government spokesman, Rabie A. Atti.`,
+			[]quoteOf{{"Rabie A. Atti", "promised us a lot of things"}}},
+		{"she is the witness the sentence before quoted",
+			paras(`" I am half-dead in my tent, " said fisherman's wife Mapahai, 35, who fled with her husband and six children.`,
+				`" Two of my children are sick, I am also sick, " she said.`),
+			[]quoteOf{{"Mapahai", "half-dead in my tent"}, {"Mapahai", "Two of my children are sick"}}},
+		{"a relative named in an appositive",
+			`"She wasn't just a receptionist. She was our mom and the grandmother of our children, " Kafoury's son, Charlie, said after the hearing.`,
+			[]quoteOf{{"Charlie", "grandmother of our children"}}},
 		{"colon after a possessive pronoun",
 			paras(`Red Sox owner John Henry has said, in so many words, that his team will not sign Mark Teixeira.`,
 				`His exact words:`,
@@ -151,6 +164,8 @@ func TestNoQuote(t *testing.T) {
 		{"a banner", `A group of about 200 communists had stormed the Acropolis, unfurling banners reading "Peoples of Europe, Rise Up. "`},
 		{"a nickname", `Brand was Stefanski's target in the summer, the " Philly Max, " as Brand later called it.`},
 		{"an apostrophe is no quotation mark", `Cheeks ' coaching moves have frequently been criticized over the years, both in Philadelphia and in the Sixers ' old arena.`},
+		{"a stray mark after a web address", `In August, IBM added http: / / blogs. business2. com / 2007 / 08 / ibm - moves. html ">carbon consulting to its business consulting operation.`},
+		{"marks set the wrong way round", `The U. S. Marshals have added to their ” 15 Most Wanted “ list of fugitives a man serving three life sentences.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,6 +246,16 @@ func TestCreditForms(t *testing.T) {
 			[]creditOf{{"MyFoxHouston. com", outlet}}},
 		{`A man fired four days earlier walked into his old office with a shotgun, a police sergeant said Wednesday.`,
 			[]creditOf{{"a police sergeant", official}, {"police", official}}},
+		{`Among the dead was a 10-year-old girl, identified as Yolanda Mandofi, whose head was crushed, said local hospital director Hengky Tewu.`,
+			[]creditOf{{"Hengky Tewu", official}}},
+		{`Jonathan Wright - director of wholesale products at Interoute which manages part of the network - told the BBC that the effects would be felt for days.`,
+			[]creditOf{{"Jonathan Wright", official}, {"Interoute", official}, {"BBC", outlet}}},
+		{`Internet traffic was hampered Friday, according to international media and Greek Sky TV.`,
+			[]creditOf{{"international media", outlet}, {"Greek Sky TV", outlet}}},
+		{`A Reuters correspondent heard a large explosion, then saw a crater about two metres wide.`,
+			[]creditOf{{"A Reuters correspondent", outlet}, {"Reuters", agency}}},
+		{`TallGrass, a wholesaler of natural health products, issued a statement Saturday evening saying it was " deeply saddened by the tragic death of our president. "`,
+			[]creditOf{{"TallGrass", official}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -267,6 +292,8 @@ func TestNoCredit(t *testing.T) {
 		`He told Parliament that the cuts would go ahead.`,
 		`The pirates said nothing after officers surrounded them.`,
 		`Some have said that the team has missed its run and gun offense from last season.`,
+		`The U. S. Marshals have added the inmate to their list of fugitives.`,
+		`Teixeira is said to be seeking more than $21 million a year.`,
 	}
 	for _, text := range tests {
 		t.Run(text, func(t *testing.T) {
@@ -290,5 +317,26 @@ func TestBareName(t *testing.T) {
 		if got := BareName(tt.in); got != tt.want {
 			t.Errorf("BareName(%q)=%q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestSourceKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"U. S. Geological Survey", "United States Geological Survey"},
+		{"U.S. Geological Survey", "US Geological Survey"},
+		{"Egypt's communications ministry", "the Egyptian communications ministry"},
+		{"WCVB - TV", "WCVB"},
+		{"Reliance Globalcom Ltd.", "Reliance GlobalCom"},
+		{"Interoute Plc", "Interoute"},
+		{"MyFoxHouston. com", "MyFoxHouston.com"},
+		{"The Associated Press", "Associated Press"},
+	}
+	for _, tt := range tests {
+		if SourceKey(tt.a) != SourceKey(tt.b) {
+			t.Errorf("SourceKey(%q)=%q, SourceKey(%q)=%q: want one source", tt.a, SourceKey(tt.a), tt.b, SourceKey(tt.b))
+		}
+	}
+	if SourceKey("Sky News") == SourceKey("Sky TV") {
+		t.Errorf("Sky News and Sky TV are two outlets")
 	}
 }
