@@ -189,7 +189,7 @@ func (x *extractor) resolvePronoun(p phrase) (source, bool) {
 	toks := x.sents[p.si].toks
 	switch p.pron {
 	case "he", "she", "him", "her":
-		if e := x.focusPerson(p.si, toks[p.a].start); e >= 0 && x.isPerson(Mention{Entity: e, Text: x.an.Entities[e].Name}) {
+		if e := x.focusPerson(p.si, toks[p.a].start); e >= 0 && !implausiblePerson(x.an.Entities[e].Name) {
 			return source{text: x.an.Entities[e].Name, entity: e, kind: x.personKind(e, nil), named: true, person: true}, true
 		}
 	case "it":
@@ -232,6 +232,33 @@ func (x *extractor) namedSince(e, a, b int) bool {
 	return false
 }
 
+// implausiblePerson reports a name that cannot be a person's: an
+// acronym, a name ending in a word of an organisation or outlet
+// ("Geological Survey"), a date ("Early November"), a participle opening a
+// sentence ("Describing Yida"), a country's name first ("France Telecom").
+func implausiblePerson(name string) bool {
+	if isAcronym(name) {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(BareName(name)))
+	if len(f) == 0 {
+		return true
+	}
+	last := f[len(f)-1]
+	if speech.body[last] || speech.outletSuffix[last] || orgSuffixes[last] || speech.agency[last] {
+		return true
+	}
+	for _, w := range f {
+		if dayNames[w] || monthNames[w] {
+			return true
+		}
+	}
+	if len(f) >= 2 && (strings.HasSuffix(f[0], "ing") || strings.HasSuffix(f[0], "ed")) && !givenNames[f[0]] {
+		return true
+	}
+	return countries[f[0]] != "" || demonyms[f[0]] != ""
+}
+
 // personBySurname returns the one person of the article whose name ends in
 // surname, -1 when none or several.
 func (x *extractor) personBySurname(surname string) int {
@@ -254,28 +281,10 @@ func (x *extractor) personBySurname(surname string) int {
 // any name that, titles aside, starts with a known given name ("Police
 // Constable Tim Fanning").
 func (x *extractor) isPerson(m Mention) bool {
-	if isAcronym(m.Text) {
+	if implausiblePerson(m.Text) {
 		return false
 	}
 	f := strings.Fields(strings.ToLower(BareName(m.Text)))
-	if len(f) == 0 {
-		return false
-	}
-	last := f[len(f)-1]
-	if speech.body[last] || speech.outletSuffix[last] || orgSuffixes[last] || speech.agency[last] {
-		return false
-	}
-	for _, w := range f {
-		if dayNames[w] || monthNames[w] {
-			return false
-		}
-	}
-	if len(f) >= 2 && (strings.HasSuffix(f[0], "ing") || strings.HasSuffix(f[0], "ed")) && !givenNames[f[0]] {
-		return false // "Describing Yida": a participle opening a sentence
-	}
-	if countries[f[0]] != "" || demonyms[f[0]] != "" {
-		return false // "France Telecom"
-	}
 	if x.an.Entities[m.Entity].Kind == crosscheck.KindPerson {
 		return true
 	}
