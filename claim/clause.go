@@ -113,6 +113,13 @@ func (x *extractor) readClauses(si int) []clause {
 			}
 			continue
 		}
+		if speech.afterQuote[low] && i > 0 && quoteMarkText(toks[i-1].text) || speech.afterQuote[low] && i > 1 && toks[i-1].text == "," && quoteMarkText(toks[i-2].text) {
+			// '"...," read the press release'
+			if p := x.readRight(si, i+1); p.ok && p.head >= 0 {
+				out = append(out, clause{si: si, verb: i, form: 'V', src: []phrase{p}, quoting: true, first: i, last: p.c - 1})
+			}
+			continue
+		}
 		if !isReporting(low) || toks[i].cap && i > 0 {
 			continue
 		}
@@ -132,6 +139,14 @@ func (x *extractor) readClauses(si int) []clause {
 	return out
 }
 
+// be are the forms of "be" that make a verb of saying passive.
+var be = set(`is are was were be been being`)
+
+// takesTo are nouns followed by "to" and a verb of their own ("Berlin's
+// decision to lend"): after one, "to" gives no order.
+var takesTo = set(`decision decisions plan plans bid attempt effort efforts move vote order call need right
+chance time way ability power deal agreement promise pledge`)
+
 // addsThing reports "add" used of putting something somewhere: an object
 // and then "to" before any verb ("added the inmate to their list").
 func addsThing(toks []token, v int) bool {
@@ -150,7 +165,7 @@ func addsThing(toks []token, v int) bool {
 func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
 	toks := x.sents[si].toks
 	low := toks[v].low
-	c := clause{si: si, verb: v, quoting: speech.say[low], first: v, last: v}
+	c := clause{si: si, verb: v, quoting: speech.say[low] || quotingReport[low], first: v, last: v}
 	tell := low == "told" || low == "tells" || low == "tell" || low == "telling"
 	// "X quoted Y as saying", "X was quoted by Y as saying", "X was heard saying"
 	if low == "saying" && v >= 2 && (toks[v-1].low == "as" || toks[v-1].low == "heard") {
@@ -209,8 +224,9 @@ func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
 			}
 		}
 	}
-	// participle: "X condemned the killings, saying: ..."
-	if speech.participle[low] && v > 0 && toks[v-1].text == "," {
+	// participle: "X condemned the killings, saying: ...", "An official
+	// downplayed the unrest saying that ..."
+	if speech.participle[low] && v > 0 && (toks[v-1].text == "," || !x.readLeft(si, v).ok) {
 		c.form = 'P'
 		if len(prev) > 0 && len(prev[len(prev)-1].src) > 0 {
 			c.src = prev[len(prev)-1].src
@@ -225,7 +241,7 @@ func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
 			if toks[t].text == "," || toks[t].low == "that" || isVerbLike(toks[t]) {
 				break
 			}
-			if toks[t].low == "to" && t+1 < len(toks) && toks[t+1].kind == 'w' && !toks[t+1].cap && !dayNames[toks[t+1].low] {
+			if toks[t].low == "to" && t+1 < len(toks) && toks[t+1].kind == 'w' && !toks[t+1].cap && !dayNames[toks[t+1].low] && !takesTo[toks[t-1].low] {
 				return c, false
 			}
 		}
@@ -234,7 +250,31 @@ func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
 			c.last = m.c - 1
 		}
 	}
+	// passive: "he has been described as", "is said to": the subject is
+	// spoken of, not speaking
+	for k := v - 1; k >= 0 && k >= v-3 && !strings.HasSuffix(low, "ing"); k-- {
+		if be[toks[k].low] {
+			return c, false
+		}
+		if !speech.between[toks[k].low] || toks[k].kind != 'w' {
+			break
+		}
+	}
 	c.form = 'S'
+	// "he went on to say", "continued to insist": the subject of the verb
+	// before "to"; "declined to say" says nothing
+	if v >= 2 && toks[v-1].low == "to" {
+		k := v - 2
+		if toks[k].low == "on" && k > 0 {
+			k--
+		}
+		if negators[toks[k].low] || toks[k].low == "declined" || toks[k].low == "refused" || toks[k].low == "unable" {
+			return c, false
+		}
+		if toks[k].isVerb() || isVerbLike(toks[k]) {
+			v = k
+		}
+	}
 	p := x.readLeft(si, v)
 	if !p.ok {
 		// "... and added, ...": the subject of the clause before
@@ -276,8 +316,8 @@ func (x *extractor) appositive(si, a, b int) bool {
 		return false
 	}
 	f := toks[a]
-	if relativeWords[f.low] || boundaryWords[f.low] || isPrep(f.low) || f.kind == 'w' && !f.cap && f.isVerb() || isVerbLike(f) {
-		return false
+	if relativeWords[f.low] || boundaryWords[f.low] || isPrep(f.low) && f.low != "from" && f.low != "of" && f.low != "at" && f.low != "with" || f.kind == 'w' && !f.cap && f.isVerb() || isVerbLike(f) {
+		return false // "from the Egyptian ministry" is one; "whose head was crushed" is not
 	}
 	for t := a + 1; t < b; t++ {
 		if relativeWords[toks[t].low] || toks[t].low == "that" {
@@ -585,10 +625,15 @@ func (x *extractor) makePhrase(si, a, b, c int) phrase {
 		p.pron, p.ok = toks[a].low, true
 		return p
 	}
+	// "one of the rebel leaders": the head is the leaders'
+	h0 := a
+	if b-a >= 4 && (toks[a].low == "one" || toks[a].low == "some" || toks[a].low == "two" || toks[a].low == "several" || toks[a].low == "many") && toks[a+1].low == "of" {
+		h0 = a + 2
+	}
 	// the head: the last word before the first post-modifier ("a
 	// spokesman for X", "records obtained by X")
 	h := b - 1
-	for t := a + 1; t < b; t++ {
+	for t := h0 + 1; t < b; t++ {
 		if postModifiers[toks[t].low] && !toks[t].cap {
 			h = t - 1
 			if toks[t].low == "by" && strings.HasSuffix(toks[h].low, "ed") && h > a {
@@ -686,6 +731,16 @@ func (x *extractor) subjectPhrase(si, v int) phrase {
 	}
 	if len(toks) > 0 && (toks[0].low == "he" || toks[0].low == "she") {
 		return phrase{si: si, a: 0, b: 1, c: 1, head: -1, pron: toks[0].low, ok: true}
+	}
+	// the words before the sentence's first verb: "Kiir denied ...", "A
+	// government official downplayed ..."
+	for t := 1; t < v; t++ {
+		if clauseVerb(toks, t) {
+			if p := x.readLeft(si, t); p.ok && p.a <= 1 {
+				return p
+			}
+			break
+		}
 	}
 	return phrase{}
 }

@@ -458,18 +458,47 @@ func (x *extractor) after(q quoteSpan) speaker {
 			}
 		}
 	}
-	// the sentence ends with its attribution
+	// the sentence ends with its attribution, and no other clause stands
+	// between: every quotation of the sentence is the speaker's
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := &cs[i]
 		if c.first < k || !c.quoting || c.form != 'S' && c.form != 'V' {
 			continue
 		}
-		if x.onlyPunct(si, c.last+1, len(toks)) && !x.markBetween(q.close+1, toks[c.first].start) {
+		other := false
+		for j := 0; j < i; j++ {
+			if cs[j].first >= k && cs[j].form != 'M' {
+				other = true
+			}
+		}
+		if x.onlyPunct(si, c.last+1, len(toks)) && !other {
 			return x.attributed(c, false)
 		}
 		break
 	}
+	// a quotation ending in a comma goes on in the next line: '"...,"' /
+	// 'Pearce said, adding ...'
+	if comma := strings.Contains(x.text[q.end:q.close], ","); comma && x.onlyPunct(si, k, len(toks)) && si+1 < len(x.sents) {
+		for i, c := range x.clauses(si + 1) {
+			if c.first == 0 && c.quoting && (c.form == 'S' || c.form == 'V') {
+				return x.attributed(&x.clauses(si + 1)[i], true)
+			}
+		}
+	}
 	return speaker{}
+}
+
+// longQuoteBetween reports a quotation of more than five words opening in
+// [a, b): the clause before it is that quotation's, not the next one's.
+// Short quoted phrases between belong to the same clause ("Nichols said
+// Jeffs had \"corrupted and perverted\" his position ... \"to satisfy ...\"").
+func (x *extractor) longQuoteBetween(a, b int) bool {
+	for _, q := range x.qspans {
+		if q.open >= a && q.open < b && len(strings.Fields(x.text[q.start:q.end])) > 5 {
+			return true
+		}
+	}
+	return false
 }
 
 // markBetween reports a quotation mark in [a, b).
@@ -499,10 +528,10 @@ func (x *extractor) before(q quoteSpan) speaker {
 		if !(c.quoting || c.form == 'A' || c.form == 'P') {
 			break
 		}
-		if x.markBetween(x.sents[si].toks[c.last].end, q.open) {
+		if x.longQuoteBetween(x.sents[si].toks[c.last].end, q.open) {
 			break
 		}
-		explicit := x.onlyPunct(si, c.last+1, k) || c.form == 'P'
+		explicit := x.onlyPunct(si, c.last+1, k)
 		if !explicit && q.unclosed {
 			break // a stray mark inside a sentence ("...html \">carbon"): no partial quotation
 		}

@@ -19,8 +19,9 @@ var speechData string
 // speechLexicon is data/speech.txt read into sets.
 type speechLexicon struct {
 	say, report, participle, between map[string]bool
-	// witnessVerb credits only a reporter or a witness ("heard", "saw").
-	witnessVerb               map[string]bool
+	// witnessVerb credits only a reporter or a witness ("heard", "saw");
+	// afterQuote verbs attribute only the quotation before them ("read").
+	witnessVerb, afterQuote   map[string]bool
 	before, medium, anonymous [][]string
 	// kind maps the head noun of a credited phrase to the kind of source
 	// it makes ("police": official, "witnesses": witness).
@@ -37,7 +38,7 @@ var speech = readSpeech(speechData)
 
 func readSpeech(data string) *speechLexicon {
 	l := &speechLexicon{
-		say: map[string]bool{}, report: map[string]bool{}, witnessVerb: map[string]bool{}, participle: map[string]bool{}, between: map[string]bool{},
+		say: map[string]bool{}, report: map[string]bool{}, witnessVerb: map[string]bool{}, afterQuote: map[string]bool{}, participle: map[string]bool{}, between: map[string]bool{},
 		kind: map[string]crosscheck.AttributionKind{}, witnessRole: map[string]bool{}, pressRole: map[string]bool{},
 		agency: map[string]bool{}, outletName: map[string]bool{}, outletSuffix: map[string]bool{},
 		body: map[string]bool{}, statement: map[string]bool{}, institution: map[string]bool{},
@@ -63,6 +64,8 @@ func readSpeech(data string) *speechLexicon {
 				l.say[w] = true
 			case "report":
 				l.report[w] = true
+			case "afterquote":
+				l.afterQuote[w] = true
 			case "witnessverb":
 				l.witnessVerb[w] = true
 			case "participle":
@@ -110,6 +113,11 @@ func readSpeech(data string) *speechLexicon {
 
 // isReporting reports a verb that credits its subject.
 func isReporting(low string) bool { return speech.say[low] || speech.report[low] }
+
+// quotingReport are the verbs of reporting that introduce a quotation as
+// verbs of saying do ('..., the BBC reported', 'SI.com is reporting that,
+// "..."').
+var quotingReport = set(`reported reports reporting revealed reveals published publishes`)
 
 // matchWords returns the length of the first phrase of ps that the tokens
 // from i spell, 0 when none.
