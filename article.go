@@ -83,10 +83,11 @@ type Article struct {
 	// Correction is a correction notice found in the article, kept out of Text.
 	Correction string `json:"correction,omitempty"`
 	// ContentHash is the hex SHA-256 of the normalised text; equal hashes
-	// are the same content.
+	// are the same content. A copy's carries "/" and a key of its origin.
 	ContentHash string `json:"content_hash,omitempty"`
-	// DuplicateOf is the ID of the article this one nearly duplicates (a
-	// wire story republished with small edits); empty when original.
+	// DuplicateOf is the ID of the article this one copies or nearly
+	// duplicates (a wire story republished as is or with small edits);
+	// empty when original.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 	// StoryID is the story the article was placed in; empty until placed.
 	StoryID string `json:"story_id,omitempty"`
@@ -134,4 +135,9 @@ type AddResult struct {
 	// NearDuplicateOf is the ID of an earlier article this one nearly
 	// duplicates; the article is stored and linked to it.
 	NearDuplicateOf string
+	// CopyOf is the ID of an article with the same text from another
+	// outlet (or, outlets unknown, another source): the copy is stored,
+	// with DuplicateOf pointing at the original, so that its outlet shows in
+	// the story and counts once for independence.
+	CopyOf string
 }

@@ -9,6 +9,7 @@ import (
 const (
 	EINVALID  = "invalid"   // the input is not acceptable
 	ENOTFOUND = "not_found" // no such article or story
+	ECONFLICT = "conflict"  // the change clashes with a later one (undo it first)
 	EINTERNAL = "internal"  // a bug or an environment failure
 )
 

@@ -21,6 +21,9 @@ type Story struct {
 	// Created is when the story was opened; Updated when an article last joined.
 	Created time.Time `json:"created,omitzero"`
 	Updated time.Time `json:"updated,omitzero"`
+	// Latest is the newest publication time of its articles; zero when none
+	// is dated.
+	Latest time.Time `json:"latest,omitzero"`
 }
 
 // StoryFilter selects stories. Nil fields do not filter.
@@ -30,6 +33,13 @@ type StoryFilter struct {
 	Since, Until *time.Time
 	// Outlet keeps stories that an outlet reported.
 	Outlet *string
+	// Outlets keeps stories that any of these outlets reported (names as
+	// stored, case-insensitive); an empty non-nil slice keeps none.
+	Outlets []string
+	// HasConflicts keeps stories whose last analysis found a conflict.
+	HasConflicts bool
+	// Sort is one of StorySorts; "" is SortLatest.
+	Sort string
 	// Query keeps stories with an article matching this full-text query.
 	Query *string
 	// Offset skips this many results; Limit caps them (0: no cap).

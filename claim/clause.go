@@ -583,27 +583,6 @@ func (x *extractor) namedIn(si, a, b int) []Mention {
 	return out
 }
 
-// mentionsAll returns every mention starting in [a, b), places included.
-func (x *extractor) mentionsAll(a, b int) []Mention {
-	ms := x.an.Mentions
-	lo, hi := 0, len(ms)
-	for lo < hi {
-		h := (lo + hi) / 2
-		if ms[h].Start < a {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	var out []Mention
-	for k := lo; k < len(ms) && ms[k].Start < b; k++ {
-		if ms[k].Entity >= 0 {
-			out = append(out, ms[k])
-		}
-	}
-	return out
-}
-
 // makePhrase checks that tokens [a, b) name someone who can be credited
 // and finds the phrase's head.
 func (x *extractor) makePhrase(si, a, b, c int) phrase {

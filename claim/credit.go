@@ -45,7 +45,7 @@ func (x *extractor) readCredits() {
 		x.an.Credits = append(x.an.Credits, c)
 	}
 	for si := range x.sents {
-		if x.sents[si].headline && titleCase(x.sents[si].toks) {
+		if x.sents[si].headline && headlineCase(x.sents[si].toks) {
 			continue
 		}
 		for _, c := range x.clauses(si) {
@@ -91,9 +91,9 @@ func (x *extractor) isMedium(p phrase, s source) bool {
 	return p.head >= 0 && mediaHeads[x.sents[p.si].toks[p.head].low]
 }
 
-// titleCase reports a headline in title case, whose capitals say nothing
-// of names.
-func titleCase(toks []token) bool {
+// headlineCase reports a headline in title case, whose capitals say
+// nothing of names.
+func headlineCase(toks []token) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
 		if t.kind == 'w' && len(t.text) > 3 {

@@ -292,8 +292,6 @@ func (x *extractor) isPerson(m Mention) bool {
 	return len(f) >= 2 && (givenNames[f[0]] || nick)
 }
 
-var monthNames = set(`january february march april may june july august september october november december`)
-
 // personIn returns the first person named in tokens [a, b).
 func (x *extractor) personIn(si, a, b int) (Mention, bool) {
 	for _, m := range x.namedIn(si, a, b) {
@@ -858,7 +856,7 @@ func (x *extractor) affiliations(p phrase, pm Mention) []source {
 			continue
 		}
 		after := m.Start > pm.Start && x.afterAffiliation(p.si, pm, m) && !x.isPerson(m)
-		if e.Kind != crosscheck.KindOrganization && !after && (m.Start > pm.Start || hasTitleWord(m.Text) || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
+		if e.Kind != crosscheck.KindOrganization && !after && (m.Start > pm.Start || nameHasTitle(m.Text) || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
 			continue // "Troy" in "Troy police Lt.", "Sgt": no organisation
 		}
 		if countries[strings.ToLower(m.Text)] != "" || demonyms[strings.ToLower(m.Text)] != "" {
@@ -968,9 +966,9 @@ func (x *extractor) beforeRole(si int, m Mention) bool {
 	return b < len(toks) && toks[b].kind == 'w' && !toks[b].cap && personRole(toks[b].low)
 }
 
-// hasTitleWord reports a title or rank among the words of a name ("Troy
+// nameHasTitle reports a title or rank among the words of a name ("Troy
 // Police Lt").
-func hasTitleWord(name string) bool {
+func nameHasTitle(name string) bool {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		w = strings.Trim(w, ".,")
 		if titleWords[w] || policeRanks[w] || speech.institution[w] {

@@ -219,7 +219,7 @@ func TestCreditForms(t *testing.T) {
 		{`The company will become a division of HP for an undisclosed sum, according to sources.`,
 			[]creditOf{{"sources", unnamed}}},
 		{`" Everybody zones them, " an Eastern Conference executive said Saturday.`,
-			[]creditOf{{"an Eastern Conference executive", official}}},
+			[]creditOf{{"an Eastern Conference executive", official}, {"Eastern Conference", official}}},
 		{`The cuts were to the Sea Me We 4 line, a France Telecom spokeswoman who asked not to be named said.`,
 			[]creditOf{{"a France Telecom spokeswoman", unnamed}, {"France Telecom", official}}},
 		{`Airport chief Ali Naghavi was quoted by IRNA as saying that operations had resumed.`,

@@ -66,9 +66,9 @@ func (x *extractor) values(si int) []valueAt {
 	toks := s.toks
 	var out []valueAt
 	for i := 0; i < len(toks); i++ {
-		if s.quoted[i] {
-			continue
-		}
+		// a figure inside a quotation is the outlet's too: it printed it
+		// ("Twenty-three personnel (12 Somali and 11 Yemeni) surrendered,"
+		// the navy said)
 		if v, ok := x.ageAt(toks, i); ok {
 			out = append(out, v)
 			i = v.tj - 1
@@ -393,9 +393,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	case t.kind == 'n':
 		num := t.low // merged spaced numbers ("2. 6") read in their joined form
 		suffixMul := 1.0
-		for _, sfx := range []string{"bn", "tn", "m", "k"} {
+		for _, sfx := range []string{"bn", "tn", "mm", "m", "k"} {
 			if strings.HasSuffix(strings.ToLower(num), sfx) && len(num) > len(sfx) && num[len(num)-len(sfx)-1] >= '0' && num[len(num)-len(sfx)-1] <= '9' {
-				suffixMul = map[string]float64{"bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3}[sfx]
+				suffixMul = map[string]float64{"bn": 1e9, "tn": 1e12, "mm": 1e6, "m": 1e6, "k": 1e3}[sfx]
 				num = num[:len(num)-len(sfx)]
 				break
 			}

@@ -74,6 +74,9 @@ type Summary struct {
 	Duplicates int `json:"duplicates"`
 	// NearDuplicates counts stored articles linked to an earlier original.
 	NearDuplicates int `json:"near_duplicates"`
+	// Copies counts stored articles whose text another outlet published
+	// already (linked to it, counted in Ingested).
+	Copies int `json:"copies"`
 	// Failed counts inputs that could not be read or extracted.
 	Failed int `json:"failed"`
 	// Errors are the failures, each naming its input.
@@ -278,6 +281,10 @@ func (p *Pipeline) add(ctx context.Context, batch []*crosscheck.Article, sum *Su
 			if r.NearDuplicateOf != "" {
 				sum.NearDuplicates++
 				a.DuplicateOf = r.NearDuplicateOf
+			}
+			if r.CopyOf != "" {
+				sum.Copies++
+				a.DuplicateOf = r.CopyOf
 			}
 			a.ID = r.ID
 		}

@@ -7,10 +7,19 @@ import (
 	"github.com/crosscheck-news/crosscheck"
 )
 
+// CorrectionReplayer is a store that keeps users' corrections of stories
+// (package sqlite): after a re-cluster they are applied again.
+type CorrectionReplayer interface {
+	// ReapplyCorrections places the articles of every standing move,
+	// merge and split again; it returns how many were applied.
+	ReapplyCorrections(ctx context.Context) (int, error)
+}
+
 // Recluster drops every story and places all stored articles again, oldest
-// first, with the fresh clusterer c, which replaces p's. It returns the
-// number of articles placed. Interrupted, it leaves articles without a
-// story; running it again completes the work.
+// first, with the fresh clusterer c, which replaces p's; when the store
+// keeps users' corrections (CorrectionReplayer), they are applied again on
+// top. It returns the number of articles placed. Interrupted, it leaves
+// articles without a story; running it again completes the work.
 func (p *Pipeline) Recluster(ctx context.Context, c Clusterer, progress Progress) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -53,7 +62,15 @@ func (p *Pipeline) Recluster(ctx context.Context, c Clusterer, progress Progress
 	if err != nil {
 		return placed, err
 	}
-	return placed, flush()
+	if err := flush(); err != nil {
+		return placed, err
+	}
+	if r, ok := p.Store.(CorrectionReplayer); ok {
+		if _, err := r.ReapplyCorrections(context.WithoutCancel(ctx)); err != nil {
+			return placed, fmt.Errorf("apply corrections again: %w", err)
+		}
+	}
+	return placed, nil
 }
 
 // reclusterBatch is how many articles recluster places at once.

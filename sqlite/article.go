@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime"
@@ -165,7 +167,7 @@ type fill struct {
 // adder holds the statements of one AddArticles transaction, prepared once
 // for the whole batch.
 type adder struct {
-	byHash, insert, insertLSH, candidates, candidate, bareStory *sql.Stmt
+	byHash, origin, insert, insertLSH, candidates, candidate, bareStory *sql.Stmt
 }
 
 const insertArticleSQL = `INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
@@ -188,6 +190,7 @@ func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
 	marks := strings.TrimSuffix(strings.Repeat("?,", lshBands), ",")
 	pairs := strings.TrimSuffix(strings.Repeat("(?,?),", lshBands), ",")
 	ad.byHash = prep(`SELECT id, ingested FROM articles WHERE content_hash = ?`)
+	ad.origin = prep(`SELECT source, url, outlet FROM articles WHERE id = ?`)
 	ad.insert = prep(insertArticleSQL)
 	ad.insertLSH = prep(`INSERT OR IGNORE INTO article_lsh (key, seq) VALUES ` + pairs)
 	ad.candidates = prep(`SELECT seq FROM article_lsh WHERE key IN (` + marks + `)
@@ -202,7 +205,7 @@ func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
 }
 
 func (ad *adder) close() {
-	for _, s := range []*sql.Stmt{ad.byHash, ad.insert, ad.insertLSH, ad.candidates, ad.candidate, ad.bareStory} {
+	for _, s := range []*sql.Stmt{ad.byHash, ad.origin, ad.insert, ad.insertLSH, ad.candidates, ad.candidate, ad.bareStory} {
 		if s != nil {
 			s.Close()
 		}
@@ -215,16 +218,41 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 		id       string
 		ingested sql.NullInt64
 	)
+	key := f.hash // the stored content key: the hash, or hash/origin for a copy
+	copyOf := ""
 	switch err := ad.byHash.QueryRowContext(ctx, f.hash).Scan(&id, &ingested); {
 	case err == nil:
-		f.ingested = decTime(ingested)
-		return crosscheck.AddResult{ID: id, Duplicate: true}, f, nil
+		// The content is stored. From the same origin (the same file or
+		// URL again, or the same outlet) it is a duplicate; from another
+		// outlet it is a copy, kept so that the outlet shows in its story
+		// and is counted once for independence.
+		var src, url, outlet string
+		if err := ad.origin.QueryRowContext(ctx, id).Scan(&src, &url, &outlet); err != nil {
+			return crosscheck.AddResult{}, f, err
+		}
+		if sameOrigin(a, src, url, outlet) {
+			f.ingested = decTime(ingested)
+			return crosscheck.AddResult{ID: id, Duplicate: true}, f, nil
+		}
+		copyOf = id
+		key = f.hash + "/" + originKey(a)
+		var cid string
+		switch err := ad.byHash.QueryRowContext(ctx, key).Scan(&cid, &ingested); {
+		case err == nil:
+			f.ingested = decTime(ingested)
+			return crosscheck.AddResult{ID: cid, Duplicate: true}, f, nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return crosscheck.AddResult{}, f, err
+		}
 	case !errors.Is(err, sql.ErrNoRows):
 		return crosscheck.AddResult{}, f, err
 	}
 
 	sh, keys := d.shingles, d.keys
 	dupOf := a.DuplicateOf
+	if copyOf != "" {
+		dupOf, keys = copyOf, nil // a copy is linked to its original, not banded
+	}
 	if dupOf == "" && len(sh) >= minShinglesJaccard {
 		var err error
 		if dupOf, err = ad.nearDuplicate(ctx, sh, keys); err != nil {
@@ -240,6 +268,9 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 	derived := id == ""
 	if derived {
 		id = f.hash[:12]
+		if copyOf != "" {
+			id = hashString(key)[:12]
+		}
 	}
 	_, off := a.Published.Zone()
 	var storyID any
@@ -254,7 +285,7 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 	if dupOf != "" {
 		dup = dupOf
 	}
-	args := []any{id, f.hash, a.Source, a.URL, a.Title, a.Outlet, a.Author,
+	args := []any{id, key, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 		encTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
 		encodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, storyID, encTime(f.ingested)}
 	r, err := ad.insert.ExecContext(ctx, args...)
@@ -268,7 +299,7 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 			return crosscheck.AddResult{}, f, crosscheck.Errorf(crosscheck.EINVALID,
 				"article ID %q is already used by different content: leave ID empty to derive it from the content", id)
 		}
-		id = f.hash
+		id = hashString(key)
 		args[0] = id
 		if r, err = ad.insert.ExecContext(ctx, args...); err != nil {
 			return crosscheck.AddResult{}, f, fmt.Errorf("insert %s: %w", id, err)
@@ -290,11 +321,43 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 			return crosscheck.AddResult{}, f, fmt.Errorf("insert %s bands: %w", id, err)
 		}
 	}
-	res := crosscheck.AddResult{ID: id}
-	if a.DuplicateOf == "" {
+	res := crosscheck.AddResult{ID: id, CopyOf: copyOf}
+	if a.DuplicateOf == "" && copyOf == "" {
 		res.NearDuplicateOf = dupOf
 	}
 	return res, f, nil
+}
+
+// sameOrigin reports whether a comes from where the stored article with
+// this source, URL and outlet came: the same file or URL, or the same
+// outlet. Their same text is then one report, read twice.
+func sameOrigin(a *crosscheck.Article, src, url, outlet string) bool {
+	switch {
+	case a.Outlet != "" && outlet != "":
+		return strings.EqualFold(strings.TrimSpace(a.Outlet), strings.TrimSpace(outlet))
+	case a.URL != "" && a.URL == url:
+		return true
+	}
+	return a.Source == src
+}
+
+// originKey names where a copy comes from, for its content key: its
+// outlet, else its URL, else its source.
+func originKey(a *crosscheck.Article) string {
+	o := strings.ToLower(strings.TrimSpace(a.Outlet))
+	if o == "" {
+		o = a.URL
+	}
+	if o == "" {
+		o = a.Source
+	}
+	return hashString(o)[:12]
+}
+
+// hashString is the hex SHA-256 of s.
+func hashString(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
 }
 
 // nearDuplicate returns the ID of the original of the stored article that

@@ -46,6 +46,10 @@ func (db *DB) SavePlacements(ctx context.Context, stories []*crosscheck.Story, s
 				return err
 			}
 		}
-		return nil
+		ids := make([]string, 0, len(stories))
+		for _, s := range stories {
+			ids = append(ids, s.ID)
+		}
+		return wrap("save placements", refreshCorrected(ctx, tx.tx, ids))
 	})
 }

@@ -112,18 +112,19 @@ func setArticleStory(ctx context.Context, q querier, articleID, storyID string) 
 	return nil
 }
 
-const storyCols = `s.id, s.title, s.event_date, s.places, s.entities, s.outlets, s.articles, s.created, s.updated`
+const storyCols = `s.id, s.title, s.event_date, s.places, s.entities, s.outlets, s.articles, s.created, s.updated, s.latest`
 
 func scanStory(sc scanner) (*crosscheck.Story, error) {
 	var (
 		s                         crosscheck.Story
 		event, created, updated   sql.NullInt64
+		latest                    sql.NullInt64
 		places, entities, outlets string
 	)
-	if err := sc.Scan(&s.ID, &s.Title, &event, &places, &entities, &outlets, &s.Articles, &created, &updated); err != nil {
+	if err := sc.Scan(&s.ID, &s.Title, &event, &places, &entities, &outlets, &s.Articles, &created, &updated, &latest); err != nil {
 		return nil, err
 	}
-	s.EventDate, s.Created, s.Updated = decTime(event), decTime(created), decTime(updated)
+	s.EventDate, s.Created, s.Updated, s.Latest = decTime(event), decTime(created), decTime(updated), decTime(latest)
 	for _, f := range []struct {
 		src string
 		dst *[]string
@@ -160,14 +161,16 @@ func story(ctx context.Context, q querier, id string) (*crosscheck.Story, error)
 }
 
 // Stories returns the stories the filter selects and the total count before
-// Offset and Limit, newest first: by event date, or by last update when the
-// event date is unknown (the same time Since and Until bound). Stories
-// with neither come last. The order, the time bounds and the outlet filter
-// are index-backed; Query goes through the full-text index (see Search for
-// its syntax; EINVALID when it does not parse). When more than 20,000
-// articles match Query, only the stories of the 20,000 most recently
-// stored count: a query as common as "said" stays under 100 ms on 100,000
-// articles, at the cost of older stories missing from its list and total.
+// Offset and Limit, in the order f.Sort names (see crosscheck.StorySorts):
+// by default the newest publication date of their articles first, stories
+// with no dated article last. Since and Until bound the event date, or the
+// newest publication date when the event date is unknown. The default
+// order and the outlet filter are index-backed; Query goes through the
+// full-text index (see Search for its syntax; EINVALID when it does not
+// parse). When more than 20,000 articles match Query, only the stories of
+// the 20,000 most recently stored count: a query as common as "said" stays
+// under 100 ms on 100,000 articles, at the cost of older stories missing
+// from its list and total.
 func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crosscheck.Story, int, error) {
 	return stories(ctx, db.reader, f, db.maxStoryMatches)
 }
@@ -177,21 +180,57 @@ func (tx *Tx) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 	return stories(ctx, tx.tx, f, tx.db.maxStoryMatches)
 }
 
+// storyOrder maps a sort name to its ORDER BY clause.
+var storyOrder = map[string]string{
+	crosscheck.SortLatest:    `s.latest DESC, s.id`,
+	crosscheck.SortEvent:     `s.event_date DESC, s.id`,
+	crosscheck.SortOutlets:   `s.outlet_count DESC, s.id`,
+	crosscheck.SortConflicts: `sa.conflicts IS NULL, sa.conflicts DESC, s.latest DESC, s.id`,
+}
+
+// analysedJoin joins the analysis of a story's current version.
+const analysedJoin = ` JOIN story_analysis sa ON sa.story_id = s.id AND sa.articles = s.articles AND sa.updated IS s.updated`
+
 func stories(ctx context.Context, q querier, f crosscheck.StoryFilter, maxMatches int) ([]*crosscheck.Story, int, error) {
-	// With an outlet, page through that outlet's rows of story_outlets,
-	// which carry the sort time; otherwise through stories_sort.
-	from, sortCol, idCol := `stories s`, `s.sort_time`, `s.id`
+	sort := f.Sort
+	if sort == "" {
+		sort = crosscheck.SortLatest
+	}
+	order, ok := storyOrder[sort]
+	if !ok {
+		return nil, 0, crosscheck.Errorf(crosscheck.EINVALID, "unknown story order %q: choose %s", f.Sort, strings.Join(crosscheck.StorySorts, ", "))
+	}
+	from := `stories s`
+	switch {
+	case f.HasConflicts:
+		from += analysedJoin + ` AND sa.conflicts > 0`
+	case sort == crosscheck.SortConflicts:
+		from += ` LEFT` + analysedJoin
+	}
 	var where []string
 	var args []any
+	var outlets []string
 	if f.Outlet != nil {
-		from, sortCol, idCol = `story_outlets o JOIN stories s ON s.id = o.story_id`, `o.sort_time`, `o.story_id`
-		where, args = append(where, `o.outlet = ?`), append(args, *f.Outlet)
+		outlets = append(outlets, *f.Outlet)
+	}
+	if f.Outlets != nil {
+		outlets = append(outlets, f.Outlets...)
+		if len(outlets) == 0 {
+			return nil, 0, nil
+		}
+	}
+	if len(outlets) > 0 {
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(outlets)), ",")
+		where = append(where, `s.id IN (SELECT story_id FROM story_outlets WHERE outlet IN (`+marks+`))`)
+		for _, o := range outlets {
+			args = append(args, o)
+		}
 	}
 	if f.Since != nil {
-		where, args = append(where, sortCol+` >= ?`), append(args, f.Since.UnixMicro())
+		where, args = append(where, `coalesce(s.event_date, s.latest) >= ?`), append(args, f.Since.UnixMicro())
 	}
 	if f.Until != nil {
-		where, args = append(where, sortCol+` < ?`), append(args, f.Until.UnixMicro())
+		where, args = append(where, `coalesce(s.event_date, s.latest) < ?`), append(args, f.Until.UnixMicro())
 	}
 	if f.Query != nil {
 		match, err := ftsQuery(*f.Query)
@@ -206,7 +245,7 @@ func stories(ctx context.Context, q querier, f crosscheck.StoryFilter, maxMatche
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, 0, storiesError(f, err)
 		}
-		where = append(where, idCol+` IN (SELECT a.story_id FROM articles_fts
+		where = append(where, `s.id IN (SELECT a.story_id FROM articles_fts
 			JOIN articles a INDEXED BY articles_seq_story ON a.seq = articles_fts.rowid
 			WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND a.story_id IS NOT NULL)`)
 		args = append(args, match, floor)
@@ -216,15 +255,18 @@ func stories(ctx context.Context, q querier, f crosscheck.StoryFilter, maxMatche
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	countFrom := from
-	if f.Outlet != nil {
-		countFrom = `story_outlets o` // the join is 1:1
+	if sort == crosscheck.SortConflicts && !f.HasConflicts {
+		countFrom = `stories s` // the left join adds no rows
 	}
 	var total int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+countFrom+cond, args...).Scan(&total); err != nil {
 		return nil, 0, storiesError(f, err)
 	}
+	if total == 0 {
+		return nil, 0, nil
+	}
 	rows, err := q.QueryContext(ctx, `SELECT `+storyCols+` FROM `+from+cond+
-		` ORDER BY `+sortCol+` DESC, `+idCol+limitClause(f.Offset, f.Limit), args...)
+		` ORDER BY `+order+limitClause(f.Offset, f.Limit), args...)
 	if err != nil {
 		return nil, 0, storiesError(f, err)
 	}

@@ -45,6 +45,19 @@ type upload struct {
 	Body              []byte
 }
 
+// count is how many inputs the request names; feeds and JSON Lines files
+// may hold more documents.
+func (in *addInput) count() int {
+	n := len(in.URLs) + len(in.Files)
+	if strings.TrimSpace(in.Text) != "" {
+		n++
+	}
+	if strings.TrimSpace(in.HTML) != "" {
+		n++
+	}
+	return n
+}
+
 func (in *addInput) empty() bool {
 	return strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) == "" && len(in.URLs) == 0 && len(in.Files) == 0
 }
@@ -164,16 +177,33 @@ func mergeMeta(dst *crosscheck.Meta, src crosscheck.Meta) {
 	}
 }
 
+// progressFunc is told how an add goes: documents done, documents known
+// so far, the current input, and whether it failed.
+type progressFunc func(done, total int, current string, failed bool)
+
+// maxResultArticles caps the articles an add's result lists by name; the
+// counts are always the true ones.
+const maxResultArticles = 100
+
 // add runs an add request through the pipeline and drops the cached
 // reports of the stories it touched.
-func (s *Server) add(ctx context.Context, in *addInput) (*addOutcome, error) {
+func (s *Server) add(ctx context.Context, in *addInput, progress progressFunc) (*addOutcome, error) {
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
-	sum, err := s.cfg.Ingester.Ingest(ctx, s.docs(ctx, in), nil)
+	var pp pipeline.Progress
+	if progress != nil {
+		known := in.count()
+		pp = func(done int, current string, err error) {
+			known = max(known, done)
+			progress(done, known, current, err != nil)
+		}
+	}
+	sum, err := s.cfg.Ingester.Ingest(ctx, s.docs(ctx, in), pp)
 	s.reports.invalidate(sum.Stories)
 	if sum.Ingested > 0 {
 		s.lists.clear()
+		s.outlets.clear()
 	}
 	s.metrics.ingested.WithLabelValues("new").Add(float64(sum.Ingested))
 	s.metrics.ingested.WithLabelValues("duplicate").Add(float64(sum.Duplicates))
@@ -191,17 +221,26 @@ func (s *Server) add(ctx context.Context, in *addInput) (*addOutcome, error) {
 		out.Errors = append(out.Errors, ie)
 	}
 	s.log.Info("added", "ingested", sum.Ingested, "duplicates", sum.Duplicates, "failed", sum.Failed, "stories", len(sum.Stories))
-	// The articles and their stories, for links (a duplicate's story too).
+	// The first articles for links; every story the batch touched (a
+	// duplicate's story too).
 	seen := map[string]bool{}
-	for i, id := range sum.Articles {
-		if i >= 50 {
-			break
+	for _, id := range sum.Stories {
+		if seen[id] {
+			continue
 		}
+		seen[id] = true
+		if st, err := s.cfg.Stories.Story(ctx, id); err == nil {
+			out.Stories = append(out.Stories, st)
+		}
+	}
+	for i, id := range sum.Articles {
 		a, err := s.cfg.Articles.Article(ctx, id)
 		if err != nil {
 			continue
 		}
-		out.Articles = append(out.Articles, a)
+		if i < maxResultArticles {
+			out.Articles = append(out.Articles, a)
+		}
 		if a.StoryID != "" && !seen[a.StoryID] {
 			seen[a.StoryID] = true
 			if st, err := s.cfg.Stories.Story(ctx, a.StoryID); err == nil {
@@ -302,6 +341,9 @@ func (s *Server) handleAddForm(w http.ResponseWriter, r *http.Request) {
 		Data: addData{AllowPrivate: s.cfg.AllowPrivateFetch, MaxMiB: s.cfg.MaxUploadBytes >> 20}})
 }
 
+// handleAdd reads the form, then runs the add as a job and sends the
+// browser to its page, which shows the progress (and works without
+// JavaScript: it refreshes itself until the job is done).
 func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUploadBytes)
 	d := addData{AllowPrivate: s.cfg.AllowPrivateFetch, MaxMiB: s.cfg.MaxUploadBytes >> 20}
@@ -318,18 +360,53 @@ func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
 		fail(err)
 		return
 	}
-	out, err := s.add(r.Context(), in)
-	if err != nil {
+	if err := in.validate(); err != nil {
 		fail(err)
 		return
 	}
-	d.Result = out
-	status := http.StatusOK
-	if len(out.Summary.Articles) == 0 {
-		// Nothing could be read: say why, keep what the user typed.
-		status = http.StatusUnprocessableEntity
-		d.Error = "Nothing was added: no input could be read. The reasons are below; nothing stored was changed."
-		d.Form = r.Form
+	j := s.jobs.startAdd(s, in)
+	http.Redirect(w, r, "/jobs/"+j.ID, http.StatusSeeOther)
+}
+
+type jobData struct {
+	Job     jobView
+	Outcome *addOutcome
+	// Refresh is the seconds before the page reloads itself; 0 when done.
+	Refresh int
+	Failed  bool
+}
+
+func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) {
+	j := s.jobs.get(r.PathValue("id"))
+	if j == nil {
+		s.renderError(w, r, crosscheck.Errorf(crosscheck.ENOTFOUND, "There is no such job: jobs are kept in memory until the server restarts."))
+		return
 	}
-	s.render(w, r, status, "add.html", page{Title: "Add reports", Nav: "add", Data: d})
+	v := j.view()
+	d := jobData{Job: v, Outcome: v.outcome}
+	if !v.Finished {
+		d.Refresh = 1
+	}
+	status := http.StatusOK
+	if v.Finished && v.Kind == "add" && (v.outcome == nil || len(v.outcome.Summary.Articles) == 0) {
+		// Nothing could be read: say why.
+		d.Failed = true
+		status = http.StatusUnprocessableEntity
+	}
+	title := "Adding reports"
+	if v.Kind == "analyse" {
+		title = "Analysing stories"
+	}
+	b, err := s.renderBytes("job.html", page{Title: title, Nav: "add", Data: d, Refresh: d.Refresh})
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	writeHTMLStatus(w, status, b)
+}
+
+// handleAnalyse starts analysing every story not analysed yet.
+func (s *Server) handleAnalyse(w http.ResponseWriter, r *http.Request) {
+	j := s.jobs.startAnalyse(s)
+	http.Redirect(w, r, "/jobs/"+j.ID, http.StatusSeeOther)
 }

@@ -142,8 +142,8 @@ func TestAPIReadsTheStore(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("GET search: %d %s", resp.StatusCode, b)
 	}
-	hits := decode[struct{ Hits []json.RawMessage }](t, b)
-	if len(hits.Hits) == 0 {
+	hits := decode[struct{ Items []json.RawMessage }](t, b)
+	if len(hits.Items) == 0 {
 		t.Error("search for Witkoff found nothing")
 	}
 
@@ -165,9 +165,9 @@ func TestAPIReadsTheStore(t *testing.T) {
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.status, b)
 			}
-			e := decode[apiError](t, b)
-			if e.Error.Code != tc.code || e.Error.Message == "" {
-				t.Errorf("error = %+v, want code %s and a message", e.Error, tc.code)
+			e := decode[problem](t, b)
+			if e.Code != tc.code || e.Detail == "" || e.Status != resp.StatusCode {
+				t.Errorf("error = %+v, want code %s and a message", e, tc.code)
 			}
 		})
 	}
@@ -281,9 +281,9 @@ func TestAPIIngest(t *testing.T) {
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.status, b)
 			}
-			e := decode[apiError](t, b)
-			if e.Error.Code != tc.code || e.Error.Message == "" {
-				t.Errorf("error = %+v, want code %s and a message", e.Error, tc.code)
+			e := decode[problem](t, b)
+			if e.Code != tc.code || e.Detail == "" || e.Status != resp.StatusCode {
+				t.Errorf("error = %+v, want code %s and a message", e, tc.code)
 			}
 		})
 	}

@@ -5,8 +5,10 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/report"
 )
 
 type relatedRow struct {
@@ -17,12 +19,14 @@ type relatedRow struct {
 }
 
 type articleClaim struct {
-	ID, Text, Status string
-	Outlets          int
+	ID, Key, Text, Status string
+	Outlets               int
 }
 
 type articleView struct {
 	A         *crosscheck.Article
+	Title     string
+	Label     report.Label
 	Outlet    string
 	URL       string
 	Published string
@@ -32,12 +36,23 @@ type articleView struct {
 	Related   []relatedRow
 	Counts    struct{ Claims, Quotes, Attributions, Conflicts int }
 	Duplicate string
+	// Corrections of this article, newest first; CanCorrect shows the form.
+	Corrections []correctionRow
+	CanCorrect  bool
+	// Form holds the correction form's current values.
+	Form map[string]string
+	// Notice confirms a correction just made.
+	Notice string
 }
 
 func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
-	a, err := s.cfg.Articles.Article(r.Context(), r.PathValue("id"))
+	a, err := s.articleByID(r, r.PathValue("id"))
 	if err != nil {
 		s.renderError(w, r, err)
+		return
+	}
+	if a.ID != r.PathValue("id") {
+		http.Redirect(w, r, "/articles/"+a.ID, http.StatusMovedPermanently)
 		return
 	}
 	var rep *crosscheck.StoryReport
@@ -48,15 +63,20 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v := buildArticleView(a, rep)
-	title := a.Title
-	if title == "" {
-		title = "Article " + a.ID
+	v.Corrections = s.correctionsOf(r, crosscheck.CorrectionFilter{Article: &a.ID})
+	v.CanCorrect = s.cfg.Corrections != nil && !s.cfg.ReadOnly
+	v.Form = map[string]string{}
+	for _, f := range crosscheck.CorrectableFields {
+		v.Form[f] = fieldValue(a, f)
 	}
-	s.render(w, r, http.StatusOK, "article.html", page{Title: title, Nav: "stories", Data: v})
+	if n := r.URL.Query().Get("corrected"); n != "" {
+		v.Notice = "Correction " + n + " recorded. It can be undone below."
+	}
+	s.render(w, r, http.StatusOK, "article.html", page{Title: v.Title, Nav: "stories", Data: v})
 }
 
 func buildArticleView(a *crosscheck.Article, rep *crosscheck.StoryReport) *articleView {
-	v := &articleView{A: a, Outlet: outletLabel(a), URL: httpURL(a.URL), Published: publishedOf(a), Duplicate: a.DuplicateOf}
+	v := &articleView{A: a, Title: articleTitle(a), Label: report.OutletLabel(a), Outlet: outletLabel(a), URL: httpURL(a.URL), Published: publishedOf(a), Duplicate: a.DuplicateOf}
 	if v.URL == "" {
 		v.URL = httpURL(a.Source)
 	}
@@ -78,6 +98,10 @@ func buildArticleView(a *crosscheck.Article, rep *crosscheck.StoryReport) *artic
 	}
 	// Claims: the whole sentence, coloured by status.
 	stated := map[string]bool{} // claim IDs this article states
+	ingested := map[string]time.Time{}
+	for _, o := range rep.Articles {
+		ingested[o.ID] = o.Ingested
+	}
 	for _, c := range rep.Claims {
 		cs := mine(c.Sources)
 		if len(cs) == 0 {
@@ -85,11 +109,12 @@ func buildArticleView(a *crosscheck.Article, rep *crosscheck.StoryReport) *artic
 		}
 		stated[c.ID] = true
 		v.Counts.Claims++
-		v.Claims = append(v.Claims, articleClaim{ID: c.ID, Text: c.Text, Status: string(c.Status), Outlets: len(c.Outlets)})
+		key := stableKey(c.Sources, ingested)
+		v.Claims = append(v.Claims, articleClaim{ID: c.ID, Key: key, Text: c.Text, Status: string(c.Status), Outlets: len(c.Outlets)})
 		class := "hl-claim-" + statusClass(c.Status)
 		for _, src := range cs {
 			if st, en, ok := locate(text, src); ok {
-				marks = append(marks, mark{start: st, end: en, class: class, ref: "claim-" + c.ID})
+				marks = append(marks, mark{start: st, end: en, class: class, ref: "/stories/" + rep.Story.ID + "#claim-" + key})
 			}
 		}
 	}

@@ -19,6 +19,8 @@ import (
 type reportCache struct {
 	src  Reporter
 	size int
+	// save keeps the counts of each analysis in the store; nil does not.
+	save func(crosscheck.StoryCounts)
 
 	mu       sync.Mutex
 	lru      *list.List               // of *cacheEntry, most recent first
@@ -111,6 +113,10 @@ func (c *reportCache) get(ctx context.Context, s *crosscheck.Story) (*crosscheck
 	}
 	c.mu.Unlock()
 	close(f.done)
+	if f.err == nil && c.save != nil {
+		st := f.report.Story
+		c.save(crosscheck.StoryCounts{Story: s.ID, Updated: st.Updated, Articles: st.Articles, Claims: len(f.report.Claims), Conflicts: len(f.report.Conflicts)})
+	}
 	return f.report, f.err
 }
 
@@ -157,6 +163,16 @@ func (c *reportCache) countsOf(s *crosscheck.Story) (storyCounts, bool) {
 	defer c.mu.Unlock()
 	n, ok := c.counts[s.ID]
 	return n, ok && n.version == versionOf(s)
+}
+
+// remember keeps counts read from the store.
+func (c *reportCache) remember(id string, sc storyCounts) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.counts) >= maxCounts {
+		clear(c.counts)
+	}
+	c.counts[id] = sc
 }
 
 // generation returns a number that changes whenever a report or count does.

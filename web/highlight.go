@@ -14,7 +14,8 @@ import (
 type mark struct {
 	start, end int
 	class      string
-	// ref is an element ID (claim, quote) the mark refers to, also ours.
+	// ref is the address of what the mark refers to (a claim), also ours:
+	// the mark becomes a link to it.
 	ref string
 }
 
@@ -39,6 +40,7 @@ func highlight(text string, marks []mark) template.HTML {
 
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/4)
+	open := "" // the ref whose link is open
 	for i := 0; i+1 < len(cuts); i++ {
 		lo, hi := cuts[i], cuts[i+1]
 		var classes []string
@@ -53,6 +55,19 @@ func highlight(text string, marks []mark) template.HTML {
 				}
 			}
 		}
+		if ref != open {
+			// A claim's sentence links to the claim, in one link however
+			// many marks it holds: reachable by keyboard, without script.
+			if open != "" {
+				b.WriteString(`</a>`)
+			}
+			if ref != "" {
+				b.WriteString(`<a class="mark-link" href="`)
+				b.WriteString(template.HTMLEscapeString(ref))
+				b.WriteString(`">`)
+			}
+			open = ref
+		}
 		seg := template.HTMLEscapeString(text[lo:hi])
 		if len(classes) == 0 {
 			b.WriteString(seg)
@@ -61,15 +76,12 @@ func highlight(text string, marks []mark) template.HTML {
 		slices.Sort(classes)
 		b.WriteString(`<mark class="`)
 		b.WriteString(template.HTMLEscapeString(strings.Join(classes, " ")))
-		b.WriteString(`"`)
-		if ref != "" {
-			b.WriteString(` data-ref="`)
-			b.WriteString(template.HTMLEscapeString(ref))
-			b.WriteString(`"`)
-		}
-		b.WriteString(`>`)
+		b.WriteString(`">`)
 		b.WriteString(seg)
 		b.WriteString(`</mark>`)
+	}
+	if open != "" {
+		b.WriteString(`</a>`)
 	}
 	return template.HTML(b.String())
 }

@@ -27,8 +27,8 @@ func TestHighlight(t *testing.T) {
 			`<mark class="hl-claim-single">ab</mark><mark class="hl-claim-single hl-value">cd</mark><mark class="hl-claim-single">ef</mark>`},
 		{"overlapping marks", "abcdef", []mark{{start: 0, end: 4, class: "hl-quote"}, {start: 2, end: 6, class: "hl-attr"}},
 			`<mark class="hl-quote">ab</mark><mark class="hl-attr hl-quote">cd</mark><mark class="hl-attr">ef</mark>`},
-		{"ref kept", "abc", []mark{{start: 0, end: 3, class: "hl-claim-corroborated", ref: "claim-c1"}},
-			`<mark class="hl-claim-corroborated" data-ref="claim-c1">abc</mark>`},
+		{"ref becomes a link", "abc", []mark{{start: 0, end: 3, class: "hl-claim-corroborated", ref: "/stories/s-1#claim-c1"}},
+			`<a class="mark-link" href="/stories/s-1#claim-c1"><mark class="hl-claim-corroborated">abc</mark></a>`},
 		{"out of range dropped", "abc", []mark{{start: 1, end: 9, class: "hl-value"}, {start: -1, end: 2, class: "hl-value"}}, "abc"},
 		{"empty and reversed dropped", "abc", []mark{{start: 2, end: 2, class: "hl-value"}, {start: 2, end: 1, class: "hl-value"}}, "abc"},
 		{"cut rune dropped", "é<", []mark{{start: 1, end: 3, class: "hl-value"}}, "é&lt;"},
@@ -85,7 +85,7 @@ func TestHTTPURL(t *testing.T) {
 	}
 }
 
-var markTag = regexp.MustCompile(`<mark class="[a-z -]+"( data-ref="[^"<>]*")?>|</mark>`)
+var markTag = regexp.MustCompile(`<a class="mark-link" href="/stories/s-1#claim-1">|</a>|<mark class="[a-z -]+">|</mark>`)
 
 // FuzzHighlight: whatever the text and marks, the output is the text,
 // escaped, with only our mark tags added: removing them and unescaping
@@ -101,7 +101,7 @@ func FuzzHighlight(f *testing.F) {
 		}
 		out := string(highlight(text, []mark{
 			{start: s1, end: e1, class: "hl-value"},
-			{start: s2, end: e2, class: "hl-quote", ref: "claim-1"},
+			{start: s2, end: e2, class: "hl-quote", ref: "/stories/s-1#claim-1"},
 		}))
 		bare := markTag.ReplaceAllString(out, "")
 		if strings.ContainsAny(bare, "<>\"'") {

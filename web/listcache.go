@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -55,7 +56,11 @@ func listKey(f crosscheck.StoryFilter) string {
 		}
 		return p.UnixNano()
 	}
-	return fmt.Sprintf("%q|%q|%d|%d|%d|%d", s(f.Query), s(f.Outlet), t(f.Since), t(f.Until), f.Offset, f.Limit)
+	outlets := "\x00"
+	if f.Outlets != nil {
+		outlets = strings.Join(f.Outlets, "\x01")
+	}
+	return fmt.Sprintf("%q|%q|%q|%d|%d|%d|%d|%s|%t", s(f.Query), s(f.Outlet), outlets, t(f.Since), t(f.Until), f.Offset, f.Limit, f.Sort, f.HasConflicts)
 }
 
 // stories returns the stories f selects. The slice and stories are shared:

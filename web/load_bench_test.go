@@ -25,7 +25,7 @@ func loadServer(b *testing.B) (*Server, string) {
 	}
 	b.Cleanup(func() { db.Close() })
 	p := &pipeline.Pipeline{Store: db, Analyze: analyze}
-	s, err := New(Config{Articles: db, Stories: db, Reports: p})
+	s, err := New(Config{Articles: db, Stories: db, Reports: p, Corrections: db, Catalog: db})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -68,4 +71,80 @@ func (s *Server) instrument(route string, next http.Handler) http.Handler {
 			"route", route, "method", r.Method, "path", r.URL.Path,
 			"status", sw.status, "bytes", sw.size, "duration", d)
 	})
+}
+
+// timeout bounds a read handler like http.TimeoutHandler, buffering its
+// response, but answers a timeout the way every other error is answered:
+// problem+json for the API, an error page otherwise.
+func (s *Server) timeout(h http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		r = r.WithContext(ctx)
+		tw := &bufferedWriter{h: http.Header{}}
+		done := make(chan struct{})
+		panicked := make(chan any, 1)
+		go func() {
+			defer func() {
+				if p := recover(); p != nil {
+					panicked <- p
+				}
+			}()
+			h.ServeHTTP(tw, r)
+			close(done)
+		}()
+		select {
+		case p := <-panicked:
+			panic(p)
+		case <-done:
+			tw.mu.Lock()
+			defer tw.mu.Unlock()
+			dst := w.Header()
+			for k, vv := range tw.h {
+				dst[k] = vv
+			}
+			if tw.code == 0 {
+				tw.code = http.StatusOK
+			}
+			w.WriteHeader(tw.code)
+			w.Write(tw.buf.Bytes())
+		case <-ctx.Done():
+			tw.mu.Lock()
+			defer tw.mu.Unlock()
+			tw.timedOut = true
+			w.Header().Set("Retry-After", "5")
+			s.fail(w, r, http.StatusServiceUnavailable, "timeout", "The request took too long: try again in a moment.")
+		}
+	})
+}
+
+// bufferedWriter holds a handler's response until it is done.
+type bufferedWriter struct {
+	mu       sync.Mutex
+	h        http.Header
+	buf      bytes.Buffer
+	code     int
+	timedOut bool
+}
+
+func (b *bufferedWriter) Header() http.Header { return b.h }
+
+func (b *bufferedWriter) WriteHeader(code int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.code == 0 && !b.timedOut {
+		b.code = code
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.timedOut {
+		return 0, http.ErrHandlerTimeout
+	}
+	if b.code == 0 {
+		b.code = http.StatusOK
+	}
+	return b.buf.Write(p)
 }

@@ -70,7 +70,7 @@ func TestStoryPageRendersEverySection(t *testing.T) {
 	f := newFixture(t, fixtureOptions{})
 	rep, _ := syntheticReport()
 	w := httptest.NewRecorder()
-	f.srv.render(w, httptest.NewRequest("GET", "/stories/s1", nil), 200, "story.html", page{Title: rep.Story.Title, Data: buildStoryView(rep)})
+	f.srv.render(w, httptest.NewRequest("GET", "/stories/s1", nil), 200, "story.html", page{Title: rep.Story.Title, Data: buildStoryView(rep, matrixFilter{})})
 	html := w.Body.String()
 	if w.Code != 200 {
 		t.Fatalf("status %d: %s", w.Code, html)
@@ -79,15 +79,18 @@ func TestStoryPageRendersEverySection(t *testing.T) {
 		`<p class="value">45 minutes</p>`,
 		`<p class="value">20 minutes</p>`,
 		`The envoy left after <mark class="hl-value">45 minutes</mark>.`,
-		`<td class="cell states" title="Outlet A states this">●</td>`,
-		`<td class="cell contradicts" title="Outlet B gives another value">✕</td>`,
-		`<td class="cell omits" title="Outlet C does not report this">○</td>`,
+		`<td class="c states"><span aria-hidden="true">●</span><span class="sr">states it</span></td>`,
+		`<td class="c contradicts"><span aria-hidden="true">✕</span><span class="sr">gives another value</span></td>`,
+		`<td class="c omits"><span aria-hidden="true">○</span><span class="sr">leaves it out</span></td>`,
+		`<caption class="sr">Disputed claims: what each outlet says of each claim</caption>`,
+		`<th scope="col" class="outlet">`,
 		`<span id="conflict-count">1 conflict</span>`,
 		`class="bar-claims"`, `class="bar-omitted"`,
 		`<summary>2 wordings</summary>`,
-		`<td>Reuters</td><td>agency</td>`,
+		`<th scope="row">Reuters</th><td>agency</td>`,
 		`<time>4 Sep 2025</time>`,
-		`href="#x1"`,
+		`href="#conflict-a1-0"`,
+		`<a class="permalink" href="/stories/s1/claims/a1-0">link</a>`,
 		`<a class="ref" href="/articles/a3">Outlet C</a>`,
 	} {
 		if !strings.Contains(html, want) {
@@ -96,7 +99,7 @@ func TestStoryPageRendersEverySection(t *testing.T) {
 	}
 	assertInert(t, html)
 	// Disputed claims come first in the matrix.
-	if i, j := strings.Index(html, `id="claim-c1"`), strings.Index(html, `id="claim-c3"`); i < 0 || j < 0 || i > j {
+	if i, j := strings.Index(html, `id="claim-a1-0"`), strings.Index(html, `id="claim-a1-87"`); i < 0 || j < 0 || i > j {
 		t.Errorf("matrix order: disputed claim at %d, single-source at %d", i, j)
 	}
 }
@@ -107,10 +110,10 @@ func TestArticlePageMarksItsClaims(t *testing.T) {
 	v := buildArticleView(a1, rep)
 	body := string(v.Body)
 	for _, want := range []string{
-		`<mark class="hl-claim-disputed" data-ref="claim-c1">The envoy left after </mark><mark class="hl-claim-disputed hl-value" data-ref="claim-c1">45 minutes</mark>`,
+		`<a class="mark-link" href="/stories/s1#claim-a1-0"><mark class="hl-claim-disputed">The envoy left after </mark><mark class="hl-claim-disputed hl-value">45 minutes</mark>`,
 		`<mark class="hl-quote">We are ready,</mark>`,
 		`<mark class="hl-attr">Reuters</mark>`,
-		`<mark class="hl-claim-single" data-ref="claim-c3">&lt;script&gt;alert(1)&lt;/script&gt;`,
+		`<a class="mark-link" href="/stories/s1#claim-a1-87"><mark class="hl-claim-single">&lt;script&gt;alert(1)&lt;/script&gt;`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("article body lacks %s\nbody: %s", want, body)

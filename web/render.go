@@ -3,10 +3,13 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"mime"
 	"net/http"
 	"net/url"
 	"path"
@@ -15,10 +18,11 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/report"
 )
 
 // pageFiles are the pages, each parsed with layout.html.
-var pageFiles = []string{"stories.html", "story.html", "article.html", "add.html", "search.html", "error.html"}
+var pageFiles = []string{"stories.html", "story.html", "article.html", "add.html", "search.html", "error.html", "job.html", "claim.html"}
 
 func parsePages() (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
@@ -45,6 +49,27 @@ var funcs = template.FuncMap{
 		}
 		return many
 	},
+	// count says "1 article", "3 articles".
+	"count": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+	"label":   report.OutletLabel,
+	"titleOf": articleTitle,
+	"static":  staticURL,
+	"head":    func(l []string) []string { return l[:min(len(l), shownRefs)] },
+	"tail":    func(l []string) []string { return l[min(len(l), shownRefs):] },
+	// notice shows an article's correction notice once labelled, never
+	// "Correction: Correction: ...".
+	"notice": func(s string) string {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(strings.ToLower(s), "correction") {
+			return s
+		}
+		return "Correction: " + s
+	},
 }
 
 // page is what every template gets.
@@ -55,6 +80,11 @@ type page struct {
 	Nav string
 	// ReadOnly hides the add page.
 	ReadOnly bool
+	// Refresh reloads the page after this many seconds (a job's progress
+	// without JavaScript); 0 does not.
+	Refresh int
+	// Feed is the Atom feed the page offers, "" for the default.
+	Feed string
 	// Data is the page's own data.
 	Data any
 }
@@ -68,6 +98,20 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		http.Error(w, "internal error: the page could not be rendered", http.StatusInternalServerError)
 		return
 	}
+	s.sendHTML(w, r, status, b)
+}
+
+// sendHTML sends a page: with validators and compression when it is a
+// 200, as is otherwise.
+func (s *Server) sendHTML(w http.ResponseWriter, r *http.Request, status int, b []byte) {
+	if status != http.StatusOK {
+		writeHTMLStatus(w, status, b)
+		return
+	}
+	send(w, r, reply{ctype: "text/html; charset=utf-8", body: b})
+}
+
+func writeHTMLStatus(w http.ResponseWriter, status int, b []byte) {
 	writeHTML(w, status, b)
 }
 
@@ -98,6 +142,10 @@ type errorPage struct {
 // shown, since they may carry paths or SQL.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	status, msg := s.classify(r, err)
+	if wantsJSON(r) {
+		s.apiFail(w, r, err)
+		return
+	}
 	s.render(w, r, status, "error.html", page{
 		Title: http.StatusText(status),
 		Data:  errorPage{Status: status, Text: http.StatusText(status), Message: msg, Back: "/"},
@@ -119,33 +167,114 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 		return http.StatusNotFound, err.Error()
 	case crosscheck.EINVALID:
 		return http.StatusBadRequest, err.Error()
+	case crosscheck.ECONFLICT:
+		return http.StatusConflict, err.Error()
 	}
 	s.log.Error("request failed", "path", r.URL.Path, "err", err)
 	return http.StatusInternalServerError, "Something went wrong on the server; it has been logged."
 }
 
+// handleNotFound answers what no route matched: 405 with Allow when the
+// path exists for other methods, 404 otherwise; problem+json for the API.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		writeJSONError(w, http.StatusNotFound, crosscheck.ENOTFOUND, "no such API route: see /api/openapi.json")
+	if allow := s.allowed(r); len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		msg := fmt.Sprintf("%s is not allowed here: use %s.", r.Method, strings.Join(allow, " or "))
+		if r.Method == http.MethodOptions {
+			// No CORS: a preflight gets the methods and nothing that
+			// would let another origin read the answer.
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		if wantsJSON(r) {
+			writeProblem(w, r, http.StatusMethodNotAllowed, "method_not_allowed", msg, nil)
+			return
+		}
+		s.render(w, r, http.StatusMethodNotAllowed, "error.html", page{Title: "Method not allowed",
+			Data: errorPage{Status: 405, Text: http.StatusText(405), Message: msg, Back: "/"}})
+		return
+	}
+	if wantsJSON(r) {
+		writeProblem(w, r, http.StatusNotFound, crosscheck.ENOTFOUND, "no such API route: see /api/openapi.json", nil)
 		return
 	}
 	s.renderError(w, r, crosscheck.Errorf(crosscheck.ENOTFOUND, "There is no page at this address."))
 }
 
+// allowed returns the methods some route serves r's path with.
+func (s *Server) allowed(r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		rr := r.Clone(r.Context())
+		rr.Method = m
+		if _, pattern := s.mux.Handler(rr); pattern != "" && pattern != "/" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func (s *Server) staticHandler() http.Handler {
-	fsrv := http.FileServerFS(s.static)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name := path.Clean(r.URL.Path)
+		b, err := fs.ReadFile(s.static, name)
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") || err != nil {
 			http.NotFound(w, r)
 			return
 		}
-		if _, err := fs.Stat(s.static, path.Clean(r.URL.Path)); err != nil {
-			http.NotFound(w, r)
-			return
+		ctype := mime.TypeByExtension(path.Ext(name))
+		if ctype == "" {
+			ctype = "application/octet-stream"
 		}
-		w.Header().Set("Cache-Control", "public, max-age=3600")
-		fsrv.ServeHTTP(w, r)
+		cache := "public, max-age=3600"
+		if r.URL.Query().Get("v") == staticVersion {
+			// The URL names this very content: it never changes.
+			cache = "public, max-age=31536000, immutable"
+		}
+		send(w, r, reply{ctype: ctype, body: b, cache: cache})
 	})
+}
+
+// staticVersion identifies the embedded static files: their URLs carry it
+// so that browsers may keep them for good.
+var staticVersion = func() string {
+	h := sha256.New()
+	fs.WalkDir(staticFS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(staticFS, p)
+			h.Write([]byte(p))
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}()
+
+func staticURL(name string) string { return "/static/" + name + "?v=" + staticVersion }
+
+// articleTitle is an article's title, else its first sentence, clipped:
+// the same words wherever the article is listed.
+func articleTitle(a *crosscheck.Article) string {
+	if a == nil {
+		return ""
+	}
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return t
+	}
+	first := a.Text
+	if len(a.Sentences) > 0 && a.Sentences[0].End <= len(a.Text) {
+		first = a.Text[a.Sentences[0].Start:a.Sentences[0].End]
+	} else if i := strings.IndexAny(first, "\n"); i > 0 {
+		first = first[:i]
+	}
+	first = strings.Join(strings.Fields(first), " ")
+	if r := []rune(first); len(r) > 90 {
+		first = strings.TrimRight(string(r[:89]), " ,;:") + "…"
+	}
+	if first == "" {
+		return "Article " + a.ID
+	}
+	return first
 }
 
 func formatDate(t time.Time) string {
@@ -176,17 +305,8 @@ func httpURL(s string) string {
 	return u.String()
 }
 
-// outletLabel names an article's outlet, or its source when the outlet is
-// unknown, as Coverage does.
-func outletLabel(a *crosscheck.Article) string {
-	if a.Outlet != "" {
-		return a.Outlet
-	}
-	if a.Source != "" {
-		return path.Base(a.Source)
-	}
-	return a.ID
-}
+// outletLabel names an article's outlet as everything else does.
+func outletLabel(a *crosscheck.Article) string { return report.OutletLabel(a).String() }
 
 // paging is the state of a paged list.
 type paging struct {

@@ -67,6 +67,35 @@ type Reader interface {
 	FromBytes(ctx context.Context, name, contentType string, body []byte) iter.Seq2[*crosscheck.Document, error]
 }
 
+// Corrector records users' corrections (package sqlite).
+type Corrector interface {
+	// Correct applies and records c, filling what the store works out;
+	// EINVALID for an invalid correction, ENOTFOUND for unknown IDs.
+	Correct(ctx context.Context, c *crosscheck.Correction) error
+	// Undo reverses a correction; ECONFLICT when a later one changed the
+	// same thing, EINVALID when undone already, ENOTFOUND when unknown.
+	Undo(ctx context.Context, id int64) (*crosscheck.Correction, error)
+	// Correction returns one correction; ENOTFOUND when there is none.
+	Correction(ctx context.Context, id int64) (*crosscheck.Correction, error)
+	// Corrections lists corrections, newest first, and their total.
+	Corrections(ctx context.Context, f crosscheck.CorrectionFilter) ([]*crosscheck.Correction, int, error)
+}
+
+// Catalog answers the lists' other questions (package sqlite).
+type Catalog interface {
+	// Outlets returns every outlet named by a story, most stories first.
+	Outlets(ctx context.Context) ([]crosscheck.OutletCount, error)
+	// ResolveID turns a unique ID prefix into the full ID ("article" or
+	// "story"); ENOTFOUND with a suggestion, EINVALID when ambiguous.
+	ResolveID(ctx context.Context, kind, prefix string) (string, error)
+	// SaveStoryCounts keeps what one analysis found.
+	SaveStoryCounts(ctx context.Context, c crosscheck.StoryCounts) error
+	// StoryCounts returns the kept counts of the current versions.
+	StoryCounts(ctx context.Context, ids []string) (map[string]crosscheck.StoryCounts, error)
+	// Unanalysed counts the stories without kept counts.
+	Unanalysed(ctx context.Context) (int, error)
+}
+
 // Config is what a Server needs. Articles, Stories and Reports are
 // required; without Ingester the server is read-only.
 type Config struct {
@@ -77,6 +106,11 @@ type Config struct {
 	Reports Reporter
 	// Ingester adds reports; nil serves read-only.
 	Ingester Ingester
+	// Corrections records users' corrections; nil offers none.
+	Corrections Corrector
+	// Catalog lists outlets, resolves ID prefixes and keeps analysis
+	// counts; nil matches outlets exactly and keeps counts in memory only.
+	Catalog Catalog
 	// Reader reads uploads, pasted text, URLs and feeds added from the web;
 	// nil means an ingest.Reader with private addresses refused unless
 	// AllowPrivateFetch is set.
@@ -111,6 +145,10 @@ type Config struct {
 
 // Server serves the web UI and the HTTP API. Make it with New.
 type Server struct {
+	// OnListen, when set, is called once the server listens, with its
+	// address (the command line prints it then, not before).
+	OnListen func(net.Addr)
+
 	cfg      Config
 	log      *slog.Logger
 	pages    map[string]*template.Template
@@ -119,6 +157,11 @@ type Server struct {
 	reports  *reportCache
 	lists    *listCache
 	handler  http.Handler
+	mux      *http.ServeMux
+	routes   []string // every pattern registered, for the OpenAPI test
+	openAPI  []byte
+	outlets  *outletCache
+	jobs     *jobs
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
 }
@@ -180,10 +223,22 @@ func New(cfg Config) (*Server, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stopWarm = cancel
 	s.reports = newReportCache(cfg.CacheSize, cfg.Reports)
+	if cfg.Catalog != nil && !cfg.ReadOnly {
+		s.reports.save = func(c crosscheck.StoryCounts) {
+			if err := cfg.Catalog.SaveStoryCounts(context.Background(), c); err != nil {
+				s.log.Warn("keep analysis counts", "story", c.Story, "err", err)
+			}
+		}
+	}
+	s.outlets = &outletCache{src: cfg.Catalog, ttl: 30 * time.Second}
+	s.jobs = newJobs(ctx)
+	if s.openAPI, err = openAPIFor(cfg.ReadOnly, cfg.Corrections != nil); err != nil {
+		return nil, fmt.Errorf("new web server: %w", err)
+	}
 	s.lists = newListCache(cfg.Stories, cfg.ListTTL)
 	s.warmDone = make(chan struct{})
 	go func() { defer close(s.warmDone); s.reports.warm(ctx, s.log) }()
-	s.handler = s.routes()
+	s.handler = s.buildRoutes()
 	return s, nil
 }
 
@@ -191,6 +246,7 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Close() error {
 	s.stopWarm()
 	<-s.warmDone
+	s.jobs.wg.Wait()
 	return nil
 }
 
@@ -215,6 +271,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "read_only", s.cfg.ReadOnly)
+	if s.OnListen != nil {
+		s.OnListen(ln.Addr())
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -245,43 +304,86 @@ func (s *Server) HTTPServer() *http.Server {
 	}
 }
 
-// routes registers every route in one place.
-func (s *Server) routes() http.Handler {
+// buildRoutes registers every route in one place.
+func (s *Server) buildRoutes() http.Handler {
 	mux := http.NewServeMux()
+	s.mux = mux
+	handle := func(pattern string, h http.Handler) {
+		s.routes = append(s.routes, pattern)
+		mux.Handle(pattern, s.instrument(pattern, h))
+	}
 	get := func(pattern string, h http.HandlerFunc) {
-		mux.Handle(pattern, s.instrument(pattern, http.TimeoutHandler(h, s.cfg.RequestTimeout, "request timed out")))
+		handle(pattern, s.timeout(h, s.cfg.RequestTimeout))
 	}
 	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusForbidden, "forbidden",
+			"Cross-origin request refused: post from this server's own pages, or call the API without an Origin header from another site.")
+	}))
 	post := func(pattern string, h http.HandlerFunc) {
-		// No TimeoutHandler: it buffers the response and hides the
-		// request's upload errors; the context deadline bounds the work.
-		mux.Handle(pattern, s.instrument(pattern, cop.Handler(s.withDeadline(s.cfg.IngestTimeout, h))))
+		// No buffering timeout: it would hide the request's upload
+		// errors; the context deadline bounds the work.
+		handle(pattern, cop.Handler(s.withDeadline(s.cfg.IngestTimeout, h)))
 	}
 
 	get("GET /{$}", s.handleStories)
 	get("GET /stories/{id}", s.handleStory)
+	get("GET /stories/{id}/claims/{key}", s.handleClaim)
+	get("GET /stories/{id}/conflicts/{key}", s.handleConflict)
 	get("GET /articles/{id}", s.handleArticle)
 	get("GET /search", s.handleSearch)
-	mux.Handle("GET /static/", s.instrument("GET /static/", http.StripPrefix("/static/", s.staticHandler())))
+	get("GET /jobs/{id}", s.handleJob)
+	get("GET /feeds/stories.atom", s.feedStories)
+	get("GET /feeds/conflicts.atom", s.feedConflicts)
+	handle("GET /static/", http.StripPrefix("/static/", s.staticHandler()))
 
 	get("GET /api/stories", s.apiStories)
 	get("GET /api/stories/{id}", s.apiStory)
 	get("GET /api/stories/{id}/report", s.apiStoryReport)
+	get("GET /api/stories/{id}/claims", s.apiClaims)
+	get("GET /api/stories/{id}/claims.csv", s.apiClaimsCSV)
+	get("GET /api/stories/{id}/conflicts", s.apiConflicts)
+	get("GET /api/stories/{id}/conflicts.csv", s.apiConflictsCSV)
 	get("GET /api/articles", s.apiArticles)
 	get("GET /api/articles/{id}", s.apiArticle)
 	get("GET /api/search", s.apiSearch)
+	get("GET /api/outlets", s.apiOutlets)
+	get("GET /api/jobs/{id}", s.apiJob)
 	get("GET /api/openapi.json", s.apiOpenAPI)
 	get("GET /healthz", s.handleHealth)
-	mux.Handle("GET /metrics", s.instrument("GET /metrics", s.metrics.handler()))
+	handle("GET /metrics", s.metrics.handler())
+	if s.cfg.Corrections != nil {
+		get("GET /api/corrections", s.apiCorrections)
+		get("GET /api/corrections/{id}", s.apiCorrection)
+	}
 
 	if !s.cfg.ReadOnly {
 		get("GET /add", s.handleAddForm)
 		post("POST /add", s.handleAdd)
+		post("POST /analyse", s.handleAnalyse)
 		post("POST /api/ingest", s.apiIngest)
+		if s.cfg.Corrections != nil {
+			post("POST /articles/{id}/corrections", s.handleCorrectArticle)
+			post("POST /stories/{id}/corrections", s.handleCorrectStory)
+			post("POST /corrections/{id}/undo", s.handleUndo)
+			post("POST /api/corrections", s.apiCorrect)
+			post("POST /api/corrections/{id}/undo", s.apiUndo)
+		}
 	}
-	// Unknown routes get the same headers, logs and a proper 404 page.
+	// Unknown routes get the same headers, logs and a proper 404 or 405.
 	mux.Handle("/", s.instrument("other", http.HandlerFunc(s.handleNotFound)))
 	return s.secure(mux)
+}
+
+// fail answers an error outside a handler's own logic: problem+json for
+// the API and JSON clients, an error page otherwise.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	if wantsJSON(r) {
+		writeProblem(w, r, status, code, msg, nil)
+		return
+	}
+	s.render(w, r, status, "error.html", page{Title: http.StatusText(status),
+		Data: errorPage{Status: status, Text: http.StatusText(status), Message: msg, Back: "/"}})
 }
 
 func (s *Server) withDeadline(d time.Duration, h http.Handler) http.Handler {
@@ -295,7 +397,7 @@ func (s *Server) withDeadline(d time.Duration, h http.Handler) http.Handler {
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	if _, _, err := s.cfg.Stories.Stories(r.Context(), crosscheck.StoryFilter{Limit: 1}); err != nil {
 		s.log.Error("health check", "err", err)
-		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+		writeProblem(w, r, http.StatusServiceUnavailable, "unavailable", "the store does not answer; see the server log", nil)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

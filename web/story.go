@@ -1,78 +1,74 @@
 package web
 
 import (
-	"cmp"
 	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/report"
 )
 
 // ref is a link to an article, named by its outlet.
 type ref struct {
 	Outlet  string
+	File    string // the file name when the outlet is unknown
 	Article string
 }
 
+// refList is the articles something is cited from: the first few shown,
+// the rest folded, so a fact 150 outlets state stays readable.
+type refList []ref
+
+const shownRefs = 6
+
+func (l refList) Head() []ref { return l[:min(len(l), shownRefs)] }
+func (l refList) Tail() []ref { return l[min(len(l), shownRefs):] }
+
 type articleRow struct {
 	A      *crosscheck.Article
-	Outlet string
+	Outlet report.Label
+	Title  string
 }
 
 type briefRow struct {
 	Text     string
-	Refs     []ref
+	Refs     refList
 	Conflict string
 }
 
 type variantView struct {
 	Value    string
 	Sentence template.HTML // escaped, value marked
-	Refs     []ref
+	Refs     refList
 }
 
 type conflictView struct {
-	ID, About, Kind string
-	Variants        []variantView
-}
-
-type cell struct {
-	Glyph, Class, Title string
-}
-
-type matrixRow struct {
-	Claim  *crosscheck.Claim
-	Cells  []cell
-	Anchor string
-}
-
-type matrixView struct {
-	Outlets []string
-	Rows    []matrixRow
-	Hidden  int
+	Key, Anchor, About, Kind string
+	Variants                 []variantView
 }
 
 type quoteView struct {
 	Speaker, Text string
-	Refs          []ref
+	Refs          refList
 	Variants      []quoteVariantView
 }
 
 type quoteVariantView struct {
 	Text string
-	Refs []ref
+	Refs refList
 }
 
 type attributionView struct {
 	Source, Kind string
-	Refs         []ref
+	Refs         refList
 }
 
 type timelineRow struct {
 	When, Text string
-	Refs       []ref
+	Refs       refList
 }
 
 type chartRow struct {
@@ -89,6 +85,7 @@ type chartView struct {
 
 type storyView struct {
 	Story        *crosscheck.Story
+	Path         string // "/stories/ID"
 	Articles     []articleRow
 	Brief        []briefRow
 	Entities     []crosscheck.Entity
@@ -99,67 +96,101 @@ type storyView struct {
 	Timeline     []timelineRow
 	Chart        chartView
 	Analysed     bool
+	// Outlets counts the outlets (matrix columns); Unknown those of them
+	// whose outlet is unknown.
+	Outlets, Unknown int
+	// Corrections are the story's corrections, newest first; CanCorrect
+	// shows the forms.
+	Corrections []correctionRow
+	CanCorrect  bool
 }
 
-// maxMatrixRows keeps the claims matrix readable on big stories; the rest
-// are counted.
-const maxMatrixRows = 80
-
 func (s *Server) storyReport(r *http.Request, id string) (*crosscheck.StoryReport, error) {
-	st, err := s.cfg.Stories.Story(r.Context(), id)
+	st, err := s.storyByID(r, id)
 	if err != nil {
 		return nil, err
 	}
 	return s.reports.get(r.Context(), st)
 }
 
+func matrixFilterOf(r *http.Request) (matrixFilter, bool) {
+	q := r.URL.Query()
+	f := matrixFilter{Outlet: strings.TrimSpace(q.Get("outlet")), All: q.Get("all") != ""}
+	for _, st := range q["status"] {
+		if _, ok := groupTitles[st]; ok && !slices.Contains(f.Status, st) {
+			f.Status = append(f.Status, st)
+		}
+	}
+	return f, len(f.Status) > 0 || f.Outlet != "" || f.All
+}
+
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	rep, err := s.storyReport(r, id)
+	st, err := s.storyByID(r, id)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	// The page depends on the report only: render it once per report.
-	if b := s.reports.page(id, rep); b != nil {
-		writeHTML(w, http.StatusOK, b)
+	if st.ID != id {
+		// A unique prefix: send the browser to the story's full address.
+		u := *r.URL
+		u.Path = "/stories/" + st.ID
+		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 		return
 	}
-	v := buildStoryView(rep)
+	rep, err := s.reports.get(r.Context(), st)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	f, filtered := matrixFilterOf(r)
+	corrections := s.correctionsOf(r, crosscheck.CorrectionFilter{Story: &st.ID})
+	// The plain page depends on the report and its corrections only:
+	// render it once per report.
+	if !filtered && len(corrections) == 0 {
+		if b := s.reports.page(id, rep); b != nil {
+			s.sendHTML(w, r, http.StatusOK, b)
+			return
+		}
+	}
+	v := buildStoryView(rep, f)
+	v.Corrections = corrections
+	v.CanCorrect = s.cfg.Corrections != nil && !s.cfg.ReadOnly
 	b, err := s.renderBytes("story.html", page{Title: v.Story.Title, Nav: "stories", Data: v})
 	if err != nil {
 		s.renderError(w, r, fmt.Errorf("render story %s: %w", id, err))
 		return
 	}
-	s.reports.setPage(id, rep, b)
-	writeHTML(w, http.StatusOK, b)
+	if !filtered && len(corrections) == 0 {
+		s.reports.setPage(id, rep, b)
+	}
+	s.sendHTML(w, r, http.StatusOK, b)
 }
 
-func buildStoryView(rep *crosscheck.StoryReport) *storyView {
-	outletOf := map[string]string{}
-	v := &storyView{Story: &rep.Story, Entities: rep.Entities}
+func buildStoryView(rep *crosscheck.StoryReport, f matrixFilter) *storyView {
+	ix, cols := indexArticles(rep)
+	v := &storyView{Story: &rep.Story, Path: "/stories/" + rep.Story.ID, Entities: rep.Entities}
 	for _, a := range rep.Articles {
-		outletOf[a.ID] = outletLabel(a)
-		v.Articles = append(v.Articles, articleRow{A: a, Outlet: outletLabel(a)})
+		v.Articles = append(v.Articles, articleRow{A: a, Outlet: ix.label[a.ID], Title: articleTitle(a)})
 	}
 	v.Analysed = len(rep.Claims) > 0 || len(rep.Brief) > 0 || len(rep.Conflicts) > 0
-	refs := func(ids []string) []ref {
-		var out []ref
+	refs := func(ids []string) refList {
+		var out refList
 		seen := map[string]bool{}
 		for _, id := range ids {
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
-			o := outletOf[id]
-			if o == "" {
-				o = id
+			l, ok := ix.label[id]
+			if !ok {
+				l = report.Label{Name: id}
 			}
-			out = append(out, ref{Outlet: o, Article: id})
+			out = append(out, ref{Outlet: l.Name, File: l.File, Article: id})
 		}
 		return out
 	}
-	citeRefs := func(cs []crosscheck.Citation) []ref {
+	citeRefs := func(cs []crosscheck.Citation) refList {
 		ids := make([]string, 0, len(cs))
 		for _, c := range cs {
 			ids = append(ids, c.Article)
@@ -167,89 +198,37 @@ func buildStoryView(rep *crosscheck.StoryReport) *storyView {
 		return refs(ids)
 	}
 
-	for _, b := range rep.Brief {
-		v.Brief = append(v.Brief, briefRow{Text: b.Text, Refs: refs(b.Articles), Conflict: b.Conflict})
-	}
-
-	// Outlets of each variant of each conflict, for "contradicts".
-	conflictOutlets := map[string]map[string]bool{} // claim ID -> outlets in its conflicts
-	for _, c := range rep.Conflicts {
-		cv := conflictView{ID: c.ID, About: c.About, Kind: string(c.Kind)}
-		all := map[string]bool{}
+	conflictKeys := map[string]string{}
+	for i := range rep.Conflicts {
+		c := &rep.Conflicts[i]
+		key := stableKey(conflictCitations(c), ix.ingested)
+		conflictKeys[c.ID] = key
+		cv := conflictView{Key: key, Anchor: "conflict-" + key, About: c.About, Kind: string(c.Kind)}
 		for _, vr := range c.Variants {
 			ids := slices.Clone(vr.Articles)
 			for _, src := range vr.Sources {
 				ids = append(ids, src.Article)
 			}
-			rs := refs(ids)
-			for _, x := range rs {
-				all[x.Outlet] = true
-			}
 			cv.Variants = append(cv.Variants, variantView{
-				Value: vr.Value, Sentence: highlightIn(vr.Sentence, vr.Value, "hl-value"), Refs: rs,
+				Value: vr.Value, Sentence: highlightIn(vr.Sentence, vr.Value, "hl-value"), Refs: refs(ids),
 			})
-		}
-		for _, id := range c.Claims {
-			if conflictOutlets[id] == nil {
-				conflictOutlets[id] = map[string]bool{}
-			}
-			for o := range all {
-				conflictOutlets[id][o] = true
-			}
 		}
 		v.Conflicts = append(v.Conflicts, cv)
 	}
+	for _, b := range rep.Brief {
+		row := briefRow{Text: b.Text, Refs: refs(b.Articles)}
+		if b.Conflict != "" {
+			row.Conflict = "conflict-" + conflictKeys[b.Conflict]
+		}
+		v.Brief = append(v.Brief, row)
+	}
 
-	// Columns: the coverage's outlets, else the articles'.
-	omitted := map[string]map[string]bool{} // outlet -> claim IDs
-	for _, cv := range rep.Coverage {
-		v.Matrix.Outlets = append(v.Matrix.Outlets, cv.Outlet)
-		omitted[cv.Outlet] = map[string]bool{}
-		for _, id := range cv.Omitted {
-			omitted[cv.Outlet][id] = true
+	v.Matrix, _ = buildMatrix(rep, ix, cols, f, v.Path)
+	v.Outlets = len(cols)
+	for _, c := range cols {
+		if !c.Label.Known {
+			v.Unknown++
 		}
-	}
-	if len(v.Matrix.Outlets) == 0 {
-		for _, a := range v.Articles {
-			if !slices.Contains(v.Matrix.Outlets, a.Outlet) {
-				v.Matrix.Outlets = append(v.Matrix.Outlets, a.Outlet)
-			}
-		}
-	}
-	claims := make([]*crosscheck.Claim, len(rep.Claims))
-	for i := range rep.Claims {
-		claims[i] = &rep.Claims[i]
-	}
-	rank := map[crosscheck.ClaimStatus]int{crosscheck.Disputed: 0, crosscheck.Corroborated: 1, crosscheck.SingleSource: 2}
-	slices.SortStableFunc(claims, func(a, b *crosscheck.Claim) int {
-		return cmp.Or(cmp.Compare(rank[a.Status], rank[b.Status]), cmp.Compare(len(citeRefs(b.Sources)), len(citeRefs(a.Sources))))
-	})
-	if len(claims) > maxMatrixRows {
-		v.Matrix.Hidden = len(claims) - maxMatrixRows
-		claims = claims[:maxMatrixRows]
-	}
-	for _, c := range claims {
-		states := map[string]bool{}
-		for _, x := range citeRefs(c.Sources) {
-			states[x.Outlet] = true
-		}
-		for _, o := range c.Outlets {
-			states[o] = true
-		}
-		row := matrixRow{Claim: c, Anchor: "claim-" + c.ID}
-		for _, o := range v.Matrix.Outlets {
-			switch {
-			case states[o]:
-				row.Cells = append(row.Cells, cell{Glyph: "●", Class: "states", Title: o + " states this"})
-			case conflictOutlets[c.ID][o]:
-				row.Cells = append(row.Cells, cell{Glyph: "✕", Class: "contradicts", Title: o + " gives another value"})
-			case omitted[o][c.ID]:
-				row.Cells = append(row.Cells, cell{Glyph: "○", Class: "omits", Title: o + " does not report this"})
-			default:
-				row.Cells = append(row.Cells, cell{Class: "none", Title: o + ": not reported"})
-			}
-		}
-		v.Matrix.Rows = append(v.Matrix.Rows, row)
 	}
 
 	for _, q := range rep.Quotes {
@@ -275,15 +254,17 @@ func buildStoryView(rep *crosscheck.StoryReport) *storyView {
 		}
 		v.Timeline = append(v.Timeline, timelineRow{When: when, Text: t.Text, Refs: citeRefs(t.Sources)})
 	}
-	v.Chart = buildChart(rep)
+	v.Chart = buildChart(rep, cols)
 	return v
 }
 
 // buildChart lays out the per-outlet coverage bars: claims stated (the
-// exclusive part darker) and claims omitted, scaled to the largest count.
-func buildChart(rep *crosscheck.StoryReport) chartView {
-	const rowH, labelW, barMax = 34, 200, 380
-	ch := chartView{LabelW: labelW, BarX: labelW + 10, Width: labelW + 10 + barMax + 70}
+// exclusive part hatched) and claims omitted, scaled to the largest count.
+// Each bar also carries its numbers as text: nothing is told by colour
+// alone.
+func buildChart(rep *crosscheck.StoryReport, cols []column) chartView {
+	const rowH, labelW, barMax = 34, 200, 300
+	ch := chartView{LabelW: labelW, BarX: labelW + 10, Width: labelW + 10 + barMax + 200}
 	most := 1
 	for _, c := range rep.Coverage {
 		most = max(most, c.Claims, len(c.Omitted))
@@ -296,8 +277,12 @@ func buildChart(rep *crosscheck.StoryReport) chartView {
 	}
 	for i, c := range rep.Coverage {
 		y := 10 + i*rowH
+		name := c.Outlet
+		if i < len(cols) {
+			name = cols[i].Label.String()
+		}
 		ch.Rows = append(ch.Rows, chartRow{
-			Outlet: c.Outlet, Y: y, TextY: y + 15,
+			Outlet: name, Y: y, TextY: y + 15,
 			Claims: c.Claims, Exclusive: len(c.Exclusive), Omitted: len(c.Omitted), Arts: len(c.Articles),
 			ClaimsW: scale(c.Claims), ExclusiveW: min(scale(len(c.Exclusive)), scale(c.Claims)), OmittedW: scale(len(c.Omitted)),
 		})

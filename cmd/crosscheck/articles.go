@@ -12,6 +12,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/report"
+	"github.com/crosscheck-news/crosscheck/sqlite"
 )
 
 // listFormat checks a listing's --format value.
@@ -64,7 +65,7 @@ func (l *listFlags) register(fs *flag.FlagSet, what string, limit int) {
 	fs.StringVar(&l.outlet, "outlet", "", "only those from this outlet")
 	fs.StringVar(&l.sinceS, "since", "", "only "+what+" on or after this date (YYYY-MM-DD)")
 	fs.StringVar(&l.untilS, "until", "", "only "+what+" before this date (YYYY-MM-DD)")
-	fs.IntVar(&l.limit, "limit", limit, "at most this many (0: all)")
+	fs.IntVar(&l.limit, "limit", limit, fmt.Sprintf("at most this many, up to %d (as the HTTP API)", crosscheck.ListMax))
 	fs.IntVar(&l.offset, "offset", 0, "skip this many")
 }
 
@@ -72,6 +73,12 @@ func (l *listFlags) register(fs *flag.FlagSet, what string, limit int) {
 func (l *listFlags) check() (err error) {
 	if err := listFormat(l.format); err != nil {
 		return err
+	}
+	if l.limit < 1 || l.limit > crosscheck.ListMax {
+		return usagef("--limit %d: give 1 to %d, and --offset for the next page", l.limit, crosscheck.ListMax)
+	}
+	if l.offset < 0 {
+		return usagef("--offset %d: give 0 or more", l.offset)
 	}
 	if l.since, err = dateFlag("since", l.sinceS); err != nil {
 		return err
@@ -113,7 +120,7 @@ func printArticles(w io.Writer, arts []*crosscheck.Article) {
 		if len(p) > 10 {
 			p = p[:10]
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, orDash(clip(a.Outlet, 24)), orDash(p), orDash(clip(a.Title, 70)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, clip(report.OutletLabel(a).String(), 32), orDash(p), orDash(clip(a.Title, 70)))
 	}
 	tw.Flush()
 }
@@ -138,7 +145,7 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("articles", "articles [flags]", `  crosscheck articles
   crosscheck articles --outlet Reuters --since 2025-09-01 --format json`)
 	var lf listFlags
-	lf.register(fs, "articles published", 100)
+	lf.register(fs, "articles published", crosscheck.ListDefault)
 	storyID := fs.String("story", "", "only this story's articles")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -146,13 +153,21 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 	if err := lf.check(); err != nil {
 		return err
 	}
-	f := crosscheck.ArticleFilter{Outlet: strFlag(lf.outlet), StoryID: strFlag(*storyID), Since: lf.since, Until: lf.until,
+	f := crosscheck.ArticleFilter{Outlet: strFlag(lf.outlet), Since: lf.since, Until: lf.until,
 		Limit: lf.limit, Offset: lf.offset}
 	a, err := m.openApp(ctx, lf.db, false)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	if *storyID != "" {
+		// An unknown story is an error, not an empty list.
+		id, err := a.db.ResolveID(ctx, "story", *storyID)
+		if err != nil {
+			return err
+		}
+		f.StoryID = &id
+	}
 	arts, total, err := a.db.Articles(ctx, f)
 	if err != nil {
 		return err
@@ -187,7 +202,11 @@ func (m *Main) runShow(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	art, err := a.db.Article(ctx, ids[0])
+	id, err := a.db.ResolveID(ctx, "article", ids[0])
+	if err != nil {
+		return err
+	}
+	art, err := a.db.Article(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -202,7 +221,7 @@ func (m *Main) runShow(ctx context.Context, args []string) error {
 	}
 	field("ID", art.ID)
 	field("Title", art.Title)
-	field("Outlet", art.Outlet)
+	field("Outlet", report.OutletLabel(art).String())
 	field("Author", art.Author)
 	field("Published", report.FormatPublished(art))
 	field("Language", art.Language)
@@ -223,7 +242,8 @@ func (m *Main) runSearch(ctx context.Context, args []string) error {
   crosscheck search '"security guarantees"' --format json`)
 	dbPath := fs.String("db", defaultDB, "the store")
 	format := fs.String("format", "text", "output: text or json")
-	limit := fs.Int("limit", 20, "at most this many results")
+	limit := fs.Int("limit", crosscheck.ListDefault, "at most this many results")
+	color := fs.String("color", "auto", "mark the matches in colour: auto (on a terminal), always or never")
 	words, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -253,8 +273,19 @@ func (m *Main) runSearch(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "no matches")
 		return nil
 	}
+	paint := useColor(*color, m.Stdout)
 	for _, h := range hits {
-		fmt.Fprintf(m.Stdout, "%s  %s  %s\n    %s\n", h.Article.ID, orDash(h.Article.Outlet), orDash(clip(h.Article.Title, 70)), clip(h.Snippet, 160))
+		fmt.Fprintf(m.Stdout, "%s  %s  %s\n    %s\n", h.Article.ID, report.OutletLabel(h.Article), orDash(clip(h.Article.Title, 70)), markMatches(clip(h.Snippet, 160), paint))
 	}
 	return nil
+}
+
+// markMatches shows the search matches of a snippet: bold yellow on a
+// terminal, and plain text (the markers removed) anywhere else.
+func markMatches(snippet string, color bool) string {
+	on, off := "", ""
+	if color {
+		on, off = "\x1b[1;33m", "\x1b[0m"
+	}
+	return strings.NewReplacer(sqlite.HighlightStart, on, sqlite.HighlightEnd, off).Replace(snippet)
 }

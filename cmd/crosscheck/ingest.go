@@ -37,7 +37,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
   crosscheck ingest --db news.db a.txt b.html  a chosen store
   cat article.txt | crosscheck ingest -        standard input`)
 	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
-	jsonOut := fs.Bool("json", false, "print the summary as JSON on standard output")
+	format := fs.String("format", "text", "the summary: text (on standard error) or json (on standard output)")
 	var ff fetchFlags
 	ff.register(fs)
 	inputs, err := parse(fs, args)
@@ -47,13 +47,16 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	if len(inputs) == 0 {
 		return usagef("give at least one file, directory, URL or - (standard input)")
 	}
+	if err := listFormat(*format); err != nil {
+		return err
+	}
 	a, err := m.openApp(ctx, *dbPath, true)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
 	sum, err := m.ingest(ctx, a, inputs, ff.options())
-	if *jsonOut {
+	if *format == "json" {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
 		if jerr := enc.Encode(sum); jerr != nil {
@@ -83,8 +86,8 @@ func (m *Main) ingest(ctx context.Context, a *app, inputs []string, opts ingest.
 		bar.Update(done, current)
 	})
 	bar.Done()
-	line := fmt.Sprintf("ingested %d, duplicates %d, near duplicates %d, failed %d, stories touched %d (%.1fs)",
-		sum.Ingested, sum.Duplicates, sum.NearDuplicates, sum.Failed, len(sum.Stories), time.Since(start).Seconds())
+	line := fmt.Sprintf("ingested %d, duplicates %d, near duplicates %d, copies %d, failed %d, stories touched %d (%.1fs)",
+		sum.Ingested, sum.Duplicates, sum.NearDuplicates, sum.Copies, sum.Failed, len(sum.Stories), time.Since(start).Seconds())
 	fmt.Fprintln(m.Stderr, line)
 	return sum, err
 }

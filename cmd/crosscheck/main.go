@@ -16,6 +16,8 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -33,7 +35,10 @@ const (
 var errPartial = errors.New("some inputs failed")
 
 // errUsage wraps command-line mistakes, which exit with exitUsage.
-type usageError struct{ msg string }
+type usageError struct {
+	msg     string
+	printed bool // the flag package has printed it with the usage
+}
 
 func (e *usageError) Error() string { return e.msg }
 
@@ -77,16 +82,78 @@ func commands() []command {
 		{"recluster", "rebuild all stories from the stored articles", (*Main).runRecluster},
 		{"optimize", "optimize the store's indexes after a large ingest", (*Main).runOptimize},
 		{"eval", "score story grouping against a labelled set", (*Main).runEval},
+		{"correct", "correct an article or a story (outlet, title, date; move, merge, split) and undo it", (*Main).runCorrect},
 		{"serve", "serve the web UI and HTTP API", (*Main).runServe},
 		{"version", "print the version", (*Main).runVersion},
 	}
 }
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version may be set at build time with -ldflags "-X main.version=...";
+// otherwise it comes from the build information.
+var version = ""
 
-func (m *Main) runVersion(_ context.Context, _ []string) error {
-	fmt.Fprintln(m.Stdout, "crosscheck", version)
+// buildVersion is the version, commit and build of this binary.
+type buildVersion struct {
+	Version  string `json:"version"`
+	Commit   string `json:"commit,omitempty"`
+	Time     string `json:"time,omitempty"`
+	Modified bool   `json:"modified,omitempty"`
+	Go       string `json:"go"`
+}
+
+func readVersion() buildVersion {
+	v := buildVersion{Version: version, Go: runtime.Version()}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		if v.Version == "" {
+			v.Version = "unknown"
+		}
+		return v
+	}
+	if v.Version == "" {
+		v.Version = bi.Main.Version // "v1.2.3" from go install, "(devel)" from a checkout
+	}
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			v.Commit = s.Value
+		case "vcs.time":
+			v.Time = s.Value
+		case "vcs.modified":
+			v.Modified = s.Value == "true"
+		}
+	}
+	return v
+}
+
+func (v buildVersion) String() string {
+	s := v.Version
+	if v.Commit != "" {
+		s += " " + v.Commit[:min(12, len(v.Commit))]
+		if v.Modified {
+			s += "+modified"
+		}
+	}
+	if v.Time != "" {
+		s += " " + v.Time
+	}
+	return s + " " + v.Go
+}
+
+func (m *Main) runVersion(_ context.Context, args []string) error {
+	fs := m.newFlagSet("version", "version [--format json]", "")
+	format := fs.String("format", "text", "output: text or json")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := listFormat(*format); err != nil {
+		return err
+	}
+	v := readVersion()
+	if *format == "json" {
+		return writeJSON(m.Stdout, v)
+	}
+	fmt.Fprintln(m.Stdout, "crosscheck", v)
 	return nil
 }
 
@@ -156,7 +223,9 @@ func (m *Main) exitCode(name string, err error) int {
 	case errors.Is(err, errPartial):
 		return exitFailure
 	case errors.As(err, &ue):
-		fmt.Fprintf(m.Stderr, "crosscheck %s: %s\nRun 'crosscheck %s -h' for usage.\n", name, ue.msg, name)
+		if !ue.printed {
+			fmt.Fprintf(m.Stderr, "crosscheck %s: %s\nRun 'crosscheck %s -h' for usage.\n", name, ue.msg, name)
+		}
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(m.Stderr, "crosscheck %s: interrupted; the store is consistent, run the same command again to finish\n", name)
@@ -200,7 +269,11 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			// The flag package printed the mistake and the usage.
+			return nil, &usageError{msg: err.Error(), printed: true}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -11,7 +11,11 @@ func (m *Main) runOptimize(ctx context.Context, args []string) error {
   crosscheck optimize --vacuum        also rewrite the file to give back free space`)
 	dbPath := fs.String("db", defaultDB, "the store")
 	vacuum := fs.Bool("vacuum", false, "also rewrite the store file compactly (slow on a large store)")
+	format := fs.String("format", "text", "the summary: text or json")
 	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := listFormat(*format); err != nil {
 		return err
 	}
 	a, err := m.openApp(ctx, *dbPath, false)
@@ -27,6 +31,9 @@ func (m *Main) runOptimize(ctx context.Context, args []string) error {
 		if err := a.db.Vacuum(ctx); err != nil {
 			return err
 		}
+	}
+	if *format == "json" {
+		return writeJSON(m.Stdout, map[string]any{"store": *dbPath, "vacuum": *vacuum, "seconds": time.Since(start).Seconds()})
 	}
 	fmt.Fprintf(m.Stderr, "optimized %s (%.1fs)\n", *dbPath, time.Since(start).Seconds())
 	return nil

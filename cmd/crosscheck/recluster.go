@@ -12,7 +12,11 @@ func (m *Main) runRecluster(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("recluster", "recluster [flags]", `  crosscheck recluster                rebuild every story in ./crosscheck.db
   crosscheck recluster --db news.db`)
 	dbPath := fs.String("db", defaultDB, "the store")
+	format := fs.String("format", "text", "the summary: text or json")
 	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := listFormat(*format); err != nil {
 		return err
 	}
 	a, err := m.openApp(ctx, *dbPath, false)
@@ -36,6 +40,9 @@ func (m *Main) runRecluster(ctx context.Context, args []string) error {
 	_, stories, err := a.db.Stories(ctx, storyCount)
 	if err != nil {
 		return err
+	}
+	if *format == "json" {
+		return writeJSON(m.Stdout, map[string]any{"articles": n, "stories": stories, "seconds": time.Since(start).Seconds()})
 	}
 	fmt.Fprintf(m.Stderr, "placed %d articles into %d stories (%.1fs)\n", n, stories, time.Since(start).Seconds())
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/ingest"
@@ -22,7 +23,11 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let 'add by URL' fetch loopback, private and link-local addresses (intranets)")
 	maxUpload := fs.Int64("max-upload", 16<<20, "largest accepted upload or request body, in bytes")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL added from the web")
+	format := fs.String("format", "text", "how to announce the address once listening: text (standard error) or json (standard output)")
 	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := listFormat(*format); err != nil {
 		return err
 	}
 	a, err := m.openApp(ctx, *dbPath, true)
@@ -41,6 +46,8 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 		ReadOnly:          *readOnly,
 		AllowPrivateFetch: *allowPrivate,
 		MaxUploadBytes:    *maxUpload,
+		Corrections:       a.db,
+		Catalog:           a.db,
 	}
 	if !*readOnly {
 		cfg.Ingester = a.pipeline
@@ -50,6 +57,14 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, *addr)
+	// The address is told once the server listens, so a script that waits
+	// for it can connect at once (and learns the port of --addr :0).
+	srv.OnListen = func(ad net.Addr) {
+		if *format == "json" {
+			writeJSON(m.Stdout, map[string]any{"url": "http://" + ad.String(), "store": *dbPath})
+			return
+		}
+		fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, ad)
+	}
 	return srv.ListenAndServe(ctx, *addr)
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck"
 )
@@ -15,21 +17,34 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
   crosscheck stories --since 2025-09-01 --outlet Reuters
   crosscheck stories --query "ceasefire" --format json`)
 	var lf listFlags
-	lf.register(fs, "stories of events", 50)
+	lf.register(fs, "stories of events", crosscheck.ListDefault)
 	query := fs.String("query", "", "only stories with an article matching this full-text query")
+	sort := fs.String("sort", crosscheck.SortLatest, "order: "+strings.Join(crosscheck.StorySorts, ", "))
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := lf.check(); err != nil {
 		return err
 	}
+	if !slices.Contains(crosscheck.StorySorts, *sort) {
+		return usagef("--sort %q: choose %s", *sort, strings.Join(crosscheck.StorySorts, ", "))
+	}
 	f := crosscheck.StoryFilter{Outlet: strFlag(lf.outlet), Query: strFlag(*query), Since: lf.since, Until: lf.until,
-		Limit: lf.limit, Offset: lf.offset}
+		Limit: lf.limit, Offset: lf.offset, Sort: *sort}
 	a, err := m.openApp(ctx, lf.db, false)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	if f.Outlet != nil {
+		// As the web list: "Pravda" finds "Pravda.Ru".
+		all, err := a.db.Outlets(ctx)
+		if err != nil {
+			return err
+		}
+		f.Outlets = looseOutlets(all, *f.Outlet)
+		f.Outlet = nil
+	}
 	stories, total, err := a.db.Stories(ctx, f)
 	if err != nil {
 		return err
@@ -80,7 +95,11 @@ func (m *Main) runStory(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	s, err := a.db.Story(ctx, ids[0])
+	id, err := a.db.ResolveID(ctx, "story", ids[0])
+	if err != nil {
+		return err
+	}
+	s, err := a.db.Story(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -130,6 +149,11 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	for i, id := range ids {
+		if ids[i], err = a.db.ResolveID(ctx, "story", id); err != nil {
+			return err
+		}
+	}
 	if len(ids) == 0 {
 		stories, _, err := a.db.Stories(ctx, crosscheck.StoryFilter{Limit: *limit})
 		if err != nil {
@@ -151,3 +175,24 @@ var (
 	articleCount = crosscheck.ArticleFilter{Limit: 1}
 	storyCount   = crosscheck.StoryFilter{Limit: 1}
 )
+
+// looseOutlets returns the known outlets whose name holds q, ignoring case
+// and punctuation.
+func looseOutlets(all []crosscheck.OutletCount, q string) []string {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	k := key(q)
+	out := []string{}
+	for _, o := range all {
+		if k != "" && strings.Contains(key(o.Outlet), k) {
+			out = append(out, o.Outlet)
+		}
+	}
+	return out
+}

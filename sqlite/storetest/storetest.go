@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"NotFound", testNotFound},
 		{"Invalid", testInvalid},
 		{"Duplicate", testDuplicate},
+		{"Copy", testCopy},
 		{"NearDuplicate", testNearDuplicate},
 		{"Search", testSearch},
 		{"ArticleFilters", testArticleFilters},
@@ -221,11 +222,11 @@ func testDuplicate(t *testing.T, open Opener) {
 	ctx := t.Context()
 	paras := Paragraphs(7, 3, 60)
 	a := NewArticle("first.txt", "Title", "Harbour Gazette", paras)
-	// The same content with other spacing and case, from another source.
-	b := NewArticle("second.txt", "Other title", "Valley Times", paras)
+	// The same content with other spacing and case, from the same outlet.
+	b := NewArticle("second.txt", "Other title", "Harbour Gazette", paras)
 	b.Text = "  " + strings.ToUpper(strings.ReplaceAll(b.Text, " ", "  \t")) + "\n"
 	b.Paragraphs, b.Sentences = nil, nil
-	c := NewArticle("third.txt", "Title", "Harbour Gazette", paras)
+	c := NewArticle("first.txt", "Title", "Harbour Gazette", paras)
 
 	res := mustAdd(t, s, a, b)
 	if res[0].Duplicate || !res[1].Duplicate || res[1].ID != res[0].ID {
@@ -247,6 +248,45 @@ func testDuplicate(t *testing.T, open Opener) {
 	}
 	if got.Source != "first.txt" {
 		t.Errorf("stored source %q, want the first one", got.Source)
+	}
+}
+
+// testCopy: the same text from another outlet is a copy, stored and linked
+// to the original (the outlet shows in the story and counts once for
+// independence); the copy read again is a duplicate of the copy. Without
+// outlets, another source is another origin.
+func testCopy(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := t.Context()
+	paras := Paragraphs(11, 3, 60)
+	a := NewArticle("gazette.txt", "Title", "Harbour Gazette", paras)
+	b := NewArticle("times.txt", "Title", "Valley Times", paras)
+	res := mustAdd(t, s, a, b)
+	if res[1].Duplicate || res[1].CopyOf != a.ID || res[1].ID == a.ID {
+		t.Fatalf("results %+v, want the second stored as a copy of %s", res, a.ID)
+	}
+	if b.DuplicateOf != "" && b.DuplicateOf != a.ID {
+		t.Errorf("copy linked to %q, want %q", b.DuplicateOf, a.ID)
+	}
+	got, err := s.Article(ctx, res[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Outlet != "Valley Times" || got.DuplicateOf != a.ID || got.Text != a.Text {
+		t.Errorf("copy stored as outlet %q, duplicate of %q, same text %v", got.Outlet, got.DuplicateOf, got.Text == a.Text)
+	}
+	again := NewArticle("times.txt", "Title", "Valley Times", paras)
+	res = mustAdd(t, s, again)
+	if !res[0].Duplicate || res[0].ID != got.ID {
+		t.Fatalf("copy read again: %+v, want a duplicate of %s", res[0], got.ID)
+	}
+	x := NewArticle("one.txt", "Title", "", Paragraphs(12, 3, 60))
+	y := NewArticle("two.txt", "Title", "", Paragraphs(12, 3, 60))
+	if res := mustAdd(t, s, x, y); res[1].CopyOf != res[0].ID {
+		t.Errorf("same text from two files without outlets: %+v, want a copy", res)
+	}
+	if _, n, err := s.Articles(ctx, crosscheck.ArticleFilter{}); err != nil || n != 4 {
+		t.Fatalf("%d articles stored (%v), want 4", n, err)
 	}
 }
 
@@ -505,6 +545,7 @@ func testStories(t *testing.T, open Opener) {
 	}
 
 	flood := NewArticle("wire.txt", "Meren flood barriers raised", "North Wire", wire)
+	flood.Published = d(3, 10)
 	mustAdd(t, s, flood)
 	if err := s.SetArticleStory(ctx, flood.ID, "s2"); err != nil {
 		t.Fatal(err)
@@ -517,14 +558,20 @@ func testStories(t *testing.T, open Opener) {
 		want  []string
 		total int
 	}{
-		{"all newest first", crosscheck.StoryFilter{}, []string{"s2", "s3", "s1", "s4"}, 4},
-		{"since", crosscheck.StoryFilter{Since: tp(d(1, 0))}, []string{"s2", "s3", "s1"}, 3},
+		// Only s2 has a dated article: the others follow in ID order.
+		{"all latest report first", crosscheck.StoryFilter{}, []string{"s2", "s1", "s3", "s4"}, 4},
+		{"by event date, unknown last", crosscheck.StoryFilter{Sort: crosscheck.SortEvent}, []string{"s2", "s1", "s4", "s3"}, 4},
+		{"by outlets", crosscheck.StoryFilter{Sort: crosscheck.SortOutlets}, []string{"s1", "s2", "s3", "s4"}, 4},
+		{"by conflicts, none analysed", crosscheck.StoryFilter{Sort: crosscheck.SortConflicts}, []string{"s2", "s1", "s3", "s4"}, 4},
+		{"any of outlets", crosscheck.StoryFilter{Outlets: []string{"north wire", "Valley Times"}}, []string{"s2", "s3"}, 2},
+		{"no outlet matched", crosscheck.StoryFilter{Outlets: []string{}}, nil, 0},
+		{"since", crosscheck.StoryFilter{Since: tp(d(1, 0))}, []string{"s2", "s1"}, 2},
 		{"until", crosscheck.StoryFilter{Until: tp(d(2, 12))}, []string{"s1", "s4"}, 2},
 		{"outlet any case", crosscheck.StoryFilter{Outlet: ptr("valley times")}, []string{"s3"}, 1},
 		{"outlet after update", crosscheck.StoryFilter{Outlet: ptr("Harbour Gazette")}, []string{"s1"}, 1},
 		{"query", crosscheck.StoryFilter{Query: ptr("sheep U.S.")}, nil, 0},
 		{"query hit", crosscheck.StoryFilter{Query: ptr("sheep barriers")}, []string{"s2"}, 1},
-		{"page", crosscheck.StoryFilter{Offset: 1, Limit: 2}, []string{"s3", "s1"}, 4},
+		{"page", crosscheck.StoryFilter{Offset: 1, Limit: 2}, []string{"s1", "s3"}, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, total, err := s.Stories(ctx, tc.f)

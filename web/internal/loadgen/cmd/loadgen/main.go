@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string) error {
 	if *noAnalyze {
 		p.Analyze = nil
 	}
-	srv, err := web.New(web.Config{Articles: db, Stories: db, Reports: p, Ingester: p, Logger: log})
+	srv, err := web.New(web.Config{Articles: db, Stories: db, Reports: p, Ingester: p, Corrections: db, Catalog: db, Logger: log})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,839 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	crosscheck "github.com/crosscheck-news/crosscheck"
+)
+
+// correctionBody is the part of a correction kept as JSON.
+type correctionBody struct {
+	Articles []string                 `json:"articles,omitempty"`
+	Anchor   string                   `json:"anchor,omitempty"`
+	Fields   []crosscheck.FieldChange `json:"fields,omitempty"`
+	// Emptied is the summary of a story a merge emptied, to bring it back
+	// on undo.
+	Emptied *crosscheck.Story `json:"emptied,omitempty"`
+}
+
+// Correct applies a user's correction and records it, in one transaction.
+// It fills c's ID, Created, and what the store works out: the article's
+// story, the articles moved, the anchor, the old field values, the new
+// story of a split.
+//
+// Errors: EINVALID for an invalid correction or one that changes nothing;
+// ENOTFOUND for an unknown article or story.
+func (db *DB) Correct(ctx context.Context, c *crosscheck.Correction) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := db.Now().UTC().Truncate(time.Microsecond)
+	var body correctionBody
+	err := db.update(ctx, "correct", func(tx *sql.Tx) error {
+		var err error
+		switch c.Kind {
+		case crosscheck.CorrectArticle:
+			err = correctArticle(ctx, tx, c, now)
+		case crosscheck.CorrectMove:
+			err = correctMove(ctx, tx, c, now)
+		case crosscheck.CorrectMerge:
+			body.Emptied, err = correctMerge(ctx, tx, c, now)
+		case crosscheck.CorrectSplit:
+			err = correctSplit(ctx, tx, c, now)
+		}
+		if err != nil {
+			return err
+		}
+		body.Articles, body.Anchor, body.Fields = c.Articles, c.Anchor, c.Fields
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		r, err := tx.ExecContext(ctx, `INSERT INTO corrections (kind, article_id, story_id, target_id, body, note, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, c.Kind, c.Article, c.Story, c.Target, string(b), c.Note, now.UnixMicro())
+		if err != nil {
+			return err
+		}
+		c.ID, err = r.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	c.Created = now
+	return nil
+}
+
+func correctArticle(ctx context.Context, tx *sql.Tx, c *crosscheck.Correction, now time.Time) error {
+	a, err := article(ctx, tx, c.Article)
+	if err != nil {
+		return err
+	}
+	c.Story = a.StoryID
+	var changed []crosscheck.FieldChange
+	for _, f := range c.Fields {
+		f.After = strings.TrimSpace(f.After)
+		f.Before = fieldOf(a, f.Field)
+		if f.Field == crosscheck.FieldPublished {
+			if _, _, err := ParsePublished(f.After); err != nil {
+				return err
+			}
+		}
+		if f.Before == f.After {
+			continue
+		}
+		if err := setField(ctx, tx, a.ID, f.Field, f.After); err != nil {
+			return err
+		}
+		changed = append(changed, f)
+	}
+	if len(changed) == 0 {
+		return crosscheck.Errorf(crosscheck.EINVALID, "nothing changes: article %s already has these values", a.ID)
+	}
+	c.Fields = changed
+	if a.StoryID != "" {
+		return refreshStories(ctx, tx, now, a.StoryID)
+	}
+	return nil
+}
+
+// fieldOf returns an article field as a correction records it.
+func fieldOf(a *crosscheck.Article, field string) string {
+	switch field {
+	case crosscheck.FieldTitle:
+		return a.Title
+	case crosscheck.FieldOutlet:
+		return a.Outlet
+	case crosscheck.FieldAuthor:
+		return a.Author
+	case crosscheck.FieldPublished:
+		switch {
+		case a.Published.IsZero():
+			return ""
+		case a.PublishedDateOnly:
+			return a.Published.Format(time.DateOnly)
+		}
+		return a.Published.Format(time.RFC3339)
+	}
+	return ""
+}
+
+// ParsePublished reads a publication date as corrections give it:
+// YYYY-MM-DD (day only), RFC 3339, or "" for unknown.
+func ParsePublished(s string) (t time.Time, dateOnly bool, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, true, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, false, nil
+	}
+	return time.Time{}, false, crosscheck.Errorf(crosscheck.EINVALID, "the date %q is not a date like 2025-09-04 or 2025-09-04T15:06:00Z", s)
+}
+
+func setField(ctx context.Context, q querier, id, field, value string) error {
+	var err error
+	switch field {
+	case crosscheck.FieldTitle, crosscheck.FieldOutlet, crosscheck.FieldAuthor:
+		// field is one of three fixed names, never user text.
+		_, err = q.ExecContext(ctx, `UPDATE articles SET `+field+` = ? WHERE id = ?`, value, id)
+	case crosscheck.FieldPublished:
+		t, dateOnly, perr := ParsePublished(value)
+		if perr != nil {
+			return perr
+		}
+		_, off := t.Zone()
+		_, err = q.ExecContext(ctx, `UPDATE articles SET published = ?, published_offset = ?, published_date_only = ? WHERE id = ?`,
+			encTime(t), off, dateOnly, id)
+	}
+	return err
+}
+
+// storyOf returns the story an article is in, "" for none; ENOTFOUND for
+// an unknown article.
+func storyOf(ctx context.Context, q querier, articleID string) (string, error) {
+	var s sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, articleID).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", articleID)
+	}
+	return s.String, err
+}
+
+func membersOf(ctx context.Context, q querier, storyID string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM articles WHERE story_id = ? ORDER BY ingested, seq`, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// anchorOf picks the first-stored article of a story that is not moving:
+// it stands for the story after a re-cluster.
+func anchorOf(ctx context.Context, q querier, storyID string, moving []string) (string, error) {
+	ids, err := membersOf(ctx, q, storyID)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range ids {
+		if !slices.Contains(moving, id) {
+			return id, nil
+		}
+	}
+	return "", nil
+}
+
+func correctMove(ctx context.Context, tx *sql.Tx, c *crosscheck.Correction, now time.Time) error {
+	from, err := storyOf(ctx, tx, c.Article)
+	if err != nil {
+		return err
+	}
+	if _, err := story(ctx, tx, c.Target); err != nil {
+		return err
+	}
+	if from == c.Target {
+		return crosscheck.Errorf(crosscheck.EINVALID, "article %s is already in story %s", c.Article, c.Target)
+	}
+	c.Story, c.Articles = from, []string{c.Article}
+	if c.Anchor, err = anchorOf(ctx, tx, c.Target, c.Articles); err != nil {
+		return err
+	}
+	if err := place(ctx, tx, c.Articles, c.Target); err != nil {
+		return err
+	}
+	return refreshStories(ctx, tx, now, from, c.Target)
+}
+
+func correctMerge(ctx context.Context, tx *sql.Tx, c *crosscheck.Correction, now time.Time) (*crosscheck.Story, error) {
+	src, err := story(ctx, tx, c.Story)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := story(ctx, tx, c.Target); err != nil {
+		return nil, err
+	}
+	if c.Articles, err = membersOf(ctx, tx, c.Story); err != nil {
+		return nil, err
+	}
+	if len(c.Articles) == 0 {
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "story %s has no articles to merge", c.Story)
+	}
+	if c.Anchor, err = anchorOf(ctx, tx, c.Target, nil); err != nil {
+		return nil, err
+	}
+	if err := place(ctx, tx, c.Articles, c.Target); err != nil {
+		return nil, err
+	}
+	return src, refreshStories(ctx, tx, now, c.Story, c.Target)
+}
+
+func correctSplit(ctx context.Context, tx *sql.Tx, c *crosscheck.Correction, now time.Time) error {
+	src, err := story(ctx, tx, c.Story)
+	if err != nil {
+		return err
+	}
+	members, err := membersOf(ctx, tx, c.Story)
+	if err != nil {
+		return err
+	}
+	var moving []string
+	for _, id := range c.Articles {
+		if !slices.Contains(members, id) {
+			return crosscheck.Errorf(crosscheck.EINVALID, "article %q is not in story %s", id, c.Story)
+		}
+		if !slices.Contains(moving, id) {
+			moving = append(moving, id)
+		}
+	}
+	if len(moving) == len(members) {
+		return crosscheck.Errorf(crosscheck.EINVALID, "a split must leave at least one article in story %s", c.Story)
+	}
+	// Keep the earliest-stored order so the new story's ID and anchor are
+	// the same whichever order the user gave.
+	slices.SortStableFunc(moving, func(a, b string) int { return slices.Index(members, a) - slices.Index(members, b) })
+	c.Articles = moving
+	if c.Target, err = newStoryID(ctx, tx, "s-"+moving[0]); err != nil {
+		return err
+	}
+	if err := createStory(ctx, tx, c.Target, src, now); err != nil {
+		return err
+	}
+	if err := place(ctx, tx, moving, c.Target); err != nil {
+		return err
+	}
+	return refreshStories(ctx, tx, now, c.Story, c.Target)
+}
+
+// newStoryID returns base when no story has it, else base-2, base-3...
+func newStoryID(ctx context.Context, q querier, base string) (string, error) {
+	for i := 1; ; i++ {
+		id := base
+		if i > 1 {
+			id = fmt.Sprintf("%s-%d", base, i)
+		}
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, id).Scan(&n); err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return id, nil
+		}
+	}
+}
+
+// createStory makes a story for articles taken out of from: its title and
+// date are worked out from its members by refreshStories.
+func createStory(ctx context.Context, q querier, id string, from *crosscheck.Story, now time.Time) error {
+	s := &crosscheck.Story{ID: id, Created: now, Updated: now}
+	if from != nil {
+		s.Places = from.Places
+	}
+	if err := saveStory(ctx, q, s); err != nil {
+		return err
+	}
+	_, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO corrected_stories (story_id) VALUES (?)`, id)
+	return err
+}
+
+func place(ctx context.Context, q querier, articles []string, storyID string) error {
+	for _, id := range articles {
+		if err := setArticleStory(ctx, q, id, storyID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// refreshStories derives the article count, outlets and newest date of
+// the given stories from their members, marks them as corrected (so later
+// saves by the clusterer are derived the same way), stamps them updated,
+// and deletes those left without articles.
+func refreshStories(ctx context.Context, q querier, now time.Time, ids ...string) error {
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO corrected_stories (story_id) VALUES (?)`, id); err != nil {
+			return err
+		}
+		if err := deriveStory(ctx, q, id, now); err != nil {
+			return fmt.Errorf("story %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// deriveStory recomputes a story's summary from its members; a zero now
+// keeps its Updated time.
+func deriveStory(ctx context.Context, q querier, id string, now time.Time) error {
+	s, err := story(ctx, q, id)
+	if crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT outlet, title, published FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq`, id)
+	if err != nil {
+		return err
+	}
+	var (
+		n       int
+		outlets []string
+		count   = map[string]int{}
+		first   string
+		latest  sql.NullInt64
+		early   sql.NullInt64
+	)
+	for rows.Next() {
+		var o, title string
+		var pub sql.NullInt64
+		if err := rows.Scan(&o, &title, &pub); err != nil {
+			rows.Close()
+			return err
+		}
+		n++
+		if first == "" {
+			first = title
+		}
+		if pub.Valid {
+			if !early.Valid {
+				early = pub
+			}
+			latest = pub
+		}
+		if o = strings.TrimSpace(o); o != "" {
+			key := strings.ToLower(o)
+			if count[key] == 0 {
+				outlets = append(outlets, o)
+			}
+			count[key]++
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n == 0 {
+		for _, stmt := range []string{`DELETE FROM stories WHERE id = ?`, `DELETE FROM story_states WHERE story_id = ?`} {
+			if _, err := q.ExecContext(ctx, stmt, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	slices.SortStableFunc(outlets, func(a, b string) int { return count[strings.ToLower(b)] - count[strings.ToLower(a)] })
+	s.Articles, s.Outlets = n, outlets
+	if s.Title == "" {
+		s.Title = first
+	}
+	if s.EventDate.IsZero() && early.Valid {
+		s.EventDate = decTime(early).Truncate(24 * time.Hour)
+	}
+	if !now.IsZero() {
+		s.Updated = now
+	}
+	if err := saveStory(ctx, q, s); err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `UPDATE stories SET latest = ? WHERE id = ?`, latest, id)
+	return err
+}
+
+// refreshCorrected derives the summary of those of ids that corrections
+// changed: the clusterer that just saved them does not know about the
+// corrections.
+func refreshCorrected(ctx context.Context, q querier, ids []string) error {
+	for _, id := range ids {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM corrected_stories WHERE story_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			if err := deriveStory(ctx, q, id, time.Time{}); err != nil {
+				return fmt.Errorf("story %s: %w", id, err)
+			}
+		}
+	}
+	return nil
+}
+
+const correctionCols = `id, kind, article_id, story_id, target_id, body, note, created, undone`
+
+func scanCorrection(sc scanner) (*crosscheck.Correction, error) {
+	var (
+		c       crosscheck.Correction
+		body    string
+		created int64
+		undone  sql.NullInt64
+	)
+	if err := sc.Scan(&c.ID, &c.Kind, &c.Article, &c.Story, &c.Target, &body, &c.Note, &created, &undone); err != nil {
+		return nil, err
+	}
+	var b correctionBody
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		return nil, fmt.Errorf("correction %d: %w", c.ID, err)
+	}
+	c.Articles, c.Anchor, c.Fields = b.Articles, b.Anchor, b.Fields
+	c.Created, c.Undone = time.UnixMicro(created).UTC(), decTime(undone)
+	return &c, nil
+}
+
+func correctionBodyOf(ctx context.Context, q querier, id int64) (*crosscheck.Correction, correctionBody, error) {
+	var body string
+	var b correctionBody
+	c, err := scanCorrection(q.QueryRowContext(ctx, `SELECT `+correctionCols+` FROM corrections WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, b, crosscheck.Errorf(crosscheck.ENOTFOUND, "no correction %d", id)
+	}
+	if err != nil {
+		return nil, b, err
+	}
+	if err := q.QueryRowContext(ctx, `SELECT body FROM corrections WHERE id = ?`, id).Scan(&body); err != nil {
+		return nil, b, err
+	}
+	err = json.Unmarshal([]byte(body), &b)
+	return c, b, err
+}
+
+// Correction returns one correction; ENOTFOUND when there is none.
+func (db *DB) Correction(ctx context.Context, id int64) (*crosscheck.Correction, error) {
+	c, _, err := correctionBodyOf(ctx, db.reader, id)
+	if err != nil {
+		return nil, wrap("correction", err)
+	}
+	return c, nil
+}
+
+// Corrections returns the corrections the filter selects, newest first,
+// and their total before Offset and Limit.
+func (db *DB) Corrections(ctx context.Context, f crosscheck.CorrectionFilter) ([]*crosscheck.Correction, int, error) {
+	var where []string
+	var args []any
+	if f.Article != nil {
+		where = append(where, `(article_id = ? OR EXISTS (SELECT 1 FROM json_each(body, '$.articles') WHERE value = ?))`)
+		args = append(args, *f.Article, *f.Article)
+	}
+	if f.Story != nil {
+		where = append(where, `(story_id = ? OR target_id = ?)`)
+		args = append(args, *f.Story, *f.Story)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM corrections`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("corrections: %w", err)
+	}
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+correctionCols+` FROM corrections`+cond+` ORDER BY id DESC`+limitClause(f.Offset, f.Limit), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("corrections: %w", err)
+	}
+	defer rows.Close()
+	var out []*crosscheck.Correction
+	for rows.Next() {
+		c, err := scanCorrection(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("corrections: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+// Undo reverses a correction and records when. It refuses (ECONFLICT) when
+// what the correction changed was changed again since: undo the later
+// correction first.
+//
+// Errors: ENOTFOUND for an unknown correction; EINVALID when it was undone
+// already; ECONFLICT as above.
+func (db *DB) Undo(ctx context.Context, id int64) (*crosscheck.Correction, error) {
+	now := db.Now().UTC().Truncate(time.Microsecond)
+	var out *crosscheck.Correction
+	err := db.update(ctx, "undo correction", func(tx *sql.Tx) error {
+		c, b, err := correctionBodyOf(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !c.Undone.IsZero() {
+			return crosscheck.Errorf(crosscheck.EINVALID, "correction %d was undone already, on %s", id, c.Undone.Format(time.RFC3339))
+		}
+		switch c.Kind {
+		case crosscheck.CorrectArticle:
+			a, err := article(ctx, tx, c.Article)
+			if err != nil {
+				return err
+			}
+			for _, f := range c.Fields {
+				if fieldOf(a, f.Field) != f.After {
+					return crosscheck.Errorf(crosscheck.ECONFLICT, "the %s of article %s was changed again since correction %d: undo the later correction first", f.Field, c.Article, id)
+				}
+			}
+			for _, f := range c.Fields {
+				if err := setField(ctx, tx, c.Article, f.Field, f.Before); err != nil {
+					return err
+				}
+			}
+			if err := refreshStories(ctx, tx, now, a.StoryID); err != nil {
+				return err
+			}
+		default:
+			for _, aid := range c.Articles {
+				cur, err := storyOf(ctx, tx, aid)
+				if err != nil {
+					return err
+				}
+				if cur != c.Target {
+					return crosscheck.Errorf(crosscheck.ECONFLICT, "article %s left story %s since correction %d: undo the later correction first", aid, c.Target, id)
+				}
+			}
+			if c.Story == "" {
+				return crosscheck.Errorf(crosscheck.ECONFLICT, "the articles of correction %d had no story before: move them instead", id)
+			}
+			if _, err := story(ctx, tx, c.Story); crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
+				prev := b.Emptied
+				if prev == nil {
+					prev = &crosscheck.Story{ID: c.Story, Created: now}
+				}
+				prev.Updated = now
+				if err := saveStory(ctx, tx, prev); err != nil {
+					return err
+				}
+			} else if err != nil {
+				return err
+			}
+			if err := place(ctx, tx, c.Articles, c.Story); err != nil {
+				return err
+			}
+			if err := refreshStories(ctx, tx, now, c.Story, c.Target); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE corrections SET undone = ? WHERE id = ?`, now.UnixMicro(), id); err != nil {
+			return err
+		}
+		c.Undone = now
+		out = c
+		return nil
+	})
+	return out, err
+}
+
+// ReapplyCorrections places the articles of every standing move, merge and
+// split again, oldest first, after a re-cluster rebuilt the stories; the
+// metadata corrections live in the articles and need nothing. A move or
+// merge goes to the story now holding its anchor article; a split makes
+// its story again under the same ID. It returns the number of corrections
+// applied (those whose articles or anchor are gone are skipped).
+func (db *DB) ReapplyCorrections(ctx context.Context) (int, error) {
+	now := db.Now().UTC().Truncate(time.Microsecond)
+	applied := 0
+	err := db.update(ctx, "reapply corrections", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM corrected_stories`); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+correctionCols+` FROM corrections WHERE undone IS NULL AND kind != ? ORDER BY id`, crosscheck.CorrectArticle)
+		if err != nil {
+			return err
+		}
+		var cs []*crosscheck.Correction
+		for rows.Next() {
+			c, err := scanCorrection(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			cs = append(cs, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, c := range cs {
+			target := c.Target
+			if c.Kind != crosscheck.CorrectSplit {
+				if c.Anchor == "" {
+					continue
+				}
+				if target, err = storyOf(ctx, tx, c.Anchor); err != nil || target == "" {
+					continue // the anchor is gone: nothing to follow
+				}
+			} else if _, err := story(ctx, tx, target); crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
+				if err := createStory(ctx, tx, target, nil, now); err != nil {
+					return err
+				}
+			}
+			var touched []string
+			for _, aid := range c.Articles {
+				cur, err := storyOf(ctx, tx, aid)
+				if err != nil || cur == target {
+					continue
+				}
+				if err := setArticleStory(ctx, tx, aid, target); err != nil {
+					return err
+				}
+				touched = append(touched, cur)
+			}
+			if err := refreshStories(ctx, tx, now, append(touched, target)...); err != nil {
+				return err
+			}
+			applied++
+		}
+		return nil
+	})
+	return applied, err
+}
+
+// SaveStoryCounts keeps what the cross-check of one version of a story
+// found, for the list's conflict filter and order.
+func (db *DB) SaveStoryCounts(ctx context.Context, c crosscheck.StoryCounts) error {
+	return db.update(ctx, "save story counts", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO story_analysis (story_id, updated, articles, claims, conflicts) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (story_id) DO UPDATE SET updated = excluded.updated, articles = excluded.articles,
+				claims = excluded.claims, conflicts = excluded.conflicts`,
+			c.Story, encTime(c.Updated), c.Articles, c.Claims, c.Conflicts)
+		return err
+	})
+}
+
+// StoryCounts returns the kept counts of the current version of each of
+// the given stories that has them.
+func (db *DB) StoryCounts(ctx context.Context, ids []string) (map[string]crosscheck.StoryCounts, error) {
+	out := map[string]crosscheck.StoryCounts{}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		batch := ids[:n]
+		ids = ids[n:]
+		args := make([]any, len(batch))
+		for i, id := range batch {
+			args[i] = id
+		}
+		rows, err := db.reader.QueryContext(ctx, `SELECT s.id, s.updated, s.articles, sa.claims, sa.conflicts FROM stories s`+analysedJoin+
+			` WHERE s.id IN (`+strings.TrimSuffix(strings.Repeat("?,", n), ",")+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("story counts: %w", err)
+		}
+		for rows.Next() {
+			var c crosscheck.StoryCounts
+			var upd sql.NullInt64
+			if err := rows.Scan(&c.Story, &upd, &c.Articles, &c.Claims, &c.Conflicts); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("story counts: %w", err)
+			}
+			c.Updated = decTime(upd)
+			out[c.Story] = c
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("story counts: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// Unanalysed counts the stories whose current version has no kept counts.
+func (db *DB) Unanalysed(ctx context.Context) (int, error) {
+	var n int
+	err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM stories s LEFT`+analysedJoin+` WHERE sa.story_id IS NULL`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("unanalysed stories: %w", err)
+	}
+	return n, nil
+}
+
+// Outlets returns every outlet named by a story, with its number of
+// stories, most stories first.
+func (db *DB) Outlets(ctx context.Context) ([]crosscheck.OutletCount, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT outlet, count(*) AS n FROM story_outlets GROUP BY outlet ORDER BY n DESC, outlet`)
+	if err != nil {
+		return nil, fmt.Errorf("outlets: %w", err)
+	}
+	defer rows.Close()
+	var out []crosscheck.OutletCount
+	for rows.Next() {
+		var o crosscheck.OutletCount
+		if err := rows.Scan(&o.Outlet, &o.Stories); err != nil {
+			return nil, fmt.Errorf("outlets: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// ResolveID turns a unique prefix of an article ID (kind "article") or a
+// story ID (kind "story"; the "s-" may be left out) into the full ID, as
+// git does with commits.
+//
+// Errors: ENOTFOUND when nothing starts with it, naming the closest IDs
+// ("did you mean"); EINVALID when several do, naming some.
+func (db *DB) ResolveID(ctx context.Context, kind, prefix string) (string, error) {
+	table, noun := "articles", "article"
+	if kind == "story" {
+		table, noun = "stories", "story"
+	}
+	prefix = strings.TrimSpace(prefix)
+	if prefix == "" {
+		return "", crosscheck.Errorf(crosscheck.EINVALID, "no %s ID given", noun)
+	}
+	tries := []string{prefix}
+	if kind == "story" && !strings.HasPrefix(prefix, "s-") {
+		tries = append(tries, "s-"+prefix)
+	}
+	for _, p := range tries {
+		var exact int
+		if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, p).Scan(&exact); err != nil {
+			return "", fmt.Errorf("resolve %s: %w", noun, err)
+		}
+		if exact == 1 {
+			return p, nil
+		}
+		ids, err := db.idsFrom(ctx, table, `id >= ? AND substr(id, 1, ?) = ? ORDER BY id LIMIT 6`, p, len(p), p)
+		if err != nil {
+			return "", fmt.Errorf("resolve %s: %w", noun, err)
+		}
+		switch {
+		case len(ids) == 1:
+			return ids[0], nil
+		case len(ids) > 1:
+			more := ""
+			if len(ids) == 6 {
+				ids, more = ids[:5], ", …"
+			}
+			return "", crosscheck.Errorf(crosscheck.EINVALID, "%s ID %q is ambiguous: it starts %s; give more characters", noun, prefix, strings.Join(ids, ", ")+more)
+		}
+	}
+	// Nothing starts with it: suggest the IDs sorting next to it.
+	p := tries[len(tries)-1]
+	var near []string
+	after, err := db.idsFrom(ctx, table, `id > ? ORDER BY id LIMIT 1`, p)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", noun, err)
+	}
+	before, err := db.idsFrom(ctx, table, `id < ? ORDER BY id DESC LIMIT 1`, p)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", noun, err)
+	}
+	best, least := 0, max(1, min(4, len(p)/2))
+	for _, id := range append(before, after...) {
+		n := commonPrefix(id, p)
+		if kind == "story" {
+			n -= 2
+		}
+		switch {
+		case n < least || n < best:
+		case n > best:
+			near, best = []string{id}, n
+		default:
+			near = append(near, id)
+		}
+	}
+	if len(near) > 0 {
+		return "", crosscheck.Errorf(crosscheck.ENOTFOUND, "no %s with ID %q; did you mean %s?", noun, prefix, strings.Join(near, " or "))
+	}
+	return "", crosscheck.Errorf(crosscheck.ENOTFOUND, "no %s with ID %q", noun, prefix)
+}
+
+func (db *DB) idsFrom(ctx context.Context, table, cond string, args ...any) ([]string, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT id FROM `+table+` WHERE `+cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
