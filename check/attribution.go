@@ -8,24 +8,31 @@ import (
 	"github.com/crosscheck-news/crosscheck/claim"
 )
 
-// attributions groups the sources the articles credit. Credits are one
-// source when they name the same entity of the story, or the same source
-// written alike (claim.SourceKey: "U. S. Geological Survey" / "US
-// Geological Survey", "WCVB-TV" / "WCVB"); a bare institution ("police")
-// joins the one qualified form the story uses ("Vancouver police"); an
-// unnamed role ("a navy spokesman") joins the one named person the story
-// gives that role ("Commodore Nirad Sinha, a navy spokesman").
-func (s *state) attributions() {
-	type ref struct {
-		art int
-		c   claim.Credit
-		key string
-		gid int // the story's entity for a named person, -1 otherwise
+// creditRef is one credit of one article of the story.
+type creditRef struct {
+	art int
+	c   claim.Credit
+	key string // claim.SourceKey of the source
+	gid int    // the story's entity for a named source, -1 otherwise
+}
+
+// creditGroups groups the sources the articles credit, once per analysis:
+// credits are one source when they name the same entity of the story, or
+// the same source written alike (claim.SourceKey: "U. S. Geological
+// Survey" / "US Geological Survey", "WCVB-TV" / "WCVB"); a bare
+// institution ("police") joins the qualified form most articles use
+// ("Vancouver police"); an unnamed role ("a navy spokesman") joins the one
+// named person the story gives that role ("Commodore Nirad Sinha, a navy
+// spokesman"). The attributions of the report and the independence of
+// claims both read this grouping.
+func (s *state) creditGroups() *creditGrouping {
+	if s.credits != nil {
+		return s.credits
 	}
-	var refs []ref
+	var refs []creditRef
 	for a, an := range s.ans {
 		for _, c := range an.Credits {
-			r := ref{art: a, c: c, key: claim.SourceKey(c.Source), gid: -1}
+			r := creditRef{art: a, c: c, key: claim.SourceKey(c.Source), gid: -1}
 			if c.Entity >= 0 {
 				r.gid = s.gid[a][c.Entity]
 			}
@@ -143,6 +150,50 @@ func (s *state) attributions() {
 			roleOf[u.find(holder)] = strings.Join(words, " ")
 		}
 	}
+	g := &creditGrouping{refs: refs, u: u, roleOf: roleOf, byCredit: map[string]int{}}
+	for i, r := range refs {
+		g.byCredit[creditID(r.art, r.c)] = u.find(i)
+	}
+	s.credits = g
+	return g
+}
+
+// creditGrouping is the story's sources: every credit with its group.
+type creditGrouping struct {
+	refs []creditRef
+	u    uf
+	// roleOf is the role phrase that joined a group to its named person.
+	roleOf map[int]string
+	// byCredit maps creditID to the group's root.
+	byCredit map[string]int
+}
+
+// creditID names one credit of one article.
+func creditID(art int, c claim.Credit) string {
+	return itoa(art) + "|" + itoa(c.Sentence) + "|" + c.Source
+}
+
+// independenceKey is the source a fact credited to c rests on, for counting
+// the outlets that state it on their own: one key per source of the story,
+// so that outlets crediting the same agency, outlet, official, document or
+// named person count once; "" for unnamed sources and unnamed witnesses,
+// whom two outlets citing need not share.
+func (s *state) independenceKey(art int, c claim.Credit) string {
+	if c.Kind == crosscheck.AttrAnonymous || c.Kind == crosscheck.AttrWitness && !c.IsPerson() {
+		return ""
+	}
+	g := s.creditGroups()
+	if root, ok := g.byCredit[creditID(art, c)]; ok {
+		return "credit:" + itoa(root)
+	}
+	return "credit:" + claim.SourceKey(c.Source)
+}
+
+// attributions lists the sources the articles credit, as creditGroups
+// groups them.
+func (s *state) attributions() {
+	g := s.creditGroups()
+	refs, u, roleOf := g.refs, g.u, g.roleOf
 	groups := map[int][]int{}
 	var roots []int
 	for i := range refs {

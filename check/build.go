@@ -83,14 +83,15 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 			}
 			key := "outlet:" + s.okey[it.art]
 			for _, cr := range s.creditsOf(i) {
-				if cr.Kind == crosscheck.AttrAnonymous {
+				k := s.independenceKey(it.art, cr)
+				if k == "" {
 					continue
 				}
 				if !credited[cr.Source] {
 					credited[cr.Source] = true
 					cl.CreditedTo = append(cl.CreditedTo, cr.Source)
 				}
-				key = "credit:" + strings.ToLower(cr.Source)
+				key = k
 				break
 			}
 			if d := s.ans[it.art].Article.DuplicateOf; d != "" && key[0] == 'o' {
