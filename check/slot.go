@@ -993,6 +993,7 @@ func contrastWord(t string) bool {
 	}
 	return false
 }
+
 // agedApart reports two ages that the years between their articles
 // explain: 38 in a report of the 2007 shooting, 39 in one of the 2008
 // trial. An article's year is its publication's, else the latest year it
