@@ -123,6 +123,9 @@ func (x *extractor) readClauses(si int) []clause {
 		if !isReporting(low) || toks[i].cap && i > 0 {
 			continue
 		}
+		if toks[i].pos != "" && !toks[i].isVerb() && i > 0 && nounAfter[toks[i-1].pos] {
+			continue // "his radio show", "the reports": a noun, not a verb
+		}
 		if i+1 < len(toks) && (toks[i+1].low == "nothing" || toks[i+1].low == "little") {
 			continue // "he said nothing"
 		}
@@ -146,6 +149,10 @@ var be = set(`is are was were be been being`)
 // decision to lend"): after one, "to" gives no order.
 var takesTo = set(`decision decisions plan plans bid attempt effort efforts move vote order call need right
 chance time way ability power deal agreement promise pledge`)
+
+// nounAfter are the tags of the words after which a verb of reporting the
+// tagger calls a noun is one ("his radio show", "the first reports").
+var nounAfter = set(`DT PRP$ JJ JJR JJS POS CD`)
 
 // addsThing reports "add" used of putting something somewhere: an object
 // and then "to" before any verb ("added the inmate to their list").
@@ -437,6 +444,9 @@ func (x *extractor) readLeft(si, v int) phrase {
 // forces", "unnamed officials").
 func clauseVerb(toks []token, t int) bool {
 	tk := toks[t]
+	if tk.pos == "VBN" && t > 0 && strings.HasPrefix(toks[t-1].pos, "NN") && !tk.cap {
+		return false // "a message posted on the firm's site said": a modifier
+	}
 	if isVerbLike(tk) {
 		return true
 	}
@@ -587,8 +597,8 @@ func (x *extractor) namedIn(si, a, b int) []Mention {
 // and finds the phrase's head.
 func (x *extractor) makePhrase(si, a, b, c int) phrase {
 	toks := x.sents[si].toks
-	for a < b && toks[a].kind == 'p' {
-		a++
+	for a < b && (toks[a].kind == 'p' || boundaryWords[toks[a].low]) {
+		a++ // "But residents at the village said"
 	}
 	for b > a && toks[b-1].kind == 'p' && toks[b-1].text != "." {
 		b--
@@ -613,6 +623,10 @@ func (x *extractor) makePhrase(si, a, b, c int) phrase {
 	// spokesman for X", "records obtained by X")
 	h := b - 1
 	for t := h0 + 1; t < b; t++ {
+		if toks[t].pos == "VBN" && !toks[t].cap && strings.HasPrefix(toks[t-1].pos, "NN") {
+			h = t - 1 // "a message posted on ..."
+			break
+		}
 		if postModifiers[toks[t].low] && !toks[t].cap {
 			h = t - 1
 			if toks[t].low == "by" && strings.HasSuffix(toks[h].low, "ed") && h > a {
@@ -690,35 +704,36 @@ func (x *extractor) nameLike(si, a, b int) bool {
 	return caps > 0 && !(caps == 1 && stopCaps[toks[a].low])
 }
 
-// subjectPhrase is the subject of the sentence holding token v: its first
-// named person or organisation before v.
+// subjectPhrase is the subject of the sentence holding token v: the
+// phrase that opens the sentence before its first verb ("Kiir denied ...",
+// "A government official downplayed ..."), or a person or organisation
+// named there; nothing when the sentence's subject is not that plain.
 func (x *extractor) subjectPhrase(si, v int) phrase {
 	toks := x.sents[si].toks
-	for _, m := range x.namedIn(si, 0, v) {
-		e := x.an.Entities[m.Entity]
-		if e.Kind != crosscheck.KindPlace && !x.inQuote(m.Start) {
-			for t := 0; t < v; t++ {
-				if toks[t].start == m.Start {
-					end := t + 1
-					for end < v && toks[end].end <= m.End {
-						end++
-					}
-					return x.makePhrase(si, t, end, end)
-				}
-			}
+	first := -1
+	for t := 1; t < v; t++ {
+		if clauseVerb(toks, t) {
+			first = t
+			break
 		}
+	}
+	if first < 0 {
+		return phrase{}
+	}
+	if p := x.readLeft(si, first); p.ok && p.a <= 1 {
+		return p
 	}
 	if len(toks) > 0 && (toks[0].low == "he" || toks[0].low == "she") {
 		return phrase{si: si, a: 0, b: 1, c: 1, head: -1, pron: toks[0].low, ok: true}
 	}
-	// the words before the sentence's first verb: "Kiir denied ...", "A
-	// government official downplayed ..."
-	for t := 1; t < v; t++ {
-		if clauseVerb(toks, t) {
-			if p := x.readLeft(si, t); p.ok && p.a <= 1 {
-				return p
-			}
-			break
+	for _, m := range x.namedIn(si, 0, first) {
+		e := x.an.Entities[m.Entity]
+		if e.Kind == crosscheck.KindPlace || x.inQuote(m.Start) {
+			continue
+		}
+		a, b := x.tokenRange(si, m.Start, m.End)
+		if a <= 1 {
+			return x.makePhrase(si, a, b, b)
 		}
 	}
 	return phrase{}

@@ -592,6 +592,13 @@ func (x *extractor) quotes() {
 		}
 		words := len(strings.Fields(x.text[q.start:q.end]))
 		sp := x.after(q)
+		if sp.clause != nil && sp.clause.form == 'A' {
+			// 'Jeffs also wrote: "...," according to evidence presented in
+			// court': the colon names the speaker, "according to" the document
+			if b := x.before(q); b.ok && b.explicit {
+				sp = b
+			}
+		}
 		split := -1
 		if sp.ok && sp.explicit && sp.clause != nil && n+1 < len(x.qspans) {
 			// `"A," Nichols said, "B."`: one quotation around its speaker

@@ -245,8 +245,8 @@ func implausiblePerson(name string) bool {
 		return true
 	}
 	last := f[len(f)-1]
-	if speech.body[last] || speech.outletSuffix[last] || orgSuffixes[last] || speech.agency[last] {
-		return true
+	if speech.body[last] || speech.outletSuffix[last] || orgSuffixes[last] || speech.agency[last] || corporateForms[last] || speech.kind[last] != "" && len(f) > 1 {
+		return true // "Marine Commandos", "Interoute Plc"
 	}
 	for _, w := range f {
 		if dayNames[w] || monthNames[w] {
@@ -258,6 +258,9 @@ func implausiblePerson(name string) bool {
 	}
 	return countries[f[0]] != "" || demonyms[f[0]] != ""
 }
+
+// corporateForms end a company's name.
+var corporateForms = set(`plc ltd inc llc corp co sa ag gmbh nv bv spa`)
 
 // personBySurname returns the one person of the article whose name ends in
 // surname, -1 when none or several.
@@ -361,7 +364,13 @@ func (x *extractor) personSource(p phrase, m Mention) source {
 // the entity named there, or a name nothing else knows ("SportsCenter 5").
 func (x *extractor) namedSource(si, a, b int, verb string) (source, bool) {
 	toks := x.sents[si].toks
-	for _, m := range x.namedIn(si, a, b) {
+	// the name that ends the phrase heads it: "Hamburg-based cruise
+	// operator Hapag-Lloyd"
+	ms := x.namedIn(si, a, b)
+	for i, j := 0, len(ms)-1; i < j; i, j = i+1, j-1 {
+		ms[i], ms[j] = ms[j], ms[i]
+	}
+	for _, m := range ms {
 		e := x.an.Entities[m.Entity]
 		if e.Kind == crosscheck.KindPlace {
 			continue
@@ -378,7 +387,8 @@ func (x *extractor) namedSource(si, a, b int, verb string) (source, bool) {
 		ta, tb := ma, mb
 		// "U. S. Geological Survey", "The New York Times": initials and
 		// capitalised words the name left out
-		for ta > a && (toks[ta-1].text == "." || toks[ta-1].kind == 'w' && toks[ta-1].cap && !toks[ta-1].poss && toks[ta-1].low != "the") {
+		for ta > a && (toks[ta-1].text == "." || toks[ta-1].kind == 'w' && toks[ta-1].cap && !toks[ta-1].poss && toks[ta-1].low != "the" ||
+			toks[ta-1].text == "-" && ta-2 >= a && toks[ta-2].cap) {
 			ta--
 		}
 		if ta == a+1 && toks[a].low == "the" {
