@@ -123,8 +123,12 @@ func (x *extractor) readClauses(si int) []clause {
 		if !isReporting(low) || toks[i].cap && i > 0 {
 			continue
 		}
-		if toks[i].pos != "" && !toks[i].isVerb() && i > 0 && nounAfter[toks[i-1].pos] {
-			continue // "his radio show", "the reports": a noun, not a verb
+		if i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "an" || toks[i-1].low == "the") {
+			continue // "a written statement", "the reports"
+		}
+		if toks[i].pos != "" && !toks[i].isVerb() && i > 0 && (nounAfter[toks[i-1].pos] ||
+			strings.HasPrefix(toks[i-1].pos, "NN") && !toks[i-1].cap && (i+1 < len(toks) && toks[i+1].kind == 'w' && toks[i+1].low != "that" || i > 1 && nounAfter[toks[i-2].pos])) {
+			continue // "his radio show", "a tsunami warning system": a noun, not a verb
 		}
 		if i+1 < len(toks) && (toks[i+1].low == "nothing" || toks[i+1].low == "little") {
 			continue // "he said nothing"
@@ -298,9 +302,10 @@ func (x *extractor) readClause(si, v int, prev []clause) (clause, bool) {
 	c.first = p.a
 	c.src = []phrase{p}
 	// "South Sudan officials and witnesses said"; but "team president and
-	// general manager Ed Stefanski said" is one person's two titles
-	if p.a >= 2 && (toks[p.a-1].low == "and" || toks[p.a-1].low == "or") {
-		if q := x.readLeft(si, p.a-1); q.ok && q.pron == "" && (q.head >= 0 || len(x.namedIn(si, q.a, q.b)) > 0) {
+	// general manager Ed Stefanski said" is one person's two titles, and
+	// "DiLeo is a guard for Temple and he said" two clauses
+	if p.a >= 2 && p.pron == "" && (toks[p.a-1].low == "and" || toks[p.a-1].low == "or") {
+		if q := x.readLeft(si, p.a-1); q.ok && q.pron == "" && (q.head >= 0 || len(x.namedIn(si, q.a, q.b)) > 0) && (q.a == 0 || !clauseVerb(toks, q.a-1)) {
 			if len(x.namedIn(si, q.a, q.b)) == 0 && titleWords[toks[q.b-1].low] && !toks[p.a].cap && len(x.namedIn(si, p.a, p.b)) > 0 {
 				p.a = q.a
 				c.src = []phrase{p}
@@ -686,6 +691,12 @@ func (x *extractor) nameLike(si, a, b int) bool {
 	low := x.joinLow(toks[a:b])
 	if speech.agency[low] || agencies[low] || speech.outletName[low] {
 		return true
+	}
+	if b-a <= 2 && (monthNames[toks[a].low] || dayNames[toks[a].low] || monthAbbrevs[toks[a].low]) {
+		return false // "announced Nov. 12"
+	}
+	if w := toks[a].low; b-a == 1 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && !x.midCaps[w] && x.personBySurname(toks[a].text) < 0 {
+		return false // "Mapping reveals", but "Fanning said"
 	}
 	caps := 0
 	for t := a; t < b; t++ {

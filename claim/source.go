@@ -123,7 +123,7 @@ func (x *extractor) resolve(p phrase, verb string) (source, bool) {
 	for _, e := range []int{p.b, end} {
 		ms := x.namedIn(p.si, p.a, e)
 		for i := len(ms) - 1; i >= 0; i-- {
-			if m := ms[i]; x.isPerson(m) && x.nameRunTo(p.si, m.End, e) {
+			if m := ms[i]; x.isPerson(m) && x.nameRunTo(p.si, m.End, e) && !x.afterModifier(p.si, p.a+1, m.Start) {
 				return x.personSource(p, m), true
 			}
 		}
@@ -602,8 +602,9 @@ func (x *extractor) resolveCommon(p phrase, verb string) (source, bool) {
 			}
 		}
 	case head == "people" || head == "person" || head == "persons":
-		// only "people familiar with ..." are sources
-		if !(p.head+1 < p.c && toks[p.head+1].low == "familiar") && kind != crosscheck.AttrAnonymous {
+		// only "people familiar with ..." and people who ask not to be
+		// named are sources
+		if !(p.head+1 < p.c && toks[p.head+1].low == "familiar") && !x.anonymousIn(p.si, p.a, p.c) {
 			return source{}, false
 		}
 	}
@@ -866,8 +867,8 @@ func (x *extractor) affiliations(p phrase, pm Mention) []source {
 			continue
 		}
 		after := m.Start > pm.Start && x.afterAffiliation(p.si, pm, m) && !x.isPerson(m)
-		if e.Kind != crosscheck.KindOrganization && !after && (m.Start > pm.Start || nameHasTitle(m.Text) || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
-			continue // "Troy" in "Troy police Lt.", "Sgt": no organisation
+		if nameHasTitle(m.Text) || e.Kind != crosscheck.KindOrganization && !after && (m.Start > pm.Start || !strings.Contains(m.Text, " ") && !isAcronym(m.Text) && !x.beforeRole(p.si, m)) {
+			continue // "Troy" in "Troy police Lt.", "Sgt", "CEO": no organisation
 		}
 		if countries[strings.ToLower(m.Text)] != "" || demonyms[strings.ToLower(m.Text)] != "" {
 			continue

@@ -254,6 +254,12 @@ func TestCreditForms(t *testing.T) {
 			[]creditOf{{"international media", outlet}, {"Greek Sky TV", outlet}}},
 		{`A Reuters correspondent heard a large explosion, then saw a crater about two metres wide.`,
 			[]creditOf{{"A Reuters correspondent", outlet}, {"Reuters", agency}}},
+		{`About 14,000 people fled their homes at the weekend after a local tsunami warning was issued, the UN said on its Web site.`,
+			[]creditOf{{"UN", official}}},
+		{`Peter Gross, CEO of EYP MCF, said worldwide data - center requirements are growing rapidly.`,
+			[]creditOf{{"Peter Gross", official}, {"EYP MCF", official}}},
+		{`His son, T.J. DiLeo, is a guard for Temple and he said after the win that he was excited.`,
+			[]creditOf{{"T.J. DiLeo", person}}},
 		{`TallGrass, a wholesaler of natural health products, issued a statement Saturday evening saying it was " deeply saddened by the tragic death of our president. "`,
 			[]creditOf{{"TallGrass", official}}},
 	}
@@ -294,6 +300,9 @@ func TestNoCredit(t *testing.T) {
 		`Some have said that the team has missed its run and gun offense from last season.`,
 		`The U. S. Marshals have added the inmate to their list of fugitives.`,
 		`Teixeira is said to be seeking more than $21 million a year.`,
+		`Financial details of the acquisition, announced Nov. 12, were not disclosed.`,
+		`Earl Bloom heard the news on his radio show.`,
+		`Indonesia has recently launched an early tsunami warning system across the country.`,
 	}
 	for _, text := range tests {
 		t.Run(text, func(t *testing.T) {
