@@ -39,8 +39,21 @@ func (s *state) creditGroups() *creditGrouping {
 			refs = append(refs, r)
 		}
 	}
+	// a person's name without titles ("Police Constable Tim Fanning" -> "tim
+	// fanning"), and the words of their roles, once
+	bare := make([]string, len(refs))
+	roleKey := make([]string, len(refs))
+	for i, r := range refs {
+		if r.c.IsPerson() {
+			bare[i] = claim.SourceKey(claim.BareName(s.personName(r.art, r.c)))
+			if r.c.Role != "" {
+				roleKey[i] = claim.SourceKey(r.c.Role)
+			}
+		}
+	}
 	u := newUF(len(refs))
 	byKey, byGid := map[string]int{}, map[int]int{}
+	byWord := map[string][]int{} // first and last word of a key -> non-person refs
 	for i, r := range refs {
 		if r.gid >= 0 {
 			if j, ok := byGid[r.gid]; ok {
@@ -51,13 +64,15 @@ func (s *state) creditGroups() *creditGrouping {
 		}
 		key := r.key
 		if r.c.IsPerson() {
-			// a person by their full name without titles ("Police Constable
-			// Tim Fanning" / "Tim Fanning"); a surname alone joins below
-			bare := claim.SourceKey(claim.BareName(s.personName(r.art, r.c)))
-			if !strings.Contains(bare, " ") {
+			// one full name, one source, whatever the entity's kind; a
+			// surname alone joins below
+			if !strings.Contains(bare[i], " ") {
 				continue
 			}
-			key = bare // one name, one source, whatever the entity's kind
+			key = bare[i]
+		} else if f := strings.Fields(key); len(f) > 1 {
+			byWord[f[0]] = append(byWord[f[0]], i)
+			byWord[f[len(f)-1]] = append(byWord[f[len(f)-1]], i)
 		}
 		if j, ok := byKey[key]; ok {
 			u.union(i, j)
@@ -66,23 +81,18 @@ func (s *state) creditGroups() *creditGrouping {
 		}
 	}
 	// "Fanning" with the one "Tim Fanning" of the story
-	for i, r := range refs {
-		if !r.c.IsPerson() {
-			continue
+	bySurname := map[string][]int{}
+	for i, b := range bare {
+		if f := strings.Fields(b); len(f) > 1 {
+			bySurname[f[len(f)-1]] = append(bySurname[f[len(f)-1]], i)
 		}
-		bare := claim.SourceKey(claim.BareName(s.personName(r.art, r.c)))
-		if strings.Contains(bare, " ") {
+	}
+	for i, b := range bare {
+		if b == "" || strings.Contains(b, " ") {
 			continue
 		}
 		root := -1
-		for j, o := range refs {
-			if !o.c.IsPerson() || j == i {
-				continue
-			}
-			ob := claim.SourceKey(claim.BareName(s.personName(o.art, o.c)))
-			if !strings.Contains(ob, " ") || !strings.HasSuffix(ob, " "+bare) {
-				continue
-			}
+		for _, j := range bySurname[b] {
 			if root >= 0 && u.find(root) != u.find(j) {
 				root = -2
 				break
@@ -94,22 +104,22 @@ func (s *state) creditGroups() *creditGrouping {
 		}
 	}
 	// "police" with the "Vancouver police" most articles name, "WCVB" with
-	// "Boston WCVB"
+	// "Boston WCVB", "witnesses" with "witnesses at the camp"
 	for i, r := range refs {
 		if r.c.IsPerson() || strings.Contains(r.key, " ") || r.key == "" {
 			continue
 		}
 		// the qualified form most articles use, when one leads
 		arts := map[int]map[int]bool{}
-		for j, o := range refs {
-			if o.c.IsPerson() || !strings.HasSuffix(o.key, " "+r.key) && !headedBy(o.key, r.key) {
+		for _, j := range byWord[r.key] {
+			if o := refs[j]; !strings.HasSuffix(o.key, " "+r.key) && !headedBy(o.key, r.key) {
 				continue
 			}
 			g := u.find(j)
 			if arts[g] == nil {
 				arts[g] = map[int]bool{}
 			}
-			arts[g][o.art] = true
+			arts[g][refs[j].art] = true
 		}
 		best, bestN, second := -1, 0, 0
 		for g, as := range arts {
@@ -135,8 +145,8 @@ func (s *state) creditGroups() *creditGrouping {
 			continue
 		}
 		holder := -1
-		for j, o := range refs {
-			if !o.c.IsPerson() || o.c.Role == "" || !hasAllWords(claim.SourceKey(o.c.Role), words) {
+		for j := range refs {
+			if roleKey[j] == "" || !hasAllWords(roleKey[j], words) {
 				continue
 			}
 			if holder >= 0 && u.find(holder) != u.find(j) {
@@ -150,7 +160,11 @@ func (s *state) creditGroups() *creditGrouping {
 			roleOf[u.find(holder)] = strings.Join(words, " ")
 		}
 	}
-	g := &creditGrouping{refs: refs, u: u, roleOf: roleOf, byCredit: map[string]int{}}
+	settled := map[int]string{}
+	for root, role := range roleOf {
+		settled[u.find(root)] = role
+	}
+	g := &creditGrouping{refs: refs, u: u, roleOf: settled, byCredit: map[string]int{}}
 	for i, r := range refs {
 		g.byCredit[creditID(r.art, r.c)] = u.find(i)
 	}
