@@ -267,7 +267,7 @@ func (s *state) attributions() {
 			}
 		}
 		if person >= 0 {
-			at.Source, at.Kind = s.personName(refs[person].art, refs[person].c), refs[person].c.Kind
+			at.Source, at.Kind = s.groupPersonName(refs, members), refs[person].c.Kind
 			for _, i := range members {
 				if k := refs[i].c.Kind; refs[i].c.IsPerson() && k != crosscheck.AttrPerson {
 					at.Kind = k // what the articles that say more call them
@@ -354,4 +354,37 @@ func headedBy(key, word string) bool {
 		return true
 	}
 	return false
+}
+
+// groupPersonName is the full name most of a group's credits give a
+// person, titles aside ("Tim Fanning" for "Police Constable Tim Fanning",
+// "Const. Tim Fanning" and "Fanning").
+func (s *state) groupPersonName(refs []creditRef, members []int) string {
+	forms := map[string]int{}
+	var order []string
+	first := ""
+	for _, i := range members {
+		r := refs[i]
+		if !r.c.IsPerson() {
+			continue
+		}
+		n := claim.WithoutTitles(s.personName(r.art, r.c))
+		if first == "" {
+			first = n
+		}
+		if !strings.Contains(n, " ") {
+			continue
+		}
+		if forms[n] == 0 {
+			order = append(order, n)
+		}
+		forms[n]++
+	}
+	name := first
+	for _, n := range order {
+		if !strings.Contains(name, " ") || forms[n] > forms[name] || forms[n] == forms[name] && len(n) > len(name) {
+			name = n
+		}
+	}
+	return name
 }

@@ -284,6 +284,32 @@ func (s *state) storyName(art, e int, local string) string {
 // (more capitalised words, then longer: "the Indian government" over "the
 // military").
 func (s *state) groupSpeaker(members []int, at func(int) (int, *claim.Quote)) string {
+	// a person: the full name most articles give, titles aside
+	forms := map[string]int{}
+	var order []string
+	for _, i := range members {
+		art, q := at(i)
+		if !q.IsPerson() {
+			continue
+		}
+		n := claim.WithoutTitles(s.speakerName(art, q))
+		if !strings.Contains(n, " ") {
+			continue
+		}
+		if forms[n] == 0 {
+			order = append(order, n)
+		}
+		forms[n]++
+	}
+	name := ""
+	for _, n := range order {
+		if name == "" || forms[n] > forms[name] || forms[n] == forms[name] && len(n) > len(name) {
+			name = n
+		}
+	}
+	if name != "" {
+		return name
+	}
 	best, bestNamed, bestCaps := "", false, -1
 	for _, i := range members {
 		art, q := at(i)

@@ -993,6 +993,24 @@ func nameHasTitle(name string) bool {
 var honorifics = set(`mr mrs ms miss dr prof sir dame rev commodore undersheriff constable const lt sgt
 capt col gen cmdr det insp supt cpl pvt officer deputy`)
 
+// WithoutTitles is a person's name as written without the titles, ranks
+// and institutions before it ("Police Constable Tim Fanning" -> "Tim
+// Fanning", "GM Ed Stefanski" -> "Ed Stefanski"), for showing a speaker.
+func WithoutTitles(name string) string {
+	f := strings.Fields(name)
+	start := 0
+	for i, w := range f {
+		l := strings.ToLower(strings.Trim(w, ".,"))
+		if titleWords[l] || honorifics[l] || speech.institution[l] || speech.kind[l] != "" || l == "gm" || l == "vp" {
+			start = i + 1
+		}
+	}
+	if start == 0 || start >= len(f) {
+		return name
+	}
+	return strings.Join(f[start:], " ")
+}
+
 // BareName is a person's name without the titles, ranks and institutions
 // written before it ("Police Constable Tim Fanning" -> "Tim Fanning",
 // "Genesee County Sheriff Robert J. Pickell" -> "Robert J Pickell"), for
