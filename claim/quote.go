@@ -537,6 +537,14 @@ func (x *extractor) before(q quoteSpan) speaker {
 		}
 		return x.attributed(c, explicit)
 	}
+	// a headline's "Police: 'Gunman shot three at office party'"
+	if toks := x.sents[si].toks; k >= 2 && k <= 6 && toks[k-1].text == ":" {
+		if p := x.makePhrase(si, 0, k-1, k-1); p.ok && p.pron == "" {
+			if src, ok := x.resolve(p, "said"); ok {
+				return speaker{src: src, ok: true, explicit: true}
+			}
+		}
+	}
 	// a line ending in a colon introduces the quotation
 	if k == 0 && si > 0 {
 		prev := x.sents[si-1].toks
