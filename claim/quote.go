@@ -539,7 +539,7 @@ func (x *extractor) before(q quoteSpan) speaker {
 	}
 	// a headline's "Police: 'Gunman shot three at office party'"
 	if toks := x.sents[si].toks; k >= 2 && k <= 6 && toks[k-1].text == ":" {
-		if p := x.makePhrase(si, 0, k-1, k-1); p.ok && p.pron == "" {
+		if p := x.makePhrase(si, 0, k-1, k-1); p.ok && p.pron == "" && (p.head >= 0 || len(x.namedIn(si, 0, k-1)) > 0) {
 			if src, ok := x.resolve(p, "said"); ok {
 				return speaker{src: src, ok: true, explicit: true}
 			}

@@ -167,6 +167,7 @@ func TestNoQuote(t *testing.T) {
 		{"a banner", `A group of about 200 communists had stormed the Acropolis, unfurling banners reading "Peoples of Europe, Rise Up. "`},
 		{"a nickname", `Brand was Stefanski's target in the summer, the " Philly Max, " as Brand later called it.`},
 		{"an apostrophe is no quotation mark", `Cheeks ' coaching moves have frequently been criticized over the years, both in Philadelphia and in the Sixers ' old arena.`},
+		{"a label before a colon", `Update: "the bridge will stay closed until the inspection is over"`},
 		{"a stray mark after a web address", `In August, IBM added http: / / blogs. business2. com / 2007 / 08 / ibm - moves. html ">carbon consulting to its business consulting operation.`},
 		{"marks set the wrong way round", `The U. S. Marshals have added to their ” 15 Most Wanted “ list of fugitives a man serving three life sentences.`},
 	}
