@@ -223,13 +223,16 @@ func (s *state) attributions() {
 		// most articles use (the qualified one over a bare "police"),
 		// with an acronym the others spell out: "Canadian Broadcasting
 		// Corp. (CBC)"
-		person := -1
+		person, persons := -1, 0
 		forms := map[string]map[int]bool{}
 		var order []string
 		for _, i := range members {
 			r := refs[i]
-			if r.c.IsPerson() && r.gid >= 0 && person < 0 {
-				person = i
+			if r.c.IsPerson() {
+				persons++
+				if person < 0 {
+					person = i
+				}
 			}
 			if forms[r.c.Source] == nil {
 				forms[r.c.Source] = map[int]bool{}
@@ -260,13 +263,26 @@ func (s *state) attributions() {
 			}
 		}
 		at := crosscheck.Attribution{Source: best, Kind: kind}
-		for _, f := range order {
-			if isAcronymForm(f) && !strings.Contains(strings.ToLower(best), strings.ToLower(f)) {
-				at.Source += " (" + f + ")"
-				break
+		if isAcronymForm(best) {
+			// "Hewlett - Packard (HP)": the name spelled out, then the acronym
+			long := ""
+			for _, f := range order {
+				if !isAcronymForm(f) && strings.Contains(f, " ") && len(f) > len(long) && !strings.Contains(strings.ToLower(f), strings.ToLower(best)) {
+					long = f
+				}
+			}
+			if long != "" {
+				at.Source = long + " (" + best + ")"
+			}
+		} else {
+			for _, f := range order {
+				if isAcronymForm(f) && !strings.Contains(strings.ToLower(best), strings.ToLower(f)) {
+					at.Source += " (" + f + ")"
+					break
+				}
 			}
 		}
-		if person >= 0 {
+		if person >= 0 && 2*persons >= len(members) {
 			at.Source, at.Kind = s.groupPersonName(refs, members), refs[person].c.Kind
 			for _, i := range members {
 				if k := refs[i].c.Kind; refs[i].c.IsPerson() && k != crosscheck.AttrPerson {

@@ -366,7 +366,17 @@ func (x *extractor) namedSource(si, a, b int, verb string) (source, bool) {
 	toks := x.sents[si].toks
 	// the name that ends the phrase heads it: "Hamburg-based cruise
 	// operator Hapag-Lloyd"
-	ms := x.namedIn(si, a, b)
+	// ("HP of Palo Alto, Calif.": the name before "of" heads it)
+	end := b
+	for t := a + 1; t < b; t++ {
+		if postModifiers[toks[t].low] && !toks[t].cap {
+			if len(x.namedIn(si, a, t)) > 0 {
+				end = t
+			}
+			break
+		}
+	}
+	ms := x.namedIn(si, a, end)
 	for i, j := 0, len(ms)-1; i < j; i, j = i+1, j-1 {
 		ms[i], ms[j] = ms[j], ms[i]
 	}
