@@ -123,7 +123,7 @@ func (x *extractor) resolve(p phrase, verb string) (source, bool) {
 	for _, e := range []int{p.b, end} {
 		ms := x.namedIn(p.si, p.a, e)
 		for i := len(ms) - 1; i >= 0; i-- {
-			if m := ms[i]; x.isPerson(m) && x.nameRunTo(p.si, m.End, e) && !x.afterModifier(p.si, p.a+1, m.Start) {
+			if m := ms[i]; x.isPerson(m) && x.nameRunTo(p.si, m.End, e) && (!x.afterModifier(p.si, p.a+1, m.Start) || x.afterRole(p.si, m)) {
 				return x.personSource(p, m), true
 			}
 		}
@@ -303,6 +303,19 @@ func (x *extractor) personIn(si, a, b int) (Mention, bool) {
 		}
 	}
 	return Mention{}, false
+}
+
+// afterRole reports a name right after a role or title word
+// ("Department of Corrections spokeswoman Michelle Lyons"), not the object
+// of "of" ("HP of Palo Alto").
+func (x *extractor) afterRole(si int, m Mention) bool {
+	toks := x.sents[si].toks
+	a, _ := x.tokenRange(si, m.Start, m.End)
+	if a == 0 {
+		return false
+	}
+	w := strings.Trim(toks[a-1].low, ".")
+	return titleWords[w] || personRole(w) || policeRanks[w] || honorifics[w]
 }
 
 // anyNameIn returns a lone name in tokens [a, b) that a role before it
