@@ -92,6 +92,15 @@ func (s *state) bucketKey(r slotRef) string {
 	case claim.AttrDepth:
 		return "depth"
 	case claim.AttrCount:
+		if v.Total {
+			// the whole of a set, whatever the verb: "all 241 passengers",
+			// "carrying 214 passengers", "214 passengers on board"
+			noun := v.Head
+			if noun == "person" && v.Spec2 != "" {
+				noun = v.Spec2
+			}
+			return "total|" + singularKey(noun)
+		}
 		k := "count|" + thingKey(v)
 		if v.Other {
 			k += "|other"
@@ -319,6 +328,11 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 	}
 	clear := func(r slotRef) bool { return !several[s.okey[r.art]] }
+	// per item, its values in the bucket (for contrasted)
+	byItem := map[int][]slotRef{}
+	for _, r := range refs {
+		byItem[r.item] = append(byItem[r.item], r)
+	}
 	// two figures that one outlet gives as two things ("measuring 7.6 and
 	// 7.4": two quakes) are not one fact disputed
 	both := func(x, y *claim.ValueFact) bool {
@@ -331,29 +345,56 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 				hx = hx || sameFigure(w, x)
 				hy = hy || sameFigure(w, y)
 			}
-			if hx && hy && !s.contrasted(refs, o, x, y) {
+			if hx && hy && !s.contrasted(byItem, o, x, y) {
 				return true
 			}
 		}
 		return false
 	}
 	// the core: two outlets that each give one value, incompatible, about
-	// the same fact
+	// the same fact. The values are grouped by figure first, so that each
+	// pair of figures is weighed once (a story of 200 reports repeats a
+	// handful of figures).
+	var figs [][]slotRef
+	for _, r := range refs {
+		placed := false
+		for f := range figs {
+			if sameFigure(figs[f][0].v, r.v) {
+				figs[f] = append(figs[f], r)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			figs = append(figs, []slotRef{r})
+		}
+	}
 	var core []slotRef
-	for a := 0; a < len(refs); a++ {
-		for b := a + 1; b < len(refs); b++ {
-			ra, rb := refs[a], refs[b]
-			if agree(ra.v, rb.v) || both(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+	for fa := 0; fa < len(figs); fa++ {
+		for fb := fa + 1; fb < len(figs); fb++ {
+			x, y := figs[fa][0].v, figs[fb][0].v
+			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
 				continue
 			}
-			if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
-				continue
-			}
-			if vague(ra.v) || vague(rb.v) || !commensurate(ra.v, rb.v) {
-				continue
-			}
-			if s.sameSlot(ra, rb, true) {
-				core = append(core, ra, rb)
+			// the first pair of values of the two figures about one fact
+			found := false
+			for _, ra := range figs[fa] {
+				for _, rb := range figs[fb] {
+					if agree(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+						continue
+					}
+					if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
+						continue
+					}
+					if s.sameSlot(ra, rb, true) {
+						core = append(core, ra, rb)
+						found = true
+						break
+					}
+				}
+				if found {
+					break
+				}
 			}
 		}
 	}
@@ -543,7 +584,7 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if !s.sameSetting(a.item, b.item, "-", "-") {
 		return false
 	}
-	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney)) {
+	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {
 		return false
 	}
 	if strict && !specific(va, a.holder) && s.shared(a, b) < 1.5 {
@@ -926,6 +967,42 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 			nouns[bare] = append(nouns[bare], k)
 		}
 	}
+	// a sum in brackets ("2m euros ($2.6m)") joins the one sum of its
+	// currency that states the same figure ("a $2.6 million heist")
+	for _, k := range keys {
+		cur, ok := strings.CutSuffix(k, "|conv")
+		if !ok {
+			continue
+		}
+		var rest []slotRef
+		for _, r := range buckets[k] {
+			// the bucket where most values state the figure; a tie is unsure
+			into, best, tie := "", 0, false
+			for _, k2 := range keys {
+				if k2 == k || !strings.HasPrefix(k2, cur+"|") {
+					continue
+				}
+				n := 0
+				for _, q := range buckets[k2] {
+					if sameFigure(q.v, r.v) {
+						n++
+					}
+				}
+				switch {
+				case n > best:
+					into, best, tie = k2, n, false
+				case n == best && n > 0:
+					tie = true
+				}
+			}
+			if into == "" || tie {
+				rest = append(rest, r)
+				continue
+			}
+			buckets[into] = append(buckets[into], r)
+		}
+		buckets[k] = rest
+	}
 	var kept []string
 	for _, k := range keys {
 		if ks := nouns[k]; len(ks) == 1 {
@@ -969,15 +1046,18 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 // against each other: "Tehran's seismologic center put the magnitude at
 // 5.9, but the U.S. Geological Survey said it was 6.1" reports a dispute,
 // not two things.
-func (s *state) contrasted(refs []slotRef, o string, x, y *claim.ValueFact) bool {
-	for _, r := range refs {
-		if s.okey[r.art] != o || !sameFigure(r.v, x) {
+func (s *state) contrasted(byItem map[int][]slotRef, o string, x, y *claim.ValueFact) bool {
+	for item, rs := range byItem {
+		if len(rs) < 2 || s.okey[rs[0].art] != o {
 			continue
 		}
-		for _, q := range refs {
-			if q.item == r.item && sameFigure(q.v, y) && contrastWord(s.fact(r.item).Text) {
-				return true
-			}
+		hx, hy := false, false
+		for _, r := range rs {
+			hx = hx || sameFigure(r.v, x)
+			hy = hy || sameFigure(r.v, y)
+		}
+		if hx && hy && contrastWord(s.fact(item).Text) {
+			return true
 		}
 	}
 	return false
@@ -1034,4 +1114,9 @@ func (s *state) ownYear(a int) int {
 		}
 	}
 	return y
+}
+
+// singularKey folds a plural noun ("passengers") to its key.
+func singularKey(w string) string {
+	return strings.TrimSuffix(strings.ToLower(w), "s")
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -44,7 +45,12 @@ func (m *Main) openApp(ctx context.Context, path string, create bool) (*app, err
 	p := &pipeline.Pipeline{
 		Store: db,
 		Extract: func(doc *crosscheck.Document) (*crosscheck.Article, error) {
-			return extract.Extract(doc, extract.Options{})
+			// Warnings name the input: a page read only in part says so.
+			var log *slog.Logger
+			if m.Logger != nil {
+				log = m.Logger.With("input", doc.Source)
+			}
+			return extract.Extract(doc, extract.Options{Logger: log})
 		},
 		Clusterer: story.NewClusterer(story.Options{}),
 		Analyze: func(s *crosscheck.Story, arts []*crosscheck.Article) *crosscheck.StoryReport {
