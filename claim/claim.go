@@ -263,8 +263,9 @@ type Credit struct {
 	// nothing.
 	Role string
 	// person is true for a named person; statement for an organisation
-	// credited through its statement ("a Defence Ministry statement").
-	person, statement bool
+	// credited through its statement ("a Defence Ministry statement");
+	// named for a source known by its name, not a common noun ("police").
+	person, statement, named bool
 }
 
 // sent is a sentence being analysed.

@@ -34,7 +34,7 @@ func (x *extractor) readCredits() {
 			return
 		}
 		seen[key] = true
-		c := Credit{Source: s.text, Kind: s.kind, Sentence: si, Entity: s.entity, Role: s.role, statement: s.statement, person: s.person}
+		c := Credit{Source: s.text, Kind: s.kind, Sentence: si, Entity: s.entity, Role: s.role, statement: s.statement, person: s.person, named: s.named || s.entity >= 0}
 		if s.entity >= 0 {
 			e := &x.an.Entities[s.entity]
 			// "Nordwire reported": a name credited as an outlet is an organisation
@@ -151,3 +151,8 @@ func (x *extractor) brokenTitle(si int) []source {
 	}
 	return nil
 }
+
+// Named reports a credit to a source known by its name ("Reuters", "Tim
+// Fanning", "Defence Ministry"), not by a common noun ("police", "a source
+// with knowledge of the talks").
+func (c Credit) Named() bool { return c.named }
