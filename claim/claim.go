@@ -211,6 +211,9 @@ type ValueFact struct {
 	// Detroit"); Of the thing it places ("building" in "the building is
 	// 15 miles north of Detroit"), "" when unsaid.
 	Dir, Of string
+	// InYear is the year named right after the value ("a 9.1 temblor in
+	// 2004"), 0 when none.
+	InYear int
 	// N is the figure as stated, before its hedge widened Min and Max
 	// ("about 30" is 30); for times, dates and ages, Min.
 	N float64
