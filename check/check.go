@@ -99,6 +99,8 @@ type state struct {
 	// buckets are the slots no outlet disputes, see agreedSlots
 	buckets [][]slotRef
 	main    *int // see mainPlace
+	// credits are the story's sources, see creditGroups
+	credits *creditGrouping
 }
 
 // item is one fact of one article.
