@@ -206,7 +206,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Other = true
 	}
 	for b := v.ti - 1; b >= 0 && b >= v.ti-2; b-- {
-		if otherWords[toks[b].low] && toks[b].low != "new" && toks[b].low != "more" {
+		if otherWords[toks[b].low] && toks[b].low != "new" && toks[b].low != "more" && !(b+1 < v.ti && placeOrdinal[toks[b+1].low]) {
 			v.Other = true
 		}
 	}
@@ -334,9 +334,16 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// the time of "the first quake" or "a second blast" is another event's
 	if v.Attr == AttrTime || v.Attr == AttrDate {
 		for t := 0; t < v.ti; t++ {
-			if l := toks[t].low; l == "first" || l == "second" || l == "third" || l == "latest" || l == "another" {
-				v.Other = true
+			l := toks[t].low
+			if l != "first" && l != "second" && l != "third" && l != "latest" && l != "another" {
+				continue
 			}
+			// "the second quake struck at 4:43", not "the building's
+			// second floor around 10 a.m."
+			if t+1 < len(toks) && placeOrdinal[toks[t+1].low] {
+				continue
+			}
+			v.Other = true
 		}
 	}
 	// the place a share is of: "in Egypt ... 80 percent", "80 percent of
@@ -1112,3 +1119,7 @@ func sentenceYear(toks []token) int {
 	}
 	return y
 }
+
+// placeOrdinal are nouns an ordinal places a thing in, not an event among
+// others: "the second floor", "the third row".
+var placeOrdinal = set(`floor floors storey story level row lane block grade place half quarter tier deck`)
