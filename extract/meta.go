@@ -19,6 +19,7 @@ const (
 	fromDublinCore                   // DC.* and DCTERMS.* meta tags
 	fromMetaName                     // <meta name="author">, parsely-*, sailthru.* and the like
 	fromTimeTag                      // <time datetime> in the article
+	fromDateline                     // a date the page shows, labelled or marked as the article's
 	fromByline                       // the visible byline, marked as such
 	fromTitleTag                     // <title>
 	fromHeading                      // the article's <h1>
@@ -26,7 +27,7 @@ const (
 )
 
 func (s metaSource) String() string {
-	return [...]string{"json-ld", "microdata", "opengraph", "dublin-core", "meta", "time", "byline", "title", "h1", "text"}[s]
+	return [...]string{"json-ld", "microdata", "opengraph", "dublin-core", "meta", "time", "dateline", "byline", "title", "h1", "text"}[s]
 }
 
 // A metaValue is one statement of a field by one source.
@@ -42,6 +43,11 @@ type metaValue struct {
 	// group numbers the microdata item a value belongs to: a list page
 	// holds several articles' items, and only the first one's are taken.
 	group int
+	// key is the meta tag's name or property ("og:title"), lowercased;
+	// for a visible date, how it was found ("labelled", "marked").
+	key string
+	// shown is the text a <time> element shows beside its datetime.
+	shown string
 }
 
 // pageFacts is everything a page states about itself, source by source, in
@@ -55,6 +61,8 @@ type pageFacts struct {
 	// (pubdate, class "published"), and the others.
 	timeMarked, timePlain []metaValue
 	sites                 []metaValue
+	// clocks are short texts of the page holding a clock and a year.
+	clocks   []string
 	headings              []string // <h1> texts, article ones first
 	lang                  string
 	canonical             string
@@ -160,6 +168,8 @@ type factWalker struct {
 	bylineSeen int // marked bylines read
 	labelSeen  int // labelled texts read
 	timeSeen   int
+	// datelineSeen counts the visible dates read.
+	datelineSeen int
 }
 
 // collectFacts reads every metadata source of a parsed page in one walk of
@@ -178,6 +188,7 @@ type walkCtx struct {
 	aside    bool // inside nav, aside, footer, comments, related links: no byline there
 	head     bool
 	inByline bool // inside an element already read as a byline
+	inDate   bool // inside an element already read as a date
 }
 
 func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
@@ -188,6 +199,14 @@ func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
 		case html.TextNode:
 			if !ctx.aside && !ctx.head && !ctx.inByline {
 				w.labelledText(c, ctx)
+			}
+			if !ctx.head && !ctx.inDate {
+				// A labelled date counts even beside the article: the
+				// footer of a review says when it appeared.
+				w.labelledDate(c, ctx)
+			}
+			if !ctx.aside && !ctx.head && !ctx.inDate {
+				w.clockText(c)
 			}
 		}
 	}
@@ -254,6 +273,9 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 		if w.byline(n, ctx) {
 			ctx.inByline = true
 		}
+		if !ctx.inDate && w.dateline(n, ctx) {
+			ctx.inDate = true
+		}
 	}
 	w.walk(n, ctx)
 	if s := ctx.scope; s != nil && s.node == n && !s.named && s.typ == "person" && isAuthorProp(s.prop) && articleOwner(s.parent) {
@@ -279,19 +301,19 @@ func (w *factWalker) meta(n *html.Node, ctx walkCtx) {
 		key = strings.ToLower(strings.TrimSpace(key))
 		f := w.f
 		if s, ok := metaTitleKeys[key]; ok {
-			w.add(&f.titles, metaValue{src: s, val: content})
+			w.add(&f.titles, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaAuthorKeys[key]; ok {
-			w.add(&f.authors, metaValue{src: s, val: content})
+			w.add(&f.authors, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaPublishedKeys[key]; ok {
-			w.add(&f.published, metaValue{src: s, val: content})
+			w.add(&f.published, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaModifiedKeys[key]; ok {
-			w.add(&f.modified, metaValue{src: s, val: content})
+			w.add(&f.modified, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaSiteKeys[key]; ok {
-			w.add(&f.sites, metaValue{src: s, val: content})
+			w.add(&f.sites, metaValue{src: s, val: content, key: key})
 		}
 	}
 }
@@ -395,19 +417,20 @@ func (w *factWalker) timeTag(n *html.Node, ctx walkCtx) {
 		return
 	}
 	w.timeSeen++
+	shown := foldSpace(textOf(n, 80))
 	hint := strings.ToLower(attr(n, "class") + " " + attr(n, "itemprop") + " " + attr(n, "id"))
 	if p := n.Parent; p != nil && p.Type == html.ElementNode {
 		hint += " " + strings.ToLower(attr(p, "class"))
 	}
 	switch {
 	case strings.Contains(hint, "modified") || strings.Contains(hint, "updated") || strings.Contains(hint, "aktualisiert"):
-		w.add(&w.f.modified, metaValue{src: fromTimeTag, val: dt})
+		w.add(&w.f.modified, metaValue{src: fromTimeTag, val: dt, shown: shown})
 	case hasAttr(n, "pubdate") || strings.Contains(hint, "publish") || strings.Contains(hint, "created") ||
 		strings.Contains(hint, "entry-date") || strings.Contains(hint, "post-date"):
 		// Marked as the publication time: before unmarked ones.
-		w.add(&w.f.timeMarked, metaValue{src: fromTimeTag, val: dt})
+		w.add(&w.f.timeMarked, metaValue{src: fromTimeTag, val: dt, shown: shown})
 	case ctx.article || !ctx.head:
-		w.add(&w.f.timePlain, metaValue{src: fromTimeTag, val: dt})
+		w.add(&w.f.timePlain, metaValue{src: fromTimeTag, val: dt, shown: shown})
 	}
 }
 
@@ -429,13 +452,24 @@ func isAsideBlock(n *html.Node) bool {
 	default:
 		return false
 	}
+	marks := asideMarks
+	if n.DataAtom == atom.Article {
+		// An <article> is an article: beside the page's own only when it
+		// is an item of a list of others ("teaser", "related").
+		marks = itemMarks
+	}
 	aside := false
 	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
 		if strings.HasPrefix(tok, "main") || strings.Contains(tok, "article-content") || tok == "content" {
 			return false
 		}
 		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
-			for _, m := range asideMarks {
+			if part == "content" {
+				// "site-content", "content-area": the page says this is
+				// its content, whatever else the block is called.
+				return false
+			}
+			for _, m := range marks {
 				if part == m || part == m+"s" {
 					aside = true
 				}
@@ -444,6 +478,9 @@ func isAsideBlock(n *html.Node) bool {
 	}
 	return aside
 }
+
+// Class words of an item in a list of other articles.
+var itemMarks = []string{"comment", "kommentar", "related", "teaser", "recommend", "recommended", "promo", "reply", "trending", "popular", "outbrain", "taboola"}
 
 // isArticleBlock reports an element whose schema.org item or class marks it
 // as the article.

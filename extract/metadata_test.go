@@ -18,6 +18,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/text/unicode/norm"
 )
 
 const (
@@ -282,7 +283,7 @@ var (
 )
 
 func metaNorm(s string) string {
-	s = strings.ToLower(s)
+	s = strings.ToLower(norm.NFKC.String(s))
 	s = metaQuotes.ReplaceAllString(s, "")
 	return strings.Trim(metaSpace.ReplaceAllString(s, " "), " -|:.,")
 }

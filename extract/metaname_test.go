@@ -125,7 +125,7 @@ func TestChoosePublished(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := choosePublished(tc.vals, tc.visible, now)
+			got, _ := choosePublished(readDates(tc.vals, "", now), nil, tc.visible, nil, now)
 			s := got.t.Format(time.DateOnly)
 			if got.hasTime {
 				s = got.t.Format(time.RFC3339)

@@ -48,8 +48,11 @@ func resolveMetaVisible(f *pageFacts, host string, visible metaTime, now time.Ti
 	m.site = chooseSite(f)
 	m.title, m.titleSrc = chooseTitle(f, m.site, host)
 	m.author, m.credit, m.authorSrc = chooseAuthor(f, outletNames(f, host))
-	m.published, m.dateSrc = choosePublished(append(sortedBySource(f.published), append(f.timeMarked, f.timePlain...)...), visible, now)
-	m.modified, _ = chooseDate(sortedBySource(f.modified), now)
+	published := readDates(sortedBySource(append(append(slices.Clip(f.published), f.timeMarked...), f.timePlain...)), f.lang, now)
+	modified := readDates(sortedBySource(f.modified), f.lang, now)
+	zone := pageZone(append(slices.Clip(published), modified...), f.clocks)
+	m.published, m.dateSrc = choosePublished(published, modified, visible, zone, now)
+	m.modified, _ = chooseDate(modified, now)
 	if !m.modified.zero() && !m.published.zero() && m.modified.t.Before(m.published.t) && m.modified.t.Format(time.DateOnly) != m.published.t.Format(time.DateOnly) {
 		// A modification before the publication is a mislabelled field.
 		m.modified = metaTime{}
@@ -398,137 +401,19 @@ func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
 	return "", "", ""
 }
 
-// Weights of the sources of a publication date in the vote of
-// choosePublished: structured fields tied to the article weigh most, the
-// date the page shows (go-htmldate's reading of it) as much as a meta tag.
-var dateWeights = map[metaSource]int{
-	fromJSONLD: 5, fromMicrodata: 4, fromOpenGraph: 4, fromDublinCore: 3, fromMetaName: 3,
-	fromTimeTag: 2, fromVisible: 3,
-}
-
-// dateCand is one statement of the publication date.
-type dateCand struct {
-	mt     metaTime
-	src    metaSource
-	weight int
-	// days are the calendar days the statement is compatible with: its
-	// own day, and for an instant given in UTC the neighbouring day it
-	// falls on in the page's own zone, which UTC does not tell.
-	days []string
-}
-
-// choosePublished votes on the publication day: every source supports
-// the days its date is compatible with, weighted by its trust; the day
-// with the most support wins, the most trusted source breaking ties. The
-// date returned is the most trusted statement of that day with its time
-// and zone, or the day alone when no source gives its instant.
-func choosePublished(vals []metaValue, visible metaTime, now time.Time) (metaTime, string) {
-	var cands []dateCand
-	perSource := map[metaSource]int{}
-	add := func(mt metaTime, src metaSource) {
-		if mt.t.Year() < 1995 || mt.t.After(now.Add(24*time.Hour)) {
-			return
-		}
-		// A page states many times (related stories, comments): a few of
-		// each source are enough.
-		if perSource[src]++; perSource[src] > 3 {
-			return
-		}
-		c := dateCand{mt: mt, src: src, weight: dateWeights[src]}
-		day := mt.t.Format(time.DateOnly)
-		c.days = []string{day}
-		if mt.hasTime && mt.t.Location() == time.UTC {
-			for _, off := range []time.Duration{-12 * time.Hour, 14 * time.Hour} {
-				if d := mt.t.Add(off).Format(time.DateOnly); d != day {
-					c.days = append(c.days, d)
-				}
-			}
-		}
-		cands = append(cands, c)
-	}
-	for _, v := range vals {
-		if t, ok := parseMetaDate(v.val); ok {
-			if _, off := t.t.Zone(); off == 0 && t.hasTime {
-				t.t = t.t.UTC() // "GMT", "+00:00", "Z": one zone
-			}
-			add(t, v.src)
-		}
-	}
-	if !visible.zero() {
-		add(visible, fromVisible)
-	}
-	if len(cands) == 0 {
-		return metaTime{}, ""
-	}
-	support := map[string]int{}
-	for _, d := range distinctDays(cands) {
-		best := map[metaSource]int{}
-		for _, c := range cands {
-			if slices.Contains(c.days, d) && c.weight > best[c.src] {
-				best[c.src] = c.weight
-			}
-		}
-		for _, w := range best {
-			support[d] += w
-		}
-	}
-	// The winning day: most support; on a tie, the day of the most trusted
-	// statement (cands are in order of trust).
-	day, top := "", -1
-	for _, c := range cands {
-		for _, d := range c.days[:1] {
-			if support[d] > top {
-				day, top = d, support[d]
-			}
-		}
-	}
-	for _, c := range cands {
-		// A shifted UTC day may win only through a local statement of it.
-		for _, d := range c.days[1:] {
-			if support[d] > top {
-				day, top = d, support[d]
-			}
-		}
-	}
-	for _, c := range cands {
-		if c.mt.hasTime && c.days[0] == day {
-			return c.mt, c.src.String()
-		}
-	}
-	for _, c := range cands {
-		if slices.Contains(c.days, day) {
-			d, _ := time.Parse(time.DateOnly, day)
-			return metaTime{t: d}, c.src.String()
-		}
-	}
-	return metaTime{}, ""
-}
-
-func distinctDays(cands []dateCand) []string {
-	var out []string
-	for _, c := range cands {
-		for _, d := range c.days {
-			if !slices.Contains(out, d) {
-				out = append(out, d)
-			}
-		}
-	}
-	return out
-}
-
-// chooseDate takes the first date of the most trusted source that parses
-// and lies between 1995 and now; a later source giving the same day with
-// its time and zone makes it more precise.
-func chooseDate(vals []metaValue, now time.Time) (metaTime, string) {
+// chooseDate takes the first date of the most trusted source that lies
+// between 1995 and now; a later source giving the same day with its time
+// and zone makes it more precise.
+func chooseDate(stmts []dateStmt, now time.Time) (metaTime, string) {
 	var best metaTime
 	src := ""
-	for _, v := range vals {
-		t, ok := parseMetaDate(v.val)
-		if !ok || t.t.Year() < 1995 || t.t.After(now.Add(24*time.Hour)) {
+	for _, s := range stmts {
+		t := s.mt
+		if t.t.Year() < 1995 || t.t.After(now.Add(24*time.Hour)) {
 			continue
 		}
 		if best.zero() {
-			best, src = t, v.src.String()
+			best, src = t, s.src.String()
 			if best.hasTime {
 				return best, src
 			}
