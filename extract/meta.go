@@ -199,6 +199,7 @@ func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
 		case html.TextNode:
 			if !ctx.aside && !ctx.head && !ctx.inByline {
 				w.labelledText(c, ctx)
+				w.datedName(c, ctx)
 			}
 			if !ctx.head && !ctx.inDate {
 				// A labelled date counts even beside the article: the
@@ -463,18 +464,21 @@ func isAsideBlock(n *html.Node) bool {
 		if strings.HasPrefix(tok, "main") || strings.Contains(tok, "article-content") || tok == "content" {
 			return false
 		}
+		content, marked := false, false
 		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
-			if part == "content" {
-				// "site-content", "content-area": the page says this is
-				// its content, whatever else the block is called.
-				return false
-			}
+			content = content || part == "content"
 			for _, m := range marks {
 				if part == m || part == m+"s" {
-					aside = true
+					marked = true
 				}
 			}
 		}
+		if content && !marked {
+			// "site-content", "content-area": the page says this is its
+			// content ("comment-content" is a comment's).
+			return false
+		}
+		aside = aside || marked
 	}
 	return aside
 }
@@ -563,7 +567,83 @@ func (w *factWalker) labelledText(c *html.Node, ctx walkCtx) {
 		return
 	}
 	w.labelSeen++
-	w.add(&w.f.authors, metaValue{src: fromByline, val: t, outside: !ctx.article, plain: true})
+	v := metaValue{src: fromByline, val: t, outside: !ctx.article, plain: true}
+	if name, ok := nameBeforeDate(stripAuthorLabel(t)); ok {
+		// "Posted by jdoe on August 3, 2019": the label and the date
+		// around it say that the word between is a name, even a user
+		// name.
+		v.val, v.key = "by "+name, "dated"
+	}
+	w.add(&w.f.authors, v)
+}
+
+// nameBeforeDate reads "Jane Doe on August 3, 2019", "jdoe 21.10.2019",
+// "Jane @ 12:00 am": up to three words, then a date or a clock, maybe
+// after a connecting word. It returns the words.
+func nameBeforeDate(s string) (string, bool) {
+	words := strings.Fields(s)
+	for i := 1; i <= 3 && i < len(words); i++ {
+		rest := words[i:]
+		if c := strings.ToLower(rest[0]); len(rest) > 1 && (c == "on" || c == "am" || c == "um" || c == "le" || c == "el" || c == "@" || c == "|" || c == "-" || c == "–" || c == "·") {
+			rest = rest[1:]
+		}
+		r := strings.Join(rest, " ")
+		if _, ok := parseDateLine(r); ok || isDateOrClock(r) {
+			return strings.TrimRight(strings.Join(words[:i], " "), ",|"), true
+		}
+	}
+	return "", false
+}
+
+// datedName records a short line made of a date, maybe a clock, and one
+// name, the separators of a byline between them ("04.02.2022 | 13:10 Uhr
+// | Jane Doe", "11.12.2019 - Jane Doe"): a byline nobody marked, which
+// the date beside it gives away.
+func (w *factWalker) datedName(c *html.Node, ctx walkCtx) {
+	t := strings.TrimSpace(c.Data)
+	if w.labelSeen >= maxFactValues || len(t) < 10 || len(t) > 100 || !hasYear(t) {
+		return
+	}
+	line := foldSpace(labelRun(c, 120))
+	if len(line) > 100 {
+		return
+	}
+	segs := []string{line}
+	for _, sep := range bylineBreaks {
+		var next []string
+		for _, s := range segs {
+			next = append(next, strings.Split(s, sep)...)
+		}
+		segs = next
+	}
+	name, dated := "", false
+	for _, seg := range segs {
+		seg = strings.TrimSpace(seg)
+		switch {
+		case seg == "":
+		case isDateOrClock(seg):
+			dated = true
+		case name != "":
+			return // two pieces that are no date: not this kind of line
+		default:
+			name = seg
+		}
+	}
+	if !dated || name == "" {
+		return
+	}
+	w.labelSeen++
+	w.add(&w.f.authors, metaValue{src: fromByline, val: name, outside: !ctx.article, plain: true})
+}
+
+// isDateOrClock reports a piece of a byline that is a date ("04.02.2022")
+// or a clock ("13:10 Uhr").
+func isDateOrClock(s string) bool {
+	if _, ok := parseDateLine(s); ok {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) <= 2 && isClock(f[0]) && (len(f) == 1 || dateFillers[f[1]] || f[1] == "am" || f[1] == "pm")
 }
 
 // labelRun is the text from c to the next line break or block element,

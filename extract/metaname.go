@@ -137,7 +137,13 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 			}
 			continue
 		}
-		for _, part := range splitAny(seg, nameJoins) {
+		parts := splitAny(seg, nameJoins)
+		if singleWords(parts) {
+			// "Jobs & Hire", "Müller und Söhne": one name of two words
+			// joined, not two people of one word each.
+			parts = []string{seg}
+		}
+		for _, part := range parts {
 			part = stripAuthorLabel(trimNamePunct(part))
 			part = stripTrailingDate(part)
 			part = stripPlace(part)
@@ -152,6 +158,21 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 			}
 		}
 	}
+}
+
+// singleWords reports two or more parts of one word each, in a script
+// with case: single names joined, as companies are named.
+func singleWords(parts []string) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		p = trimNamePunct(p)
+		if strings.Contains(p, " ") || caseless(p) || p == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // tidyPeople looks at the people one line named, from index start: beside
@@ -400,6 +421,11 @@ func sameOutlet(s, site string) bool {
 		return false
 	}
 	for _, name := range strings.Split(site, "\n") {
+		if possessive(name, s) {
+			// "Daniel Lemire's blog": the site of the person, who is not
+			// the site.
+			continue
+		}
 		b := outletKey(name)
 		// Equal, or one the other with a short addition ("Spiegel" and
 		// "Spiegel Online"); not a person named in the host ("Heiko",
@@ -413,6 +439,13 @@ func sameOutlet(s, site string) bool {
 		}
 	}
 	return false
+}
+
+// possessive reports a site name that is a person's: "Jane Doe's Blog",
+// "Jane Doe’s kitchen".
+func possessive(site, name string) bool {
+	site, name = strings.ToLower(site), strings.ToLower(strings.TrimSpace(name))
+	return name != "" && (strings.HasPrefix(site, name+"'s ") || strings.HasPrefix(site, name+"’s "))
 }
 
 // outletKey folds an outlet's name or host for comparison: "www." and a

@@ -276,11 +276,52 @@ func outletNames(f *pageFacts, host string) string {
 // chooseAuthor reads the authors source by source in order of trust and
 // takes the first source that names a person; when none does, the first
 // organisation a structured source names as the author. credit is a news
-// agency named beside the people.
+// agency named beside the people. The other sources then complete the
+// chosen one: a fuller list of the same people ("Jane Doe" in JSON-LD,
+// "By Jane Doe and John Roe" in the byline), a user name written out
+// ("jdoe" beside "Jane Doe").
 func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
-	vals := sortedBySource(f.authors)
+	readings := readAuthors(f, site)
 	var orgs []string
 	orgSrc := ""
+	for i, r := range readings {
+		if r.agencyOnly {
+			// A structured field naming a news agency as the author is
+			// surer than a person found in the page's text.
+			return r.agency, r.agency, r.src.String()
+		}
+		if len(r.people) > 0 {
+			people := completePeople(r.people, readings[i+1:])
+			return strings.Join(people, ", "), r.agency, r.src.String()
+		}
+		if len(orgs) == 0 && len(r.orgs) > 0 {
+			orgs, orgSrc = r.orgs, r.src.String()
+		}
+	}
+	if len(orgs) > 0 {
+		return orgs[0], "", orgSrc
+	}
+	return "", "", ""
+}
+
+// authorReading is what one source says of the authors.
+type authorReading struct {
+	src    metaSource
+	people []string
+	orgs   []string
+	agency string
+	// list is the people of the one value that named most of them: a
+	// list as one statement gives it, never pieced together from
+	// several fields.
+	list []string
+	// agencyOnly: a structured field names a news agency and no person.
+	agencyOnly bool
+}
+
+// readAuthors reads the author values of each source, in order of trust.
+func readAuthors(f *pageFacts, site string) []authorReading {
+	vals := sortedBySource(f.authors)
+	var out []authorReading
 	for i := 0; i < len(vals); {
 		j := i
 		for j < len(vals) && vals[j].src == vals[i].src {
@@ -288,117 +329,167 @@ func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
 		}
 		group := vals[i:j]
 		i = j
-		s := group[0].src
-		var people, gorgs []string
-		agency := ""
-		if s == fromByline {
-			// One byline, the first that names someone: marked bylines of
-			// the article first, then labelled text of the article, then
-			// those outside it.
-			rank := func(v metaValue) int {
-				r := 0
-				if v.outside {
-					r += 2
-				}
-				if v.plain {
-					r++
-				}
-				return r
-			}
-			sort.SliceStable(group, func(a, b int) bool { return rank(group[a]) < rank(group[b]) })
-			for _, v := range group {
-				trust := labelledNames
-				switch {
-				case v.person:
-					trust = lenientNames
-				case v.plain:
-					trust = strictNames
-				}
-				bsite := site
-				if v.person {
-					// An hCard or rel=author naming the site's own name is
-					// the blog's author (one person, one blog).
-					bsite = ""
-				}
-				p := parseAuthorValue(v.val, trust, bsite)
-				if len(p.people) == 0 && v.person && len(p.orgs) == 1 && isAcronymWord(p.orgs[0]) && !wireAgencies[strings.ToLower(p.orgs[0])] {
-					// An hCard holding initials ("LD") names a person.
-					p.people = p.orgs
-				}
-				if len(p.people) > 0 {
-					people, agency = p.people, p.agency
-					break
-				}
-				switch {
-				case len(gorgs) > 0:
-				case p.agency != "":
-					gorgs = []string{p.agency}
-				case v.person && len(p.orgs) > 0:
-					// rel=author naming an organisation: its author as stated.
-					gorgs = p.orgs[:1]
-				}
-			}
+		r := authorReading{src: group[0].src}
+		if r.src == fromByline {
+			r.people, r.orgs, r.agency = readBylines(group, site)
+			r.list = r.people
 		} else {
-			// Values of one item only: a list page's first article.
-			g := -1
-			var listed []string // a schema.org list, people and organisations in order
-			for _, v := range group {
-				if g >= 0 && v.group != g {
-					continue
-				}
-				if v.org && !v.person {
-					if k, name := classifyName(v.val, true, site); k != noName {
-						gorgs = append(gorgs, name)
-						if !looksDomainName(name) {
-							listed = append(listed, name)
-						}
-						if agency == "" && wireAgencies[strings.ToLower(name)] {
-							agency = name
-						}
-					}
-					continue
-				}
-				p := parseAuthorValue(v.val, lenientNames, site)
-				if len(p.people) > 0 {
-					g = v.group
-				}
-				people = append(people, p.people...)
-				gorgs = append(gorgs, p.orgs...)
-				if s <= fromMicrodata && (v.person || v.org) {
-					listed = append(listed, p.people...)
-					for _, o := range p.orgs {
-						if !looksDomainName(o) {
-							listed = append(listed, o)
-						}
-					}
-				}
-				if agency == "" {
-					agency = p.agency
-				}
-			}
-			if len(people) > 0 && len(listed) > len(people) {
-				// Schema.org lists its authors one by one: an agency or a
-				// desk listed beside the people is an author as stated.
-				people = listed
-			}
-			if len(people) == 0 && agency != "" && s <= fromMetaName {
-				// A structured field naming a news agency as the author is
-				// surer than a person found in the page's text.
-				return agency, agency, s.String()
-			}
+			readStructuredAuthors(group, site, &r)
 		}
-		people = dedupeFold(people)
-		if len(people) > 0 {
-			return strings.Join(people, ", "), agency, s.String()
+		r.people = dedupeFold(r.people)
+		r.orgs = dedupeFold(r.orgs)
+		out = append(out, r)
+	}
+	return out
+}
+
+// readBylines reads the one byline that names someone, the first of:
+// marked bylines of the article, labelled text of the article, those
+// outside it.
+func readBylines(group []metaValue, site string) (people, orgs []string, agency string) {
+	rank := func(v metaValue) int {
+		r := 0
+		if v.outside {
+			r += 2
 		}
-		if len(orgs) == 0 && len(gorgs) > 0 {
-			orgs, orgSrc = dedupeFold(gorgs), s.String()
+		if v.plain {
+			r++
+		}
+		return r
+	}
+	group = append([]metaValue(nil), group...)
+	sort.SliceStable(group, func(a, b int) bool { return rank(group[a]) < rank(group[b]) })
+	for _, v := range group {
+		trust := labelledNames
+		switch {
+		case v.person:
+			trust = lenientNames
+		case v.plain && v.key == "dated":
+			trust = labelledNames
+		case v.plain:
+			trust = strictNames
+		}
+		bsite := site
+		if v.person {
+			// An hCard or rel=author naming the site's own name is
+			// the blog's author (one person, one blog).
+			bsite = ""
+		}
+		p := parseAuthorValue(v.val, trust, bsite)
+		if len(p.people) == 0 && v.person && len(p.orgs) == 1 && isAcronymWord(p.orgs[0]) && !wireAgencies[strings.ToLower(p.orgs[0])] {
+			// An hCard holding initials ("LD") names a person.
+			p.people = p.orgs
+		}
+		if len(p.people) > 0 {
+			return p.people, p.orgs, p.agency
+		}
+		switch {
+		case len(orgs) > 0:
+		case p.agency != "":
+			orgs = []string{p.agency}
+		case v.person && len(p.orgs) > 0:
+			// rel=author naming an organisation: its author as stated.
+			orgs = p.orgs[:1]
 		}
 	}
-	if len(orgs) > 0 {
-		return orgs[0], "", orgSrc
+	return nil, orgs, ""
+}
+
+// readStructuredAuthors reads the values of one structured source: the
+// values of one item only (a list page's first article).
+func readStructuredAuthors(group []metaValue, site string, r *authorReading) {
+	s := r.src
+	g := -1
+	var listed []string // a schema.org list, people and organisations in order
+	for _, v := range group {
+		if g >= 0 && v.group != g {
+			continue
+		}
+		if v.org && !v.person {
+			if k, name := classifyName(v.val, true, site); k != noName {
+				r.orgs = append(r.orgs, name)
+				if !looksDomainName(name) {
+					listed = append(listed, name)
+				}
+				if r.agency == "" && wireAgencies[strings.ToLower(name)] {
+					r.agency = name
+				}
+			}
+			continue
+		}
+		p := parseAuthorValue(v.val, lenientNames, site)
+		if len(p.people) > 0 {
+			g = v.group
+		}
+		if len(p.people) > len(r.list) {
+			r.list = p.people
+		}
+		r.people = append(r.people, p.people...)
+		r.orgs = append(r.orgs, p.orgs...)
+		if s <= fromMicrodata && (v.person || v.org) {
+			listed = append(listed, p.people...)
+			for _, o := range p.orgs {
+				if !looksDomainName(o) {
+					listed = append(listed, o)
+				}
+			}
+		}
+		if r.agency == "" {
+			r.agency = p.agency
+		}
 	}
-	return "", "", ""
+	if len(r.people) > 0 && len(listed) > len(r.people) {
+		// Schema.org lists its authors one by one: an agency or a
+		// desk listed beside the people is an author as stated.
+		r.people = listed
+	}
+	r.agencyOnly = len(r.people) == 0 && r.agency != "" && s <= fromMetaName
+}
+
+// completePeople completes the people a source names with what less
+// trusted sources say of the same people: a user name the byline writes
+// out ("jdoe" is "Jane Doe"), and a longer list that holds them all ("Jane
+// Doe" where the byline says "Jane Doe and John Roe"): sources that list
+// one author of several are common, sources that add a wrong one to the
+// right ones are not.
+func completePeople(people []string, others []authorReading) []string {
+	people = append([]string(nil), people...)
+	for i, p := range people {
+		if strings.Contains(p, " ") {
+			continue
+		}
+		key := alnumLower(p)
+		for _, r := range others {
+			for _, q := range r.people {
+				if strings.Contains(q, " ") && alnumLower(q) == key {
+					people[i] = q
+				}
+			}
+		}
+	}
+	same := func(a, b string) bool { return alnumLower(a) == alnumLower(b) }
+	for _, r := range others {
+		if len(r.list) <= len(people) || len(r.list) > 6 {
+			continue
+		}
+		all := true
+		for _, p := range people {
+			if !slices.ContainsFunc(r.list, func(q string) bool { return same(p, q) }) {
+				all = false
+			}
+		}
+		if all {
+			return r.list
+		}
+	}
+	// "Sophie Foster" and "sophie-foster": one person.
+	out := people[:0]
+	for _, p := range people {
+		if !slices.ContainsFunc(out, func(q string) bool { return same(p, q) }) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // chooseDate takes the first date of the most trusted source that lies
