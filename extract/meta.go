@@ -62,11 +62,12 @@ type pageFacts struct {
 	timeMarked, timePlain []metaValue
 	sites                 []metaValue
 	// clocks are short texts of the page holding a clock and a year.
-	clocks   []string
-	headings              []string // <h1> texts, article ones first
-	lang                  string
-	canonical             string
-	jsonld                []string // raw JSON-LD scripts
+	clocks          []string
+	headings        []string // <h1> texts, article ones first
+	articleHeadings int      // how many of them are the article's
+	lang            string
+	canonical       string
+	jsonld          []string // raw JSON-LD scripts
 }
 
 // Limits that keep the walk linear and small on hostile pages: a page has
@@ -253,6 +254,7 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 					// An article's own heading before any heading of the
 					// page around it.
 					f.headings = append([]string{t}, f.headings...)
+					f.articleHeadings++
 				} else {
 					f.headings = append(f.headings, t)
 				}

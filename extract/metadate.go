@@ -382,7 +382,7 @@ func clockOffset(t time.Time, text string) (int, bool) {
 		if c.min != t.Minute() {
 			continue
 		}
-		diff := (c.hour*60+c.min - (t.Hour()*60 + t.Minute()) + 24*60) % (24 * 60)
+		diff := (c.hour*60 + c.min - (t.Hour()*60 + t.Minute()) + 24*60) % (24 * 60)
 		if diff > 14*60 {
 			diff -= 24 * 60
 		}

@@ -89,6 +89,21 @@ func chooseTitle(f *pageFacts, site, host string) (string, string) {
 
 func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 	vals := sortedBySource(f.titles)
+	// A heading that is one piece of a title beside others is the site's
+	// name set as the page's heading ("Krimiblog-Archiv" over "Headline :
+	// Krimiblog-Archiv | Tagline").
+	headingSite := ""
+	for _, h := range f.headings {
+		h = joinLines(h)
+		for _, v := range vals {
+			if ps := splitTitle(foldSpace(v.val)); len(ps) > 1 && slices.ContainsFunc(ps, func(p string) bool { return strings.EqualFold(p, h) }) {
+				headingSite = h
+			}
+		}
+		if headingSite != "" {
+			break
+		}
+	}
 	var wholes []string // cleaned titles, folded
 	var raws []string   // titles as written, folded and lowercased
 	for _, v := range vals {
@@ -150,18 +165,13 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 			}
 		}
 	}
-	for _, v := range vals {
-		if v.src == fromTitleTag {
-			continue
-		}
-		if t := cleanTitle(v.val, site, host); len(t) >= 4 {
-			return t, v.src.String()
-		}
-	}
-	if len(f.headings) > 0 {
-		// No structured title: the article's own heading, when it reads as
-		// a headline and is not a piece of the page title (the site's
-		// name set as a heading).
+	// The article's own heading, when it reads as a headline, is not a
+	// piece of the page title (the site's name set as a heading) and is
+	// the page's only one (or the article's): over the titles made for
+	// sharing (og:title), which are often rewritten, not over schema.org's
+	// headline.
+	heading := ""
+	if len(f.headings) == 1 || f.articleHeadings == 1 {
 		h := joinLines(f.headings[0])
 		hl := strings.ToLower(foldSpace(h))
 		piece := false
@@ -173,18 +183,69 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 			}
 		}
 		if usable(h) && !piece && len(strings.Fields(h)) >= 3 {
-			return h, fromHeading.String()
+			heading = h
 		}
 	}
 	for _, v := range vals {
 		if v.src == fromTitleTag {
-			if t := cleanTitle(v.val, site, host); t != "" {
+			continue
+		}
+		if heading != "" && v.src > headingOver {
+			break
+		}
+		t := cleanTitle(v.val, site, host)
+		if headingSite != "" {
+			t = cutSitePiece(t, headingSite)
+		}
+		if len(t) >= 4 {
+			return t, v.src.String()
+		}
+	}
+	if heading != "" {
+		return heading, fromHeading.String()
+	}
+	for _, v := range vals {
+		if v.src == fromTitleTag {
+			t := cleanTitle(v.val, site, host)
+			if headingSite != "" {
+				t = cutSitePiece(t, headingSite)
+			}
+			if t != "" {
 				return t, v.src.String()
 			}
 		}
 	}
 	return "", ""
 }
+
+// cutSitePiece cuts the site's name and what goes with it from a title:
+// "Headline : Site | Tagline" is "Headline"; "Site » Section » Headline"
+// is "Headline".
+func cutSitePiece(title, siteName string) string {
+	i := strings.Index(strings.ToLower(title), strings.ToLower(siteName))
+	if i < 0 || len(siteName) == len(title) {
+		return title
+	}
+	if i > 0 {
+		if t := strings.TrimRight(title[:i], " |:-–—·»«/•~"); t != "" && hasTitleSep(title[:i], false) {
+			return t
+		}
+		return title
+	}
+	rest := title[len(siteName):]
+	if !hasTitleSep(rest, true) {
+		return title
+	}
+	ps := splitTitle(rest)
+	if len(ps) == 0 {
+		return title
+	}
+	return ps[len(ps)-1]
+}
+
+// headingOver is the least trusted structured title source that the
+// article's own heading does not overrule.
+var headingOver = fromJSONLD
 
 // beside reports whether title starts or ends with part, a separator
 // between part and the rest: "part | Site", "Kicker: part".

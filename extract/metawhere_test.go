@@ -81,7 +81,7 @@ func TestMetaWhere(t *testing.T) {
 		addJSONLD(f)
 		now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 		vis := visibleDate(root, f.canonical, now)
-		m := resolveMetaVisible(f, "", vis, now)
+		m := resolveMetaVisible(f, pageHost(nil, f), vis, now)
 		g := gold[name]
 		var b strings.Builder
 		fmt.Fprintf(&b, "== %s gold=%s got=%s (%s) lang=%q\n", name, g.Date, m.published.t.Format(time.RFC3339), m.dateSrc, f.lang)
@@ -157,7 +157,7 @@ func TestMetaDump(t *testing.T) {
 		f := collectFacts(root)
 		addJSONLD(f)
 		vis := visibleDate(root, f.canonical, now)
-		m := resolveMetaVisible(f, "", vis, now)
+		m := resolveMetaVisible(f, pageHost(nil, f), vis, now)
 		var ga any
 		_ = json.Unmarshal(p.gold.Author, &ga)
 		rec := map[string]any{
@@ -199,7 +199,7 @@ func TestMetaQuick(t *testing.T) {
 		f := collectFacts(root)
 		addJSONLD(f)
 		vis := visibleDate(root, f.canonical, now)
-		m := resolveMetaVisible(f, "", vis, now)
+		m := resolveMetaVisible(f, pageHost(nil, f), vis, now)
 		o := metaArticle{Source: p.name, Title: strPtr(m.title), Author: strPtr(m.author), Published: strPtr(formatPublished(m.published.t, !m.published.hasTime))}
 		miss := metaMisses(p.gold, o, metaArticle{})
 		misses = append(misses, miss...)
