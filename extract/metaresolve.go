@@ -92,9 +92,14 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 	// A heading that is one piece of a title beside others is the site's
 	// name set as the page's heading ("Krimiblog-Archiv" over "Headline :
 	// Krimiblog-Archiv | Tagline").
-	headingSite := ""
+	headingSite, hostSite := "", ""
 	for _, h := range f.headings {
 		h = joinLines(h)
+		if namesHost(h, host) && !slices.ContainsFunc(vals, func(v metaValue) bool { return v.src != fromTitleTag && sameText(v.val, h) }) {
+			// The host's name as the page's heading: never the headline.
+			headingSite, hostSite = h, h
+			break
+		}
 		for _, v := range vals {
 			if ps := splitTitle(foldSpace(v.val)); len(ps) > 1 && slices.ContainsFunc(ps, func(p string) bool { return strings.EqualFold(p, h) }) {
 				headingSite = h
@@ -115,7 +120,7 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 	siteKey := titleKey(site)
 	usable := func(h string) bool {
 		hn := titleKey(h)
-		return len(h) >= 4 && len(h) <= 300 && hn != siteKey && len(hn) >= 3
+		return len(h) >= 4 && len(h) <= 300 && hn != siteKey && len(hn) >= 3 && (hostSite == "" || !sameText(h, hostSite))
 	}
 	confirmed := func(h string) bool {
 		hn := titleKey(h)
@@ -216,6 +221,15 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// namesHost reports a heading that is the site's name as its host spells
+// it: "DimidoBlog" on dimido.de, "Four Years Remaining" on fouryears.eu.
+func namesHost(h, host string) bool {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	label, _, _ := strings.Cut(host, ".")
+	label = alnumLower(label)
+	return len(label) >= 5 && len(strings.Fields(h)) <= 4 && strings.HasPrefix(titleKey(h), label)
 }
 
 // cutSitePiece cuts the site's name and what goes with it from a title:
