@@ -184,12 +184,14 @@ func collectFacts(root *html.Node) *pageFacts {
 
 // walkCtx is what an element inherits from its ancestors.
 type walkCtx struct {
-	scope    *itemScope
-	article  bool // inside <article>, <main> or an element marked as the article
-	aside    bool // inside nav, aside, footer, comments, related links: no byline there
-	head     bool
-	inByline bool // inside an element already read as a byline
-	inDate   bool // inside an element already read as a date
+	scope   *itemScope
+	article bool // inside <article>, <main> or an element marked as the article
+	// articleTag is set inside an <article> element itself.
+	articleTag bool
+	aside      bool // inside nav, aside, footer, comments, related links: no byline there
+	head       bool
+	inByline   bool // inside an element already read as a byline
+	inDate     bool // inside an element already read as a date
 }
 
 func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
@@ -243,10 +245,18 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 			f.canonical = attr(n, "href")
 		}
 		return
-	case atom.Article, atom.Main:
+	case atom.Article:
+		ctx.article, ctx.articleTag = true, true
+	case atom.Main:
 		ctx.article = true
-	case atom.Nav, atom.Aside, atom.Footer, atom.Form:
+	case atom.Nav, atom.Aside, atom.Form:
 		ctx.aside = true
+	case atom.Footer:
+		// The footer of an <article> is the article's own: its byline
+		// and date ("Posted on ... by Jane"); any other is the page's.
+		if !ctx.articleTag {
+			ctx.aside = true
+		}
 	case atom.H1:
 		if !ctx.aside && len(f.headings) < 10 {
 			if t := foldLines(textOf(n, maxFactText)); t != "" {
