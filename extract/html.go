@@ -162,7 +162,9 @@ func finishHTML(r *result, pm pageMeta, md *trafilatura.Metadata, host string) {
 		r.meta.Published = pm.published.t
 		r.meta.PublishedDateOnly = !pm.published.hasTime
 	}
-	r.meta.Modified = pm.modified.t
+	if !pm.modified.zero() {
+		r.meta.Modified, r.meta.ModifiedDateOnly = pm.modified.t, !pm.modified.hasTime
+	}
 	if md != nil {
 		r.meta.Language = md.Language
 	}
