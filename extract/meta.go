@@ -695,8 +695,8 @@ func labelRun(c *html.Node, max int) string {
 // startsWithLabelWord reports whether s starts with the first word of a
 // byline label: a cheap test before the full one.
 func startsWithLabelWord(s string) bool {
-	s = strings.TrimLeft(s, " |·•\u00a0")
-	end := strings.IndexAny(s, " :\u00a0")
+	s = strings.TrimLeft(s, " |·•\u00a0(（")
+	end := strings.IndexAny(s, " :：\u00a0")
 	if end < 0 {
 		end = len(s)
 	}

@@ -79,7 +79,7 @@ const (
 var bylineBreaks = []string{" | ", " · ", " • ", " — ", " – ", " - ", " / ", "|", "•"}
 
 // Separators between several names.
-var nameJoins = []string{", ", ",", "; ", ";", " & ", " and ", " und ", " et ", " y ", " e ", " i ", " og ", " och ", " en "}
+var nameJoins = []string{", ", ",", "; ", ";", "、", " & ", " and ", " und ", " et ", " y ", " e ", " i ", " og ", " och ", " en "}
 
 func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) {
 	lenient := trust == lenientNames
@@ -93,6 +93,9 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 	}
 	if strings.Contains(low, "://") || strings.HasPrefix(low, "www.") && !strings.Contains(low, " ") && len(site) > 0 {
 		return // a profile address, not a name
+	}
+	if inner, ok := wholeBracket(line); ok {
+		line = inner // "(Text: Jane Doe)", "（责编：牛镛）": a byline set in brackets
 	}
 	// "Jane Doe (Reuters)": brackets credit an agency or hold an
 	// abbreviation of the name ("(obe)"), never another person; a web
@@ -158,6 +161,20 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 			}
 		}
 	}
+}
+
+// wholeBracket returns what a line wholly set in one pair of round
+// brackets holds.
+func wholeBracket(line string) (string, bool) {
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasPrefix(line, p[0]) && strings.HasSuffix(line, p[1]) {
+			inner := line[len(p[0]) : len(line)-len(p[1])]
+			if !strings.ContainsAny(inner, "()（）") {
+				return strings.TrimSpace(inner), true
+			}
+		}
+	}
+	return "", false
 }
 
 // singleWords reports two or more parts of one word each, in a script
@@ -231,7 +248,7 @@ func creditBrackets(line string, p *authorParse) (rest string, domain bool) {
 
 // stripAuthorLabel drops a leading "By", "Von", "Written by", "Autor:".
 func stripAuthorLabel(s string) string {
-	s = strings.TrimLeft(s, " |·•\u00a0")
+	s = strings.TrimLeft(s, " |·•\u00a0(（")
 	for range 2 { // "Text: Von Jane Doe"
 		low := strings.ToLower(s)
 		found := false
@@ -240,7 +257,7 @@ func stripAuthorLabel(s string) string {
 				continue
 			}
 			rest := s[len(l):]
-			if strings.HasSuffix(l, ":") || rest == "" {
+			if strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：") || rest == "" {
 				s, found = strings.TrimSpace(rest), true
 				break
 			}
@@ -257,7 +274,7 @@ func stripAuthorLabel(s string) string {
 }
 
 func trimNamePunct(s string) string {
-	return strings.Trim(s, " .,;:|-–—\"'“”„«»*·•@")
+	return strings.Trim(s, " .,;:|-–—\"'“”„«»*·•@()（）")
 }
 
 // stripTrailingDate drops dates and date words ending a name: "Jane Doe
