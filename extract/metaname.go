@@ -395,6 +395,11 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	for len(words) > 0 && roleLexicon[strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))] {
 		words = words[:len(words)-1]
 	}
+	if len(words) > 2 && followButtons[strings.ToLower(words[len(words)-1])] {
+		// "Jane Doe Follow": the button an author box sets beside the name.
+		words = words[:len(words)-1]
+		n--
+	}
 	if len(words) == 0 || len(words) < n && len(words) == 1 && !caseless(words[0]) {
 		// Only titles, or a title beside one word ("Herald Staff
 		// Writer"): no one's name.
@@ -428,6 +433,10 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	}
 	return noName, ""
 }
+
+// The words of the button beside an author's name that follows the
+// author's posts.
+var followButtons = map[string]bool{"follow": true, "folgen": true, "suivre": true, "seguir": true, "segui": true, "volgen": true}
 
 // sameOutlet reports a value that is the outlet's own name. site holds
 // the names the page gives its outlet, one a line (og:site_name, the
