@@ -589,9 +589,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		v.ti = k
 		switch m.kind {
 		case '~':
-			lo, hi, approx = n*(1-approxShare(n)), n*(1+approxShare(n)), true
+			lo, hi, approx = n*(1-approxShare(n/mult)), n*(1+approxShare(n/mult)), true
 		case 'n':
-			lo, hi, approx = n*(1-approxShare(n)), n, true
+			lo, hi, approx = n*(1-approxShare(n/mult)), n, true
 		case '>':
 			lo, hi, approx = n, Unbounded, true
 		case '<':
