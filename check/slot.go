@@ -97,6 +97,8 @@ func (s *state) bucketKey(r slotRef) string {
 			return ""
 		}
 		return "pop|e" + itoa(r.holder)
+	case claim.AttrRecord:
+		return "record|" + v.Spec
 	case claim.AttrMagnitude:
 		if v.Other {
 			return "mag|" + v.Head + "|other"
@@ -418,8 +420,11 @@ func (s *state) slotConflict(refs []slotRef, risen float64) (slotConflict, bool)
 		}
 	}
 	var core []slotRef
-	if refs[0].v.Attr == claim.AttrMeasure {
-		figs = nil // measures are not disputed, see bucketKey
+	if refs[0].v.Attr == claim.AttrMeasure || refs[0].v.Attr == claim.AttrRecord {
+		// measures are not disputed, see bucketKey; nor records, which
+		// differ by their span (a coach's 122-147 with one club, 284-286
+		// over his career): outlets that give the same one agree
+		figs = nil
 	}
 	for fa := 0; fa < len(figs); fa++ {
 		for fb := fa + 1; fb < len(figs); fb++ {
@@ -596,7 +601,9 @@ func (s *state) agreedSlots() {
 		for _, r := range refs {
 			placed := false
 			for g := range groups {
-				if sameFigure(r.v, groups[g][0].v) && s.sameSlot(r, groups[g][0], false) {
+				// the same won-lost record is the same fact wherever it
+				// is told
+				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
 					placed = true
 					break
@@ -790,8 +797,8 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	if x == y {
 		return true
 	}
-	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge {
-		return false // November 18 is not November 19
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord {
+		return false // November 18 is not November 19, 58-3 not 58-4
 	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
 	tol := 0.005

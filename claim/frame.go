@@ -80,6 +80,9 @@ const (
 	AttrNumber     = "number"
 	AttrMeasure    = "measure"
 	AttrDepth      = "depth"
+	// AttrRecord is a won-lost record or a game's score ("58-3", "an
+	// 88-72 setback"); Spec "score" for a game's
+	AttrRecord = "record"
 )
 
 // distanceUnits are lengths in metres.
@@ -129,6 +132,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 	case crosscheck.ValueName, crosscheck.ValuePlace:
 		return
+	case crosscheck.ValueNumber:
+		if v.Unit == "record" || v.Unit == "score" {
+			v.Attr, v.Spec = AttrRecord, v.Unit
+			return
+		}
+		v.Attr = AttrCount
 	default:
 		v.Attr = AttrCount
 	}

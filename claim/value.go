@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -72,6 +73,11 @@ func (x *extractor) values(si int) []valueAt {
 		// ("Twenty-three personnel (12 Somali and 11 Yemeni) surrendered,"
 		// the navy said)
 		if v, ok := x.ageAt(toks, i); ok {
+			out = append(out, v)
+			i = v.tj - 1
+			continue
+		}
+		if v, ok := x.recordAt(toks, i); ok {
 			out = append(out, v)
 			i = v.tj - 1
 			continue
@@ -723,3 +729,63 @@ func approxShare(n float64) float64 {
 	}
 	return 0.25
 }
+
+// recordRe is a won-lost record or a score as one token: "9-14",
+// "58 - 3", "88-72".
+var recordRe = regexp.MustCompile(`^(\d{1,3}) ?- ?(\d{1,3})$`)
+
+// recordNouns may follow a record or a score: "a 9-14 start", "an 88-72
+// setback", "a 10-5 vote". Any other noun makes the figures a range ("20-30
+// people").
+var recordNouns = set(`record records start starts setback setbacks win wins victory victories loss losses defeat defeats
+mark run streak lead decision verdict triumph rout season campaign vote lifetime career overall`)
+
+// gameNouns make a score of one game, not a standing record.
+var gameNouns = set(`setback win victory loss defeat decision triumph rout`)
+
+// recordAt reads a won-lost record or a game's score at token i ("the
+// 76ers have opened 9-14", "Klitschko, 58 - 3 with 51 knockouts", "an
+// 88-72 setback"). The figure is won*1000+lost; Unit "record", or
+// "score" for one game's.
+func (x *extractor) recordAt(toks []token, i int) (valueAt, bool) {
+	v := valueAt{ti: i, mi: i}
+	m := recordRe.FindStringSubmatch(toks[i].text)
+	if m == nil {
+		return v, false
+	}
+	if i > 0 {
+		switch toks[i-1].low {
+		case "from", "between", "aged", "ages", "age", "to", "of", "for", "with", "$", "€", "£":
+			// "from 20-30", "ages 18-24": a range; "to 58-3", "a record of
+			// 9-14" are records only by the words before those
+			if toks[i-1].low == "to" && i > 1 && (recordVerbs[toks[i-2].low] || recordNouns[toks[i-2].low]) || toks[i-1].low == "of" && i > 1 && recordNouns[toks[i-2].low] {
+				break
+			}
+			return v, false
+		}
+	}
+	unit := "record"
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		if n.kind == 'w' && strings.HasPrefix(n.pos, "NN") && !n.cap && !recordNouns[n.low] {
+			return v, false // "20-30 people", "10-15 minutes"
+		}
+		if n.kind == 'w' && (n.pos == "VBN" || n.pos == "JJ") && !n.cap {
+			return v, false // "a 3-2 split decision" is read by its noun; keep it simple
+		}
+		if gameNouns[n.low] {
+			unit = "score"
+		}
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	v.Kind, v.Unit = crosscheck.ValueNumber, unit
+	v.Min = float64(a*1000 + b)
+	v.Max, v.N = v.Min, v.Min
+	v.tj = i + 1
+	x.finishDate(&v, toks)
+	return v, true
+}
+
+// recordVerbs move a record: "improved to 58-3", "fell to 36-3".
+var recordVerbs = set(`improved improves improve fell falls fall dropped drops drop slipped slips moved moves went goes rose rises climbed`)
