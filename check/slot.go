@@ -603,7 +603,8 @@ func (s *state) agreedSlots() {
 			for g := range groups {
 				// the same won-lost record is the same fact wherever it
 				// is told
-				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || s.sameSlot(r, groups[g][0], false)) {
+				// is told, as is one person's age
+				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
 					placed = true
 					break

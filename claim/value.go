@@ -133,7 +133,7 @@ func (x *extractor) ageAt(toks []token, i int) (valueAt, bool) {
 	case (t.kind == 'n' || numberWord(low)) && i+2 < len(toks) && toks[i+1].low == "years" && toks[i+2].low == "old":
 		n = ageNumber(low)
 		end = i + 3
-	case t.kind == 'n' && i > 0 && toks[i-1].text == "," && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == "." || toks[i+1].text == ";") && i > 1 && toks[i-2].cap && toks[i-2].kind == 'w':
+	case t.kind == 'n' && i > 0 && toks[i-1].text == "," && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == "." || toks[i+1].text == ";") && i > 1 && (toks[i-2].cap && toks[i-2].kind == 'w' || i > 2 && toks[i-2].text == "." && generational[toks[i-3].low]):
 		// "Jesse Dobbs, 21," after a name (checked against a person by slot)
 		n = ageNumber(low)
 		v.appositive = true
