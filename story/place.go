@@ -37,6 +37,21 @@ const (
 	lonePrior = 0.3
 )
 
+// Short items (a headline, a headline and a line) share few words even
+// when they report one event, and two reports of one event by wire are
+// often near copies: a tight pair of headlines is no sign of an event of
+// its own. Between groups of mostly short items, average link asks less.
+const (
+	// shortTerms is the most distinct terms of a short item.
+	shortTerms = 20
+	// shortPair is PairThreshold's counterpart between short groups, at
+	// most PairThreshold.
+	shortPair = 0.15
+	// shortLone and shortCap stand for lonePrior and cohesionCap.
+	shortLone = 0.25
+	shortCap  = 0.2
+)
+
 // Place assigns a to the story it reports, opening a new story when no
 // recent story is similar enough, and returns the story's ID. It is
 // PlaceBatch of one article; see there.
@@ -219,6 +234,9 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	seen := map[int]bool{}
 	for x, i := range live {
 		f := &items[i].f
+		if f.words == 0 {
+			continue // a date line: it stays alone
+		}
 		clear(seen)
 		for _, k := range heaviest(f.vec, queryTerms) {
 			for _, y := range post[f.tf[k].id] {
@@ -238,6 +256,9 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	oldIdx := map[int32]int{}
 	for x, i := range live {
 		f := &items[i].f
+		if f.words == 0 {
+			continue
+		}
 		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
 		for _, s := range c.candidates(&p, c.opts.Candidates) {
 			y, ok := oldIdx[s.seq]
@@ -261,7 +282,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		}
 		slices.Sort(near[x])
 	}
-	parent := c.agglomerate(nodes)
+	parent := c.agglomerate(items, nodes)
 	rep := func(x int) int {
 		for parent[x] != x {
 			x = parent[x]
@@ -284,17 +305,21 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 // agglomerate merges nodes by average link until no pair qualifies. A
 // merged node keeps the lower index; emptied nodes get size 0. It returns
 // each node's parent: itself, or the node it was merged into.
-func (c *Clusterer) agglomerate(nodes []*node) []int {
+func (c *Clusterer) agglomerate(items []item, nodes []*node) []int {
 	parent := make([]int, len(nodes))
 	for i := range parent {
 		parent[i] = i
 	}
-	th, lambda := c.opts.PairThreshold, c.opts.Cohesion
-	cohesion := func(n *node) float64 {
-		if n.size < 2 {
-			return lonePrior
+	lambda := c.opts.Cohesion
+	cohesion := func(n *node, short bool) float64 {
+		lone, cp := lonePrior, cohesionCap
+		if short {
+			lone, cp = shortLone, shortCap
 		}
-		return min(cohesionCap, n.within/float64(n.size*(n.size-1)/2))
+		if n.size < 2 {
+			return lone
+		}
+		return min(cp, n.within/float64(n.size*(n.size-1)/2))
 	}
 	// value is the pair's mean similarity when it may merge, else -1.
 	value := func(x, y int, sum float64) float64 {
@@ -303,12 +328,17 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 			return -1
 		}
 		v := sum / float64(n.size*m.size)
+		short := shortNode(items, n) && shortNode(items, m)
+		th := c.opts.PairThreshold
+		if short {
+			th = min(th, shortPair)
+		}
 		if v < th {
 			return -1
 		}
 		// Keep apart two groups that are each much tighter than they are
 		// to one another: two look-alike events.
-		w1, w2 := cohesion(n), cohesion(m)
+		w1, w2 := cohesion(n, short), cohesion(m, short)
 		w := max(w1, w2)
 		if w1 >= 0 && w2 >= 0 {
 			w = min(w1, w2)
@@ -391,6 +421,21 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 			}
 		}
 	}
+}
+
+// shortNode reports whether most of a group's articles are short items.
+func shortNode(items []item, n *node) bool {
+	k, m := 0, len(n.items)
+	for _, i := range n.items {
+		if items[i].f.short {
+			k++
+		}
+	}
+	if n.old != nil {
+		k += n.old.shorts
+		m += n.old.nvec
+	}
+	return 2*k > m
 }
 
 // refine moves each article to the group whose centroid it is closest
