@@ -39,17 +39,21 @@ const (
 
 // Short items (a headline, a headline and a line) share few words even
 // when they report one event, and two reports of one event by wire are
-// often near copies: a tight pair of headlines is no sign of an event of
-// its own. Between groups of mostly short items, average link asks less.
+// often near copies: a tight pair or trio of headlines is no sign of an
+// event of its own. Between groups of mostly short items, average link
+// asks less; a larger group's tightness still counts in full, so two
+// look-alike events told in headlines stay apart.
 const (
 	// shortTerms is the most distinct terms of a short item.
-	shortTerms = 20
+	shortTerms = 25
 	// shortPair is PairThreshold's counterpart between short groups, at
 	// most PairThreshold.
 	shortPair = 0.15
-	// shortLone and shortCap stand for lonePrior and cohesionCap.
-	shortLone = 0.25
-	shortCap  = 0.2
+	// shortLone stands for lonePrior; shortCap for cohesionCap in a group
+	// of at most shortSmall articles.
+	shortLone  = 0.25
+	shortCap   = 0.2
+	shortSmall = 5
 )
 
 // Place assigns a to the story it reports, opening a new story when no
@@ -314,7 +318,10 @@ func (c *Clusterer) agglomerate(items []item, nodes []*node) []int {
 	cohesion := func(n *node, short bool) float64 {
 		lone, cp := lonePrior, cohesionCap
 		if short {
-			lone, cp = shortLone, shortCap
+			lone = shortLone
+			if n.size <= shortSmall {
+				cp = shortCap
+			}
 		}
 		if n.size < 2 {
 			return lone
