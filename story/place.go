@@ -102,6 +102,7 @@ type node struct {
 	items  []int // live item indices
 	old    *story
 	size   int     // articles, the old story's included
+	shorts int     // of those, the short items
 	within float64 // sum of the similarities of its pairs of articles
 	edges  map[int]float64
 }
@@ -227,7 +228,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 func (c *Clusterer) cluster(items []item, live []int) []*node {
 	nodes := make([]*node, 0, len(live))
 	for _, i := range live {
-		nodes = append(nodes, &node{items: []int{i}, size: 1, edges: map[int]float64{}})
+		nodes = append(nodes, &node{items: []int{i}, size: 1, shorts: btoi(items[i].f.short), edges: map[int]float64{}})
 	}
 	link := func(x, y int, s float64) {
 		nodes[x].edges[y] += s
@@ -269,7 +270,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 			if !ok {
 				y = len(nodes)
 				oldIdx[s.seq] = y
-				nodes = append(nodes, &node{old: s, size: s.nvec, within: s.within, edges: map[int]float64{}})
+				nodes = append(nodes, &node{old: s, size: s.nvec, shorts: s.shorts, within: s.within, edges: map[int]float64{}})
 			}
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
@@ -286,7 +287,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		}
 		slices.Sort(near[x])
 	}
-	parent := c.agglomerate(items, nodes)
+	parent := c.agglomerate(nodes)
 	rep := func(x int) int {
 		for parent[x] != x {
 			x = parent[x]
@@ -309,7 +310,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 // agglomerate merges nodes by average link until no pair qualifies. A
 // merged node keeps the lower index; emptied nodes get size 0. It returns
 // each node's parent: itself, or the node it was merged into.
-func (c *Clusterer) agglomerate(items []item, nodes []*node) []int {
+func (c *Clusterer) agglomerate(nodes []*node) []int {
 	parent := make([]int, len(nodes))
 	for i := range parent {
 		parent[i] = i
@@ -335,7 +336,8 @@ func (c *Clusterer) agglomerate(items []item, nodes []*node) []int {
 			return -1
 		}
 		v := sum / float64(n.size*m.size)
-		short := shortNode(items, n) && shortNode(items, m)
+		// Mostly short items on both sides.
+		short := 2*n.shorts > n.size && 2*m.shorts > m.size
 		th := c.opts.PairThreshold
 		if short {
 			th = min(th, shortPair)
@@ -404,6 +406,7 @@ func (c *Clusterer) agglomerate(items []item, nodes []*node) []int {
 		a, b := nodes[bx], nodes[by]
 		a.within += b.within + a.edges[by]
 		a.size += b.size
+		a.shorts += b.shorts
 		a.items = append(a.items, b.items...)
 		if a.old == nil {
 			a.old = b.old
@@ -428,21 +431,6 @@ func (c *Clusterer) agglomerate(items []item, nodes []*node) []int {
 			}
 		}
 	}
-}
-
-// shortNode reports whether most of a group's articles are short items.
-func shortNode(items []item, n *node) bool {
-	k, m := 0, len(n.items)
-	for _, i := range n.items {
-		if items[i].f.short {
-			k++
-		}
-	}
-	if n.old != nil {
-		k += n.old.shorts
-		m += n.old.nvec
-	}
-	return 2*k > m
 }
 
 // refine moves each article to the group whose centroid it is closest
