@@ -277,7 +277,15 @@ func (s *state) slotConflicts() []slotConflict {
 		off := s.offStory(f)
 		for vi := range f.Values {
 			v := &f.Values[vi]
-			if !usable(v) || off && v.Attr != claim.AttrDate {
+			risen := false
+			if v.Update && v.Attr == claim.AttrCount {
+				// a count that rose is not compared, but the story learns
+				// that its earlier figures were lower
+				u := *v
+				u.Update = false
+				risen = usable(&u)
+			}
+			if !risen && !usable(v) || off && v.Attr != claim.AttrDate {
 				continue
 			}
 			// "a 9.1 temblor in 2004": another year's
@@ -296,6 +304,13 @@ func (s *state) slotConflicts() []slotConflict {
 			if k == "" {
 				continue
 			}
+			if risen {
+				if s.risen == nil {
+					s.risen = map[string]float64{}
+				}
+				s.risen[k] = math.Max(s.risen[k], v.Min)
+				continue
+			}
 			if _, ok := buckets[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -307,7 +322,7 @@ func (s *state) slotConflicts() []slotConflict {
 	var out []slotConflict
 	s.buckets = nil
 	for _, k := range keys {
-		c, ok := s.slotConflict(buckets[k])
+		c, ok := s.slotConflict(buckets[k], s.risen[k])
 		if debugSlots {
 			s.debugBucket(k, buckets[k], ok)
 		}
@@ -321,7 +336,10 @@ func (s *state) slotConflicts() []slotConflict {
 }
 
 // slotConflict decides one bucket.
-func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
+//
+// risen is the highest figure a report says the count rose to (0 if none):
+// figures up to it are earlier counts of a toll that grew, not a dispute.
+func (s *state) slotConflict(refs []slotRef, risen float64) (slotConflict, bool) {
 	var none slotConflict
 	if len(refs) < 2 {
 		return none, false
@@ -389,7 +407,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 	for _, r := range refs {
 		placed := false
 		for f := range figs {
-			if sameFigure(figs[f][0].v, r.v) {
+			if sameValueAll(figs[f], r.v) {
 				figs[f] = append(figs[f], r)
 				placed = true
 				break
@@ -406,8 +424,11 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 	for fa := 0; fa < len(figs); fa++ {
 		for fb := fa + 1; fb < len(figs); fb++ {
 			x, y := figs[fa][0].v, figs[fb][0].v
-			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
+			if allAgree(figs[fa], figs[fb]) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
 				continue
+			}
+			if risen > 0 && x.Min <= risen && y.Min <= risen {
+				continue // "the death toll rose to 10": 3 was an earlier count
 			}
 			// "one bomb fell within the camp": one thing of a count is most
 			// often a part of it, not a count
@@ -458,7 +479,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 	// between 11 and 12
 	disputed := func(v *claim.ValueFact) bool {
 		for _, c := range core {
-			if sameFigure(c.v, v) {
+			if sameValue(c.v, v) {
 				return true
 			}
 		}
@@ -482,7 +503,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 		placed := false
 		for g := range groups {
-			if sameFigure(r.v, groups[g][0].v) {
+			if sameValueAll(groups[g], r.v) {
 				groups[g] = append(groups[g], r)
 				placed = true
 				break
@@ -645,7 +666,7 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if va.Attr != claim.AttrDate && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
-	if !s.sameSetting(a.item, b.item, "-", "-") {
+	if !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
 		return false
 	}
 	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {
@@ -768,6 +789,9 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	x, y := a.N, b.N
 	if x == y {
 		return true
+	}
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge {
+		return false // November 18 is not November 19
 	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
 	tol := 0.005
@@ -1010,7 +1034,7 @@ func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
 	if len(refs) < 2 {
 		return
 	}
-	fmt.Fprintf(os.Stderr, "bucket %s conflict=%v\n", k, ok)
+	fmt.Fprintf(os.Stderr, "bucket %s conflict=%v risen=%g\n", k, ok, s.risen[k])
 	for i, r := range refs {
 		fmt.Fprintf(os.Stderr, "   %-14s %-30q N=%g", s.okey[r.art], r.v.Phrase, r.v.N)
 		for j := 0; j < i; j++ {
@@ -1208,4 +1232,46 @@ func (s *state) mainPlace() int {
 	}
 	s.main = &best
 	return best
+}
+
+// sameValue reports two values that say the same: the same figure and,
+// for a distance, the same direction ("150 nautical miles east of Aden" is
+// not "150 nautical miles west of Aden").
+func sameValue(a, b *claim.ValueFact) bool {
+	if !sameFigure(a, b) {
+		return false
+	}
+	// "nearly 300" and "more than 300": one figure, two sides of it
+	if a.Min != a.Max && b.Min != b.Max && !agree(a, b) {
+		return false
+	}
+	if a.Attr == claim.AttrDistance && a.Dir != "" && b.Dir != "" && !sameDirection(a.Dir, b.Dir) {
+		return false
+	}
+	return true
+}
+
+// sameValueAll reports a value that says the same as every value of a
+// group: "150 nautical miles from Aden" may join "east of" or "west of",
+// not both.
+func sameValueAll(g []slotRef, v *claim.ValueFact) bool {
+	for _, r := range g {
+		if !sameValue(r.v, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// allAgree reports two groups of values every pair of which can both be
+// true.
+func allAgree(a, b []slotRef) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if !agree(x.v, y.v) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -588,9 +589,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		v.ti = k
 		switch m.kind {
 		case '~':
-			lo, hi, approx = n*0.75, n*1.25, true
+			lo, hi, approx = n*(1-approxShare(n/mult)), n*(1+approxShare(n/mult)), true
 		case 'n':
-			lo, hi, approx = n*0.75, n, true
+			lo, hi, approx = n*(1-approxShare(n/mult)), n, true
 		case '>':
 			lo, hi, approx = n, Unbounded, true
 		case '<':
@@ -711,4 +712,14 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// approxShare is how far "about n" or "nearly n" may be from n: a quarter
+// for small counts ("about 10" may be 12), a tenth for large round figures
+// ("roughly 21,000" is not "over 24,000").
+func approxShare(n float64) float64 {
+	if math.Abs(n) >= 1000 {
+		return 0.1
+	}
+	return 0.25
 }

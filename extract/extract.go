@@ -195,6 +195,12 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 		a.Published = m.Published
 		a.PublishedDateOnly = m.PublishedDateOnly
 	}
+	if !m.Modified.IsZero() {
+		a.Modified, a.ModifiedDateOnly = m.Modified, m.ModifiedDateOnly
+	}
+	if m.Credit != "" {
+		a.Credit = m.Credit
+	}
 	if m.Language != "" {
 		a.Language = m.Language
 	}
