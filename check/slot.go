@@ -898,14 +898,20 @@ func (s *state) slotAbout(r slotRef) string {
 		if noun == "" {
 			noun = v.Head
 		}
+		if v.Head == "person" && (noun == "" || noun == "person") && v.Spec2 != "" {
+			noun = plural(v.Spec2) // "passengers", not "person"
+		}
+		if noun == "person" {
+			noun = "people"
+		}
 		if v.Head == "person" && v.VerbLemma != "" {
-			return "number of " + noun + " (" + v.VerbLemma + ")"
+			return "number of " + noun + " (" + verbWord(v) + ")"
 		}
 		return "number of " + noun
 	case claim.AttrMeasure:
 		return "size of the " + v.Head
 	case claim.AttrTime:
-		return "time of day (" + v.VerbLemma + ")"
+		return "time of day (" + verbWord(v) + ")"
 	case claim.AttrDistance:
 		if r.holder >= 0 {
 			return "distance from " + s.ents[r.holder].Name
@@ -1282,4 +1288,31 @@ func allAgree(a, b []slotRef) bool {
 		}
 	}
 	return true
+}
+
+// verbWord is the verb of a value as people read it: "carry", not the
+// key "carri".
+func verbWord(v *claim.ValueFact) string {
+	if v.VerbWord != "" {
+		return v.VerbWord
+	}
+	return v.VerbLemma
+}
+
+// plural is the plural of a person noun: "passenger" -> "passengers",
+// "crewman" -> "crewmen", "child" -> "children".
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || w == "people" || w == "children" || w == "police":
+		return w
+	case w == "child":
+		return "children"
+	case w == "person":
+		return "people"
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
 }

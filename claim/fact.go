@@ -705,6 +705,6 @@ func conjuncts(toks []token, vals []valueAt) {
 		if end != b.ti-1 {
 			continue
 		}
-		b.VerbClass, b.VerbLemma = a.VerbClass, a.VerbLemma
+		b.VerbClass, b.VerbLemma, b.VerbWord = a.VerbClass, a.VerbLemma, a.VerbWord
 	}
 }
