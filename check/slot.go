@@ -896,13 +896,13 @@ func (s *state) slotAbout(r slotRef) string {
 		return "depth"
 	case claim.AttrCount:
 		if noun == "" {
-			noun = v.Head
+			noun = plural(v.Head) // "number of boats"
+			if v.Head == "person" && v.Spec2 != "" {
+				noun = plural(v.Spec2) // "passengers", not "person"
+			}
 		}
-		if v.Head == "person" && (noun == "" || noun == "person") && v.Spec2 != "" {
-			noun = plural(v.Spec2) // "passengers", not "person"
-		}
-		if noun == "person" {
-			noun = "people"
+		if v.Other && !strings.HasPrefix(noun, "other ") {
+			noun = "other " + noun // "three other rifles" beside "seven AK-47s"
 		}
 		if v.Head == "person" && v.VerbLemma != "" {
 			return "number of " + noun + " (" + verbWord(v) + ")"
@@ -919,6 +919,11 @@ func (s *state) slotAbout(r slotRef) string {
 		return "distance"
 	case claim.AttrPercent:
 		return "percentage"
+	case claim.AttrDate:
+		if w := verbWord(v); w != "" {
+			return "date (" + w + ")"
+		}
+		return "date"
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		return "amount of the " + v.Head
@@ -1293,10 +1298,15 @@ func allAgree(a, b []slotRef) bool {
 // verbWord is the verb of a value as people read it: "carry", not the
 // key "carri".
 func verbWord(v *claim.ValueFact) string {
-	if v.VerbWord != "" {
-		return v.VerbWord
+	w := v.VerbWord
+	if w == "" {
+		return v.VerbLemma
 	}
-	return v.VerbLemma
+	// "holding": the dictionary gives the noun; the key is the verb's stem
+	if strings.HasSuffix(w, "ing") && len(v.VerbLemma) < len(w) && strings.HasPrefix(w, v.VerbLemma) {
+		return v.VerbLemma
+	}
+	return w
 }
 
 // plural is the plural of a person noun: "passenger" -> "passengers",
