@@ -83,7 +83,7 @@ func (s *state) bucketKey(r slotRef) string {
 			return "age|e" + itoa(r.holder)
 		}
 		if v.Head == "" {
-			return ""
+			return "age|?" // "the 12-year-old": whoever of that age the story names (see mergeCompounds)
 		}
 		return "age|h" + v.Head
 	case claim.AttrPopulation:
@@ -1116,8 +1116,37 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 		}
 		buckets[k] = rest
 	}
+	// "the 12-year-old" joins the one kind of person the story gives that
+	// age ("a 12-year-old girl"); with none, or several, it is left out
+	if refs, ok := buckets["age|?"]; ok {
+		for _, r := range refs {
+			into := ""
+			for _, k2 := range keys {
+				if !strings.HasPrefix(k2, "age|h") {
+					continue
+				}
+				for _, q := range buckets[k2] {
+					if sameFigure(q.v, r.v) {
+						if into != "" && into != k2 {
+							into = "-"
+						} else if into == "" {
+							into = k2
+						}
+						break
+					}
+				}
+			}
+			if into != "" && into != "-" {
+				buckets[into] = append(buckets[into], r)
+			}
+		}
+		delete(buckets, "age|?")
+	}
 	var kept []string
 	for _, k := range keys {
+		if _, ok := buckets[k]; !ok {
+			continue
+		}
 		if ks := nouns[k]; len(ks) == 1 {
 			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
 			delete(buckets, k)
