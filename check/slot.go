@@ -187,7 +187,14 @@ func (s *state) bucketKey(r slotRef) string {
 		if r.subj == "" {
 			return "" // a share of what, of whom? (a vote of many candidates)
 		}
-		return "pct|" + r.subj + "|p" + itoa(r.place)
+		k := "pct|" + r.subj + "|p" + itoa(r.place)
+		// "the cables carry more than 75 percent of traffic": a share of
+		// capacity, not of the traffic the event cut
+		switch verbWord(v) {
+		case "carry", "handle", "account", "represent", "comprise", "constitute":
+			k += "|share"
+		}
+		return k
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		// a sum given as the equivalent of another currency's is one fact

@@ -412,3 +412,22 @@ func TestNoRecord(t *testing.T) {
 		}
 	}
 }
+
+// A line whose full stop was lost is still a sentence; a headline is
+// short or capitalises its words, and a line cut after a comma goes on.
+func TestHeadlineOrSentence(t *testing.T) {
+	for _, tt := range []struct {
+		line     string
+		headline bool
+	}{
+		{"4.6 earthquake shakes Northern California", true},
+		{"Paris Thieves Nab Jewels Worth Millions In Brazen Raid On Luxury Store Near Place Vendome", true},
+		{"A magnitude 4.6 earthquake struck Northern California on Thursday morning,", false},
+		{"Thompson, who was the mandatory challenger nominated by the IBF, dropped to 36 - 3 in the bout", false},
+		{"The quake struck at dawn.", false},
+	} {
+		if got := isHeadline(tt.line, nil); got != tt.headline {
+			t.Errorf("isHeadline(%q) = %v, want %v", tt.line, got, tt.headline)
+		}
+	}
+}
