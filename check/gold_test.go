@@ -218,8 +218,8 @@ func TestGoldEvents(t *testing.T) {
 
 // The figures TestGoldEvents must reach.
 const (
-	goldGateChecks    = 75.0
-	goldGateConflicts = 40.0
+	goldGateChecks    = 77.5
+	goldGateConflicts = 44.0
 	goldGateBeyond    = 13
 )
 
