@@ -681,7 +681,9 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if va.Attr != claim.AttrDate && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
-	if !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
+	// the towns a distance names are its reference points, not where the
+	// event happened ("east of Cloverdale and 26 miles from Santa Rosa")
+	if va.Attr != claim.AttrDistance && !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
 		return false
 	}
 	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {

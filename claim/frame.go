@@ -188,6 +188,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Attr, v.Kind = AttrDistance, crosscheck.ValueDistance
 			v.Unit = "metre"
 			v.Min, v.Max, v.N = v.Min*u, v.Max*u, v.N*u
+			// "about 20 miles" is a distance rounded, not a guess: a tenth
+			// either way ("about 26 miles" is another place)
+			if v.Min < v.N && v.N < v.Max && v.Max < Unbounded {
+				v.Min, v.Max = v.N*0.9, v.N*1.1
+			} else if v.Min > 0 && v.Min < v.N && v.N == v.Max {
+				v.Min = v.N * 0.9
+			}
 			x.distanceFrom(toks, v, npEnd)
 			v.Of = x.locatedThing(toks, v)
 			// "1.2 miles deep", "at a depth of 12 miles", "one mile below"
