@@ -431,3 +431,32 @@ func TestHeadlineOrSentence(t *testing.T) {
 		}
 	}
 }
+
+// A population is of the place the sentence gives it to: named before
+// "home to" with its place noun, the subject of "is ..., with a population
+// of", or the place noun of "the island, which has ... residents".
+func TestPopulationHolder(t *testing.T) {
+	for _, tt := range []struct{ text, holder, head string }{
+		{"The quake was centred near Qeshm Island, home to 200,000 people, officials said.", "Qeshm Island", ""},
+		{"A quake struck the island of Qeshm on Sunday. Qeshm is Iran's largest island in the Persian Gulf, with a population of 120,000.", "Qeshm", ""},
+		{"The island, which has about 200,000 residents, is far from Tehran.", "", "place:island"},
+	} {
+		an := Extract(article("a", "X", "2008-09-10", tt.text), Options{})
+		ok := false
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Attr != AttrPopulation {
+					continue
+				}
+				h := ""
+				if v.Holder >= 0 {
+					h = an.Entities[v.Holder].Name
+				}
+				ok = h == tt.holder && (tt.head == "" || v.Head == tt.head)
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no population of %q%s", tt.text, tt.holder, tt.head)
+		}
+	}
+}

@@ -239,7 +239,9 @@ func (x *extractor) slot(si int, v *valueAt) {
 		x.moneyOf(toks, v, npEnd, head)
 	}
 	if v.Attr == AttrCount || v.Attr == AttrPopulation {
-		if npEnd > k && head != "" {
+		if strings.HasPrefix(v.Head, "place:") {
+			// the island whose residents are counted, not the residents
+		} else if npEnd > k && head != "" {
 			v.Head, v.Spec = head, spec
 			v.PhraseEnd = toks[npEnd-1].end
 			v.Phrase = x.text[v.Start:v.PhraseEnd]
@@ -689,8 +691,10 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 		c--
 	}
 	if c > 0 {
-		for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
-			if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
+		// the name ends where the words skipped begin, or takes in the
+		// place noun it ends with ("near Qeshm Island, home to")
+		for _, m := range x.mentionsAll(toks[0].start, toks[v.ti-2].start) {
+			if m.End >= toks[c-1].end && m.End <= toks[v.ti-2].start && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
 				return m.Entity, true
 			}
 		}
@@ -708,6 +712,19 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	}
 	if near >= 0 {
 		return near, true
+	}
+	// "Qeshm is Iran's largest island in the Persian Gulf, with a
+	// population of 120,000": the place the sentence is about
+	if ms := x.mentionsAll(toks[0].start, toks[v.ti].start); len(ms) > 0 && ms[0].Start == toks[0].start && ms[0].Entity >= 0 &&
+		x.an.Entities[ms[0].Entity].Kind == crosscheck.KindPlace && v.ti >= 3 && toks[v.ti-1].low == "of" && toks[v.ti-2].low == "population" {
+		for t := 0; t < v.ti; t++ {
+			if toks[t].end > ms[0].End {
+				if toks[t].low == "is" || toks[t].low == "has" {
+					return ms[0].Entity, true
+				}
+				break
+			}
+		}
 	}
 	// no name: "the island, which has 200,000 residents", "the coastal
 	// city of population 167,000": a place noun (check takes the story's
