@@ -460,3 +460,25 @@ func TestPopulationHolder(t *testing.T) {
 		}
 	}
 }
+
+// A crowd's size is a count of people protesting when they "took to the
+// streets" or when police "put the march at" it.
+func TestCrowdAct(t *testing.T) {
+	for _, text := range []string{
+		"Police said as many as 20,000 people took to the streets of Athens on Wednesday.",
+		"Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.",
+	} {
+		an := Extract(article("a", "X", "2010-05-05", text), Options{})
+		ok := false
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Head == "person" && v.VerbClass == "protest" {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no count of people protesting", text)
+		}
+	}
+}

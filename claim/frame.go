@@ -310,6 +310,14 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Head, v.VerbClass = "person", c
 		}
 	}
+	// a crowd: "20,000 people took to the streets"; "police put the march
+	// at roughly 30,000 people": the act is the one the estimated noun
+	// names
+	if v.Attr == AttrCount && v.Head == "person" && v.VerbClass == "" {
+		if c := x.crowdAct(toks, v); c != "" {
+			v.VerbClass, v.VerbWord = c, c
+		}
+	}
 	// "another 70 wounded" adds to a toll; the toll's count is one fact
 	if v.Head == "person" && (v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "hospitalis") {
 		v.Other = false
@@ -1157,3 +1165,41 @@ func sentenceYear(toks []token) int {
 // placeOrdinal are nouns an ordinal places a thing in, not an event among
 // others: "the second floor", "the third row".
 var placeOrdinal = set(`floor floors storey story level row lane block grade place half quarter tier deck`)
+
+// crowdAct reads the act of a crowd counted without a verb class of its
+// own: "took to the streets" is a protest; "put the march at 30,000", "the
+// rally was estimated at 5,000" take the class of the noun estimated.
+func (x *extractor) crowdAct(toks []token, v *valueAt) string {
+	for t := v.tj; t+2 < len(toks) && t < v.tj+4; t++ {
+		if (toks[t].low == "took" || toks[t].low == "take" || toks[t].low == "taking" || toks[t].low == "takes") && toks[t+1].low == "to" && toks[t+2].low == "the" && t+3 < len(toks) && strings.HasPrefix(toks[t+3].low, "street") {
+			return classOf(x.verbKey("protest"))
+		}
+	}
+	if v.ti == 0 || toks[v.ti-1].low != "at" {
+		return ""
+	}
+	// back from "at" to the verb of estimating, over its object
+	for b := v.ti - 2; b >= 0 && b >= v.ti-12; b-- {
+		l := toks[b].low
+		if l == "put" || l == "puts" || l == "estimated" || l == "estimate" || l == "estimates" || l == "placed" || l == "places" {
+			for o := b + 1; o < v.ti-1; o++ {
+				if toks[o].kind == 'w' && strings.HasPrefix(toks[o].pos, "NN") && !toks[o].cap {
+					if c := classOf(x.verbKey(toks[o].low)); c != "" {
+						return c
+					}
+					if crowdNouns[toks[o].low] {
+						return classOf(x.verbKey("protest"))
+					}
+				}
+			}
+			return ""
+		}
+		if toks[b].text == "." || toks[b].text == ";" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// crowdNouns are gatherings whose size is a count of people protesting.
+var crowdNouns = set(`crowd crowds turnout demonstration demonstrations rally rallies march marches protest protests`)
