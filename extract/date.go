@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,7 @@ func parseDateLine(line string) (dateLine, bool) {
 	if len(line) > 160 || len(line) < 6 {
 		return dateLine{}, false
 	}
+	line = respaceDateLine(line)
 	// "Posted May 3, 2013 8:10 am Updated May 4, 2013 9:00 am": both halves
 	// must be date lines; the first is the publication date.
 	low := strings.ToLower(line)
@@ -66,6 +68,11 @@ func parseDateLine(line string) (dateLine, bool) {
 		if i := strings.Index(low, sep); i > 0 && strings.ContainsAny(low[:i], "0123456789") {
 			first, ok1 := parseDateLine(line[:i])
 			_, ok2 := parseDateLine(line[i:])
+			// "August 10, 2011 - - Updated 0947 GMT (1747 HKT)": the
+			// update's stamp may be one the reader does not know
+			if ok1 && !ok2 && strings.ContainsAny(low[i:], "0123456789") && len(line)-i < 40 {
+				ok2 = true
+			}
 			if ok1 && ok2 {
 				if first.label == "updated" {
 					first.label = ""
@@ -482,4 +489,22 @@ func looksDateish(line string) bool {
 func isDotClock(s string) bool {
 	h, m, ok := strings.Cut(s, ".")
 	return ok && isDigits(h) && len(h) <= 2 && isDigits(m) && len(m) == 2
+}
+
+var (
+	spacedClock = regexp.MustCompile(`(\d{1,2}): (\d{2})(\D|$)`)
+	spacedMer   = regexp.MustCompile(`(?i)\b([ap])\. m\.`)
+	bracketed   = regexp.MustCompile(`\([^()]*\)`)
+)
+
+// respaceDateLine undoes the spacing of text split into words and joined
+// again ("5: 46 PM", "7: 08 p. m."), and drops separators and bracketed
+// asides ("July 29, 2011|10:57 pm", "- - Updated", "(1747 HKT)").
+func respaceDateLine(line string) string {
+	line = spacedClock.ReplaceAllString(line, "$1:$2$3")
+	line = spacedMer.ReplaceAllString(line, "$1.m.")
+	line = strings.ReplaceAll(line, "|", " ")
+	line = strings.ReplaceAll(line, "- -", " ")
+	line = bracketed.ReplaceAllString(line, " ")
+	return strings.Join(strings.Fields(line), " ")
 }
