@@ -722,9 +722,9 @@ func (c *Clusterer) pairFactor(a, b *features) float64 {
 
 // Adoption of small groups (see adopt).
 const (
-	adoptMax    = 4   // articles in a group that may be adopted
-	adoptBar    = 0.15// least centroid cosine with the adopting group
-	adoptMargin = 1.3 // how much closer the adopting group is than the next best
+	adoptMax    = 4    // articles in a group that may be adopted
+	adoptBar    = 0.15 // least centroid cosine with the adopting group
+	adoptMargin = 1.3  // how much closer the adopting group is than the next best
 	adoptPasses = 3
 	adoptTarget = 4
 )
