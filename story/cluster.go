@@ -107,7 +107,7 @@ const (
 	// Gaps between event days up to this many days cost nothing.
 	freeDays     = 2
 	maxTitles    = 8
-	maxSlots     = 48
+	maxSlots     = 24
 	maxEntities  = 64
 	entityReport = 8
 	placeReport  = 5
