@@ -83,7 +83,7 @@ func (s *state) bucketKey(r slotRef) string {
 			return "age|e" + itoa(r.holder)
 		}
 		if v.Head == "" {
-			return ""
+			return "age|?" // "the 12-year-old": whoever of that age the story names (see mergeCompounds)
 		}
 		return "age|h" + v.Head
 	case claim.AttrPopulation:
@@ -896,16 +896,22 @@ func (s *state) slotAbout(r slotRef) string {
 		return "depth"
 	case claim.AttrCount:
 		if noun == "" {
-			noun = v.Head
+			noun = plural(v.Head) // "number of boats"
+			if v.Head == "person" && v.Spec2 != "" {
+				noun = plural(v.Spec2) // "passengers", not "person"
+			}
+		}
+		if v.Other && !strings.HasPrefix(noun, "other ") {
+			noun = "other " + noun // "three other rifles" beside "seven AK-47s"
 		}
 		if v.Head == "person" && v.VerbLemma != "" {
-			return "number of " + noun + " (" + v.VerbLemma + ")"
+			return "number of " + noun + " (" + verbWord(v) + ")"
 		}
 		return "number of " + noun
 	case claim.AttrMeasure:
 		return "size of the " + v.Head
 	case claim.AttrTime:
-		return "time of day (" + v.VerbLemma + ")"
+		return "time of day (" + verbWord(v) + ")"
 	case claim.AttrDistance:
 		if r.holder >= 0 {
 			return "distance from " + s.ents[r.holder].Name
@@ -913,6 +919,11 @@ func (s *state) slotAbout(r slotRef) string {
 		return "distance"
 	case claim.AttrPercent:
 		return "percentage"
+	case claim.AttrDate:
+		if w := verbWord(v); w != "" {
+			return "date (" + w + ")"
+		}
+		return "date"
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		return "amount of the " + v.Head
@@ -1105,8 +1116,37 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 		}
 		buckets[k] = rest
 	}
+	// "the 12-year-old" joins the one kind of person the story gives that
+	// age ("a 12-year-old girl"); with none, or several, it is left out
+	if refs, ok := buckets["age|?"]; ok {
+		for _, r := range refs {
+			into := ""
+			for _, k2 := range keys {
+				if !strings.HasPrefix(k2, "age|h") {
+					continue
+				}
+				for _, q := range buckets[k2] {
+					if sameFigure(q.v, r.v) {
+						if into != "" && into != k2 {
+							into = "-"
+						} else if into == "" {
+							into = k2
+						}
+						break
+					}
+				}
+			}
+			if into != "" && into != "-" {
+				buckets[into] = append(buckets[into], r)
+			}
+		}
+		delete(buckets, "age|?")
+	}
 	var kept []string
 	for _, k := range keys {
+		if _, ok := buckets[k]; !ok {
+			continue
+		}
 		if ks := nouns[k]; len(ks) == 1 {
 			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
 			delete(buckets, k)
@@ -1282,4 +1322,36 @@ func allAgree(a, b []slotRef) bool {
 		}
 	}
 	return true
+}
+
+// verbWord is the verb of a value as people read it: "carry", not the
+// key "carri".
+func verbWord(v *claim.ValueFact) string {
+	w := v.VerbWord
+	if w == "" {
+		return v.VerbLemma
+	}
+	// "holding": the dictionary gives the noun; the key is the verb's stem
+	if strings.HasSuffix(w, "ing") && len(v.VerbLemma) < len(w) && strings.HasPrefix(w, v.VerbLemma) {
+		return v.VerbLemma
+	}
+	return w
+}
+
+// plural is the plural of a person noun: "passenger" -> "passengers",
+// "crewman" -> "crewmen", "child" -> "children".
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || w == "people" || w == "children" || w == "police":
+		return w
+	case w == "child":
+		return "children"
+	case w == "person":
+		return "people"
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
 }

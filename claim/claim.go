@@ -182,8 +182,9 @@ type ValueFact struct {
 	// VerbClass is the class of the act that governs the value ("die" for
 	// killed, dead, died), "" when none is known.
 	VerbClass string
-	// VerbLemma is the lemma of that verb.
-	VerbLemma string
+	// VerbLemma is the lemma of that verb, stemmed (a key); VerbWord its
+	// dictionary form, for people to read ("carry").
+	VerbLemma, VerbWord string
 	// Other is true for a further set: "three other rifles", "another
 	// 20,000 people".
 	Other bool

@@ -664,7 +664,8 @@ func listParts(toks []token, vals []valueAt) {
 		}
 		// a list of victims ("two women and one man died"), not of kinds of
 		// people counted apart ("214 passengers and 12 crew")
-		if c := a.VerbClass; c != "die" && c != "injure" && c != "hospitalis" && c != "arrest" {
+		toll := func(c string) bool { return c == "die" || c == "injure" || c == "hospitalis" || c == "arrest" }
+		if !toll(a.VerbClass) && !toll(b.VerbClass) {
 			continue
 		}
 		end := a.tj
@@ -681,6 +682,11 @@ func listParts(toks []token, vals []valueAt) {
 		}
 		if joined && b.ti-end <= 2 {
 			a.Part, b.Part = true, true
+			// "Police said two women and one man died": the people
+			// joined share the verb that follows them
+			if !toll(a.VerbClass) {
+				a.VerbClass, a.VerbLemma, a.VerbWord = b.VerbClass, b.VerbLemma, b.VerbWord
+			}
 		}
 	}
 }
@@ -705,6 +711,6 @@ func conjuncts(toks []token, vals []valueAt) {
 		if end != b.ti-1 {
 			continue
 		}
-		b.VerbClass, b.VerbLemma = a.VerbClass, a.VerbLemma
+		b.VerbClass, b.VerbLemma, b.VerbWord = a.VerbClass, a.VerbLemma, a.VerbWord
 	}
 }

@@ -280,6 +280,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Modal = true
 		}
 		v.VerbLemma = x.verbKey(toks[vb].low)
+		v.VerbWord = lang.Lemma(toks[vb].low)
 	}
 	// "taken to hospital", "treated in hospital": the frame knows the act
 	if v.Verb == "hospitalis" {
