@@ -20,6 +20,7 @@ type slot struct {
 	key string // the neighbouring word's stem, "<w" before the value, "w>" after it
 	val string // the number, or the name's words, lowercased, space-separated
 	num bool
+	amt bool // a number followed by a scale word ("85 million"): an amount
 }
 
 // rawSlot is a slot found by draft whose name words are capitalised in a
@@ -57,10 +58,11 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 		})
 	}
 	// A key is a content word; a title ("President", "coach") is no
-	// slot: many hold it.
+	// slot: many hold it. Nor is a counter of a running story ("update
+	// 2", "day six", "part 3"): its reports number themselves.
 	content := func(i int) bool {
 		t := toks[i]
-		return !t.digit && !dates[i] && !stopWords[t.lower] && !stampWords[t.lower] && !roleWords[t.lower] && len(t.lower) > 1
+		return !t.digit && !dates[i] && !stopWords[t.lower] && !stampWords[t.lower] && !roleWords[t.lower] && !sequenceWords[t.lower] && len(t.lower) > 1
 	}
 	for i := 0; i < len(toks); {
 		t := toks[i]
@@ -91,6 +93,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 				parts = append(parts, strings.NewReplacer(".", "|", ",", "|").Replace(toks[k].lower))
 			}
 			s.val, s.num = strings.Join(parts, "|"), true
+			s.amt = j < len(toks) && scaleWords[toks[j].lower]
 			// Two or three figures joined by dashes are a score or a
 			// record ("31-24", "20 - 13", "52-3-1"): one slot, whatever
 			// the words around them.
@@ -226,6 +229,10 @@ func hasVal(ss []slot, x slot) bool {
 	return false
 }
 
+// sequenceWords count the reports or stages of one running story.
+var sequenceWords = map[string]bool{"update": true, "updates": true, "part": true, "day": true, "days": true, "week": true, "weeks": true,
+	"episode": true, "chapter": true, "no": true, "number": true, "vol": true, "volume": true, "page": true, "live": true}
+
 // scaleWords make a number an amount: amounts are told in several
 // currencies and rounded, so only amounts apart by more than half count
 // as different.
@@ -238,8 +245,7 @@ func differ(x, y slot) bool {
 	if kx != ky {
 		return false
 	}
-	w := strings.TrimSuffix(x.key, ">")
-	if !scaleWords[w] {
+	if !x.amt && !y.amt {
 		return true
 	}
 	a, b := amount(x.val), amount(y.val)
