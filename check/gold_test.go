@@ -218,8 +218,8 @@ func TestGoldEvents(t *testing.T) {
 
 // The figures TestGoldEvents must reach.
 const (
-	goldGateChecks    = 75.0
-	goldGateConflicts = 40.0
+	goldGateChecks    = 78.0
+	goldGateConflicts = 48.0
 	goldGateBeyond    = 13
 )
 
