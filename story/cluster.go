@@ -107,6 +107,7 @@ const (
 	// Gaps between event days up to this many days cost nothing.
 	freeDays     = 2
 	maxTitles    = 8
+	maxSlots     = 24
 	maxEntities  = 64
 	entityReport = 8
 	placeReport  = 5
@@ -148,6 +149,7 @@ type story struct {
 	created  time.Time
 	updated  time.Time
 	postings []uint32 // terms it is indexed under
+	slots    []slot   // the values its articles give (see slot), the first maxSlots
 	dead     bool     // evicted
 	hit      float64  // weight shared with the probe of generation hitGen
 	hitGen   uint32
@@ -270,6 +272,8 @@ type features struct {
 	// short marks an item of few terms (a headline, a headline and a
 	// line): see shortTerms.
 	short bool
+	// slots are the values its headline and lead give (see slot).
+	slots []slot
 }
 
 // analyse tokenises a and builds its features. It does not change the
@@ -288,6 +292,7 @@ type draft struct {
 	// cased are the words of running text, inside a sentence, that tell
 	// whether a word is a name (upper) or not (lower).
 	cased []casedWord
+	slots []rawSlot
 }
 
 type casedWord struct {
@@ -332,6 +337,10 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		if stopWords[t.lower] || stampWords[t.lower] || dates[i] || (len(t.lower) < 2 && !t.digit) {
 			continue
 		}
+		// "Last updated" is a page's stamp, no word of its story.
+		if t.lower == "last" && i+1 < len(toks) && stampWords[toks[i+1].lower] {
+			continue
+		}
 		headline := caps[t.sent+1]
 		w := 1.0
 		switch {
@@ -374,6 +383,7 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		d.names = append(d.names, weighted{w: x.w, v: w})
 	}
 	f.ents, f.places = phrases(a, toks)
+	d.slots = slotRuns(a, toks, dates, caps)
 	return d
 }
 
@@ -412,6 +422,7 @@ func (c *Clusterer) finish(d *draft) features {
 		}
 	}
 	f.short = len(f.tf) <= shortTerms
+	f.slots = c.keepSlots(d.slots)
 	return f
 }
 
@@ -796,6 +807,11 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		}
 		s.terms = mergeTerms(s.terms, f.tf)
 		c.prune(s)
+		for _, x := range f.slots {
+			if len(s.slots) < maxSlots && !slices.Contains(s.slots, x) {
+				s.slots = append(s.slots, x)
+			}
+		}
 	}
 }
 

@@ -21,7 +21,12 @@
 // Between groups of mostly short items (25 terms or fewer: a headline, a
 // headline and a line) the bar is lower, since one event's headlines share
 // few words and wire copies make tight pairs that are no event of their
-// own; a larger group's tightness still counts in full. An item of
+// own; a larger group's tightness still counts in full. Two items that
+// give one slot different values ("23 pirates" and "26 pirates",
+// "stops Thompson" and "stops Rahman", scores "31-24" and "20-13"; see
+// slot) count against their groups' merging, and an article does not
+// move into a group it contrasts with: look-alike events of one topic
+// share their words, not their values. An item of
 // numbers and dates only (a date line) joins no story.
 // Stories placed earlier never merge with each other. Then each article may
 // move to the group whose centroid it is closest to, and a small group of

@@ -35,6 +35,10 @@ const (
 	loneMove = 0.3
 	// lonePrior stands for the cohesion of a lone article.
 	lonePrior = 0.3
+	// contrastFactor multiplies the similarity of two articles that give
+	// one slot different values (see contrast): the pair counts against
+	// their groups' merging, by half its likeness.
+	contrastFactor = -0.5
 )
 
 // Short items (a headline, a headline and a line) share few words even
@@ -48,11 +52,11 @@ const (
 	shortTerms = 25
 	// shortPair is PairThreshold's counterpart between short groups, at
 	// most PairThreshold.
-	shortPair = 0.15
+	shortPair = 0.12
 	// shortLone stands for lonePrior; shortCap for cohesionCap in a group
 	// of at most shortSmall articles.
 	shortLone  = 0.25
-	shortCap   = 0.2
+	shortCap   = 0.12
 	shortSmall = 5
 )
 
@@ -249,8 +253,12 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 					continue
 				}
 				seen[y] = true
-				s := dotFeatures(f, &items[live[y]].f) * c.pairFactor(f, &items[live[y]].f)
+				g := &items[live[y]].f
+				s := dotFeatures(f, g) * c.pairFactor(f, g)
 				if s >= minEdge {
+					if contrast(f.slots, g.slots) {
+						s *= contrastFactor
+					}
 					link(x, y, s)
 				}
 			}
@@ -275,6 +283,9 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
 			if sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s); sum >= minEdge {
+				if contrast(f.slots, s.slots) {
+					sum *= contrastFactor
+				}
 				link(x, y, sum)
 			}
 		}
@@ -486,6 +497,9 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			}
 			best, bestSim := g, own
 			for _, h := range alts {
+				if c.clashes(items, f, nodes[h]) {
+					continue
+				}
 				ct := cent(h)
 				if ct.d != noDay && f.t != noDay && c.spanFactor(f.t, f.weekday, ct.d, ct.d) == 0 {
 					continue
@@ -838,4 +852,21 @@ func (c *Clusterer) centroidCosine(a, b *centroid) float64 {
 		}
 	}
 	return dot / (a.norm * b.norm)
+}
+
+// clashes reports whether an article gives a slot another value than
+// the group does (see contrast): it may not move there.
+func (c *Clusterer) clashes(items []item, f *features, n *node) bool {
+	if len(f.slots) == 0 {
+		return false
+	}
+	if n.old != nil && contrast(f.slots, n.old.slots) {
+		return true
+	}
+	for _, i := range n.items {
+		if contrast(f.slots, items[i].f.slots) {
+			return true
+		}
+	}
+	return false
 }

@@ -495,8 +495,9 @@ func TestEvalStories(t *testing.T) {
 	}
 	// eval stories reads, stores and places as analyze does: the figure
 	// is the one analyze gives.
-	if sc.BCubedF1 < 0.925 {
-		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.925", sc.BCubedF1)
+	// Reached 0.939.
+	if sc.BCubedF1 < 0.93 {
+		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.93", sc.BCubedF1)
 	}
 	r = mustRun(t, t.TempDir(), "eval", "stories", "--gold", gold)
 	if !strings.Contains(r.stdout, "B-cubed") {
@@ -545,9 +546,10 @@ func TestEvalStoriesHeadlines(t *testing.T) {
 	if sc.Articles != 982 {
 		t.Errorf("scored %d articles, want 982", sc.Articles)
 	}
-	// Reached: P 0.836 R 0.729 F1 0.779 (0.731 before).
-	if sc.BCubedF1 < 0.775 || sc.BCubedP < 0.83 {
-		t.Errorf("B-cubed P %.3f F1 %.3f on ECB+ headlines, want P >= 0.83, F1 >= 0.775", sc.BCubedP, sc.BCubedF1)
+	// Reached: P 0.855 R 0.745 F1 0.797 (0.779 before slots that contrast
+	// look-alike events; 0.731 before short items had their own bar).
+	if sc.BCubedF1 < 0.79 || sc.BCubedP < 0.85 {
+		t.Errorf("B-cubed P %.3f F1 %.3f on ECB+ headlines, want P >= 0.85, F1 >= 0.79", sc.BCubedP, sc.BCubedF1)
 	}
 }
 
