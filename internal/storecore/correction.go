@@ -54,4 +54,3 @@ func ParsePublished(s string) (t time.Time, dateOnly bool, err error) {
 	}
 	return time.Time{}, false, crosscheck.Errorf(crosscheck.EINVALID, "the date %q is not a date like 2025-09-04 or 2025-09-04T15:06:00Z", s)
 }
-

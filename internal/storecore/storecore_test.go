@@ -97,4 +97,3 @@ func TestContentHash(t *testing.T) {
 		t.Error("different texts hash equal")
 	}
 }
-
