@@ -97,3 +97,17 @@ func TestContentHash(t *testing.T) {
 		t.Error("different texts hash equal")
 	}
 }
+
+func TestSearchWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The U.S. envoy's 9/11 fund", "the u s envoy s 9 11 fund"},
+		{"Naïve CAFÉ, Ägypten — São Paulo", "naive cafe agypten sao paulo"},
+		{"rock & roll (twice).", "rock roll twice"},
+		{"  ", ""},
+		{"Москва и Київ", "москва и киів"},
+	} {
+		if got := SearchText(tc.in); got != tc.want {
+			t.Errorf("SearchText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
