@@ -18,13 +18,34 @@ import (
 	crosscheck "github.com/crosscheck-news/crosscheck"
 )
 
-// Store is what the suite tests: the two service interfaces plus batch adds.
+// Store is what the suite tests: the two service interfaces, batch adds
+// and placements, corrections and the catalog the web UI asks.
 type Store interface {
 	crosscheck.ArticleService
 	crosscheck.StoryService
 	// AddArticles stores a batch atomically: all or, on error or a
 	// cancelled context, none.
 	AddArticles(ctx context.Context, as []*crosscheck.Article) ([]crosscheck.AddResult, error)
+	// SavePlacements writes a batch's stories, states and placements in
+	// one transaction.
+	SavePlacements(ctx context.Context, stories []*crosscheck.Story, states map[string][]byte, placements []crosscheck.Placement) error
+
+	// Correct applies and records a correction; Undo reverses one.
+	Correct(ctx context.Context, c *crosscheck.Correction) error
+	Undo(ctx context.Context, id int64) (*crosscheck.Correction, error)
+	// Correction and Corrections read the record.
+	Correction(ctx context.Context, id int64) (*crosscheck.Correction, error)
+	Corrections(ctx context.Context, f crosscheck.CorrectionFilter) ([]*crosscheck.Correction, int, error)
+	// ReapplyCorrections applies moves, merges and splits again after a
+	// re-cluster.
+	ReapplyCorrections(ctx context.Context) (int, error)
+
+	// Outlets, ResolveID and the analysis counts serve the lists.
+	Outlets(ctx context.Context) ([]crosscheck.OutletCount, error)
+	ResolveID(ctx context.Context, kind, prefix string) (string, error)
+	SaveStoryCounts(ctx context.Context, c crosscheck.StoryCounts) error
+	StoryCounts(ctx context.Context, ids []string) (map[string]crosscheck.StoryCounts, error)
+	Unanalysed(ctx context.Context) (int, error)
 }
 
 // Opener returns a new, empty store that lives until the test ends (close it
@@ -50,6 +71,11 @@ func Run(t *testing.T, open Opener) {
 		{"DeleteStories", testDeleteStories},
 		{"CancelMidBatch", testCancelMidBatch},
 		{"ConcurrentReaders", testConcurrentReaders},
+		{"SavePlacements", testSavePlacements},
+		{"CorrectArticleAndUndo", testCorrectArticleAndUndo},
+		{"MoveMergeSplitSurviveRecluster", testMoveMergeSplitSurviveRecluster},
+		{"ResolveID", testResolveID},
+		{"Analysis", testAnalysis},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
 	}

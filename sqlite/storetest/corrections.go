@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"slices"
@@ -7,54 +7,56 @@ import (
 	"time"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
-	"github.com/crosscheck-news/crosscheck/sqlite/storetest"
 )
 
 // correctionStore holds two stories: s-a with articles a1, a2, a3 and s-b
 // with b1, b2.
-func correctionStore(t *testing.T) *DB {
+func correctionStore(t *testing.T, open Opener) Store {
 	t.Helper()
-	db := openTest(t)
+	s := open(t)
 	ctx := t.Context()
-	mk := func(id, outlet, story string, day int) *crosscheck.Article {
-		a := storetest.NewArticle(id+".txt", "Title "+id, outlet, storetest.Paragraphs(uint64(day*7), 2, 40))
+	mk := func(id, outlet string, day int) *crosscheck.Article {
+		a := NewArticle(id+".txt", "Title "+id, outlet, Paragraphs(uint64(day*7), 2, 40))
 		a.ID = id
 		a.Published = time.Date(2025, 9, day, 10, 0, 0, 0, time.UTC)
 		return a
 	}
-	arts := []*crosscheck.Article{mk("a1", "Alpha", "s-a", 1), mk("a2", "Beta", "s-a", 2), mk("a3", "Gamma", "s-a", 3),
-		mk("b1", "Alpha", "s-b", 4), mk("b2", "Delta", "s-b", 5)}
-	if _, err := db.AddArticles(ctx, arts); err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []*crosscheck.Story{
+	arts := []*crosscheck.Article{mk("a1", "Alpha", 1), mk("a2", "Beta", 2), mk("a3", "Gamma", 3),
+		mk("b1", "Alpha", 4), mk("b2", "Delta", 5)}
+	mustAdd(t, s, arts...)
+	for _, st := range []*crosscheck.Story{
 		{ID: "s-a", Title: "Story A", Outlets: []string{"Alpha", "Beta", "Gamma"}, Articles: 3},
 		{ID: "s-b", Title: "Story B", Outlets: []string{"Alpha", "Delta"}, Articles: 2},
 	} {
-		if err := db.SaveStory(ctx, s); err != nil {
+		if err := s.SaveStory(ctx, st); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, a := range arts {
-		if err := db.SetArticleStory(ctx, a.ID, "s-"+a.ID[:1]); err != nil {
+		if err := s.SetArticleStory(ctx, a.ID, "s-"+a.ID[:1]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return db
+	return s
 }
 
-func members(t *testing.T, db *DB, story string) []string {
+// members returns the IDs of a story's articles, sorted.
+func members(t *testing.T, s Store, story string) []string {
 	t.Helper()
-	ids, err := membersOf(t.Context(), db.reader, story)
+	as, _, err := s.Articles(t.Context(), crosscheck.ArticleFilter{StoryID: &story})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range as {
+		ids = append(ids, a.ID)
 	}
 	slices.Sort(ids)
 	return ids
 }
 
-func TestCorrectArticleAndUndo(t *testing.T) {
-	db := correctionStore(t)
+func testCorrectArticleAndUndo(t *testing.T, open Opener) {
+	db := correctionStore(t, open)
 	ctx := t.Context()
 	c := &crosscheck.Correction{Kind: crosscheck.CorrectArticle, Article: "a2", Note: "wrong outlet",
 		Fields: []crosscheck.FieldChange{{Field: "outlet", After: "Pravda.Ru"}, {Field: "published", After: "2025-09-07"}}}
@@ -76,6 +78,20 @@ func TestCorrectArticleAndUndo(t *testing.T) {
 	outs, _ := db.Outlets(ctx)
 	if !slices.ContainsFunc(outs, func(o crosscheck.OutletCount) bool { return o.Outlet == "Pravda.Ru" }) {
 		t.Errorf("outlets %v lack the corrected one", outs)
+	}
+	// A corrected title is searched.
+	tc := &crosscheck.Correction{Kind: crosscheck.CorrectArticle, Article: "a1", Fields: []crosscheck.FieldChange{{Field: "title", After: "Zeppelin lands"}}}
+	if err := db.Correct(ctx, tc); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := db.Search(ctx, "title:zeppelin", 5); err != nil || len(hits) != 1 || hits[0].Article.ID != "a1" {
+		t.Errorf("search for the corrected title: %d hits (%v)", len(hits), err)
+	}
+	if _, err := db.Undo(ctx, tc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := db.Search(ctx, "zeppelin", 5); err != nil || len(hits) != 0 {
+		t.Errorf("search for the undone title: %d hits (%v)", len(hits), err)
 	}
 	// Nothing changes: refused.
 	if err := db.Correct(ctx, &crosscheck.Correction{Kind: crosscheck.CorrectArticle, Article: "a2",
@@ -102,16 +118,21 @@ func TestCorrectArticleAndUndo(t *testing.T) {
 	if _, err := db.Undo(ctx, c.ID); crosscheck.ErrorCode(err) != crosscheck.EINVALID {
 		t.Errorf("second undo: %v, want EINVALID", err)
 	}
-	list, total, err := db.Corrections(ctx, crosscheck.CorrectionFilter{Article: ptr("a2")})
+	a2 := "a2"
+	list, total, err := db.Corrections(ctx, crosscheck.CorrectionFilter{Article: &a2})
 	if err != nil || total != 2 || list[0].ID != later.ID || list[1].Undone.IsZero() {
 		t.Errorf("history of a2: %d %+v %v", total, list, err)
 	}
+	if got, err := db.Correction(ctx, c.ID); err != nil || got.Kind != crosscheck.CorrectArticle || len(got.Fields) != 2 {
+		t.Errorf("Correction(%d) = %+v, %v", c.ID, got, err)
+	}
+	if _, err := db.Correction(ctx, 999); crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
+		t.Errorf("unknown correction: %v, want ENOTFOUND", err)
+	}
 }
 
-func ptr(s string) *string { return &s }
-
-func TestMoveMergeSplitSurviveRecluster(t *testing.T) {
-	db := correctionStore(t)
+func testMoveMergeSplitSurviveRecluster(t *testing.T, open Opener) {
+	db := correctionStore(t, open)
 	ctx := t.Context()
 	move := &crosscheck.Correction{Kind: crosscheck.CorrectMove, Article: "a3", Target: "s-b"}
 	if err := db.Correct(ctx, move); err != nil {
@@ -199,8 +220,8 @@ func TestMoveMergeSplitSurviveRecluster(t *testing.T) {
 	}
 }
 
-func TestResolveID(t *testing.T) {
-	db := correctionStore(t)
+func testResolveID(t *testing.T, open Opener) {
+	db := correctionStore(t, open)
 	ctx := t.Context()
 	for _, tc := range []struct {
 		kind, in, want, code string
@@ -211,15 +232,110 @@ func TestResolveID(t *testing.T) {
 		{"story", "a", "s-a", ""},
 		{"story", "s-b", "s-b", ""},
 		{"story", "zz", "", crosscheck.ENOTFOUND},
+		{"article", "%", "", crosscheck.ENOTFOUND},
+		{"article", "_1", "", crosscheck.ENOTFOUND},
 	} {
 		got, err := db.ResolveID(ctx, tc.kind, tc.in)
 		if got != tc.want || crosscheck.ErrorCode(err) != tc.code {
 			t.Errorf("ResolveID(%s, %q) = %q, %v; want %q, %s", tc.kind, tc.in, got, err, tc.want, tc.code)
 		}
 	}
-	if _, err := db.ResolveID(ctx, "article", "a9"); err == nil || !contains(err.Error(), "did you mean") {
+	if _, err := db.ResolveID(ctx, "article", "a9"); err == nil || !strings.Contains(err.Error(), "did you mean") {
 		t.Errorf("miss without a suggestion: %v", err)
 	}
 }
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
+// testAnalysis: the counts an analysis found count for the version of the
+// story analysed, and drive the conflict filter and order.
+func testAnalysis(t *testing.T, open Opener) {
+	db := correctionStore(t, open)
+	ctx := t.Context()
+	if n, err := db.Unanalysed(ctx); err != nil || n != 2 {
+		t.Fatalf("unanalysed: %d (%v), want 2", n, err)
+	}
+	a, _ := db.Story(ctx, "s-a")
+	b, _ := db.Story(ctx, "s-b")
+	for _, c := range []crosscheck.StoryCounts{
+		{Story: "s-a", Updated: a.Updated, Articles: a.Articles, Claims: 9, Conflicts: 0},
+		{Story: "s-b", Updated: b.Updated, Articles: b.Articles, Claims: 4, Conflicts: 2},
+	} {
+		if err := db.SaveStoryCounts(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := db.StoryCounts(ctx, []string{"s-a", "s-b", "nope"})
+	if err != nil || len(got) != 2 || got["s-b"].Conflicts != 2 || got["s-a"].Claims != 9 {
+		t.Fatalf("counts %+v (%v)", got, err)
+	}
+	ids := func(f crosscheck.StoryFilter) []string {
+		ss, _, err := db.Stories(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	if got := ids(crosscheck.StoryFilter{HasConflicts: true}); !slices.Equal(got, []string{"s-b"}) {
+		t.Errorf("with conflicts: %v", got)
+	}
+	if got := ids(crosscheck.StoryFilter{Sort: crosscheck.SortConflicts}); !slices.Equal(got, []string{"s-b", "s-a"}) {
+		t.Errorf("by conflicts: %v", got)
+	}
+	// A new version of s-b (another article) is not analysed yet.
+	b.Articles++
+	b.Updated = b.Updated.Add(time.Hour)
+	if err := db.SaveStory(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.Unanalysed(ctx); err != nil || n != 1 {
+		t.Errorf("unanalysed after an update: %d (%v), want 1", n, err)
+	}
+	if got := ids(crosscheck.StoryFilter{HasConflicts: true}); len(got) != 0 {
+		t.Errorf("with conflicts after an update: %v", got)
+	}
+	outs, err := db.Outlets(ctx)
+	if err != nil || len(outs) != 4 || outs[0] != (crosscheck.OutletCount{Outlet: "Alpha", Stories: 2}) {
+		t.Errorf("outlets %+v (%v)", outs, err)
+	}
+}
+
+// testSavePlacements: a batch's stories, states and placements are written
+// whole or not at all.
+func testSavePlacements(t *testing.T, open Opener) {
+	db := open(t)
+	ctx := t.Context()
+	as := Corpus(0, 3)
+	mustAdd(t, db, as...)
+	stories := []*crosscheck.Story{{ID: "s1", Title: "One", Articles: 2, Outlets: []string{"North Wire"}}, {ID: "s2", Title: "Two", Articles: 1}}
+	states := map[string][]byte{"s1": []byte("one"), "s2": []byte("two")}
+	placements := []crosscheck.Placement{{Article: as[0].ID, Story: "s1"}, {Article: as[1].ID, Story: "s1"}, {Article: as[2].ID, Story: "s2"}}
+	if err := db.SavePlacements(ctx, stories, states, placements); err != nil {
+		t.Fatal(err)
+	}
+	if got := members(t, db, "s1"); len(got) != 2 {
+		t.Fatalf("articles of s1: %v, want 2", got)
+	}
+	n := 0
+	if err := db.StoryStates(ctx, time.Time{}, func(string, []byte) error { n++; return nil }); err != nil || n != 2 {
+		t.Errorf("%d states (%v), want 2", n, err)
+	}
+	// A failing placement writes nothing of the batch.
+	err := db.SavePlacements(ctx, []*crosscheck.Story{{ID: "s3"}}, nil, []crosscheck.Placement{{Article: "missing", Story: "s3"}})
+	if crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
+		t.Fatalf("missing article: %v, want ENOTFOUND", err)
+	}
+	if _, err := db.Story(ctx, "s3"); crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
+		t.Errorf("story of a failed batch: %v, want ENOTFOUND", err)
+	}
+	// A placement in a story neither in the batch nor stored is refused.
+	err = db.SavePlacements(ctx, []*crosscheck.Story{{ID: "s5"}}, nil, []crosscheck.Placement{{Article: as[0].ID, Story: "s5"}, {Article: as[1].ID, Story: "merged-away"}})
+	if crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND || !strings.Contains(err.Error(), "merged-away") {
+		t.Fatalf("placement in an unknown story: %v, want ENOTFOUND naming it", err)
+	}
+	if a, _ := db.Article(ctx, as[0].ID); a.StoryID != "s1" {
+		t.Errorf("failed batch moved article to %q", a.StoryID)
+	}
+}
