@@ -70,10 +70,10 @@ func IsURL(s string) bool {
 // reached or refuses the login (the message says which), and for a store
 // written by a newer crosscheck.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
-	shown := redact(rawURL)
+	shown := Redact(rawURL)
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
-		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: %v", shown, pgErrorText(err))
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: %v: give a URL such as postgres://user:password@host:5432/dbname", shown, err)
 	}
 	if !strings.Contains(rawURL, "pool_max_conns") {
 		// Reads run in parallel, EachArticle holds a connection while its
@@ -88,7 +88,7 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: %v", shown, pgErrorText(err))
+		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: %v", shown, err)
 	}
 	db := &DB{pool: pool, url: shown, Now: time.Now, maxRanked: defaultMaxRanked, maxStoryMatches: defaultMaxStoryMatches}
 	if err := pool.Ping(ctx); err != nil {
@@ -119,8 +119,8 @@ func lockKey(name, schema string) int64 {
 	return int64(h.Sum64())
 }
 
-// redact is the URL with its password hidden, for messages.
-func redact(raw string) string {
+// Redact is the URL with its password hidden, for messages.
+func Redact(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.User == nil {
 		return raw
@@ -129,11 +129,6 @@ func redact(raw string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
-}
-
-// pgErrorText is err's message without what pgx repeats of the URL.
-func pgErrorText(err error) string {
-	return err.Error()
 }
 
 // openError says what to do about the failures a user can fix.

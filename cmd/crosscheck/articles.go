@@ -60,7 +60,7 @@ type listFlags struct {
 }
 
 func (l *listFlags) register(fs *flag.FlagSet, what string, limit int) {
-	fs.StringVar(&l.db, "db", defaultDB, "the store")
+	fs.StringVar(&l.db, "db", defaultDB, "the store: a SQLite file or a postgres:// URL; $CROSSCHECK_DB sets the default")
 	fs.StringVar(&l.format, "format", "text", "output: text or json")
 	fs.StringVar(&l.outlet, "outlet", "", "only those from this outlet")
 	fs.StringVar(&l.sinceS, "since", "", "only "+what+" on or after this date (YYYY-MM-DD)")
@@ -185,7 +185,7 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 func (m *Main) runShow(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("show", "show [flags] ARTICLE-ID", `  crosscheck show 3f2a9c0d1b2e
   crosscheck show --format json 3f2a9c0d1b2e`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := fs.String("db", defaultDB, "the store: a SQLite file or a postgres:// URL; $CROSSCHECK_DB sets the default")
 	format := fs.String("format", "text", "output: text or json")
 	ids, err := parse(fs, args)
 	if err != nil {
@@ -240,7 +240,7 @@ func (m *Main) runShow(ctx context.Context, args []string) error {
 func (m *Main) runSearch(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("search", "search [flags] QUERY...", `  crosscheck search witkoff paris
   crosscheck search '"security guarantees"' --format json`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := fs.String("db", defaultDB, "the store: a SQLite file or a postgres:// URL; $CROSSCHECK_DB sets the default")
 	format := fs.String("format", "text", "output: text or json")
 	limit := fs.Int("limit", crosscheck.ListDefault, "at most this many results")
 	color := fs.String("color", "auto", "mark the matches in colour: auto (on a terminal), always or never")

@@ -178,6 +178,12 @@ Start here:
   crosscheck stories                          then browse what you stored
   crosscheck serve                            or open it in a browser
 
+The store:
+  --db FILE                                   a SQLite file, the default (./crosscheck.db)
+  --db postgres://user:pass@host/dbname       a PostgreSQL database shared by a team
+  CROSSCHECK_DB=...                           the same for every command
+  crosscheck migrate --from crosscheck.db --to postgres://...   copies a store
+
 Run 'crosscheck <command> -h' for a command's flags and examples.
 `)
 }
