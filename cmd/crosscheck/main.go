@@ -81,6 +81,7 @@ func commands() []command {
 		{"report", "print the cross-check report of stored stories", (*Main).runReport},
 		{"recluster", "rebuild all stories from the stored articles", (*Main).runRecluster},
 		{"optimize", "optimize the store's indexes after a large ingest", (*Main).runOptimize},
+		{"migrate", "copy a store: SQLite to PostgreSQL and back", (*Main).runMigrate},
 		{"eval", "score story grouping against a labelled set", (*Main).runEval},
 		{"correct", "correct an article or a story (outlet, title, date; move, merge, split) and undo it", (*Main).runCorrect},
 		{"serve", "serve the web UI and HTTP API", (*Main).runServe},
