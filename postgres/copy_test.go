@@ -29,16 +29,18 @@ func (r *record) StoryState(st storecore.StoryState) error {
 	r.states = append(r.states, st)
 	return nil
 }
-func (r *record) Article(a *crosscheck.Article) error { r.articles = append(r.articles, *a); return nil }
+func (r *record) Article(a *crosscheck.Article) error {
+	r.articles = append(r.articles, *a)
+	return nil
+}
 func (r *record) Correction(c *crosscheck.Correction, e *crosscheck.Story) error {
 	r.corrections = append(r.corrections, *c)
 	r.emptied = append(r.emptied, e)
 	return nil
 }
-func (r *record) Corrected(id string) error               { r.corrected = append(r.corrected, id); return nil }
+func (r *record) Corrected(id string) error             { r.corrected = append(r.corrected, id); return nil }
 func (r *record) Counts(c crosscheck.StoryCounts) error { r.counts = append(r.counts, c); return nil }
-func (r *record) Revision(int64) error                    { return nil }
-
+func (r *record) Revision(int64) error                  { return nil }
 
 // TestMigrateRoundTrip copies a SQLite store to PostgreSQL and back: the
 // three dumps are the same, and the copies search and dedupe as the

@@ -90,7 +90,7 @@ The source can be in use meanwhile: the copy reads one snapshot of it.`)
 // copyCounter counts what passes to the sink it wraps.
 type copyCounter struct {
 	storecore.Sink
-	progress                        func(articles int)
+	progress                       func(articles int)
 	articles, stories, corrections int
 }
 
