@@ -66,6 +66,9 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 		for _, v := range rep.Values {
 			cl.Values = append(cl.Values, v.Value)
 		}
+		if g.slot {
+			cl.Text, cl.Values, cl.Predicate, cl.Negated = g.text, g.vals, "", false
+		}
 		seenO := map[string]bool{}
 		indep := map[string]bool{}
 		copyOf := map[string]string{} // normalised sentence -> independence key
@@ -360,6 +363,9 @@ func (s *state) timeline() {
 	var keys []string
 	dayArts := map[string]map[int]bool{}
 	for _, g := range s.claims {
+		if g.slot {
+			continue // its sentences are in their own claims
+		}
 		for _, i := range g.items {
 			it := s.items[i]
 			f := s.fact(i)

@@ -96,6 +96,8 @@ type state struct {
 	year, month int
 	// idf weighs stems ("s:") and entities ("e:") by rarity, see slotIDF
 	idf map[string]float64
+	// buckets are the slots no outlet disputes, see agreedSlots
+	buckets [][]slotRef
 }
 
 // item is one fact of one article.
@@ -108,6 +110,11 @@ type claimGroup struct {
 	disputed  bool
 	conflicts []string // IDs of the conflicts it is part of
 	id        string
+	// slot claims state one figure of one slot (see slot.go): their text
+	// is the figure as written, their items the sentences stating it
+	slot bool
+	text string
+	vals []crosscheck.Value
 }
 
 func analyzeExtracted(story *crosscheck.Story, ans []*claim.Analysis, opts Options) *crosscheck.StoryReport {

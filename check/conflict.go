@@ -59,12 +59,19 @@ func compatible(a, b *claim.ValueFact) bool {
 // When unsure, no conflict is reported.
 func (s *state) conflicts() []crosscheck.Conflict {
 	var out []crosscheck.Conflict
-	out = append(out, s.valueConflicts()...)
-	for _, c := range s.slotConflicts() {
-		if !sameConflict(out, c) {
-			out = append(out, c)
+	// the slots first: a figure the sentence rules find too is theirs
+	slots := s.slotConflicts()
+	for _, p := range s.valueConflicts() {
+		if !sameConflict(slots, p.c) {
+			s.markDisputed(&p.c, p.items)
+			out = append(out, p.c)
 		}
 	}
+	for i := range slots {
+		s.claimSlot(&slots[i])
+		out = append(out, slots[i].c)
+	}
+	s.agreedSlots()
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.roleConflicts()...)
@@ -75,12 +82,18 @@ func (s *state) conflicts() []crosscheck.Conflict {
 	return out
 }
 
+// pending is a conflict found, not yet recorded on claims.
+type pending struct {
+	c     crosscheck.Conflict
+	items []int
+}
+
 func (s *state) fact(i int) *claim.Fact {
 	it := s.items[i]
 	return &s.ans[it.art].Facts[it.fact]
 }
 
-func (s *state) valueConflicts() []crosscheck.Conflict {
+func (s *state) valueConflicts() []pending {
 	blocks := map[string][]vref{}
 	var keys []string
 	for i, it := range s.items {
@@ -125,7 +138,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			blocks[k] = append(blocks[k], vref{item: i, v: v})
 		}
 	}
-	var out []crosscheck.Conflict
+	var out []pending
 	for _, k := range keys {
 		refs := blocks[k]
 		if len(refs) < 2 {
@@ -269,8 +282,7 @@ func (s *state) valueConflicts() []crosscheck.Conflict {
 			}
 			c.Variants = append(c.Variants, s.variant(vs[0].v.Text, items))
 		}
-		s.markDisputed(&c, refsItems(refs))
-		out = append(out, c)
+		out = append(out, pending{c, refsItems(refs)})
 	}
 	return out
 }
@@ -809,9 +821,9 @@ func (s *state) negationConflicts() []crosscheck.Conflict {
 	return out
 }
 
-// sameConflict reports a conflict already listed: the same variants'
-// values, found by the sentence rules and by the slots both.
-func sameConflict(list []crosscheck.Conflict, c crosscheck.Conflict) bool {
+// sameConflict reports a conflict the slots found: the same variants'
+// articles, found by the sentence rules and by the slots both.
+func sameConflict(list []slotConflict, c crosscheck.Conflict) bool {
 	key := func(c crosscheck.Conflict) string {
 		var vs []string
 		for _, v := range c.Variants {
@@ -822,7 +834,7 @@ func sameConflict(list []crosscheck.Conflict, c crosscheck.Conflict) bool {
 	}
 	k := key(c)
 	for _, d := range list {
-		if key(d) == k {
+		if key(d.c) == k {
 			return true
 		}
 	}

@@ -65,3 +65,26 @@ func TestDbgGoldSlots(t *testing.T) {
 		}
 	}
 }
+
+// TestDbgRoles prints the roles attached to each person of the events
+// DBG_ROLES matches, per article: a development aid.
+func TestDbgRoles(t *testing.T) {
+	evs := os.Getenv("DBG_ROLES")
+	if evs == "" {
+		t.Skip()
+	}
+	dirs, _ := filepath.Glob(filepath.Join(goldRoot, evs))
+	for _, dir := range dirs {
+		s := newState(extractAll(loadEvent(t, dir), claimOptions(loadEvent(t, dir))))
+		fmt.Printf("===== %s\n", filepath.Base(dir))
+		for a, an := range s.ans {
+			for _, m := range an.Mentions {
+				if m.Role == "" || m.Entity < 0 {
+					continue
+				}
+				g := s.gid[a][m.Entity]
+				fmt.Printf("  %-30s %-30q %s\n", s.ents[g].Name, m.Role, an.Article.ID)
+			}
+		}
+	}
+}

@@ -189,13 +189,24 @@ func subjectOf(g string) string {
 	return ""
 }
 
-// thingKey names the counted thing: its distinctive modifier when it has
-// one ("ak47", "somalia"), else its head noun.
+// thingKey names the counted thing: a model name alone ("ak47": seven
+// AK-47 rifles, 12 AK 47 guns), a nationality with its noun ("somalia/
+// pirate", "somalia/" when the nationality is the noun: "12 Somalis"),
+// else the head noun.
 func thingKey(v *claim.ValueFact) string {
-	if v.Spec != "" {
+	switch {
+	case v.Spec == "":
+		return v.Head
+	case hasDigit(v.Spec):
 		return v.Spec
+	case strings.EqualFold(claim.NounDemonym(v.Head), v.Spec) || v.Head == "person" && v.Spec2 == "":
+		return v.Spec + "/"
 	}
-	return v.Head
+	return v.Spec + "/" + v.Head
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
 }
 
 // specific reports a bucket whose key alone says which fact it is: an
@@ -214,8 +225,15 @@ func specific(v *claim.ValueFact, holder int) bool {
 	return false
 }
 
+// slotConflict is a conflict of one slot, with the values of each variant.
+type slotConflict struct {
+	c      crosscheck.Conflict
+	groups [][]slotRef
+}
+
 // slotConflicts finds the slots that outlets give incompatible values.
-func (s *state) slotConflicts() []crosscheck.Conflict {
+// Every bucket is kept in s.buckets for the claims of agreed figures.
+func (s *state) slotConflicts() []slotConflict {
 	buckets := map[string][]slotRef{}
 	var keys []string
 	for i, it := range s.items {
@@ -246,7 +264,8 @@ func (s *state) slotConflicts() []crosscheck.Conflict {
 	}
 	keys = mergeCompounds(buckets, keys)
 	sort.Strings(keys)
-	var out []crosscheck.Conflict
+	var out []slotConflict
+	s.buckets = nil
 	for _, k := range keys {
 		c, ok := s.slotConflict(buckets[k])
 		if debugSlots {
@@ -254,14 +273,16 @@ func (s *state) slotConflicts() []crosscheck.Conflict {
 		}
 		if ok {
 			out = append(out, c)
+		} else {
+			s.buckets = append(s.buckets, buckets[k])
 		}
 	}
 	return out
 }
 
 // slotConflict decides one bucket.
-func (s *state) slotConflict(refs []slotRef) (crosscheck.Conflict, bool) {
-	var none crosscheck.Conflict
+func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
+	var none slotConflict
 	if len(refs) < 2 {
 		return none, false
 	}
@@ -397,28 +418,102 @@ func (s *state) slotConflict(refs []slotRef) (crosscheck.Conflict, bool) {
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i]) > len(groups[j]) })
 	c := crosscheck.Conflict{Kind: crosscheck.ConflictValue, About: s.slotAbout(groups[0][0])}
-	var all []int
 	for _, g := range groups {
 		var items []int
-		var words []string
-		count := map[string]int{}
 		for _, r := range g {
 			items = append(items, r.item)
-			p := r.v.Phrase
-			if p == "" {
-				p = r.v.Text
-			}
-			if count[p] == 0 {
-				words = append(words, p)
-			}
-			count[p]++
 		}
-		sort.SliceStable(words, func(i, j int) bool { return count[words[i]] > count[words[j]] })
-		c.Variants = append(c.Variants, s.variant(strings.Join(words, " / "), items))
-		all = append(all, items...)
+		c.Variants = append(c.Variants, s.variant(wordings(g), items))
 	}
-	s.markDisputed(&c, all)
-	return c, true
+	return slotConflict{c: c, groups: groups}, true
+}
+
+// wordings joins the distinct ways a group of values is written, most
+// used first: "three boats / three speedboats".
+func wordings(g []slotRef) string {
+	var words []string
+	count := map[string]int{}
+	for _, r := range g {
+		p := r.v.Phrase
+		if p == "" {
+			p = r.v.Text
+		}
+		if count[p] == 0 {
+			words = append(words, p)
+		}
+		count[p]++
+	}
+	sort.SliceStable(words, func(i, j int) bool { return count[words[i]] > count[words[j]] })
+	return strings.Join(words, " / ")
+}
+
+// claimSlot names a slot conflict and makes each variant a disputed claim
+// of its own: the sentences that state the figure. The sentences' own
+// claims keep their status: a sentence that states a disputed figure may
+// state other facts that outlets agree on.
+func (s *state) claimSlot(sc *slotConflict) {
+	s.nConflicts++
+	sc.c.ID = "x" + itoa(s.nConflicts)
+	for _, g := range sc.groups {
+		s.claims = append(s.claims, s.slotClaim(g, true, sc.c.ID))
+	}
+}
+
+// agreedSlots makes a claim of every figure two or more outlets give for
+// a slot no outlet disputes: "10 people" killed, in four reports.
+func (s *state) agreedSlots() {
+	for _, refs := range s.buckets {
+		var groups [][]slotRef
+		for _, r := range refs {
+			placed := false
+			for g := range groups {
+				if sameFigure(r.v, groups[g][0].v) && s.sameSlot(r, groups[g][0], false) {
+					groups[g] = append(groups[g], r)
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				groups = append(groups, []slotRef{r})
+			}
+		}
+		for _, g := range groups {
+			outlets := map[string]bool{}
+			for _, r := range g {
+				outlets[s.okey[r.art]] = true
+			}
+			if len(outlets) >= 2 {
+				s.claims = append(s.claims, s.slotClaim(g, false, ""))
+			}
+		}
+	}
+	s.buckets = nil
+}
+
+// slotClaim is the claim of one figure of a slot.
+func (s *state) slotClaim(g []slotRef, disputed bool, conflict string) claimGroup {
+	cg := claimGroup{slot: true, disputed: disputed}
+	if conflict != "" {
+		cg.conflicts = []string{conflict}
+	}
+	seen := map[int]bool{}
+	count := map[string]int{}
+	for _, r := range g {
+		if !seen[r.item] {
+			seen[r.item] = true
+			cg.items = append(cg.items, r.item)
+		}
+		p := r.v.Phrase
+		if p == "" {
+			p = r.v.Text
+		}
+		count[p]++
+		if count[p] > count[cg.text] || count[p] == count[cg.text] && len(p) > len(cg.text) {
+			cg.text = p
+		}
+	}
+	cg.vals = []crosscheck.Value{g[0].v.Value}
+	return cg
 }
 
 // sameSlot reports whether two values of one bucket speak of the same
@@ -774,8 +869,27 @@ func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
 // mergeCompounds joins the count bucket of a closed compound to the bucket
 // of its head when the story has both: "three speedboats" and "two boats"
 // count the same boats. Heads shorter than four letters and people are
-// left apart ("crewman" is no count of "man").
+// left apart ("crewman" is no count of "man"). A nationality counted
+// without a noun ("12 Somali") joins the count of that nationality's only
+// noun ("23 Somali pirates").
 func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
+	nouns := map[string][]string{} // "count|somalia/" -> keys with a noun
+	for _, k := range keys {
+		if i := strings.Index(k, "/"); i > 0 && strings.HasPrefix(k, "count|") && !strings.HasSuffix(k, "/") {
+			bare := k[:i+1]
+			nouns[bare] = append(nouns[bare], k)
+		}
+	}
+	var kept []string
+	for _, k := range keys {
+		if ks := nouns[k]; len(ks) == 1 {
+			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
+			delete(buckets, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	keys = kept
 	heads := map[string]string{} // head -> bucket key
 	for _, k := range keys {
 		if h, ok := strings.CutPrefix(k, "count|"); ok && !strings.Contains(h, "|") {

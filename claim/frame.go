@@ -155,6 +155,16 @@ func (x *extractor) slot(si int, v *valueAt) {
 		k = v.tj
 	}
 	npEnd, head, spec, other := x.nounPhrase(toks, k)
+	// "23 Somali and Yemeni pirates": one count of both kinds
+	if k+2 < len(toks) && isDemonym(toks[k].low) && (toks[k+1].low == "and" || toks[k+1].low == "or") && isDemonym(toks[k+2].low) {
+		if e, h, _, _ := x.nounPhrase(toks, k+2); h != "" {
+			a, b := specKey(toks[k].low), specKey(toks[k+2].low)
+			if b < a {
+				a, b = b, a
+			}
+			npEnd, head, spec = e, h, a+"+"+b
+		}
+	}
 	if v.Attr == AttrCount || v.Attr == AttrNumber {
 		u, ok := 0.0, false
 		if k < len(toks) {
@@ -810,3 +820,25 @@ func (x *extractor) nearestPlace(toks []token, v *valueAt) int {
 // timeNouns name times, not things: a figure before one counts no thing.
 var timeNouns = set(`summer winter spring autumn fall morning evening night afternoon noon midnight
 today yesterday tomorrow week weekend month year day hour minute decade century season time`)
+
+// isDemonym reports a word naming the people of a country ("Somali",
+// "Yemenis").
+func isDemonym(w string) bool {
+	return demonyms[w] != "" || demonyms[strings.TrimSuffix(w, "s")] != ""
+}
+
+// NounDemonym returns the country a demonym used as a noun names
+// ("somali", "yemenis" -> "somalia", "yemen"), "" for other words.
+func NounDemonym(w string) string {
+	return specKey2(w)
+}
+
+func specKey2(w string) string {
+	if c := demonyms[strings.ToLower(w)]; c != "" {
+		return strings.ToLower(c)
+	}
+	if c := demonyms[strings.TrimSuffix(strings.ToLower(w), "s")]; c != "" {
+		return strings.ToLower(c)
+	}
+	return ""
+}

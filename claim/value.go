@@ -66,9 +66,9 @@ func (x *extractor) values(si int) []valueAt {
 	toks := s.toks
 	var out []valueAt
 	for i := 0; i < len(toks); i++ {
-		if s.quoted[i] {
-			continue
-		}
+		// a figure inside a quotation is the outlet's too: it printed it
+		// ("Twenty-three personnel (12 Somali and 11 Yemeni) surrendered,"
+		// the navy said)
 		if v, ok := x.ageAt(toks, i); ok {
 			out = append(out, v)
 			i = v.tj - 1
