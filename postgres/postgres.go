@@ -70,6 +70,20 @@ func IsURL(s string) bool {
 // reached or refuses the login (the message says which), and for a store
 // written by a newer crosscheck.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
+	return open(ctx, rawURL, true)
+}
+
+// OpenExisting is Open for a store that must exist already: it creates no
+// tables in a database that has none (a mistyped database name, a command
+// that only reads), but still upgrades an older store.
+//
+// Errors: ENOTFOUND when the database holds no crosscheck store; as Open
+// otherwise.
+func OpenExisting(ctx context.Context, rawURL string) (*DB, error) {
+	return open(ctx, rawURL, false)
+}
+
+func open(ctx context.Context, rawURL string, create bool) (*DB, error) {
 	shown := Redact(rawURL)
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
@@ -105,6 +119,17 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: no schema to create tables in: check search_path, or create the schema first", shown)
 	}
 	db.storiesLock = lockKey("stories", schema)
+	if !create {
+		var exists bool
+		if err := pool.QueryRow(ctx, `SELECT to_regclass('migrations') IS NOT NULL`).Scan(&exists); err != nil {
+			pool.Close()
+			return nil, openError(shown, err)
+		}
+		if !exists {
+			pool.Close()
+			return nil, crosscheck.Errorf(crosscheck.ENOTFOUND, "no store in %s (schema %s): run 'crosscheck ingest PATH...' first, or check --db", shown, schema)
+		}
+	}
 	if err := db.migrate(ctx, migrationFS, lockKey("migrate", schema)); err != nil {
 		pool.Close()
 		return nil, openError(shown, err)

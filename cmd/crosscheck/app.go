@@ -46,8 +46,11 @@ type app struct {
 // PostgreSQL database, anything else a SQLite file, created when missing
 // if create is set.
 func openStore(ctx context.Context, db string, create bool) (store, error) {
-	if postgres.IsURL(db) {
+	if postgres.IsURL(db) && create {
 		return postgres.Open(ctx, db)
+	}
+	if postgres.IsURL(db) {
+		return postgres.OpenExisting(ctx, db)
 	}
 	if !create {
 		if _, err := os.Stat(db); err != nil {
