@@ -1,7 +1,11 @@
 // Package check cross-checks the articles of one story. Analyze extracts
 // what each article states (package claim), merges entities across articles
-// (surname skeletons, nickname and transliteration keys, one-edit surnames,
-// whole-name skeletons), aligns the sentences that state the same fact
+// (entity.go: exact keys first, then rules for acronyms, nicknames and
+// transliterated given names, one-letter and particle surnames, name runs
+// of Arabic names, misspelled surnames and lone given names, short forms,
+// company suffixes and word forms, spelling variants; each joins a group
+// only to its one match, kinds agreeing, spellings never both in one
+// article unless one is rare there), aligns the sentences that state the same fact
 // (weighted overlap of entities, values and rare words, blocked through an
 // inverted index and merged with complete linkage so groups never chain),
 // and reports:

@@ -331,7 +331,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 				hx = hx || sameFigure(w, x)
 				hy = hy || sameFigure(w, y)
 			}
-			if hx && hy {
+			if hx && hy && !s.contrasted(refs, o, x, y) {
 				return true
 			}
 		}
@@ -344,6 +344,9 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		for b := a + 1; b < len(refs); b++ {
 			ra, rb := refs[a], refs[b]
 			if agree(ra.v, rb.v) || both(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+				continue
+			}
+			if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
 				continue
 			}
 			if vague(ra.v) || vague(rb.v) || !commensurate(ra.v, rb.v) {
@@ -524,6 +527,9 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	va, vb := a.v, b.v
 	if va.Attr == claim.AttrCount && !sameThing(va, vb) {
 		return false
+	}
+	if va.Attr == claim.AttrDistance && va.Of != "" && vb.Of != "" && va.Of != vb.Of {
+		return false // the building and the motorist, each some miles from Detroit
 	}
 	if va.VerbClass != "" && vb.VerbClass != "" && va.VerbClass != vb.VerbClass && (va.Head == "person" || va.Attr != claim.AttrCount) {
 		return false
@@ -771,10 +777,13 @@ func (s *state) slotAbout(r slotRef) string {
 	return v.Attr
 }
 
-// near reports two figures within 10% of each other: one quantity stated
-// twice, differently.
+// near reports two figures close enough to be one quantity stated twice,
+// differently: within 10%, or a few tenths of a magnitude.
 func near(a, b *claim.ValueFact) bool {
 	x, y := math.Abs(a.N), math.Abs(b.N)
+	if a.Attr == claim.AttrMagnitude {
+		return math.Abs(x-y) <= 0.25
+	}
 	return math.Abs(x-y) <= 0.1*math.Max(x, y)
 }
 
@@ -791,7 +800,44 @@ func agree(a, b *claim.ValueFact) bool {
 			return false
 		}
 	}
-	return compatible(a, b)
+	alo, ahi := slotBounds(a)
+	blo, bhi := slotBounds(b)
+	return alo < bhi && blo < ahi
+}
+
+// slotBounds widens an exact figure by what its rounding allows, by
+// attribute: magnitudes are given to a tenth, sums of money and shares to
+// their last digit, a clock time to a few minutes, lengths converted from
+// other units to a few percent. A hedged figure keeps the range its words
+// give ("about 30", "more than 200").
+func slotBounds(v *claim.ValueFact) (float64, float64) {
+	lo, hi := v.Min, v.Max
+	if lo != hi {
+		return lo, hi
+	}
+	d := math.Abs(lo) * exactTolerance
+	switch v.Attr {
+	case claim.AttrMagnitude:
+		d = 0.05
+	case claim.AttrAge:
+		d = 0.5
+	case claim.AttrPercent:
+		d = 0.5
+	case claim.AttrTime:
+		d = 300
+		if int64(lo)%3600 == 0 {
+			d = 1500 // "at 7 a.m." is not to the minute: 07:25 may be meant, 07:30 not
+		}
+	case claim.AttrCount, claim.AttrPopulation:
+		d = math.Max(0.5, math.Abs(lo)*0.02)
+	case claim.AttrDistance, claim.AttrDepth, claim.AttrMeasure:
+		d = math.Abs(lo) * 0.03
+	default:
+		if strings.HasPrefix(v.Attr, claim.AttrMoney) {
+			d = math.Abs(lo) * 0.005
+		}
+	}
+	return lo - d, hi + d
 }
 
 // disagreesWithin reports one outlet's two values that it states as one
@@ -917,4 +963,75 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 		delete(buckets, k)
 	}
 	return out
+}
+
+// contrasted reports an outlet that states two figures in one sentence set
+// against each other: "Tehran's seismologic center put the magnitude at
+// 5.9, but the U.S. Geological Survey said it was 6.1" reports a dispute,
+// not two things.
+func (s *state) contrasted(refs []slotRef, o string, x, y *claim.ValueFact) bool {
+	for _, r := range refs {
+		if s.okey[r.art] != o || !sameFigure(r.v, x) {
+			continue
+		}
+		for _, q := range refs {
+			if q.item == r.item && sameFigure(q.v, y) && contrastWord(s.fact(r.item).Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contrastWord reports a sentence that opposes two statements.
+func contrastWord(t string) bool {
+	t = " " + strings.ToLower(t) + " "
+	for _, w := range []string{" but ", " while ", " whereas ", " however", " although ", " though "} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// agedApart reports two ages that the years between their articles
+// explain: 38 in a report of the 2007 shooting, 39 in one of the 2008
+// trial. An article's year is its publication's, else the latest year it
+// names.
+func (s *state) agedApart(a, b slotRef) bool {
+	ya, yb := s.articleYear(a.art), s.articleYear(b.art)
+	if ya == 0 || yb == 0 {
+		return false
+	}
+	return math.Abs(a.v.N-b.v.N) <= math.Abs(float64(ya-yb))
+}
+
+func (s *state) articleYear(a int) int {
+	if y := s.ownYear(a); y != 0 {
+		return y
+	}
+	// an article that names no year is of the year most articles name
+	years := map[int]int{}
+	for b := range s.ans {
+		if y := s.ownYear(b); y != 0 {
+			years[y]++
+		}
+	}
+	return mode(years)
+}
+
+func (s *state) ownYear(a int) int {
+	an := s.ans[a]
+	if !an.Article.Published.IsZero() {
+		return an.Article.Published.Year()
+	}
+	y := 0
+	for _, f := range an.Facts {
+		for _, x := range f.Years {
+			if x > y && x <= 2100 {
+				y = x
+			}
+		}
+	}
+	return y
 }

@@ -71,6 +71,12 @@ type Entity struct {
 	// before the name of a thing ("the Selje Star"); organisations and
 	// places always are. A person without it is a capitalised name guessed.
 	Cued bool
+	// Evidence is how strongly Kind is supported, at best among its
+	// mentions: 2 by a head word ("Ministry", "Street", "Ltd."), the
+	// gazetteer, a title, a role or a known given name; 1 by a preposition
+	// ("in Talodi") or an article ("the Selje Star"); 0 not at all (a
+	// capitalised name).
+	Evidence int
 }
 
 // Mention is one mention of an entity.
@@ -196,8 +202,9 @@ type ValueFact struct {
 	// currency ("2m euros ($2.6m)").
 	Conv bool
 	// Dir is the direction of a distance ("north" in "50 miles north of
-	// Detroit").
-	Dir string
+	// Detroit"); Of the thing it places ("building" in "the building is
+	// 15 miles north of Detroit"), "" when unsaid.
+	Dir, Of string
 	// N is the figure as stated, before its hedge widened Min and Max
 	// ("about 30" is 30); for times, dates and ages, Min.
 	N float64
@@ -256,8 +263,12 @@ type extractor struct {
 	stems  map[string]string
 	raw    []rawMention
 	qspans []quoteSpan
-	// midCaps are the words capitalised inside a sentence somewhere.
-	midCaps map[string]bool
+	// midCaps are the words capitalised inside a sentence somewhere;
+	// lowWords the words written in lower case somewhere.
+	midCaps, lowWords map[string]bool
+	// spacedHyphens is true for a text that writes hyphens apart inside
+	// words ("38 - year - old"), as detokenised corpora do.
+	spacedHyphens bool
 }
 
 // Extract analyses one article. It is pure and safe for concurrent use.

@@ -2,6 +2,7 @@ package claim
 
 import (
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -99,7 +100,8 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.N = v.Min
 	}
 	v.Phrase = v.Text
-	// "two of the three victims died": three is the whole, not the dead;
+	// "two of the three victims died": three is the whole, not the dead
+	// (but "30 of the 80 wounded": 80 counts the wounded, see below);
 	// "five bombs, of which four exploded": four is a part
 	if v.ti >= 2 && toks[v.ti-1].low == "the" && toks[v.ti-2].low == "of" {
 		v.Part = true
@@ -178,6 +180,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Unit = "metre"
 			v.Min, v.Max, v.N = v.Min*u, v.Max*u, v.N*u
 			x.distanceFrom(toks, v, npEnd)
+			v.Of = x.locatedThing(toks, v)
 			// "1.2 miles deep", "at a depth of 12 miles", "one mile below"
 			if e := max(npEnd, v.tj); e < len(toks) && (toks[e].low == "deep" || toks[e].low == "below" || toks[e].low == "underground") ||
 				v.ti >= 2 && toks[v.ti-1].low == "of" && toks[v.ti-2].low == "depth" {
@@ -244,6 +247,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 		if c := classOf(x.verbKey(toks[k].low)); c == "die" || c == "injure" || c == "arrest" || c == "hospitalis" {
 			v.Head, v.VerbClass = "person", c
 			v.elided = true
+			v.Part = false // "30 of the 80 wounded": the wounded are counted
 		}
 	}
 	// the governing act; times and dates belong to the clause's verb
@@ -273,6 +277,8 @@ func (x *extractor) slot(si int, v *valueAt) {
 		if k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && classOf(x.verbKey(toks[k].low)) != "" {
 			v.VerbClass = classOf(x.verbKey(toks[k].low))
 			v.Head = "person"
+			v.elided = true
+			v.Part = false // "30 of the 80 wounded": the wounded are counted
 		} else if v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "arrest" || v.VerbClass == "hospitalis" {
 			v.Head = "person"
 		}
@@ -505,6 +511,17 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 	// "5.9 magnitude", "measuring 7.6", "registering 6.1", "6.1 on the
 	// Richter scale", "of magnitude 6"
 	near := false
+	// "put the quake's magnitude at 5.9", "a magnitude of 6.1"
+	for b := v.mi - 1; b >= 0 && b >= v.mi-3; b-- {
+		l := toks[b].low
+		if strings.HasSuffix(l, "magnitude") {
+			near = true
+			break
+		}
+		if l != "at" && l != "of" && l != "was" && l != "is" && l != "to" && l != "reached" {
+			break
+		}
+	}
 	if b := v.mi - 1; b >= 0 {
 		l := toks[b].low
 		if strings.HasSuffix(l, "magnitude") || strings.HasSuffix(l, "magnitude-") || l == "measuring" || l == "registering" || l == "measured" || l == "of" && b > 0 && strings.Contains(toks[b-1].low, "magnitude") {
@@ -562,14 +579,21 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	if !cue {
 		return -1, false
 	}
-	// the place: the last place or organisation named before the value
-	best := -1
-	for _, m := range x.mentionsIn(toks[0].start, toks[v.ti].start) {
-		if e := x.an.Entities[m.Entity]; e.Kind != crosscheck.KindPerson {
-			best = m.Entity
+	// the place: named right before the cue ("Qeshm island, home to",
+	// "Manokwari, a city of"), not any place earlier in the sentence
+	c := v.ti - 2
+	for c > 0 && (toks[c-1].text == "," || toks[c-1].low == "a" || toks[c-1].low == "which" || toks[c-1].low == "has" || toks[c-1].low == "is" || toks[c-1].low == "island" || toks[c-1].low == "city" || toks[c-1].low == "town") {
+		c--
+	}
+	if c <= 0 {
+		return -1, true
+	}
+	for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
+		if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
+			return m.Entity, true
 		}
 	}
-	return best, true
+	return -1, true
 }
 
 // nounKey is the key of a noun: lower case, singular, hyphens and spaces
@@ -617,7 +641,7 @@ func (x *extractor) ageHolder(toks []token, v *valueAt) {
 			b--
 		}
 		if b >= 0 {
-			for _, m := range x.mentionsIn(toks[0].start, toks[b].end) {
+			for _, m := range x.mentionsAll(toks[0].start, toks[b].end) {
 				if m.End == toks[b].end && m.Entity >= 0 {
 					v.Holder = m.Entity
 				}
@@ -631,10 +655,11 @@ func (x *extractor) ageHolder(toks []token, v *valueAt) {
 		}
 		return
 	}
-	// "the 21-year-old Jesse Dobbs", "a 12-year-old girl"
+	// "the 21-year-old Jesse Dobbs", "a 12-year-old girl"; not "a
+	// 38-year-old Troy man": a place before a noun is no one's name
 	k := v.tj
-	for _, m := range x.mentionsIn(toks[min(k, len(toks)-1)].start, toks[len(toks)-1].end) {
-		if k < len(toks) && m.Start == toks[k].start && m.Entity >= 0 {
+	for _, m := range x.mentionsAll(toks[min(k, len(toks)-1)].start, toks[len(toks)-1].end) {
+		if k < len(toks) && m.Start == toks[k].start && m.Entity >= 0 && x.an.Entities[m.Entity].Kind == crosscheck.KindPerson {
 			v.Holder = m.Entity
 			return
 		}
@@ -649,12 +674,36 @@ func (x *extractor) ageHolder(toks []token, v *valueAt) {
 	}
 }
 
+// locatedThing is the noun a distance places: "the office building is
+// about 15 miles north of Detroit" (building), "a motorist 50 miles north
+// of Detroit" (motorist); "" when none stands just before.
+func (x *extractor) locatedThing(toks []token, v *valueAt) string {
+	for b := v.ti - 1; b >= 0 && b >= v.ti-4; b-- {
+		l := toks[b].low
+		if l == "is" || l == "was" || l == "are" || l == "located" || l == "about" || l == "some" || l == "lies" || l == "," {
+			continue
+		}
+		if toks[b].isNoun() && !toks[b].isProper() {
+			return nounKey(lang.Lemma(l))
+		}
+		break
+	}
+	return ""
+}
+
 // distanceFrom finds the place a distance is measured from: "50 miles
 // north of Detroit", "1,500 kilometers south of Tehran", "13 nautical
 // miles from the ship". The direction is kept in v.Dir.
 func (x *extractor) distanceFrom(toks []token, v *valueAt, k int) {
 	if k < v.tj {
 		k = v.tj
+	}
+	// "1,150 kilometers (700 miles) southeast of Tehran": past the conversion
+	if k < len(toks) && toks[k].text == "(" {
+		for k < len(toks) && toks[k].text != ")" && k < v.tj+6 {
+			k++
+		}
+		k++
 	}
 	for k < len(toks) && (directions[toks[k].low] || toks[k].low == "away" || toks[k].low == "off") {
 		if directions[toks[k].low] {
@@ -673,7 +722,7 @@ func (x *extractor) distanceFrom(toks []token, v *valueAt, k int) {
 		return
 	}
 	end := -1
-	for _, m := range x.mentionsIn(toks[k].start, toks[len(toks)-1].end) {
+	for _, m := range x.mentionsAll(toks[k].start, toks[len(toks)-1].end) {
 		if m.Start == toks[k].start && m.Entity >= 0 {
 			v.Holder = m.Entity
 			end = m.End
@@ -769,7 +818,7 @@ func (x *extractor) moneyOf(toks []token, v *valueAt, npEnd int, head string) {
 		v.PhraseEnd = toks[npEnd-1].end
 		v.Phrase = x.text[v.Start:v.PhraseEnd]
 	}
-	for _, m := range x.mentionsIn(toks[max(0, v.ti-10)].start, toks[v.ti].start) {
+	for _, m := range x.mentionsAll(toks[max(0, v.ti-10)].start, toks[v.ti].start) {
 		if m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPlace {
 			v.Holder = m.Entity
 		}
@@ -793,7 +842,7 @@ func (x *extractor) moneyOf(toks []token, v *valueAt, npEnd int, head string) {
 // clause (no comma or semicolon between), before it first, -1 when none.
 func (x *extractor) nearestPlace(toks []token, v *valueAt) int {
 	best, bd := -1, 1000
-	for _, m := range x.mentionsIn(toks[0].start, toks[len(toks)-1].end) {
+	for _, m := range x.mentionsAll(toks[0].start, toks[len(toks)-1].end) {
 		if m.Entity < 0 || x.an.Entities[m.Entity].Kind != crosscheck.KindPlace {
 			continue
 		}
@@ -841,4 +890,18 @@ func specKey2(w string) string {
 		return strings.ToLower(c)
 	}
 	return ""
+}
+
+// mentionsAll returns the mentions that start in [a, b), places included
+// (mentionsIn leaves places out: no place speaks).
+func (x *extractor) mentionsAll(a, b int) []Mention {
+	ms := x.an.Mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= a })
+	var out []Mention
+	for ; k < len(ms) && ms[k].Start < b; k++ {
+		if ms[k].Entity >= 0 {
+			out = append(out, ms[k])
+		}
+	}
+	return out
 }

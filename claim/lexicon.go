@@ -265,15 +265,24 @@ institute foundation summit images security alliance coalition bureau service se
 federation league club association corporation airlines agency nato ministry's spiegel monde
 independent express mirror courier ledger daily weekly chronicle globe standard today
 guard coastguard board lines ferries airways railways railway shipping council brigade corps fleet trust
-nations`)
+nations limited telecom telecommunications communications survey facilities systems technologies
+industries holdings partners advisors advisers associates enterprises distribution distributors solutions
+networks laboratories labs pharmaceuticals motors petroleum church hospital school college academy
+center centre co hotel hotels resort casino museum theatre theater products
+films pictures studios records financial entertainment media foods brands insurance securities
+investments ventures logistics chemicals electric electronics energy bancorp crescent
+conference division program programme`)
 
 // placeSuffixes make a capitalised sequence a place.
 var placeSuffixes = set(`palace square street avenue city river island islands sea ocean mountains
-region province district county airport base bridge`)
+region province district county airport base bridge road boulevard lane highway parkway plaza ranch
+valley lake peninsula bay gulf strait desert canyon village fault stadium arena
+heights township towers tower hills springs falls beach gardens`)
 
 // placeNouns name a kind of place: "the city of X", "the X camp".
 var placeNouns = set(`city town village camp province region district county island islands state
-port suburb neighbourhood neighborhood capital municipality area refugee`)
+port suburb neighbourhood neighborhood capital municipality area refugee cities towns villages camps
+provinces regions districts counties states suburbs areas`)
 
 // stopCaps are capitalised words that do not start a name.
 var stopCaps = set(`the a an after before on in at while with meanwhile however still following during
@@ -287,6 +296,9 @@ last next new mr mrs ms dr read watch even nobody everyone everybody someone som
 anybody none nothing something everything see photo video live update updated breaking related share
 click follow subscribe advertisement sponsored western eastern northern southern officials leaders
 participants discussions allies talks reports report sources source`)
+
+// timeZones are not names: "10:30 GMT".
+var timeZones = set(`gmt utc est edt pst pdt cst cdt mst mdt bst cet cest eet`)
 
 // speechVerbs introduce a quote or a reported statement.
 var speechVerbs = set(`said says say stated states added adds told tells insisted insists noted notes
@@ -400,7 +412,8 @@ ryan sandra sara sarah scott sean sharon shirley sophie stanley stephanie suzann
 terry theresa tiffany todd travis tyler valerie vanessa victor victoria vincent virginia walter wayne
 wendy willie xavier yvonne zoe eero ingrid lars erik anders nils olav sven astrid
 hans jurgen klaus wolfgang giulia giuseppe francesco marco luca pierre jean francois marie sophie
-mohamed ahmed ali hassan omar fatima yusuf ivan igor olena oksana natalia tatiana`)
+mohamed ahmed ali hassan omar fatima yusuf ivan igor olena oksana natalia tatiana
+chad georgia india sydney florence paris`)
 
 // nicknames maps given names to a shared key (Steve/Steven/Stephen).
 var nicknames = map[string]string{}
@@ -426,6 +439,41 @@ func init() {
 			nicknames[w] = ws[0]
 		}
 	}
+	// every group a name belongs to: "mo" is Maurice's and Mohammed's
+	for i, g := range append(groups, moreNicknames...) {
+		ws := strings.Fields(g)
+		for _, w := range ws {
+			if _, ok := nicknames[w]; !ok {
+				nicknames[w] = ws[0]
+			}
+			nickGroups[w] = append(nickGroups[w], i)
+		}
+	}
+}
+
+// nickGroups maps a given name to the indexes of its nickname groups.
+var nickGroups = map[string][]int{}
+
+// moreNicknames are further common nicknames and transliterations of given
+// names, one group per line's entry, the formal name first.
+var moreNicknames = []string{
+	"albert al bert", "alan al allan allen", "alfred alf fred", "angela angie", "barbara barb babs",
+	"bernard bernie", "bradley brad", "calvin cal", "cynthia cindy", "dorothy dot dottie",
+	"douglas doug", "eugene gene", "francis frank fran", "gerald gerry jerry", "harold hal harry",
+	"henry hank harry", "jacqueline jackie", "janet jan", "josephine jo josie", "judith judy",
+	"kimberly kim", "leonard leo len lenny", "louis lou", "madeline madeleine madelyn madelaine maddie maddy",
+	"maurice mo", "mohammed mo", "mitchell mitch", "nathaniel nathan nate", "pamela pam",
+	"philip phillip phil", "raymond ray", "reginald reg reggie", "rosemary rosie", "russell russ",
+	"samantha sam", "stanley stan", "theodore theo ted teddy", "vincent vince vinny", "victoria vicky tori",
+	"walter walt", "wesley wes", "gabriel gabe", "abraham abe", "christine chris chrissy", "christina chris tina",
+	"cassandra cassie", "valerie val", "frances fran", "terence terry", "teresa terry tess", "dominic dom",
+	"nathan nate", "jonathan jon", "benedict ben", "ignatius iggy", "maximilian max", "maxwell max",
+	"augustus gus", "herbert herb", "montgomery monty", "cornelius neil", "ezekiel zeke", "randolph randy",
+	"rodney rod", "roderick rod", "clifford cliff", "lorenzo enzo", "jeremiah jeremy", "susanna susan susie",
+	"ioannis giannis yiannis yannis", "georgios giorgos yiorgos george", "konstantinos kostas costas constantine",
+	"nikolaos nikos", "dimitrios dimitris demetrios", "vasileios vasilis basil", "athanasios thanasis",
+	"khaled khalid", "ahmed ahmad", "hussein husain hussain", "abdullah abdallah", "osama usama", "omar umar",
+	"yusuf yousef youssef yousuf", "mahmoud mahmud", "mustafa mustapha", "hassan hasan",
 }
 
 // RolePortfolio returns the head of a ministerial role ("minister",

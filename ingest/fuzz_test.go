@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/ingest"
@@ -135,4 +136,43 @@ func BenchmarkCorpus(b *testing.B) {
 			b.Fatalf("n=%d, want 982 records and 5 texts", n)
 		}
 	}
+}
+
+// FuzzTextFile: a local text file is read into one document whose body is
+// valid UTF-8 and, when the file was valid UTF-8 already, the file's own
+// bytes (less a BOM); or it is refused with an error naming the file.
+// Reading is deterministic.
+func FuzzTextFile(f *testing.F) {
+	f.Add([]byte("The council met on Monday."))
+	f.Add([]byte("\xef\xbb\xbfBOM then text."))
+	f.Add([]byte("Caf\xe9 owner said \x93we reopen\x94 on Monday, and Zo\xeb M\xfcller agreed with the fa\xe7ade plan."))
+	f.Add([]byte("\xff\xfeh\x00i\x00"))
+	f.Add([]byte("caf\xe9 \x81\x8d\x8f data"))
+	f.Add([]byte("<p>looks like html</p> in a .txt"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "a.txt")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := offline(t, ingest.Options{})
+		got := collect(t, r.All(t.Context(), []string{p}))
+		if len(got) != 1 {
+			t.Fatalf("%d results for one text file: %v", len(got), names(got))
+		}
+		if got[0].err != nil {
+			if got[0].err.Input != p {
+				t.Fatalf("error names %q, want %q", got[0].err.Input, p)
+			}
+			return
+		}
+		body := got[0].doc.Body
+		if want := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")); utf8.Valid(data) && got[0].doc.Format == crosscheck.FormatText && !bytes.Equal(body, want) {
+			t.Fatalf("valid UTF-8 text changed: %q -> %q", data, body)
+		}
+		again := collect(t, r.All(t.Context(), []string{p}))
+		if len(again) != 1 || again[0].doc == nil || !bytes.Equal(again[0].doc.Body, body) {
+			t.Fatal("reading the same file twice differs")
+		}
+	})
 }

@@ -127,6 +127,9 @@ func (r *Reader) input(ctx context.Context, in string, yield emit) bool {
 	if st.IsDir() {
 		return r.dir(ctx, in, yield)
 	}
+	if err := specialFile(st.Mode()); err != nil {
+		return fail(yield, in, err)
+	}
 	return r.file(ctx, in, true, yield)
 }
 
@@ -227,13 +230,13 @@ func (r *Reader) dir(ctx context.Context, root string, yield emit) bool {
 
 func (r *Reader) file(ctx context.Context, path string, explicit bool, yield emit) bool {
 	k, ext, gz := extKind(path)
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return fail(yield, path, pathError(path, err))
+		return fail(yield, path, err)
 	}
 	defer f.Close()
 	s := src{kind: k, ext: ext, explicit: explicit, size: -1}
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && !gz {
+	if st, err := f.Stat(); err == nil && !gz {
 		s.size = st.Size()
 	}
 	var rd io.Reader = f
@@ -302,7 +305,12 @@ func (r *Reader) read(ctx context.Context, name string, rd io.Reader, s src, yie
 	if s.size > max {
 		return fail(yield, name, fmt.Errorf("%s, over the %s size cap", size(s.size), size(max)))
 	}
-	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	var buf bytes.Buffer
+	if s.size > 0 {
+		buf.Grow(int(s.size) + 1) // one allocation, not a doubling series
+	}
+	_, err = buf.ReadFrom(io.LimitReader(br, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return fail(yield, name, fmt.Errorf("read: %w", err))
 	}

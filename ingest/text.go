@@ -16,10 +16,11 @@ import (
 
 var errEmpty = errors.New("empty, nothing to read")
 
-// decodeStrictText decodes a local text file: UTF-8 (a BOM is dropped) or
-// UTF-16 with a byte order mark. Anything else is refused with the offset
-// of the first bad byte: guessing a charset for a text file with nothing
-// declared mangles names silently.
+// decodeStrictText decodes a local text file: UTF-8 (a BOM is dropped),
+// UTF-16 with a byte order mark, or a legacy charset (windows-1252,
+// ISO-8859-x, KOI8-R, ...) when the detector is confident of it (see
+// decodeLegacyText). Anything else is refused with the offset of the first
+// bad byte: a doubtful guess mangles names silently.
 func decodeStrictText(b []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
@@ -33,6 +34,9 @@ func decodeStrictText(b []byte) ([]byte, error) {
 	}
 	if utf8.Valid(b) {
 		return b, nil
+	}
+	if out, _, ok := decodeLegacyText(b); ok {
+		return out, nil
 	}
 	off := invalidUTF8Offset(b)
 	return nil, &invalidUTF8Error{Offset: off, Byte: b[off]}

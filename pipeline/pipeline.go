@@ -24,6 +24,14 @@ type Store interface {
 	// SavePlacements writes the stories a batch touched, their states and
 	// the batch's placements in one transaction.
 	SavePlacements(ctx context.Context, stories []*crosscheck.Story, states map[string][]byte, placements []crosscheck.Placement) error
+	// StoryRevision returns the revision of the stored story states.
+	StoryRevision(ctx context.Context) (int64, error)
+	// PlaceLocked runs place holding the store's write lock against
+	// other writer processes, with the story states saved after revision
+	// rev, and writes what it returns as SavePlacements does, story
+	// counts derived from the members; it returns the new revision.
+	PlaceLocked(ctx context.Context, rev int64,
+		place func(changed iter.Seq2[string, []byte]) ([]*crosscheck.Story, map[string][]byte, []crosscheck.Placement, error)) (int64, error)
 	// EachArticle calls fn with every stored article, oldest first.
 	EachArticle(ctx context.Context, fn func(*crosscheck.Article) error) error
 }
@@ -39,6 +47,8 @@ type Clusterer interface {
 	Export(id string) ([]byte, error)
 	// Import restores a story's state saved by Export.
 	Import(id string, state []byte) error
+	// Forget drops a story, so that Import can bring in a newer state.
+	Forget(id string)
 }
 
 // ExtractFunc turns a raw document into an article (package extract).
@@ -63,7 +73,8 @@ type Pipeline struct {
 	// StateWindow is how far back story state is restored on Load; 0 means 30 days.
 	StateWindow time.Duration
 
-	mu sync.Mutex // serialises Ingest: one writer, one clusterer
+	mu  sync.Mutex // serialises Ingest: one writer, one clusterer
+	rev int64      // the story revision the clusterer has seen (see Store.PlaceLocked)
 }
 
 // Summary counts what one Ingest did.
@@ -98,7 +109,14 @@ func (p *Pipeline) Load(ctx context.Context) error {
 	if window == 0 {
 		window = 30 * 24 * time.Hour
 	}
-	err := p.Store.StoryStates(ctx, time.Now().Add(-window), func(id string, state []byte) error {
+	// The revision first: a state saved while loading is then seen again
+	// at the first placement, never missed.
+	rev, err := p.Store.StoryRevision(ctx)
+	if err != nil {
+		return fmt.Errorf("load story state: %w", err)
+	}
+	p.rev = rev
+	err = p.Store.StoryStates(ctx, time.Now().Add(-window), func(id string, state []byte) error {
 		return p.Clusterer.Import(id, state)
 	})
 	if err != nil {
@@ -314,19 +332,29 @@ func (p *Pipeline) startPlacer(ctx context.Context) *placer {
 			if pl.err != nil {
 				continue // drain
 			}
-			placements, order := p.place(as)
+			// Placing runs under the store's write lock, after taking in
+			// what other writers (another ingest, the web UI) placed
+			// since: every writer places against the same stories.
+			var order []string
+			rev, err := p.Store.PlaceLocked(ctx, p.rev, func(changed iter.Seq2[string, []byte]) ([]*crosscheck.Story, map[string][]byte, []crosscheck.Placement, error) {
+				if err := p.refresh(changed); err != nil {
+					return nil, nil, nil, err
+				}
+				var placements []crosscheck.Placement
+				placements, order = p.place(as)
+				stories, states, err := p.snapshot(order)
+				return stories, states, placements, err
+			})
+			if err != nil {
+				pl.err = fmt.Errorf("place articles: %w", err)
+				continue
+			}
+			p.rev = rev
 			for _, id := range order {
 				if !touched[id] {
 					touched[id] = true
 					pl.stories = append(pl.stories, id)
 				}
-			}
-			stories, states, err := p.snapshot(order)
-			if err == nil {
-				err = p.Store.SavePlacements(ctx, stories, states, placements)
-			}
-			if err != nil {
-				pl.err = fmt.Errorf("place articles: %w", err)
 			}
 		}
 	}()
@@ -357,10 +385,26 @@ func (pl *placer) stop() ([]string, error) {
 	return pl.stories, pl.err
 }
 
+// refresh replaces the clusterer's view of the stories other writers
+// saved since it last looked with theirs.
+func (p *Pipeline) refresh(changed iter.Seq2[string, []byte]) error {
+	for id, state := range changed {
+		p.Clusterer.Forget(id)
+		if err := p.Clusterer.Import(id, state); err != nil {
+			return fmt.Errorf("refresh story %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
 // place places a batch and returns the placements and the stories they
 // touched, in first-touch order.
 func (p *Pipeline) place(as []*crosscheck.Article) ([]crosscheck.Placement, []string) {
-	ps := p.Clusterer.PlaceBatch(as)
+	views := make([]*crosscheck.Article, len(as))
+	for i, a := range as {
+		views[i] = placeView(a)
+	}
+	ps := p.Clusterer.PlaceBatch(views)
 	placements := make([]crosscheck.Placement, len(as))
 	var order []string
 	seen := map[string]bool{}

@@ -21,11 +21,11 @@ type record struct {
 	emptied     []*crosscheck.Story
 	corrected   []string
 	counts      []crosscheck.StoryCounts
+	rev         int64
 }
 
 func (r *record) Story(s *crosscheck.Story) error { r.stories = append(r.stories, *s); return nil }
 func (r *record) StoryState(st storecore.StoryState) error {
-	st.Rev = 0 // SQLite keeps no revision
 	r.states = append(r.states, st)
 	return nil
 }

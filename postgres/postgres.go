@@ -196,6 +196,16 @@ func (db *DB) migrate(ctx context.Context, fsys fs.FS, key int64) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	defer conn.Release()
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	// An up-to-date store needs no lock and no DDL, so a role that may
+	// only read can open it.
+	if pending, err := pendingMigrations(ctx, conn.Conn(), names); err == nil && len(pending) == 0 {
+		return nil
+	}
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -203,11 +213,6 @@ func (db *DB) migrate(ctx context.Context, fsys fs.FS, key int64) error {
 	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS migrations (name text PRIMARY KEY, applied timestamptz NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: create migrations table: %w", err)
 	}
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	sort.Strings(names)
 	known := map[string]bool{}
 	for _, n := range names {
 		known[n] = true
@@ -248,6 +253,33 @@ func (db *DB) migrate(ctx context.Context, fsys fs.FS, key int64) error {
 		}
 	}
 	return nil
+}
+
+// pendingMigrations returns the names not recorded as applied; an error
+// when the migrations table is missing or a migration is unknown.
+func pendingMigrations(ctx context.Context, conn *pgx.Conn, names []string) ([]string, error) {
+	rows, err := conn.Query(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return nil, err
+	}
+	applied, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, err
+	}
+	done := map[string]bool{}
+	for _, n := range applied {
+		done[n] = true
+	}
+	var pending []string
+	for _, n := range names {
+		if !done[n] {
+			pending = append(pending, n)
+		}
+	}
+	if len(applied) > len(names)-len(pending) {
+		return nil, errors.New("unknown migrations")
+	}
+	return pending, nil
 }
 
 // Migrations returns the names of the applied migrations, in order.

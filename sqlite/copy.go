@@ -50,10 +50,10 @@ func dump(ctx context.Context, tx *sql.Tx, sink storecore.Sink) error {
 	if err != nil {
 		return fmt.Errorf("stories: %w", err)
 	}
-	err = each(`SELECT story_id, state, saved FROM story_states ORDER BY story_id`, func(r *sql.Rows) error {
+	err = each(`SELECT story_id, state, saved, rev FROM story_states ORDER BY story_id`, func(r *sql.Rows) error {
 		var st storecore.StoryState
 		var saved int64
-		if err := r.Scan(&st.Story, &st.State, &saved); err != nil {
+		if err := r.Scan(&st.Story, &st.State, &saved, &st.Rev); err != nil {
 			return err
 		}
 		st.Saved = time.UnixMicro(saved).UTC()
@@ -114,7 +114,11 @@ func dump(ctx context.Context, tx *sql.Tx, sink storecore.Sink) error {
 	if err != nil {
 		return fmt.Errorf("analysis: %w", err)
 	}
-	return sink.Revision(0)
+	var rev int64
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM store_revision WHERE name = 'stories'`).Scan(&rev); err != nil {
+		return fmt.Errorf("revision: %w", err)
+	}
+	return sink.Revision(rev)
 }
 
 // Restore runs fn with a sink that writes into this store, in one
@@ -163,8 +167,12 @@ func (r *restorer) Story(s *crosscheck.Story) error {
 }
 
 func (r *restorer) StoryState(st storecore.StoryState) error {
-	_, err := r.tx.ExecContext(r.ctx, `INSERT INTO story_states (story_id, state, saved) VALUES (?, ?, ?)`,
-		st.Story, st.State, st.Saved.UnixMicro())
+	state := st.State
+	if state == nil {
+		state = []byte{}
+	}
+	_, err := r.tx.ExecContext(r.ctx, `INSERT INTO story_states (story_id, state, saved, rev) VALUES (?, ?, ?, ?)`,
+		st.Story, state, st.Saved.UnixMicro(), st.Rev)
 	return err
 }
 
@@ -231,4 +239,7 @@ func (r *restorer) Counts(c crosscheck.StoryCounts) error {
 	return err
 }
 
-func (r *restorer) Revision(int64) error { return nil }
+func (r *restorer) Revision(rev int64) error {
+	_, err := r.tx.ExecContext(r.ctx, `UPDATE store_revision SET value = max(value, ?) WHERE name = 'stories'`, rev)
+	return err
+}

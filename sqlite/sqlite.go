@@ -268,6 +268,9 @@ func (db *DB) Migrations(ctx context.Context) ([]string, error) {
 // it. Long ingests call it now and then to keep the WAL small; it is also
 // done by Close.
 func (db *DB) Checkpoint(ctx context.Context) error {
+	if db.writer == nil {
+		return errReadOnly("checkpoint")
+	}
 	if _, err := db.writer.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
@@ -278,6 +281,9 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 // planner's statistics. Worth running after a large ingest; it takes a
 // while on a big store and blocks other writers meanwhile.
 func (db *DB) Optimize(ctx context.Context) error {
+	if db.writer == nil {
+		return errReadOnly("optimize")
+	}
 	if _, err := db.writer.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('optimize')`); err != nil {
 		return fmt.Errorf("optimize: %w", err)
 	}
@@ -290,6 +296,9 @@ func (db *DB) Optimize(ctx context.Context) error {
 // Vacuum rebuilds the file to reclaim free pages. It needs as much free
 // disk as the store's size and blocks every writer while it runs.
 func (db *DB) Vacuum(ctx context.Context) error {
+	if db.writer == nil {
+		return errReadOnly("vacuum")
+	}
 	if _, err := db.writer.ExecContext(ctx, `VACUUM`); err != nil {
 		return fmt.Errorf("vacuum: %w", err)
 	}
@@ -308,6 +317,9 @@ type Tx struct {
 // Update runs fn in a write transaction, committing when fn returns nil and
 // rolling back otherwise (or when ctx is cancelled).
 func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	if db.writer == nil {
+		return errReadOnly("write")
+	}
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -325,6 +337,9 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 // update runs fn in a write transaction (see Update), wrapping its error
 // with op unless it is already an *crosscheck.Error.
 func (db *DB) update(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	if db.writer == nil {
+		return errReadOnly(op)
+	}
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return wrap(op, err)

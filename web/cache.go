@@ -104,20 +104,28 @@ func (c *reportCache) get(ctx context.Context, s *crosscheck.Story) (*crosscheck
 	c.mu.Unlock()
 
 	// The analysis is shared by every waiter: it must not die with the
-	// first one's request.
-	f.report, f.err = c.src.StoryReport(context.WithoutCancel(ctx), s.ID)
-	c.mu.Lock()
-	delete(c.inflight, s.ID)
-	if f.err == nil {
-		c.putLocked(s.ID, versionOf(&f.report.Story), f.report)
+	// first one's request, and the first one may stop waiting as the
+	// others do (a slow analysis of a huge story fills the cache later).
+	go func() {
+		f.report, f.err = c.src.StoryReport(context.WithoutCancel(ctx), s.ID)
+		c.mu.Lock()
+		delete(c.inflight, s.ID)
+		if f.err == nil {
+			c.putLocked(s.ID, versionOf(&f.report.Story), f.report)
+		}
+		c.mu.Unlock()
+		close(f.done)
+		if f.err == nil && c.save != nil {
+			st := f.report.Story
+			c.save(crosscheck.StoryCounts{Story: s.ID, Updated: st.Updated, Articles: st.Articles, Claims: len(f.report.Claims), Conflicts: len(f.report.Conflicts)})
+		}
+	}()
+	select {
+	case <-f.done:
+		return f.report, f.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
-	c.mu.Unlock()
-	close(f.done)
-	if f.err == nil && c.save != nil {
-		st := f.report.Story
-		c.save(crosscheck.StoryCounts{Story: s.ID, Updated: st.Updated, Articles: st.Articles, Claims: len(f.report.Claims), Conflicts: len(f.report.Conflicts)})
-	}
-	return f.report, f.err
 }
 
 func (c *reportCache) putLocked(id string, v storyVersion, r *crosscheck.StoryReport) {

@@ -159,6 +159,11 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge,
 			fmt.Sprintf("The upload is larger than the %d MiB limit: send fewer or smaller files.", mbe.Limit>>20)
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		// The client went away: nothing to log, nobody to tell.
+		return http.StatusServiceUnavailable, "The request was cancelled."
+	case errors.Is(err, errAnalysing):
+		return http.StatusServiceUnavailable, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "The request took too long: try again, or add fewer inputs at once."
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -141,6 +142,23 @@ type Config struct {
 	// ListTTL is how long a story list result is reused; 0 means 2s,
 	// negative disables. Adding through this server clears it at once.
 	ListTTL time.Duration
+	// AllowedHosts are the host names and addresses the server answers
+	// (the Host header; "*" for any). Empty: the address it listens on
+	// and the localhost names (see hosts.go).
+	AllowedHosts []string
+	// MaxConcurrent caps the requests served at once (health, metrics
+	// and static files aside); past it, and a second's wait, 503 with
+	// Retry-After. 0 means 32.
+	MaxConcurrent int
+	// MaxAdds caps the additions (POST) running at once; 0 means 2.
+	MaxAdds int
+	// AnalysisWait is how long a page waits for a story's analysis before
+	// answering 503 "still being cross-checked" (the analysis goes on);
+	// 0 means 5s.
+	AnalysisWait time.Duration
+	// HeaderTimeout bounds reading a request's headers (slow clients);
+	// 0 means 10s.
+	HeaderTimeout time.Duration
 }
 
 // Server serves the web UI and the HTTP API. Make it with New.
@@ -162,6 +180,9 @@ type Server struct {
 	openAPI  []byte
 	outlets  *outletCache
 	jobs     *jobs
+	hosts    hostCheck
+	limits   *limits
+	health   healthCache
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
 }
@@ -209,7 +230,10 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log.With("component", "web")}
+	// Local paths stay on the machine that ingested them.
+	cfg.Articles, cfg.Reports = publicArticles{cfg.Articles}, publicReports{cfg.Reports}
+	s := &Server{cfg: cfg, log: log.With("component", "web"), limits: newLimits(cfg)}
+	s.hosts.policy.Store(newHostPolicy(cfg.AllowedHosts))
 	var err error
 	if s.pages, err = parsePages(); err != nil {
 		return nil, fmt.Errorf("new web server: %w", err)
@@ -268,9 +292,10 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer s.Close()
 	srv := s.HTTPServer()
+	s.hosts.policy.Store(s.hosts.policy.Load().bind(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "read_only", s.cfg.ReadOnly)
+	s.log.Info("serving", "addr", "http://"+ln.Addr().String(), "read_only", s.cfg.ReadOnly, "allowed_hosts", s.hosts.policy.Load().list())
 	if s.OnListen != nil {
 		s.OnListen(ln.Addr())
 	}
@@ -295,7 +320,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: cmp.Or(s.cfg.HeaderTimeout, 10*time.Second),
 		ReadTimeout:       s.cfg.IngestTimeout,
 		WriteTimeout:      s.cfg.IngestTimeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
@@ -372,7 +397,7 @@ func (s *Server) buildRoutes() http.Handler {
 	}
 	// Unknown routes get the same headers, logs and a proper 404 or 405.
 	mux.Handle("/", s.instrument("other", http.HandlerFunc(s.handleNotFound)))
-	return s.secure(mux)
+	return s.secure(s.checkHost(s.limit(mux)))
 }
 
 // fail answers an error outside a handler's own logic: problem+json for
@@ -395,7 +420,7 @@ func (s *Server) withDeadline(d time.Duration, h http.Handler) http.Handler {
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
-	if _, _, err := s.cfg.Stories.Stories(r.Context(), crosscheck.StoryFilter{Limit: 1}); err != nil {
+	if err := s.health.check(r.Context(), s.cfg.Stories); err != nil {
 		s.log.Error("health check", "err", err)
 		writeProblem(w, r, http.StatusServiceUnavailable, "unavailable", "the store does not answer; see the server log", nil)
 		return

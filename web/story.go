@@ -110,7 +110,7 @@ func (s *Server) storyReport(r *http.Request, id string) (*crosscheck.StoryRepor
 	if err != nil {
 		return nil, err
 	}
-	return s.reports.get(r.Context(), st)
+	return s.reportWithin(r, st)
 }
 
 func matrixFilterOf(r *http.Request) (matrixFilter, bool) {
@@ -138,7 +138,7 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 		return
 	}
-	rep, err := s.reports.get(r.Context(), st)
+	rep, err := s.reportWithin(r, st)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

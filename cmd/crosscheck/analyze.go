@@ -138,6 +138,9 @@ func (m *Main) writeReport(r *crosscheck.Report, format, out string, width int, 
 		w = f
 	}
 	opts := report.TextOptions{Width: width, Color: useColor(color, w)}
+	if tw, ok := w.(*termWriter); ok && opts.Color {
+		w = tw.withColor() // the report's own colours pass
+	}
 	if err := report.Write(w, r, format, opts); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

@@ -81,7 +81,7 @@ func (m *Main) ingest(ctx context.Context, a *app, inputs []string, opts ingest.
 	r := newReader(opts)
 	sum, err := a.pipeline.Ingest(ctx, r.All(ctx, inputs), func(done int, current string, err error) {
 		if err != nil {
-			bar.Println(fmt.Sprintf("error: %v", err))
+			bar.Println("error: " + oneLine(err.Error()))
 		}
 		bar.Update(done, current)
 	})

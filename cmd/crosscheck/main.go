@@ -58,6 +58,9 @@ type Main struct {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first Ctrl-C stops the work cleanly; a second one, should
+	// anything be stuck in a read, ends the process at once.
+	go func() { <-ctx.Done(); stop() }()
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	m.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	os.Exit(m.Run(ctx, os.Args[1:]))
@@ -191,6 +194,11 @@ Run 'crosscheck <command> -h' for a command's flags and examples.
 
 // Run runs the command line args and returns the process exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
+	// Nothing from article data or file names reaches a terminal raw.
+	stdout, stderr := newTermWriter(m.Stdout), newTermWriter(m.Stderr)
+	m.Stdout, m.Stderr = stdout, stderr
+	defer stdout.Flush()
+	defer stderr.Flush()
 	if m.Logger == nil {
 		m.Logger = slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
@@ -231,17 +239,17 @@ func (m *Main) exitCode(name string, err error) int {
 		return exitFailure
 	case errors.As(err, &ue):
 		if !ue.printed {
-			fmt.Fprintf(m.Stderr, "crosscheck %s: %s\nRun 'crosscheck %s -h' for usage.\n", name, ue.msg, name)
+			fmt.Fprintf(m.Stderr, "crosscheck %s: %s\nRun 'crosscheck %s -h' for usage.\n", name, oneLine(ue.msg), name)
 		}
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(m.Stderr, "crosscheck %s: interrupted; the store is consistent, run the same command again to finish\n", name)
 		return exitFailure
 	case errors.As(err, &ce):
-		fmt.Fprintf(m.Stderr, "crosscheck %s: %s\n", name, ce.Message)
+		fmt.Fprintf(m.Stderr, "crosscheck %s: %s\n", name, oneLine(ce.Message))
 		return exitFailure
 	default:
-		fmt.Fprintf(m.Stderr, "crosscheck %s: %v\n", name, err)
+		fmt.Fprintf(m.Stderr, "crosscheck %s: %s\n", name, oneLine(err.Error()))
 		return exitFailure
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -25,6 +26,10 @@ func TestMain(m *testing.M) {
 	if b := os.Getenv(e2eBinaryEnv); b != "" {
 		binary = b // the PostgreSQL run of the parent's binary
 		os.Exit(m.Run())
+	}
+	flag.Parse()
+	if f := flag.Lookup("test.fuzz"); f != nil && f.Value.String() != "" {
+		os.Exit(m.Run()) // fuzzing needs no binary (and its workers would each build one)
 	}
 	dir, err := os.MkdirTemp("", "crosscheck-bin-")
 	if err != nil {

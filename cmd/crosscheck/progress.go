@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/term"
 )
 
 // progressBar draws one status line on a terminal, at most ten times a
@@ -30,7 +28,7 @@ type progressBar struct {
 // batch has at least min inputs.
 func newProgress(w io.Writer, total, min int) *progressBar {
 	p := &progressBar{w: w, total: total, start: time.Now()}
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) && (total == 0 || total >= min) {
+	if isTerminal(w) && (total == 0 || total >= min) {
 		p.on = true
 	}
 	return p
@@ -57,7 +55,7 @@ func (p *progressBar) Update(done int, current string) {
 	} else {
 		fmt.Fprintf(&b, "%d done", done)
 	}
-	fmt.Fprintf(&b, " %.0f/s %s", rate, shorten(current, 40))
+	fmt.Fprintf(&b, " %.0f/s %s", rate, shorten(oneLine(current), 40))
 	p.draw(b.String())
 }
 

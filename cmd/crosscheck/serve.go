@@ -23,6 +23,7 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let 'add by URL' fetch loopback, private and link-local addresses (intranets)")
 	maxUpload := fs.Int64("max-upload", 16<<20, "largest accepted upload or request body, in bytes")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL added from the web")
+	allowed := fs.String("allowed-hosts", "", "host names and addresses the server answers to, comma-separated, \"*\" for any\n(default: the address it listens on and localhost; every address of the machine when listening on all)")
 	format := fs.String("format", "text", "how to announce the address once listening: text (standard error) or json (standard output)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -30,7 +31,16 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	if err := listFormat(*format); err != nil {
 		return err
 	}
-	a, err := m.openApp(ctx, *dbPath, true)
+	hosts, err := hostList(*allowed)
+	if err != nil {
+		return err
+	}
+	var a *app
+	if *readOnly {
+		a, err = m.openAppReadOnly(ctx, *dbPath)
+	} else {
+		a, err = m.openApp(ctx, *dbPath, true)
+	}
 	if err != nil {
 		return err
 	}
@@ -48,6 +58,7 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 		MaxUploadBytes:    *maxUpload,
 		Corrections:       a.db,
 		Catalog:           a.db,
+		AllowedHosts:      hosts,
 	}
 	if !*readOnly {
 		cfg.Ingester = a.pipeline
