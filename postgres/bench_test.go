@@ -224,3 +224,24 @@ func largePostgres(b *testing.B, lite *sqlite.DB) (*postgres.DB, error) {
 	b.Logf("copied the store into PostgreSQL in %v", time.Since(start))
 	return db, nil
 }
+
+// BenchmarkAddArticles adds batches of 100 distinct articles of about 3 KB
+// of text to a growing store, as the SQLite store's benchmark of the same
+// name does, and reports articles per second.
+func BenchmarkAddArticles(b *testing.B) {
+	const batch = 100
+	db := open(b)
+	ctx := b.Context()
+	first := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		as := storetest.Corpus(first, batch)
+		first += batch
+		b.StartTimer()
+		if _, err := db.AddArticles(ctx, as); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "articles/s")
+}

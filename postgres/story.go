@@ -195,8 +195,12 @@ func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 	if sort == crosscheck.SortConflicts && !f.HasConflicts {
 		countFrom = `stories s` // the left join adds no rows
 	}
+	countSQL := `SELECT count(*) FROM ` + countFrom + cond
+	if countFrom == `stories s` && cond == "" {
+		countSQL = `SELECT value FROM store_revision WHERE name = 'story_count'` // kept by a trigger
+	}
 	var total int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM `+countFrom+cond, args...).Scan(&total); err != nil {
+	if err := db.pool.QueryRow(ctx, countSQL, args...).Scan(&total); err != nil {
 		return nil, 0, storiesError(f, err)
 	}
 	if total == 0 {

@@ -68,7 +68,11 @@ CREATE TABLE articles (
 CREATE INDEX articles_published ON articles (published DESC NULLS LAST, seq DESC);
 CREATE INDEX articles_outlet ON articles (lower(outlet), published DESC NULLS LAST, seq DESC);
 CREATE INDEX articles_story ON articles (story_id, published DESC NULLS LAST, seq DESC);
-CREATE INDEX articles_search ON articles USING gin (search);
+-- New entries wait in the index's pending list until merged in bulk,
+-- which makes adding cheap; every search reads the whole list, so it is
+-- kept short (256 kB rather than 4 MB: a search during a long ingest
+-- took 500 ms instead of 10).
+CREATE INDEX articles_search ON articles USING gin (search) WITH (gin_pending_list_limit = 256);
 
 CREATE FUNCTION articles_latest() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -115,6 +119,29 @@ CREATE TABLE store_revision (
 	value bigint NOT NULL
 );
 INSERT INTO store_revision (name, value) VALUES ('stories', 0);
+
+-- The number of stories, for the unfiltered story list's total, which
+-- PostgreSQL would otherwise count row by row on every page.
+INSERT INTO store_revision (name, value) VALUES ('story_count', 0);
+CREATE FUNCTION stories_count() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	n bigint;
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		SELECT count(*) INTO n FROM new_rows;
+	ELSE
+		SELECT -count(*) INTO n FROM old_rows;
+	END IF;
+	-- An insert that added nothing (ON CONFLICT) leaves the row unlocked.
+	IF n <> 0 THEN
+		UPDATE store_revision SET value = value + n WHERE name = 'story_count';
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER stories_count_insert AFTER INSERT ON stories REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION stories_count();
+CREATE TRIGGER stories_count_delete AFTER DELETE ON stories REFERENCING OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION stories_count();
 
 -- Users' corrections; body holds what undoing and re-applying need.
 CREATE TABLE corrections (

@@ -40,6 +40,16 @@ func correctionStore(t *testing.T, open Opener) Store {
 	return s
 }
 
+// checkTotal checks that the story list's total is the number of stories
+// it lists.
+func checkTotal(t *testing.T, s Store, want int) {
+	t.Helper()
+	ss, total, err := s.Stories(t.Context(), crosscheck.StoryFilter{})
+	if err != nil || total != len(ss) || total != want {
+		t.Errorf("story list: total %d for %d stories (%v), want %d", total, len(ss), err, want)
+	}
+}
+
 // members returns the IDs of a story's articles, sorted.
 func members(t *testing.T, s Store, story string) []string {
 	t.Helper()
@@ -165,6 +175,7 @@ func testMoveMergeSplitSurviveRecluster(t *testing.T, open Opener) {
 	if got := members(t, db, "s-a"); !slices.Equal(got, []string{"a1", "a2", "b1"}) {
 		t.Fatalf("s-a after merge: %v", got)
 	}
+	checkTotal(t, db, 2)
 
 	// A re-cluster throws the stories away and the clusterer puts every
 	// article back in its first story; the corrections come back on top.
@@ -181,10 +192,12 @@ func testMoveMergeSplitSurviveRecluster(t *testing.T, open Opener) {
 			t.Fatal(err)
 		}
 	}
+	checkTotal(t, db, 2)
 	n, err := db.ReapplyCorrections(ctx)
 	if err != nil || n != 3 {
 		t.Fatalf("reapplied %d, %v; want 3", n, err)
 	}
+	checkTotal(t, db, 2)
 	for story, want := range map[string][]string{"s-a": {"a1", "a2", "b1"}, "s-a3": {"a3", "b2"}} {
 		if got := members(t, db, story); !slices.Equal(got, want) {
 			t.Errorf("after recluster %s holds %v, want %v", story, got, want)
@@ -218,6 +231,7 @@ func testMoveMergeSplitSurviveRecluster(t *testing.T, open Opener) {
 	if _, err := db.Story(ctx, "s-a3"); crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
 		t.Errorf("the split's story outlived its undo: %v", err)
 	}
+	checkTotal(t, db, 2)
 }
 
 func testResolveID(t *testing.T, open Opener) {
