@@ -199,14 +199,13 @@ func (r *restorer) Article(a *crosscheck.Article) error {
 	r.batch.Queue(`WITH a AS (INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
 			published, published_offset, published_date_only, language, text, spans, correction,
 			duplicate_of, story_id, ingested, search)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-			setweight(to_tsvector('crosscheck', $18), 'A') || setweight(to_tsvector('crosscheck', $19), 'D'))
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::tsvector)
 		RETURNING seq)
-		INSERT INTO article_lsh (key, seq) SELECT DISTINCT k, a.seq FROM a, unnest($20::bigint[]) AS k`,
+		INSERT INTO article_lsh (key, seq) SELECT DISTINCT k, a.seq FROM a, unnest($19::bigint[]) AS k`,
 		a.ID, a.ContentHash, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 		nullTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
 		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, story, a.Ingested.UTC(),
-		storecore.SearchText(a.Title), storecore.SearchText(a.Text), keys)
+		searchVector(a.Title, a.Text), keys)
 	if r.batch.Len() >= restoreBatch {
 		return r.flush()
 	}

@@ -101,9 +101,8 @@ func setField(ctx context.Context, q querier, id, field, value string) error {
 		if err := q.QueryRow(ctx, `SELECT text FROM articles WHERE id = $1`, id).Scan(&text); err != nil {
 			return err
 		}
-		_, err = q.Exec(ctx, `UPDATE articles SET title = $1,
-			search = setweight(to_tsvector('crosscheck', $2), 'A') || setweight(to_tsvector('crosscheck', $3), 'D')
-			WHERE id = $4`, value, storecore.SearchText(value), storecore.SearchText(text), id)
+		_, err = q.Exec(ctx, `UPDATE articles SET title = $1, search = $2::tsvector WHERE id = $3`,
+			value, searchVector(value, text), id)
 	case crosscheck.FieldOutlet, crosscheck.FieldAuthor:
 		// field is one of two fixed names, never user text.
 		_, err = q.Exec(ctx, `UPDATE articles SET `+field+` = $1 WHERE id = $2`, value, id)

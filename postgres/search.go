@@ -38,7 +38,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]crosscheck
 	}
 	// Rank the newest maxRanked matches by seq, then fetch rows and
 	// snippets for the hits kept.
-	rows, err := db.pool.Query(ctx, `WITH q AS (SELECT to_tsquery('crosscheck', $1) AS q),
+	rows, err := db.pool.Query(ctx, `WITH q AS (SELECT $1::tsquery AS q),
 		m AS (SELECT a.seq, a.search FROM articles a, q WHERE a.search @@ q.q ORDER BY a.seq DESC LIMIT $2)
 		SELECT m.seq, -ts_rank(`+rankWeights+`, m.search, q.q, 1) AS r FROM m, q ORDER BY r, m.seq DESC`+limitClause(0, limit),
 		tsq, db.maxRanked)
@@ -67,7 +67,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]crosscheck
 	opts := fmt.Sprintf("StartSel=%s, StopSel=%s, MaxWords=%d, MinWords=%d, ShortWord=0, MaxFragments=1, FragmentDelimiter=…",
 		crosscheck.HighlightStart, crosscheck.HighlightEnd, snippetWords, snippetWords/2)
 	rows, err = db.pool.Query(ctx, `SELECT `+articleHeadCols+`,
-		ts_headline('crosscheck', a.text, to_tsquery('crosscheck', $1), $3)
+		ts_headline('crosscheck', a.text, $1::tsquery, $3)
 		FROM articles a WHERE a.seq = ANY($2)`, tsq, seqs, opts)
 	if err != nil {
 		return nil, searchError(query, err)
@@ -108,9 +108,9 @@ func searchError(query string, err error) error {
 	return fmt.Errorf("search: %w", err)
 }
 
-// tsQuery rewrites a user's query (storecore.ParseQuery) into the input of
-// to_tsquery: each term's words (storecore.SearchWords, as the index holds
-// them) become lexemes joined by <-> (a phrase), with :A or :D for a title:
+// tsQuery rewrites a user's query (storecore.ParseQuery) into a tsquery:
+// each term's words become lexemes as searchVector makes them, joined by
+// <-> (a phrase), with :A or :D for a title:
 // or text: filter and :* on the last for a prefix; AND is &, OR |, and
 // NOT, which FTS5 reads as "and not", & !.
 func tsQuery(query string) (string, error) {
@@ -125,7 +125,7 @@ func tsQuery(query string) (string, error) {
 		}
 		switch t.Kind {
 		case storecore.TokTerm:
-			words := storecore.SearchWords(t.Text)
+			words := queryLexemes(t.Text)
 			weight := map[string]string{"title": "A", "text": "D"}[t.Column]
 			b.WriteByte('(')
 			for j, w := range words {

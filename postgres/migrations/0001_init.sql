@@ -3,11 +3,12 @@
 -- (microseconds, UTC); IDs sort byte-wise (COLLATE "C") as in SQLite, which
 -- also lets prefix lookups use their index.
 
--- Full-text search. The store sends the words of each title and text
--- already split, lowercased and stripped of accents (storecore.SearchWords,
--- the same rule as SQLite's unicode61 tokenizer), so this configuration
--- only stems them: English Snowball, with no stop words, because FTS5 has
--- none either and "the" must find articles.
+-- Full-text search. The store makes each article's search vector itself
+-- (vector.go: words split, lowercased and stripped of accents by the rule
+-- of SQLite's unicode61 tokenizer, stemmed with English Snowball, no stop
+-- words because FTS5 has none either and "the" must find articles). This
+-- configuration stems the same way: ts_headline reads texts with it to
+-- mark the matches in snippets.
 CREATE TEXT SEARCH DICTIONARY crosscheck_stem (TEMPLATE = pg_catalog.snowball, LANGUAGE = english);
 CREATE TEXT SEARCH CONFIGURATION crosscheck (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION crosscheck
