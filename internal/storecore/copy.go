@@ -1,6 +1,7 @@
 package storecore
 
 import (
+	"strings"
 	"time"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
@@ -43,11 +44,4 @@ type StoryState struct {
 
 // IsCopyKey reports whether a stored content key is a copy's (hash/origin):
 // a copy has no near-duplicate bands.
-func IsCopyKey(key string) bool {
-	for i := 0; i < len(key); i++ {
-		if key[i] == '/' {
-			return true
-		}
-	}
-	return false
-}
+func IsCopyKey(key string) bool { return strings.Contains(key, "/") }
