@@ -36,10 +36,15 @@ type Citation struct {
 	Article string `json:"article"`
 	// Outlet is the article's outlet ("" when unknown).
 	Outlet string `json:"outlet,omitempty"`
-	// Sentence is the verbatim sentence from the article's Text.
+	// Sentence is the verbatim sentence from the article's Text (or its
+	// headline, see InTitle).
 	Sentence string `json:"sentence"`
-	// Span locates Sentence in the article's Text.
+	// Span locates Sentence in the article's Text, or in its Title when
+	// InTitle is set.
 	Span Span `json:"span"`
+	// InTitle is true when Sentence is the article's headline, which is
+	// not part of its Text.
+	InTitle bool `json:"in_title,omitempty"`
 }
 
 // ClaimStatus is how a claim stands across outlets.

@@ -43,6 +43,14 @@ type Meta struct {
 	Published time.Time `json:"published,omitzero"`
 	// PublishedDateOnly is true when only the day of Published is known.
 	PublishedDateOnly bool `json:"published_date_only,omitempty"`
+	// Modified is when the page says the article was last changed, in the
+	// zone it gives; zero when it does not say. Read from HTML metadata
+	// (article:modified_time, schema.org dateModified); not yet stored.
+	Modified time.Time `json:"modified,omitzero"`
+	// Credit is a news agency the byline credits beside the author ("By
+	// Jane Doe, Reuters" gives Author "Jane Doe" and Credit "Reuters");
+	// empty when none. Not yet stored.
+	Credit string `json:"credit,omitempty"`
 	// Language is an ISO 639-1 code such as "en".
 	Language string `json:"language,omitempty"`
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/claim"
 )
 
 // Feature kinds and their weights: a shared entity or value says more
@@ -33,6 +34,7 @@ func (s *state) align() {
 		}
 	}
 	n := len(s.items)
+	slots := s.itemSlots()
 	fid := map[string]int{}
 	var fkind []byte
 	feats := make([][]feature, n)
@@ -221,6 +223,20 @@ func (s *state) align() {
 			}
 			clash = nl*2 < np
 		}
+		// two sentences that give one slot different figures state two
+		// versions of a fact, not one fact: "all 241 passengers" and
+		// "carrying 214 passengers" are never one claim
+		for _, x := range members[ga] {
+			if clash {
+				break
+			}
+			for _, y := range members[gb] {
+				if disagree(slots[x], slots[y]) {
+					clash = true
+					break
+				}
+			}
+		}
 		if clash {
 			failed[fk] = true
 			continue
@@ -268,4 +284,48 @@ func numberOf(text string) string {
 		return text
 	}
 	return string(b)
+}
+
+// itemSlot is a value of an item with its slot's bucket key.
+type itemSlot struct {
+	key string
+	v   *claim.ValueFact
+}
+
+// itemSlots returns, per item, its values that have a slot.
+func (s *state) itemSlots() [][]itemSlot {
+	out := make([][]itemSlot, len(s.items))
+	for i, it := range s.items {
+		f := &s.ans[it.art].Facts[it.fact]
+		for vi := range f.Values {
+			v := &f.Values[vi]
+			if !usable(v) {
+				continue
+			}
+			r := slotRef{item: i, art: it.art, v: v, holder: -1, place: -1}
+			if v.Holder >= 0 && v.Holder < len(s.gid[it.art]) {
+				r.holder = s.gid[it.art][v.Holder]
+			}
+			if v.Place >= 0 && v.Place < len(s.gid[it.art]) {
+				r.place = s.gid[it.art][v.Place]
+			}
+			r.subj = subjectOf(s.subjectKey(it.art, v.SubjectKey, v.Subject))
+			if k := s.bucketKey(r); k != "" {
+				out[i] = append(out[i], itemSlot{k, v})
+			}
+		}
+	}
+	return out
+}
+
+// disagree reports two items that give one slot incompatible figures.
+func disagree(a, b []itemSlot) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.key == y.key && !agree(x.v, y.v) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -463,19 +463,38 @@ func (s *state) brief() {
 		if len(s.rep.Brief) >= max-2 {
 			break
 		}
-		add(crosscheck.BriefItem{Text: c.Text, Articles: articlesOf(c.Sources), Claim: c.ID})
+		if t, arts := briefText(c.Sources); t != "" {
+			add(crosscheck.BriefItem{Text: t, Articles: arts, Claim: c.ID})
+		}
 	}
 	for _, c := range s.rep.Conflicts {
 		for _, v := range c.Variants {
-			add(crosscheck.BriefItem{Text: v.Sentence, Articles: v.Articles, Conflict: c.ID})
+			if t, arts := briefText(v.Sources); t != "" {
+				add(crosscheck.BriefItem{Text: t, Articles: arts, Conflict: c.ID})
+			}
 		}
 	}
 	// leads: the first claim sentence of each article
 	for _, c := range s.rep.Claims {
 		if c.Status == crosscheck.SingleSource && len(c.Values)+len(c.Subject) > 0 && isLead(s, c) {
-			add(crosscheck.BriefItem{Text: c.Text, Articles: articlesOf(c.Sources), Claim: c.ID})
+			if t, arts := briefText(c.Sources); t != "" {
+				add(crosscheck.BriefItem{Text: t, Articles: arts, Claim: c.ID})
+			}
 		}
 	}
+}
+
+// briefText is the sentence a brief item shows for a claim or a variant:
+// its first source sentence of an article's text (not a headline, not a
+// figure alone), with the articles that state it in those words or in
+// the claim's.
+func briefText(cs []crosscheck.Citation) (string, []string) {
+	for _, c := range cs {
+		if !c.InTitle {
+			return c.Sentence, articlesOf(cs)
+		}
+	}
+	return "", nil
 }
 
 func isLead(s *state, c crosscheck.Claim) bool {

@@ -217,6 +217,11 @@ func (s *state) fillStory() {
 
 func (s *state) cite(art, sent int) crosscheck.Citation {
 	an := s.ans[art]
+	if sent < 0 {
+		t := an.Article.Title
+		return crosscheck.Citation{Article: an.Article.ID, Outlet: an.Article.Outlet, Sentence: t,
+			Span: crosscheck.Span{Start: 0, End: len(t)}, InTitle: true}
+	}
 	sp := an.Sentences[sent].Span
 	return crosscheck.Citation{
 		Article: an.Article.ID, Outlet: an.Article.Outlet,

@@ -359,6 +359,10 @@ func (s *state) townsOf(i int) map[int]bool {
 	f := s.fact(i)
 	text := an.Article.Text
 	out := map[int]bool{}
+	if f.Title {
+		s.towns[i] = out // a headline's places are not spans of the text
+		return out
+	}
 	for _, m := range an.Mentions {
 		if m.Start < f.Span.Start || m.End > f.Span.End || m.Entity < 0 || m.Entity >= len(s.gid[it.art]) {
 			continue

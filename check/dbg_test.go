@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/extract"
 )
 
 // TestDbgGoldSlots shows, for each reference conflict of the events
@@ -85,6 +88,39 @@ func TestDbgRoles(t *testing.T) {
 				g := s.gid[a][m.Entity]
 				fmt.Printf("  %-30s %-30q %s\n", s.ents[g].Name, m.Role, an.Article.ID)
 			}
+		}
+	}
+}
+
+func TestDbgItemSlots(t *testing.T) {
+	dir := os.Getenv("DBG_DIR")
+	if dir == "" {
+		t.Skip()
+	}
+	var arts []*crosscheck.Article
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, f := range files {
+		body, _ := os.ReadFile(f)
+		a, err := extract.Extract(&crosscheck.Document{Source: f, Format: crosscheck.FormatText, Body: body}, extract.Options{})
+		if err != nil {
+			continue
+		}
+		a.ID = filepath.Base(f)
+		arts = append(arts, a)
+	}
+	s := newState(extractAll(arts, claimOptions(arts)))
+	sl := s.itemSlots()
+	for i := range s.items {
+		f := s.fact(i)
+		if !strings.Contains(f.Text, os.Getenv("DBG_GREP")) {
+			continue
+		}
+		fmt.Printf("%s\n", f.Text)
+		for _, v := range f.Values {
+			fmt.Printf("    %s %q head=%s spec2=%s total=%v cls=%s use=%v\n", v.Attr, v.Phrase, v.Head, v.Spec2, v.Total, v.VerbClass, usable(&v))
+		}
+		for _, x := range sl[i] {
+			fmt.Printf("    slot %s %q\n", x.key, x.v.Phrase)
 		}
 	}
 }

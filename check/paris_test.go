@@ -93,12 +93,16 @@ func TestParisScore(t *testing.T) {
 // verbatim slice of its article's text.
 func checkVerbatim(t *testing.T, sr *crosscheck.StoryReport) {
 	t.Helper()
-	text := map[string]string{}
+	text, title := map[string]string{}, map[string]string{}
 	for _, a := range sr.Articles {
 		text[a.ID] = a.Text
+		title[a.ID] = a.Title
 	}
 	check := func(what string, c crosscheck.Citation) {
 		tx := text[c.Article]
+		if c.InTitle {
+			tx = title[c.Article]
+		}
 		if c.Span.End > len(tx) || tx[c.Span.Start:c.Span.End] != c.Sentence {
 			t.Errorf("%s: sentence %q is not at its span in article %s", what, c.Sentence, c.Article)
 		}
@@ -109,7 +113,7 @@ func checkVerbatim(t *testing.T, sr *crosscheck.StoryReport) {
 		}
 		found := false
 		for _, s := range c.Sources {
-			if strings.Contains(text[s.Article], c.Text) {
+			if strings.Contains(text[s.Article], c.Text) || s.InTitle && strings.Contains(title[s.Article], c.Text) {
 				found = true
 			}
 		}

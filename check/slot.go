@@ -92,6 +92,15 @@ func (s *state) bucketKey(r slotRef) string {
 	case claim.AttrDepth:
 		return "depth"
 	case claim.AttrCount:
+		if v.Total {
+			// the whole of a set, whatever the verb: "all 241 passengers",
+			// "carrying 214 passengers", "214 passengers on board"
+			noun := v.Head
+			if noun == "person" && v.Spec2 != "" {
+				noun = v.Spec2
+			}
+			return "total|" + singularKey(noun)
+		}
 		k := "count|" + thingKey(v)
 		if v.Other {
 			k += "|other"
@@ -543,7 +552,7 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if !s.sameSetting(a.item, b.item, "-", "-") {
 		return false
 	}
-	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney)) {
+	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {
 		return false
 	}
 	if strict && !specific(va, a.holder) && s.shared(a, b) < 1.5 {
@@ -926,6 +935,42 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 			nouns[bare] = append(nouns[bare], k)
 		}
 	}
+	// a sum in brackets ("2m euros ($2.6m)") joins the one sum of its
+	// currency that states the same figure ("a $2.6 million heist")
+	for _, k := range keys {
+		cur, ok := strings.CutSuffix(k, "|conv")
+		if !ok {
+			continue
+		}
+		var rest []slotRef
+		for _, r := range buckets[k] {
+			// the bucket where most values state the figure; a tie is unsure
+			into, best, tie := "", 0, false
+			for _, k2 := range keys {
+				if k2 == k || !strings.HasPrefix(k2, cur+"|") {
+					continue
+				}
+				n := 0
+				for _, q := range buckets[k2] {
+					if sameFigure(q.v, r.v) {
+						n++
+					}
+				}
+				switch {
+				case n > best:
+					into, best, tie = k2, n, false
+				case n == best && n > 0:
+					tie = true
+				}
+			}
+			if into == "" || tie {
+				rest = append(rest, r)
+				continue
+			}
+			buckets[into] = append(buckets[into], r)
+		}
+		buckets[k] = rest
+	}
 	var kept []string
 	for _, k := range keys {
 		if ks := nouns[k]; len(ks) == 1 {
@@ -1034,4 +1079,9 @@ func (s *state) ownYear(a int) int {
 		}
 	}
 	return y
+}
+
+// singularKey folds a plural noun ("passengers") to its key.
+func singularKey(w string) string {
+	return strings.TrimSuffix(strings.ToLower(w), "s")
 }

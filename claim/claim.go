@@ -22,6 +22,8 @@ type Options struct {
 	// unknown). An article published more than MaxDrift away from it (a
 	// late republication) resolves relative dates against Story instead.
 	Story time.Time
+
+	headline bool // the text is a headline: its lines state facts
 }
 
 // MaxDrift is how far an article's date may lie from its story's before
@@ -123,6 +125,10 @@ type Fact struct {
 	// Years, Months and Weekdays are those the sentence names ("in 2004",
 	// "In February", "on Monday"), to tell one moment from another.
 	Years, Months, Weekdays []int
+	// Title is true for a fact of the article's headline when the
+	// headline is not part of its text: Sentence is -1 and Span and the
+	// values' offsets are within Article.Title.
+	Title bool
 	// LeadYears and LeadMonths are the year and month of a time adverbial
 	// that opens the sentence ("In February, a gunman killed five people";
 	// "In December 2003, ..."): news sets background apart that way.
@@ -293,7 +299,64 @@ func Extract(a *crosscheck.Article, opts Options) *Analysis {
 	x.quotes()
 	x.credits()
 	x.facts()
+	if !opts.headline && a.Title != "" && !strings.Contains(a.Text, a.Title) {
+		x.titleFacts()
+	}
 	return x.an
+}
+
+// titleFacts adds the facts of the article's headline, which extraction
+// keeps apart from its text: a headline often states the figure the story
+// is about ("Paris thieves nab $2.5 million worth of jewellery"). The
+// headline is read as an article of its own; its entities are the
+// article's entity of the same name, or new ones.
+func (x *extractor) titleFacts() {
+	h := *x.a
+	h.Text, h.Sentences, h.Paragraphs = h.Title, nil, nil
+	hopts := x.opts
+	hopts.headline = true
+	ha := Extract(&h, hopts)
+	index := map[int]int{}
+	ent := func(e int) int {
+		if e < 0 || e >= len(ha.Entities) {
+			return -1
+		}
+		if m, ok := index[e]; ok {
+			return m
+		}
+		he := ha.Entities[e]
+		for i, me := range x.an.Entities {
+			if me.Kind == he.Kind && (strings.EqualFold(me.Name, he.Name) || containsFold(me.Aliases, he.Name)) {
+				index[e] = i
+				return i
+			}
+		}
+		he.Mentions = 0
+		x.an.Entities = append(x.an.Entities, he)
+		index[e] = len(x.an.Entities) - 1
+		return index[e]
+	}
+	for _, f := range ha.Facts {
+		f.Title, f.Sentence, f.Credits = true, -1, nil
+		ents := f.Entities[:0]
+		for _, e := range f.Entities {
+			if g := ent(e); g >= 0 {
+				ents = append(ents, g)
+			}
+		}
+		f.Entities = ents
+		for k := range f.Values {
+			v := &f.Values[k]
+			v.Holder, v.Place = ent(v.Holder), ent(v.Place)
+			if strings.HasPrefix(v.SubjectKey, "e:") {
+				v.SubjectKey = ""
+			}
+		}
+		if strings.HasPrefix(f.SubjectKey, "e:") {
+			f.SubjectKey = ""
+		}
+		x.an.Facts = append(x.an.Facts, f)
+	}
 }
 
 func (x *extractor) tokenizeAll() {

@@ -52,3 +52,18 @@ func TestDbgPOS(t *testing.T) {
 		fmt.Println()
 	}
 }
+
+func TestDbgTitle(t *testing.T) {
+	s := os.Getenv("DBG_TITLE")
+	if s == "" {
+		t.Skip()
+	}
+	a := &crosscheck.Article{Text: "Body text here. It says things.", Meta: crosscheck.Meta{Title: s}}
+	an := Extract(a, Options{})
+	for _, f := range an.Facts {
+		fmt.Printf("title=%v %q\n", f.Title, f.Text)
+		for _, v := range f.Values {
+			fmt.Printf("   %s %q head=%s conv=%v\n", v.Attr, v.Phrase, v.Head, v.Conv)
+		}
+	}
+}

@@ -87,7 +87,7 @@ func mainVerbFrom(toks []token, i int) int {
 // isClaim reports whether sentence si states facts.
 func (x *extractor) isClaim(si int) bool {
 	s := &x.sents[si]
-	if s.headline {
+	if s.headline && !x.opts.headline {
 		return false
 	}
 	text := strings.TrimSpace(x.text[s.span.Start:s.span.End])
@@ -111,7 +111,7 @@ func (x *extractor) isClaim(si int) bool {
 			return false
 		}
 	}
-	if words < 5 || quoted*2 > words {
+	if words < 5 && !x.opts.headline || words < 3 || quoted*2 > words {
 		return false
 	}
 	return true
@@ -653,7 +653,12 @@ func leadMoment(toks []token) (years, mons []int) {
 func listParts(toks []token, vals []valueAt) {
 	for k := 0; k+1 < len(vals); k++ {
 		a, b := &vals[k], &vals[k+1]
-		if a.Head != "person" || b.Head != "person" || a.Spec != "" || b.Spec != "" {
+		if a.Head != "person" || b.Head != "person" || a.Spec != "" || b.Spec != "" || a.Total || b.Total {
+			continue
+		}
+		// a list of victims ("two women and one man died"), not of kinds of
+		// people counted apart ("214 passengers and 12 crew")
+		if c := a.VerbClass; c != "die" && c != "injure" && c != "hospitalis" && c != "arrest" {
 			continue
 		}
 		end := a.tj

@@ -385,7 +385,12 @@ func (x *extractor) nounPhrase(toks []token, k int) (end int, head, spec string,
 			if hasDigit(low) || demonyms[low] != "" || demonyms[strings.TrimSuffix(low, "s")] != "" {
 				specs = append(specs, specKey(low))
 			}
-			head = nounKey(lang.Lemma(low))
+			// only a plural is brought to its lemma: "crew" is no form of "crow"
+			if tk.pos == "NNS" || tk.pos == "NNPS" {
+				head = nounKey(lang.Lemma(low))
+			} else {
+				head = nounKey(low)
+			}
 			end = t + 1
 		case tk.isAdj() || head == "" && (tk.pos == "VBN" || tk.pos == "VBG" || tk.pos == "VBD") && t+1 < len(toks) && toks[t+1].isNoun():
 			if demonyms[low] != "" || hasDigit(low) {
@@ -799,8 +804,17 @@ func (x *extractor) moneyOf(toks []token, v *valueAt, npEnd int, head string) {
 		}
 		head = h
 	}
-	if head == "" && v.tj+1 < len(toks) && toks[v.tj].low == "worth" && toks[v.tj+1].low == "of" {
-		_, head, _, _ = x.nounPhrase(toks, v.tj+2) // "$2.5 million worth of jewellery"
+	// "$2.5 million worth of jewellery": the sum is of what follows
+	if head == "worth" || head == "" {
+		for k := max(v.mi, v.tj-1); k+1 < len(toks) && k <= v.tj+1; k++ {
+			if toks[k].low == "worth" && toks[k+1].low == "of" {
+				_, head, _, _ = x.nounPhrase(toks, k+2)
+				break
+			}
+		}
+		if head == "worth" {
+			head = ""
+		}
 	}
 	if head == "" {
 		// "a €2 million ($2.6-million) booty": the noun after the bracket

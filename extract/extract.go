@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"net/url"
 	"strings"
 	"time"
@@ -29,6 +30,38 @@ type Options struct {
 	// slower and on the article-extraction benchmark worse (F1 0.955
 	// against 0.966); off by default.
 	Fallback bool
+	// Timeout bounds the time go-trafilatura may take on one page; past
+	// it the page is read by a simpler reader, linear in the page, and a
+	// warning is logged. Zero means DefaultTimeout; negative, no deadline.
+	Timeout time.Duration
+	// Logger receives warnings about a document that was read only in
+	// part or by a fallback (HTML nested too deeply, a page over the
+	// structural budget); nil discards them. Give it the input's name
+	// with Logger.With.
+	Logger *slog.Logger
+
+	// libraryHook, when set, runs before go-trafilatura: tests make the
+	// library slow with it.
+	libraryHook func()
+}
+
+// DefaultTimeout is the default deadline of the HTML extractor: far above
+// the time it takes on a real page (tens of milliseconds), far below a
+// user's patience.
+const DefaultTimeout = 10 * time.Second
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout == 0 {
+		return DefaultTimeout
+	}
+	return o.Timeout
+}
+
+// warn logs a warning about the document being extracted.
+func (o Options) warn(msg string, args ...any) {
+	if o.Logger != nil {
+		o.Logger.Warn(msg, args...)
+	}
 }
 
 // DefaultMinTextLen is the least body text, in bytes, of an article: a

@@ -1,23 +1,25 @@
 package extract
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
-// extractHTML finds the main text and metadata of a web page with
-// go-trafilatura. The body is UTF-8 already, so the page is parsed here and
-// trafilatura's own charset sniffing, which fails on some pages, is skipped.
+// extractHTML finds the main text and metadata of a web page. The body is
+// UTF-8 already, so the page is parsed here and trafilatura's own charset
+// sniffing, which fails on some pages, is skipped. The metadata comes from
+// the page's own statements (meta.go); the main text from go-trafilatura,
+// within a structural budget and a deadline, else from readLinear.
 func extractHTML(body []byte, pageURL string, opts Options) (r *result, err error) {
 	defer func() {
 		// A bug in the extractor must fail one page, not the whole batch.
@@ -28,48 +30,194 @@ func extractHTML(body []byte, pageURL string, opts Options) (r *result, err erro
 	if !norm.NFC.IsNormal(body) {
 		body = norm.NFC.Bytes(body)
 	}
-	root, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
+	var pageU *url.URL
+	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
+		pageU = u
+	}
+	now := opts.now()
+	if n := countStartTags(body, maxTreeElements); n > maxTreeElements {
+		// Too many elements to build a tree of: the text from the token
+		// stream, the metadata from the head.
+		opts.warn("page over the extractor's structural budget: read as a stream", "reason",
+			fmt.Sprintf("more than %d elements", maxTreeElements))
+		r = &result{}
+		var head []byte
+		r.paras, head = readStream(body)
+		facts := &pageFacts{}
+		if hroot, _ := parseHTML(head); hroot != nil {
+			facts = collectFacts(hroot)
+			addJSONLD(facts)
+		}
+		host := pageHost(pageU, facts)
+		finishHTML(r, resolveMeta(facts, host, now), nil, host)
+		return r, nil
+	}
+	root, err := parseHTML(body)
+	if errors.Is(err, errTooDeep) {
+		opts.warn("HTML nested too deeply: read with its deepest elements flattened", "reason", err.Error())
+	} else if err != nil {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "unreadable HTML: %v", err)
 	}
-	topts := trafilatura.Options{
-		ExcludeComments: true,
-		EnableFallback:  opts.Fallback,
-		// Measured on the article-extraction benchmark after our own
-		// boilerplate pass: FavorRecall scores higher precision and recall
-		// (F1 0.966) than Balanced (0.965) at about the same speed.
-		Focus: trafilatura.FavorRecall,
+
+	// Metadata first, while the tree is the page as parsed.
+	facts := collectFacts(root)
+	addJSONLD(facts)
+	host := pageHost(pageU, facts)
+	over := measureTree(root).overBudget()
+	var visible metaTime
+	if over == "" {
+		// go-htmldate reads the whole text with many expressions: only
+		// within the budget.
+		visible = visibleDate(root, facts.canonical, now)
 	}
-	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
-		topts.OriginalURL = u
-	}
-	res, err := trafilatura.ExtractDocument(root, topts)
-	if err != nil || res == nil || res.ContentNode == nil {
-		return nil, crosscheck.Errorf(crosscheck.EINVALID, "no article text found: the page holds no readable body text (an index page, a paywall, or a page built by JavaScript?)")
-	}
-	md := res.Metadata
+	pm := resolveMetaVisible(facts, host, visible, now)
+
 	r = &result{}
-	r.paras = htmlParagraphs(res.ContentNode, nil)
-	host := md.Hostname
-	if host == "" && topts.OriginalURL != nil {
-		host = topts.OriginalURL.Hostname()
+	var md *trafilatura.Metadata
+	switch {
+	case over != "":
+		opts.warn("page over the extractor's structural budget: read by the linear reader", "reason", over)
+		r.paras = readLinear(root)
+	default:
+		topts := trafilatura.Options{
+			OriginalURL:     pageU,
+			ExcludeComments: true,
+			EnableFallback:  opts.Fallback,
+			// Measured on the article-extraction benchmark after our own
+			// boilerplate pass: FavorRecall scores higher precision and recall
+			// (F1 0.966) than Balanced (0.965) at about the same speed.
+			Focus: trafilatura.FavorRecall,
+			// The date is read by the metadata step, go-htmldate included.
+			HtmlDateMode: trafilatura.Disabled,
+		}
+		res, err := runLibrary(root, topts, opts)
+		if errors.Is(err, errDeadline) {
+			opts.warn("extractor past its deadline: page read by the linear reader", "deadline", opts.timeout().String())
+			// The library may still be reading the tree: parse again.
+			fresh, _ := parseHTML(body)
+			if fresh == nil {
+				return nil, crosscheck.Errorf(crosscheck.EINVALID, "unreadable HTML")
+			}
+			r.paras = readLinear(fresh)
+			break
+		}
+		if err != nil || res == nil || res.ContentNode == nil {
+			return nil, crosscheck.Errorf(crosscheck.EINVALID, "no article text found: the page holds no readable body text (an index page, a paywall, or a page built by JavaScript?)")
+		}
+		md = &res.Metadata
+		r.paras = htmlParagraphs(res.ContentNode, nil)
 	}
-	r.meta.Title = cleanTitle(foldSpace(md.Title), foldSpace(md.Sitename), host)
+
+	finishHTML(r, pm, md, host)
+	return r, nil
+}
+
+// pageHost is the page's host name: from its address, else from its
+// canonical link.
+func pageHost(pageU *url.URL, f *pageFacts) string {
+	if pageU != nil {
+		return pageU.Hostname()
+	}
+	if u, err := url.Parse(strings.TrimSpace(f.canonical)); err == nil {
+		return u.Hostname()
+	}
+	return ""
+}
+
+// finishHTML sets the metadata of a page's result, the chosen metadata
+// first, go-trafilatura's (md, nil when it did not run) where ours has
+// nothing, and cleans the paragraphs.
+func finishHTML(r *result, pm pageMeta, md *trafilatura.Metadata, host string) {
+	if host == "" && md != nil {
+		host = md.Hostname
+	}
+	site := pm.site
+	if site == "" && md != nil {
+		site = foldSpace(md.Sitename)
+	}
+	r.meta.Title = pm.title
+	if r.meta.Title == "" && md != nil {
+		r.meta.Title = cleanTitle(foldSpace(md.Title), site, host)
+	}
 	// The body often repeats the headline as its first heading.
 	if len(r.paras) > 1 && repeatsTitle(r.paras[0], r.meta.Title) {
 		r.paras = r.paras[1:]
 	}
-	r.meta.Author = cleanAuthor(foldSpace(md.Author))
-	r.meta.Outlet = cleanOutlet(foldSpace(md.Sitename), host)
-	if !md.Date.IsZero() && !md.Date.After(opts.now().Add(24*time.Hour)) {
-		r.meta.Published = md.Date
-		h, m, s := md.Date.Clock()
-		r.meta.PublishedDateOnly = h == 0 && m == 0 && s == 0 && md.Date.Nanosecond() == 0
+	r.meta.Author, r.meta.Credit = pm.author, pm.credit
+	if r.meta.Author == "" && md != nil {
+		r.meta.Author = cleanAuthor(foldSpace(md.Author))
 	}
-	r.meta.Language = md.Language
+	r.meta.Outlet = cleanOutlet(site, host)
+	if !pm.published.zero() {
+		r.meta.Published = pm.published.t
+		r.meta.PublishedDateOnly = !pm.published.hasTime
+	}
+	r.meta.Modified = pm.modified.t
+	if md != nil {
+		r.meta.Language = md.Language
+	}
 	r.paras, r.correction = splitCorrections(r.paras)
 	r.paras = dropBoilerplate(r.paras)
-	return r, nil
+}
+
+// errDeadline is runLibrary's error when the library overran the deadline.
+var errDeadline = errors.New("extractor past its deadline")
+
+// runLibrary runs go-trafilatura on the tree under the deadline of opts.
+// Go cannot stop a goroutine: past the deadline the run is abandoned and
+// finishes in the background, its cost bounded by the structural budget
+// the page passed.
+func runLibrary(root *html.Node, topts trafilatura.Options, opts Options) (*trafilatura.ExtractResult, error) {
+	type outcome struct {
+		res *trafilatura.ExtractResult
+		err error
+	}
+	ch := make(chan outcome, 1) // buffered: an abandoned run never blocks
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- outcome{err: fmt.Errorf("extractor failed: %v", p)}
+			}
+		}()
+		if opts.libraryHook != nil {
+			opts.libraryHook()
+		}
+		res, err := trafilatura.ExtractDocument(root, topts)
+		ch <- outcome{res, err}
+	}()
+	timeout := opts.timeout()
+	if timeout < 0 {
+		o := <-ch
+		return o.res, o.err
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case o := <-ch:
+		return o.res, o.err
+	case <-t.C:
+		return nil, errDeadline
+	}
+}
+
+// visibleDate is the publication date go-htmldate reads in the page, in
+// its extensive mode: meta tags, then the text (date lines in many
+// languages, URLs); zero when it finds none. Its time counts only with
+// a zone.
+func visibleDate(root *html.Node, canonical string, now time.Time) metaTime {
+	res, err := htmldate.FromDocument(root, htmldate.Options{
+		UseOriginalDate: true,
+		ExtractTime:     true,
+		URL:             canonical,
+		MaxDate:         now.Add(24 * time.Hour),
+	})
+	if err != nil || res.IsZero() {
+		return metaTime{}
+	}
+	if res.HasTime && res.HasTimezone {
+		return metaTime{t: res.DateTime, hasTime: true}
+	}
+	return metaTime{t: dayOf(res.DateTime)}
 }
 
 // Block elements end a paragraph. Table cells only separate words.
@@ -86,6 +234,13 @@ var blockTags = map[string]bool{
 // htmlParagraphs flattens trafilatura's content tree into one-line
 // paragraphs, appending to out.
 func htmlParagraphs(n *html.Node, out []string) []string {
+	return paragraphsOf(n, nil, out)
+}
+
+// paragraphsOf cuts the text under n into one-line paragraphs at block
+// elements, leaving out the subtrees skip reports, appending to out. One
+// pass, linear in the tree.
+func paragraphsOf(n *html.Node, skip func(*html.Node) bool, out []string) []string {
 	var cur strings.Builder
 	flush := func() {
 		if cur.Len() == 0 {
@@ -108,6 +263,9 @@ func htmlParagraphs(n *html.Node, out []string) []string {
 				return
 			case "td", "th":
 				cur.WriteByte(' ')
+			}
+			if skip != nil && skip(n) {
+				return
 			}
 		}
 		block := n.Type == html.ElementNode && blockTags[n.Data]
@@ -311,15 +469,29 @@ func dropBoilerplate(paras []string) []string {
 
 // mixesAcronym reports a capitalised word list holding an acronym beside
 // ordinary words ("CNN Editor-at-large"): an organisation or a role, not a
-// name. A name all in capitals is fine.
+// name. A name all in capitals is fine, and so are initials ("R.C.").
 func mixesAcronym(words []string) bool {
 	acr, other := false, false
 	for _, w := range words {
-		if utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		if isAcronymWord(w) {
 			acr = true
-		} else {
+		} else if strings.ToUpper(w) != w {
 			other = true
 		}
 	}
 	return acr && other
+}
+
+// isAcronymWord reports a word of two to five capital letters and nothing
+// else ("CNN", "MDR"); a longer one is a surname written in capitals, as
+// agencies write them ("Bill MCCARTHY").
+func isAcronymWord(w string) bool {
+	n := 0
+	for _, c := range w {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
 }

@@ -38,7 +38,12 @@ func (r *Reader) feedDocs(ctx context.Context, name string, s src, data []byte, 
 	if len(f.Items) == 0 {
 		return fail(yield, name, errors.New("the feed has no items"))
 	}
+	return r.itemDocs(ctx, name, f, yield)
+}
 
+// itemDocs yields one document per item of f, fetching item pages as
+// feedDocs says.
+func (r *Reader) itemDocs(ctx context.Context, name string, f *feed.Feed, yield emit) bool {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer wg.Wait()

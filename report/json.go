@@ -63,6 +63,9 @@ type jsonSource struct {
 	Sentence string `json:"sentence"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
+	// InTitle: the sentence is the article's headline (start and end
+	// are offsets in the title then)
+	InTitle bool `json:"in_title,omitempty"`
 }
 
 type jsonClaim struct {
@@ -243,7 +246,7 @@ func FormatPublished(a *crosscheck.Article) string {
 func wireSources(cs []crosscheck.Citation) []jsonSource {
 	out := []jsonSource{}
 	for _, c := range cs {
-		out = append(out, jsonSource{Article: c.Article, Outlet: c.Outlet, Sentence: c.Sentence, Start: c.Span.Start, End: c.Span.End})
+		out = append(out, jsonSource{Article: c.Article, Outlet: c.Outlet, Sentence: c.Sentence, Start: c.Span.Start, End: c.Span.End, InTitle: c.InTitle})
 	}
 	return out
 }

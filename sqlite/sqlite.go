@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
@@ -52,6 +53,9 @@ type DB struct {
 
 	maxRanked       int // see Search
 	maxStoryMatches int // see Stories
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // writer statements prepared once (see prepared)
 }
 
 // Open opens the store at path, creating the file and its directory's

@@ -63,7 +63,7 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 	}
 	logger := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	s, err := New(Config{
-		Articles: db, Stories: db, Reports: p, Ingester: p, Corrections: db, Catalog: db,
+		Articles: db, Stories: db, Reports: p, Ingester: p, Corrections: db, Catalog: db, Sources: db,
 		Logger: logger, ReadOnly: o.readOnly, MaxUploadBytes: o.maxUpload,
 		AllowPrivateFetch: o.allowLocal,
 	})

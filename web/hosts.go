@@ -122,11 +122,12 @@ func normalizeHost(s string) string {
 		s = s[1 : len(s)-1]
 	}
 	s = strings.TrimRight(s, ".")
-	if s == "" || strings.ContainsAny(s, "/@?#[] \t") {
-		return ""
-	}
 	if ip := net.ParseIP(s); ip != nil {
 		return ip.String()
+	}
+	// A name never holds a colon: what is left of one is malformed.
+	if s == "" || strings.ContainsAny(s, "/@?#[]: \t") {
+		return ""
 	}
 	return s
 }

@@ -19,6 +19,7 @@ import (
 var pageRoutes = []string{
 	"GET /{$}", "GET /stories/{id}", "GET /stories/{id}/claims/{key}", "GET /stories/{id}/conflicts/{key}",
 	"GET /articles/{id}", "GET /search", "GET /jobs/{id}", "GET /static/", "GET /add",
+	"GET /events", "/websub/",
 	"POST /add", "POST /analyse", "POST /articles/{id}/corrections", "POST /stories/{id}/corrections", "POST /corrections/{id}/undo",
 }
 
@@ -130,6 +131,9 @@ func TestOpenAPIMatchesEveryRoute(t *testing.T) {
 	call("GET", "/api/search?q=Witkoff", "/api/search", "", nil, 200)
 	call("GET", "/api/search?limit=x&q=a", "/api/search", "", nil, 400)
 	call("GET", "/api/outlets?q=a", "/api/outlets", "", nil, 200)
+	call("GET", "/api/sources", "/api/sources", "", nil, 200)
+	call("GET", "/api/sources?status=paused", "/api/sources", "", nil, 200)
+	call("GET", "/api/sources?status=sleeping", "/api/sources", "", nil, 400)
 	call("GET", "/api/openapi.json", "/api/openapi.json", "", nil, 200)
 	call("GET", "/healthz", "/healthz", "", nil, 200)
 	call("GET", "/metrics", "/metrics", "", nil, 200)

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -142,6 +143,15 @@ type Config struct {
 	// ListTTL is how long a story list result is reused; 0 means 2s,
 	// negative disables. Adding through this server clears it at once.
 	ListTTL time.Duration
+	// Sources lists watched sources at /api/sources; nil: no such route.
+	Sources SourceLister
+	// WebSub serves the watcher's WebSub callbacks under /websub/; nil:
+	// no such route.
+	WebSub http.Handler
+	// LivePoll is how often the store is asked for changed stories while
+	// a page listens at /events; 0 means 1s. Live pages need Stories to
+	// implement ChangeFeed.
+	LivePoll time.Duration
 	// AllowedHosts are the host names and addresses the server answers
 	// (the Host header; "*" for any). Empty: the address it listens on
 	// and the localhost names (see hosts.go).
@@ -185,6 +195,9 @@ type Server struct {
 	health   healthCache
 	stopWarm context.CancelFunc
 	warmDone chan struct{}
+	live     *live         // nil when the store cannot say what changed
+	done     chan struct{} // closed by Close: event streams end
+	closeOne sync.Once
 }
 
 //go:embed templates/*.html
@@ -262,12 +275,21 @@ func New(cfg Config) (*Server, error) {
 	s.lists = newListCache(cfg.Stories, cfg.ListTTL)
 	s.warmDone = make(chan struct{})
 	go func() { defer close(s.warmDone); s.reports.warm(ctx, s.log) }()
+	s.done = make(chan struct{})
+	if cf, ok := cfg.Stories.(ChangeFeed); ok {
+		poll := cfg.LivePoll
+		if poll <= 0 {
+			poll = time.Second
+		}
+		s.live = newLive(cf, poll)
+	}
 	s.handler = s.buildRoutes()
 	return s, nil
 }
 
 // Close stops the background work of the server (report warming).
 func (s *Server) Close() error {
+	s.closeOne.Do(func() { close(s.done) })
 	s.stopWarm()
 	<-s.warmDone
 	s.jobs.wg.Wait()
@@ -318,7 +340,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // HTTPServer returns an http.Server for the handler with timeouts set, for
 // callers that manage listening themselves.
 func (s *Server) HTTPServer() *http.Server {
-	return &http.Server{
+	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: cmp.Or(s.cfg.HeaderTimeout, 10*time.Second),
 		ReadTimeout:       s.cfg.IngestTimeout,
@@ -327,6 +349,10 @@ func (s *Server) HTTPServer() *http.Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	// Event streams never go idle: end them when shutdown starts, or it
+	// would wait for them until its timeout.
+	srv.RegisterOnShutdown(func() { s.closeOne.Do(func() { close(s.done) }) })
+	return srv
 }
 
 // buildRoutes registers every route in one place.
@@ -377,6 +403,14 @@ func (s *Server) buildRoutes() http.Handler {
 	get("GET /api/openapi.json", s.apiOpenAPI)
 	get("GET /healthz", s.handleHealth)
 	handle("GET /metrics", s.metrics.handler())
+	// An event stream is long-lived: no timeout handler, which buffers.
+	handle("GET /events", http.HandlerFunc(s.handleEvents))
+	if s.cfg.Sources != nil {
+		get("GET /api/sources", s.apiSources)
+	}
+	if s.cfg.WebSub != nil {
+		handle("/websub/", s.cfg.WebSub)
+	}
 	if s.cfg.Corrections != nil {
 		get("GET /api/corrections", s.apiCorrections)
 		get("GET /api/corrections/{id}", s.apiCorrection)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/postgres"
 	"github.com/crosscheck-news/crosscheck/sqlite"
 	"github.com/crosscheck-news/crosscheck/story"
+	"github.com/crosscheck-news/crosscheck/watch"
 	"github.com/crosscheck-news/crosscheck/web"
 )
 
@@ -29,6 +31,9 @@ type store interface {
 	pipeline.CorrectionReplayer
 	web.Corrector
 	web.Catalog
+	web.ChangeFeed
+	watch.Store
+	crosscheck.SourceService
 	// Optimize tunes the store after a large ingest; Vacuum gives back
 	// free space.
 	Optimize(ctx context.Context) error
@@ -87,7 +92,12 @@ func (m *Main) openApp(ctx context.Context, path string, create bool) (*app, err
 	p := &pipeline.Pipeline{
 		Store: db,
 		Extract: func(doc *crosscheck.Document) (*crosscheck.Article, error) {
-			return extract.Extract(doc, extract.Options{})
+			// Warnings name the input: a page read only in part says so.
+			var log *slog.Logger
+			if m.Logger != nil {
+				log = m.Logger.With("input", doc.Source)
+			}
+			return extract.Extract(doc, extract.Options{Logger: log})
 		},
 		Clusterer: story.NewClusterer(story.Options{}),
 		Analyze: func(s *crosscheck.Story, arts []*crosscheck.Article) *crosscheck.StoryReport {

@@ -88,6 +88,8 @@ func commands() []command {
 		{"eval", "score story grouping against a labelled set", (*Main).runEval},
 		{"correct", "correct an article or a story (outlet, title, date; move, merge, split) and undo it", (*Main).runCorrect},
 		{"serve", "serve the web UI and HTTP API", (*Main).runServe},
+		{"sources", "manage the feeds and sites to watch (add, import OPML, list, pause)", (*Main).runSources},
+		{"watch", "check the sources when due and ingest their new reports, until stopped", (*Main).runWatch},
 		{"version", "print the version", (*Main).runVersion},
 	}
 }

@@ -330,7 +330,9 @@ func TestIngestBadInputs(t *testing.T) {
 	good := write("good.txt", []byte("Harbour reopens after storm\n\nThe harbour of Eastport reopened on Monday after a storm closed it for two days, the port authority said. Ships waiting offshore began to enter in the afternoon.\n"))
 	empty := write("empty.txt", nil)
 	binary := write("blob.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})
-	badUTF8 := write("latin.txt", []byte("Caf\xe9 owners protest in Eastport\n\nThe owners of several caf\xe9s protested on Monday.\n"))
+	// Too short for a confident guess at its charset (a longer latin-1
+	// text is decoded: ingest.TestLegacyTextFileDecodedWhenConfident).
+	badUTF8 := write("latin.txt", []byte("Caf\xe9 owners protest\n\nThey met.\n"))
 	jsonl := write("mixed.jsonl", []byte(`{"id":"r1","title":"Bridge closes for repairs","text":"The Westgate bridge closed on Monday for three weeks of repairs, the city said. Drivers were told to use the ring road.","outlet":"Eastport Post","published":"2025-03-03"}
 {"id":"r2", this is not json
 {"id":"r3","title":"Library extends hours","text":"The central library will stay open until ten in the evening from April, the council said on Monday.","outlet":"Eastport Post"}

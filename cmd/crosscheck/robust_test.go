@@ -128,7 +128,7 @@ func TestServeReadOnlyStoreInReadOnlyDir(t *testing.T) {
 	os.Chmod(filepath.Join(ro, "s.db"), 0o444)
 	os.Chmod(ro, 0o555)
 	t.Cleanup(func() { os.Chmod(ro, 0o755) })
-	addr, stop := startServe(t, dir, "--db", "ro/s.db", "--read-only")
+	addr, stop := startReadOnlyServe(t, dir, "--db", "ro/s.db", "--read-only")
 	defer stop()
 	resp := get(t, "http://"+addr+"/api/articles")
 	if !strings.Contains(resp, `"total": 1`) {
@@ -157,10 +157,10 @@ func listDir(t *testing.T, dir string) string {
 	return strings.Join(names, ",")
 }
 
-// startServe starts `crosscheck serve` on a free loopback port with args
+// startReadOnlyServe starts `crosscheck serve` on a free loopback port with args
 // in dir and returns its address and a stop function (SIGINT, then wait).
 // Run as root, the server runs as nobody so that file permissions hold.
-func startServe(t *testing.T, dir string, args ...string) (string, func()) {
+func startReadOnlyServe(t *testing.T, dir string, args ...string) (string, func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -19,8 +19,11 @@ import (
 // termWriter passes text through with every control character a terminal
 // acts on shown as a visible escape (\x1b, \u202e): C0 controls other than
 // tab, newline and carriage return (the progress bar's own), DEL, C1
-// controls, bidirectional overrides and invalid UTF-8. With sgr set, the
-// colour sequences of the report's --color (ESC [ digits ; ... m) pass.
+// controls, bidirectional overrides and invalid UTF-8. Colour sequences
+// (ESC [ n ; ... m, with colour, bold, dim, italic, underline and reset
+// parameters only) pass: the report's and search's --color write them,
+// and at worst they colour text; concealing, blinking and every other
+// sequence (titles, cursor moves, clearing) are shown escaped.
 type termWriter struct {
 	w       io.Writer
 	sgr     bool
@@ -50,7 +53,7 @@ func (t *termWriter) Write(p []byte) (int, error) {
 	out := make([]byte, 0, len(b)+16)
 	for i := 0; i < len(b); {
 		c := b[i]
-		if c == 0x1b && t.sgr {
+		if c == 0x1b {
 			n, complete := sgrLen(b[i:])
 			if !complete {
 				t.pending = append(t.pending, b[i:]...)
@@ -107,12 +110,35 @@ func sgrLen(b []byte) (int, bool) {
 		switch c := b[i]; {
 		case c >= '0' && c <= '9', c == ';':
 		case c == 'm':
+			for _, p := range strings.Split(string(b[2:i]), ";") {
+				if !safeSGR(p) {
+					return 0, true
+				}
+			}
 			return i + 1, true
 		default:
 			return 0, true
 		}
 	}
 	return 0, len(b) >= 32
+}
+
+// safeSGR reports the graphic rendition parameters that only colour or
+// weight text.
+func safeSGR(p string) bool {
+	if p == "" {
+		return true
+	}
+	n, err := strconv.Atoi(p)
+	if err != nil {
+		return false
+	}
+	switch {
+	case n >= 0 && n <= 4, n >= 21 && n <= 24, n >= 30 && n <= 37, n == 39,
+		n >= 40 && n <= 47, n == 49, n >= 90 && n <= 97, n >= 100 && n <= 107:
+		return true
+	}
+	return false
 }
 
 // unsafeRune reports the non-ASCII runes a terminal acts on or that

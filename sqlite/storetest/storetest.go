@@ -46,6 +46,14 @@ type Store interface {
 	SaveStoryCounts(ctx context.Context, c crosscheck.StoryCounts) error
 	StoryCounts(ctx context.Context, ids []string) (map[string]crosscheck.StoryCounts, error)
 	Unanalysed(ctx context.Context) (int, error)
+
+	// The watched sources and what the watcher records of them.
+	crosscheck.SourceService
+	SaveSourceCheck(ctx context.Context, s *crosscheck.Source, seen []string) error
+	SeenItems(ctx context.Context, sourceID int64, keys []string) (map[string]bool, error)
+	SourcesRevision(ctx context.Context) (string, error)
+	// ChangedStories returns the stories updated after since (live pages).
+	ChangedStories(ctx context.Context, since time.Time, limit int) ([]*crosscheck.Story, error)
 }
 
 // Opener returns a new, empty store that lives until the test ends (close it
@@ -76,6 +84,8 @@ func Run(t *testing.T, open Opener) {
 		{"MoveMergeSplitSurviveRecluster", testMoveMergeSplitSurviveRecluster},
 		{"ResolveID", testResolveID},
 		{"Analysis", testAnalysis},
+		{"Sources", testSources},
+		{"ChangedStories", testChangedStories},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
 	}
