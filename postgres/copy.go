@@ -103,6 +103,39 @@ func dump(ctx context.Context, tx pgx.Tx, sink storecore.Sink) error {
 	if err != nil {
 		return fmt.Errorf("analysis: %w", err)
 	}
+	rows, err := tx.Query(ctx, `SELECT `+sourceColumns+` FROM sources ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("sources: %w", err)
+	}
+	var sources []*crosscheck.Source
+	for rows.Next() {
+		s, err := scanSource(rows)
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("sources: %w", err)
+		}
+		sources = append(sources, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sources: %w", err)
+	}
+	for _, src := range sources {
+		var items []storecore.SeenItem
+		err := each(fmt.Sprintf(`SELECT key, seen FROM source_items WHERE source_id = %d ORDER BY key`, src.ID), func(r pgx.Rows) error {
+			var it storecore.SeenItem
+			err := r.Scan(&it.Key, &it.Seen)
+			it.Seen = it.Seen.UTC()
+			items = append(items, it)
+			return err
+		})
+		if err == nil {
+			err = sink.Source(src, items)
+		}
+		if err != nil {
+			return fmt.Errorf("sources: %w", err)
+		}
+	}
 	var rev int64
 	if err := tx.QueryRow(ctx, `SELECT value FROM store_revision WHERE name = 'stories'`).Scan(&rev); err != nil {
 		return fmt.Errorf("revision: %w", err)
@@ -133,9 +166,13 @@ func (db *DB) Restore(ctx context.Context, fn func(storecore.Sink) error) error 
 		if err := r.flush(); err != nil {
 			return err
 		}
-		// Corrections keep their numbers; new ones follow them.
-		_, err := tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('corrections', 'id'), coalesce(max(id), 0) + 1, false) FROM corrections`)
-		return err
+		// Corrections and sources keep their numbers; new ones follow.
+		for _, t := range []string{"corrections", "sources"} {
+			if _, err := tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), coalesce(max(id), 0) + 1, false) FROM `+t); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -234,6 +271,29 @@ func (r *restorer) Corrected(id string) error {
 func (r *restorer) Counts(c crosscheck.StoryCounts) error {
 	_, err := r.tx.Exec(r.ctx, `INSERT INTO story_analysis (story_id, updated, articles, claims, conflicts) VALUES ($1, $2, $3, $4, $5)`,
 		c.Story, nullTime(c.Updated), c.Articles, c.Claims, c.Conflicts)
+	return err
+}
+
+func (r *restorer) Source(s *crosscheck.Source, items []storecore.SeenItem) error {
+	if err := r.flush(); err != nil {
+		return err
+	}
+	_, err := r.tx.Exec(r.ctx, `INSERT INTO sources (id, url, site_url, name, category, interval_ms, status, last_error, failures,
+			added, edited, last_check, last_new, next_check, cadence_ms, items,
+			etag, last_modified, body_hash, hub, topic, secret, lease_expires)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, `+editStamp+`, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+		s.ID, s.URL, s.SiteURL, s.Name, s.Category, s.Interval.Milliseconds(), string(s.Status), s.LastError, s.Failures,
+		s.Added.UTC(), nullTime(s.LastCheck), nullTime(s.LastNew), nullTime(s.NextCheck), s.Cadence.Milliseconds(), s.Items,
+		s.HTTP.ETag, s.HTTP.LastModified, s.HTTP.BodyHash, s.HTTP.Hub, s.HTTP.Topic, s.HTTP.Secret, nullTime(s.HTTP.LeaseExpires))
+	if err != nil {
+		return fmt.Errorf("source %d: %w", s.ID, err)
+	}
+	keys := make([]string, len(items))
+	seen := make([]time.Time, len(items))
+	for i, it := range items {
+		keys[i], seen[i] = it.Key, it.Seen
+	}
+	_, err = r.tx.Exec(r.ctx, `INSERT INTO source_items (source_id, key, seen) SELECT $1, k, t FROM unnest($2::text[], $3::timestamptz[]) AS x(k, t)`, s.ID, keys, seen)
 	return err
 }
 

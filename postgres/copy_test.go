@@ -22,6 +22,14 @@ type record struct {
 	corrected   []string
 	counts      []crosscheck.StoryCounts
 	rev         int64
+	sources     []crosscheck.Source
+	items       [][]storecore.SeenItem
+}
+
+func (r *record) Source(s *crosscheck.Source, items []storecore.SeenItem) error {
+	r.sources = append(r.sources, *s)
+	r.items = append(r.items, items)
+	return nil
 }
 
 func (r *record) Story(s *crosscheck.Story) error { r.stories = append(r.stories, *s); return nil }
@@ -79,6 +87,14 @@ func TestMigrateRoundTrip(t *testing.T) {
 	if err := src.SaveStoryCounts(ctx, crosscheck.StoryCounts{Story: "s-1", Articles: 4, Claims: 3, Conflicts: 1}); err != nil {
 		t.Fatal(err)
 	}
+	feed := &crosscheck.Source{URL: "https://a.example/feed", Name: "A", Interval: time.Hour}
+	if err := src.AddSource(ctx, feed); err != nil {
+		t.Fatal(err)
+	}
+	feed.HTTP.ETag, feed.LastCheck = `"v1"`, time.Date(2025, 9, 1, 8, 0, 0, 0, time.UTC)
+	if err := src.SaveSourceCheck(ctx, feed, []string{"g:1", "l:https://a.example/2"}); err != nil {
+		t.Fatal(err)
+	}
 
 	if err := pg.Restore(ctx, func(sink storecore.Sink) error { return src.Dump(ctx, sink) }); err != nil {
 		t.Fatal(err)
@@ -105,7 +121,7 @@ func TestMigrateRoundTrip(t *testing.T) {
 			t.Fatalf("dump %s: %v", d.name, err)
 		}
 	}
-	if len(want.articles) != len(as) || len(want.corrections) != 2 || want.emptied[1] == nil {
+	if len(want.articles) != len(as) || len(want.corrections) != 2 || want.emptied[1] == nil || len(want.sources) != 1 || len(want.items[0]) != 2 {
 		t.Fatalf("source dump: %d articles, %d corrections", len(want.articles), len(want.corrections))
 	}
 	for name, r := range map[string]record{"postgres": mid, "sqlite again": got} {

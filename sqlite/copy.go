@@ -114,6 +114,32 @@ func dump(ctx context.Context, tx *sql.Tx, sink storecore.Sink) error {
 	if err != nil {
 		return fmt.Errorf("analysis: %w", err)
 	}
+	var sources []*crosscheck.Source
+	err = each(`SELECT `+sourceColumns+` FROM sources ORDER BY id`, func(r *sql.Rows) error {
+		s, err := scanSource(r)
+		sources = append(sources, s)
+		return err
+	})
+	for _, src := range sources {
+		if err != nil {
+			break
+		}
+		var items []storecore.SeenItem
+		err = each(fmt.Sprintf(`SELECT key, seen FROM source_items WHERE source_id = %d ORDER BY key`, src.ID), func(r *sql.Rows) error {
+			var it storecore.SeenItem
+			var seen int64
+			err := r.Scan(&it.Key, &seen)
+			it.Seen = time.UnixMicro(seen).UTC()
+			items = append(items, it)
+			return err
+		})
+		if err == nil {
+			err = sink.Source(src, items)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("sources: %w", err)
+	}
 	var rev int64
 	if err := tx.QueryRowContext(ctx, `SELECT value FROM store_revision WHERE name = 'stories'`).Scan(&rev); err != nil {
 		return fmt.Errorf("revision: %w", err)
@@ -237,6 +263,26 @@ func (r *restorer) Counts(c crosscheck.StoryCounts) error {
 	_, err := r.tx.ExecContext(r.ctx, `INSERT INTO story_analysis (story_id, updated, articles, claims, conflicts) VALUES (?, ?, ?, ?, ?)`,
 		c.Story, encTime(c.Updated), c.Articles, c.Claims, c.Conflicts)
 	return err
+}
+
+func (r *restorer) Source(s *crosscheck.Source, items []storecore.SeenItem) error {
+	now := time.Now().UnixMicro()
+	_, err := r.tx.ExecContext(r.ctx, `INSERT INTO sources (id, url, site_url, name, category, interval_ms, status, last_error, failures,
+			added, edited, last_check, last_new, next_check, cadence_ms, items,
+			etag, last_modified, body_hash, hub, topic, secret, lease_expires)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ID, s.URL, s.SiteURL, s.Name, s.Category, s.Interval.Milliseconds(), string(s.Status), s.LastError, s.Failures,
+		s.Added.UnixMicro(), now, encTime(s.LastCheck), encTime(s.LastNew), encTime(s.NextCheck), s.Cadence.Milliseconds(), s.Items,
+		s.HTTP.ETag, s.HTTP.LastModified, s.HTTP.BodyHash, s.HTTP.Hub, s.HTTP.Topic, s.HTTP.Secret, encTime(s.HTTP.LeaseExpires))
+	if err != nil {
+		return fmt.Errorf("source %d: %w", s.ID, err)
+	}
+	for _, it := range items {
+		if _, err := r.tx.ExecContext(r.ctx, `INSERT INTO source_items (source_id, key, seen) VALUES (?, ?, ?)`, s.ID, it.Key, it.Seen.UnixMicro()); err != nil {
+			return fmt.Errorf("source %d: %w", s.ID, err)
+		}
+	}
+	return nil
 }
 
 func (r *restorer) Revision(rev int64) error {

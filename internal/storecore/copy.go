@@ -11,7 +11,8 @@ import (
 // (crosscheck migrate). A store's Dump calls it in this order, so that
 // what a record refers to is already there: stories and their states,
 // articles in the order they were stored, corrections and the stories
-// they marked, the analysis counts, and last the story revision.
+// they marked, the analysis counts, the watched sources, and last the
+// story revision.
 // Derived data (full-text index, near-duplicate bands, outlet index) is
 // not copied: the receiving store builds its own.
 type Sink interface {
@@ -29,8 +30,17 @@ type Sink interface {
 	Corrected(storyID string) error
 	// Counts is what the last analysis of a story found.
 	Counts(c crosscheck.StoryCounts) error
+	// Source is one watched source with its ID, check state and the
+	// items it delivered.
+	Source(s *crosscheck.Source, items []SeenItem) error
 	// Revision is the store's story revision.
 	Revision(rev int64) error
+}
+
+// SeenItem is an item a source delivered: its key and when it was seen.
+type SeenItem struct {
+	Key  string
+	Seen time.Time
 }
 
 // StoryState is the clusterer's saved state of one story.
