@@ -12,11 +12,13 @@
 // apply each once, each in a transaction recorded in the migrations
 // table) and full-text search with PostgreSQL's own text search: a
 // tsvector per article (title weighted A, text D) with a GIN index. The
-// words are split, lowercased and stripped of accents in Go by
-// storecore.SearchWords, the rule of SQLite's unicode61 tokenizer, and
-// only stemmed by the server (an English Snowball dictionary without stop
-// words), so a query finds the same articles in both stores whatever the
-// database's locale.
+// vectors and queries are made here (vector.go): words split, lowercased
+// and stripped of accents by storecore.SearchWords, the rule of SQLite's
+// unicode61 tokenizer, and stemmed by the English Snowball stemmer, with
+// no stop words; so a query finds the same articles in both stores
+// whatever the database's locale, and the server's CPU goes to storing
+// and searching. Snippets come from ts_headline, with a text search
+// configuration that stems the same way.
 //
 // # Several writers at once
 //

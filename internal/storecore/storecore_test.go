@@ -106,8 +106,8 @@ func TestSearchWords(t *testing.T) {
 		{"  ", ""},
 		{"Москва и Київ", "москва и киів"},
 	} {
-		if got := SearchText(tc.in); got != tc.want {
-			t.Errorf("SearchText(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := strings.Join(SearchWords(tc.in), " "); got != tc.want {
+			t.Errorf("SearchWords(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package storecore
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,19 +17,6 @@ func SearchWords(s string) []string {
 	var words []string
 	forEachWord(s, func(w string) { words = append(words, w) })
 	return words
-}
-
-// SearchText is SearchWords joined by spaces.
-func SearchText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	forEachWord(s, func(w string) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	})
-	return b.String()
 }
 
 func forEachWord(s string, fn func(string)) {
