@@ -35,7 +35,7 @@ var (
 
 // storeURL returns the PostgreSQL store of a test dir, made on first use
 // and dropped when t ends.
-func storeURL(t *testing.T, dir string) string {
+func storeURL(t testing.TB, dir string) string {
 	t.Helper()
 	schemasMu.Lock()
 	defer schemasMu.Unlock()
@@ -55,7 +55,7 @@ func storeURL(t *testing.T, dir string) string {
 // storeEnv is the binary's environment for a test run in dir: without a
 // CROSSCHECK_DB of the caller's, and with the test's PostgreSQL store in
 // the child run.
-func storeEnv(t *testing.T, dir string) []string {
+func storeEnv(t testing.TB, dir string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "CROSSCHECK_DB=") {
@@ -86,8 +86,7 @@ func storeHasArticles(t *testing.T, dir string) bool {
 }
 
 // TestEndToEndPostgres runs this package's tests again with every store in
-// PostgreSQL. The analyze and eval tests are left out: their stores are
-// temporary SQLite files whatever CROSSCHECK_DB says.
+// PostgreSQL.
 func TestEndToEndPostgres(t *testing.T) {
 	if onPostgres {
 		t.Skip("this is the PostgreSQL run")
@@ -95,7 +94,12 @@ func TestEndToEndPostgres(t *testing.T) {
 	if !pgtest.Available() {
 		t.Skip(pgtest.SkipMessage)
 	}
-	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run", "^Test", "-test.skip", "^(TestEndToEndPostgres|TestAnalyze|TestEval)", "-test.v")
+	// Left out: the tests whose stores are temporary SQLite files whatever
+	// CROSSCHECK_DB says (analyze, eval) or named SQLite files (the kill
+	// harness, read-only files, inputs), the timing benchmarks of the
+	// watcher, and the PostgreSQL tests this run is made of.
+	skip := "^(TestEndToEndPostgres|TestConcurrentIngestPostgres|TestAnalyze.*|TestEval.*|TestCrashSafety|TestTerminalEscapesNeverPrintedRaw|TestFIFORefusedAtOnce|TestServeReadOnlyStoreInReadOnlyDir|TestFreshness.*)$"
+	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run", "^Test", "-test.skip", skip, "-test.v")
 	cmd.Env = append(os.Environ(), e2ePostgresEnv+"=1", e2eBinaryEnv+"="+binary)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
