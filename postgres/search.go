@@ -16,7 +16,7 @@ import (
 // store's bm25(4.0, 1.0) does: {D, C, B, A}, text is D and title A.
 const rankWeights = `'{0.25, 0, 0, 1.0}'`
 
-// snippetWords is about how many words a snippet holds.
+// snippetWords is how many words a snippet holds, as in the SQLite store.
 const snippetWords = 24
 
 // Search runs a full-text query over titles and texts and returns the hits
@@ -67,22 +67,21 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]crosscheck
 	if len(seqs) == 0 {
 		return nil, nil
 	}
-	opts := fmt.Sprintf("StartSel=%s, StopSel=%s, MaxWords=%d, MinWords=%d, ShortWord=0, MaxFragments=1, FragmentDelimiter=…",
-		crosscheck.HighlightStart, crosscheck.HighlightEnd, snippetWords, snippetWords/2)
-	rows, err = db.pool.Query(ctx, `SELECT `+articleHeadCols+`,
-		ts_headline('crosscheck', a.text, $1::tsquery, $3)
-		FROM articles a WHERE a.seq = ANY($2)`, tsq, seqs, opts)
+	rows, err = db.pool.Query(ctx, `SELECT `+articleHeadCols+`, a.text FROM articles a WHERE a.seq = ANY($1)`, seqs)
 	if err != nil {
 		return nil, searchError(query, err)
 	}
 	defer rows.Close()
+	terms := queryTerms(query)
 	bySeq := make(map[int64]crosscheck.SearchHit, len(seqs))
 	for rows.Next() {
 		var h crosscheck.SearchHit
 		var seq int64
-		if h.Article, seq, err = scanArticle(rows, &h.Snippet); err != nil {
+		var text string
+		if h.Article, seq, err = scanArticle(rows, &text); err != nil {
 			return nil, searchError(query, err)
 		}
+		h.Snippet = snippet(text, terms)
 		h.Rank = rank[seq]
 		bySeq[seq] = h
 	}

@@ -28,3 +28,25 @@ func BenchmarkSearchVector(b *testing.B) {
 		searchVector(a.Title, a.Text)
 	}
 }
+
+func TestSnippet(t *testing.T) {
+	text := "Boats brought more than 200 people ashore on Tuesday after the ferry Selje Star hit a reef near Holmvik island. " +
+		strings.Repeat("Filler words follow here. ", 20) + "Investigators questioned the Café owner about the reefs."
+	for _, tc := range []struct{ query, want string }{
+		{"reefs", "hit a ⟦reef⟧ near"},
+		{"ferry reef", "the ⟦ferry⟧ Selje Star hit a ⟦reef⟧"},
+		{"quest*", "Investigators ⟦questioned⟧ the"},
+		{"cafe", "the ⟦Café⟧ owner"},
+	} {
+		got := snippet(text, queryTerms(tc.query))
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("snippet for %q = %q, want it to hold %q", tc.query, got, tc.want)
+		}
+		if n := len(strings.Fields(strings.NewReplacer("⟦", "", "⟧", "", "…", "").Replace(got))); n > snippetWords+2 {
+			t.Errorf("snippet for %q has %d words", tc.query, n)
+		}
+	}
+	if got := snippet("Short text.", queryTerms("short")); got != "⟦Short⟧ text." {
+		t.Errorf("whole short text: %q", got)
+	}
+}
