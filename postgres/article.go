@@ -98,16 +98,35 @@ func (db *DB) Articles(ctx context.Context, f crosscheck.ArticleFilter) ([]*cros
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
+	// The total and the page in one round trip, from one snapshot.
+	var batch pgx.Batch
+	batch.Queue(`SELECT count(*) FROM articles a`+cond, args...)
+	batch.Queue(`SELECT `+articleCols+` FROM articles a`+cond+
+		` ORDER BY a.published DESC NULLS LAST, a.seq DESC`+limitClause(f.Offset, f.Limit), args...)
+	br := db.pool.SendBatch(ctx, &batch)
+	defer br.Close()
 	var total int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
+	if err := br.QueryRow().Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("articles: %w", err)
 	}
-	as, err := queryArticles(ctx, db.pool, `SELECT `+articleCols+` FROM articles a`+cond+
-		` ORDER BY a.published DESC NULLS LAST, a.seq DESC`+limitClause(f.Offset, f.Limit), args...)
+	rows, err := br.Query()
 	if err != nil {
 		return nil, 0, fmt.Errorf("articles: %w", err)
 	}
-	return as, total, nil
+	var as []*crosscheck.Article
+	for rows.Next() {
+		a, _, err := scanArticle(rows)
+		if err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("articles: %w", err)
+		}
+		as = append(as, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("articles: %w", err)
+	}
+	return as, total, br.Close()
 }
 
 // EachArticle calls fn with every article, with text and spans, oldest
@@ -155,21 +174,4 @@ func limitClause(offset, limit int) string {
 		s += fmt.Sprintf(" OFFSET %d", offset)
 	}
 	return s
-}
-
-func queryArticles(ctx context.Context, q querier, query string, args ...any) ([]*crosscheck.Article, error) {
-	rows, err := q.Query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var as []*crosscheck.Article
-	for rows.Next() {
-		a, _, err := scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		as = append(as, a)
-	}
-	return as, rows.Err()
 }

@@ -195,19 +195,21 @@ func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 	if sort == crosscheck.SortConflicts && !f.HasConflicts {
 		countFrom = `stories s` // the left join adds no rows
 	}
-	countSQL := `SELECT count(*) FROM ` + countFrom + cond
+	// The total and the page in one round trip, from one snapshot.
+	var batch pgx.Batch
 	if countFrom == `stories s` && cond == "" {
-		countSQL = `SELECT value FROM store_revision WHERE name = 'story_count'` // kept by a trigger
+		batch.Queue(`SELECT value FROM store_revision WHERE name = 'story_count'`) // kept by a trigger
+	} else {
+		batch.Queue(`SELECT count(*) FROM `+countFrom+cond, args...)
 	}
+	batch.Queue(`SELECT `+storyCols+` FROM `+from+cond+` ORDER BY `+order+limitClause(f.Offset, f.Limit), args...)
+	br := db.pool.SendBatch(ctx, &batch)
+	defer br.Close()
 	var total int
-	if err := db.pool.QueryRow(ctx, countSQL, args...).Scan(&total); err != nil {
+	if err := br.QueryRow().Scan(&total); err != nil {
 		return nil, 0, storiesError(f, err)
 	}
-	if total == 0 {
-		return nil, 0, nil
-	}
-	rows, err := db.pool.Query(ctx, `SELECT `+storyCols+` FROM `+from+cond+
-		` ORDER BY `+order+limitClause(f.Offset, f.Limit), args...)
+	rows, err := br.Query()
 	if err != nil {
 		return nil, 0, storiesError(f, err)
 	}
@@ -222,6 +224,9 @@ func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, storiesError(f, err)
+	}
+	if total == 0 {
+		return nil, 0, nil
 	}
 	return ss, total, nil
 }
