@@ -176,6 +176,9 @@ type Quote struct {
 	Articles []string `json:"articles"`
 	// Variants are the different wordings when the articles differ.
 	Variants []QuoteVariant `json:"variants,omitempty"`
+	// Parts are the quoted pieces of Text when a quotation is split around
+	// its speaker ("A," Schiff said, "B."): Text runs from A to B.
+	Parts []string `json:"parts,omitempty"`
 	// Sources are the sentences holding the quote.
 	Sources []Citation `json:"sources,omitempty"`
 }
@@ -185,16 +188,20 @@ type AttributionKind string
 
 const (
 	AttrAgency    AttributionKind = "agency"    // Reuters, AP, AFP
-	AttrOutlet    AttributionKind = "outlet"    // another publication
-	AttrOfficial  AttributionKind = "official"  // a named person or body
-	AttrAnonymous AttributionKind = "anonymous" // "two unnamed officials"
+	AttrOutlet    AttributionKind = "outlet"    // another publication, or its journalist
+	AttrOfficial  AttributionKind = "official"  // police and officials: an authority, a body or someone speaking for one
+	AttrAnonymous AttributionKind = "anonymous" // unnamed: "two unnamed officials", "a source with knowledge of ..."
+	AttrWitness   AttributionKind = "witness"   // witnesses and relatives: residents, survivors, family
+	AttrDocuments AttributionKind = "documents" // "according to court documents", "records show"
+	AttrPerson    AttributionKind = "person"    // a named person with no role that says more
 )
 
 // Attribution is a source that articles credit.
 type Attribution struct {
 	// Source is who is credited ("Reuters", "two unnamed European officials").
 	Source string `json:"source"`
-	// Kind is agency, outlet, official or anonymous.
+	// Kind is agency, outlet, official, witness, documents, person or
+	// anonymous.
 	Kind AttributionKind `json:"kind"`
 	// Articles are the IDs of the articles crediting it.
 	Articles []string `json:"articles"`

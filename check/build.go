@@ -83,14 +83,15 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 			}
 			key := "outlet:" + s.okey[it.art]
 			for _, cr := range s.creditsOf(i) {
-				if cr.Kind == crosscheck.AttrAnonymous {
+				k := s.independenceKey(it.art, cr)
+				if k == "" {
 					continue
 				}
 				if !credited[cr.Source] {
 					credited[cr.Source] = true
 					cl.CreditedTo = append(cl.CreditedTo, cr.Source)
 				}
-				key = "credit:" + strings.ToLower(cr.Source)
+				key = k
 				break
 			}
 			if d := s.ans[it.art].Article.DuplicateOf; d != "" && key[0] == 'o' {
@@ -131,170 +132,12 @@ func normSentence(t string) string {
 	return strings.Join(words(t), " ")
 }
 
-// quotes groups the articles' quotations by speaker and wording.
-func (s *state) quotes() {
-	type qref struct {
-		art int
-		q   *claim.Quote
-		w   []string
-	}
-	bySpeaker := map[int][]qref{}
-	var speakers []int
-	var unknown []qref
-	for a, an := range s.ans {
-		for qi := range an.Quotes {
-			q := &an.Quotes[qi]
-			if q.SpeakerEntity < 0 {
-				unknown = append(unknown, qref{art: a, q: q, w: words(q.Text)})
-				continue
-			}
-			g := s.gid[a][q.SpeakerEntity]
-			if _, ok := bySpeaker[g]; !ok {
-				speakers = append(speakers, g)
-			}
-			bySpeaker[g] = append(bySpeaker[g], qref{art: a, q: q, w: words(q.Text)})
-		}
-	}
-	// a quote whose speaker its outlet does not name takes the speaker
-	// another outlet gives for the same words
-	owner := map[string]int{}
-	for _, g := range speakers {
-		for _, r := range bySpeaker[g] {
-			for _, gram := range grams(r.w) {
-				if o, ok := owner[gram]; ok && o != g {
-					owner[gram] = -1
-				} else if !ok {
-					owner[gram] = g
-				}
-			}
-		}
-	}
-	for _, r := range unknown {
-		for _, gram := range grams(r.w) {
-			if g, ok := owner[gram]; ok && g >= 0 {
-				bySpeaker[g] = append(bySpeaker[g], r)
-				break
-			}
-		}
-	}
-	for _, g := range speakers {
-		refs := bySpeaker[g]
-		u := newUF(len(refs))
-		// same quote: a shared run of five words (or the same short wording)
-		firstWith := map[string]int{}
-		for i, r := range refs {
-			for _, gram := range grams(r.w) {
-				if j, ok := firstWith[gram]; ok {
-					u.union(i, j)
-				} else {
-					firstWith[gram] = i
-				}
-			}
-		}
-		groups := map[int][]int{}
-		var roots []int
-		for i := range refs {
-			r := u.find(i)
-			if _, ok := groups[r]; !ok {
-				roots = append(roots, r)
-			}
-			groups[r] = append(groups[r], i)
-		}
-		for _, r := range roots {
-			q := crosscheck.Quote{Speaker: s.ents[g].Name}
-			seenA := map[string]bool{}
-			wording := map[string]int{}
-			for _, i := range groups[r] {
-				ref := refs[i]
-				an := s.ans[ref.art]
-				id := an.Article.ID
-				if len(ref.q.Text) > len(q.Text) {
-					q.Text = ref.q.Text
-				}
-				if !seenA[id] {
-					seenA[id] = true
-					q.Articles = append(q.Articles, id)
-				}
-				norm := strings.Join(ref.w, " ")
-				k, ok := wording[norm]
-				if !ok {
-					q.Variants = append(q.Variants, crosscheck.QuoteVariant{Text: ref.q.Text})
-					k = len(q.Variants) - 1
-					wording[norm] = k
-				}
-				if !containsFold(q.Variants[k].Articles, id) {
-					q.Variants[k].Articles = append(q.Variants[k].Articles, id)
-				}
-				first, last := an.Sentences[ref.q.First].Span, an.Sentences[ref.q.Last].Span
-				sp := crosscheck.Span{Start: first.Start, End: last.End}
-				q.Sources = append(q.Sources, crosscheck.Citation{Article: id, Outlet: an.Article.Outlet, Sentence: an.Article.Text[sp.Start:sp.End], Span: sp})
-			}
-			if len(q.Variants) < 2 {
-				q.Variants = nil
-			}
-			s.rep.Quotes = append(s.rep.Quotes, q)
-		}
-	}
-	sort.SliceStable(s.rep.Quotes, func(i, j int) bool { return len(s.rep.Quotes[i].Articles) > len(s.rep.Quotes[j].Articles) })
-	if s.rep.Quotes == nil {
-		s.rep.Quotes = []crosscheck.Quote{}
-	}
-}
-
 // words lower-cases a quote into words, punctuation dropped.
 func words(t string) []string {
 	f := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(t, "’", "'")), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'' || r > 127)
 	})
 	return f
-}
-
-// grams returns the five-word runs of a wording (the whole wording when
-// shorter): two wordings sharing one are the same quote.
-func grams(w []string) []string {
-	const run = 5
-	if len(w) < run {
-		return []string{strings.Join(w, " ")}
-	}
-	out := make([]string, 0, len(w)-run+1)
-	for i := 0; i+run <= len(w); i++ {
-		out = append(out, strings.Join(w[i:i+run], " "))
-	}
-	return out
-}
-
-// attributions groups the sources the articles credit.
-func (s *state) attributions() {
-	idx := map[string]int{}
-	for a, an := range s.ans {
-		for _, c := range an.Credits {
-			k := strings.ToLower(strings.TrimPrefix(c.Source, "the "))
-			if c.Entity >= 0 {
-				k = "e:" + itoa(s.gid[a][c.Entity])
-			}
-			i, ok := idx[k]
-			if !ok {
-				src := c.Source
-				if c.Entity >= 0 {
-					src = s.ents[s.gid[a][c.Entity]].Name
-				}
-				s.rep.Attributions = append(s.rep.Attributions, crosscheck.Attribution{Source: src, Kind: c.Kind})
-				i = len(s.rep.Attributions) - 1
-				idx[k] = i
-			}
-			at := &s.rep.Attributions[i]
-			if !containsFold(at.Articles, an.Article.ID) {
-				at.Articles = append(at.Articles, an.Article.ID)
-			}
-			at.Sources = append(at.Sources, s.cite(a, c.Sentence))
-		}
-	}
-	sort.SliceStable(s.rep.Attributions, func(i, j int) bool {
-		return len(s.rep.Attributions[i].Articles) > len(s.rep.Attributions[j].Articles)
-	})
-	if s.rep.Attributions == nil {
-		s.rep.Attributions = []crosscheck.Attribution{}
-	}
 }
 
 // coverage says per outlet what only it reports and what it leaves out

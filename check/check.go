@@ -98,6 +98,9 @@ type state struct {
 	idf map[string]float64
 	// buckets are the slots no outlet disputes, see agreedSlots
 	buckets [][]slotRef
+	main    *int // see mainPlace
+	// credits are the story's sources, see creditGroups
+	credits *creditGrouping
 }
 
 // item is one fact of one article.

@@ -75,6 +75,7 @@ func (s *state) conflicts() []crosscheck.Conflict {
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.roleConflicts()...)
+	out = append(out, s.titleConflicts()...)
 	out = append(out, s.negationConflicts()...)
 	if out == nil {
 		out = []crosscheck.Conflict{}
@@ -100,8 +101,9 @@ func (s *state) valueConflicts() []pending {
 		f := s.fact(i)
 		for vi := range f.Values {
 			v := &f.Values[vi]
-			switch v.Kind {
-			case crosscheck.ValueDate, crosscheck.ValueNumber, crosscheck.ValueName, crosscheck.ValuePlace:
+			// the slots (slot.go) compare counts, sums, shares and times;
+			// the sentence frame is kept for how long something lasted
+			if v.Kind != crosscheck.ValueDuration {
 				continue
 			}
 			var k string

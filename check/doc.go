@@ -26,10 +26,16 @@
 //     not pass"); values in lists, parts of a figure ("including"),
 //     separate events ("a separate meeting") and modal statements never
 //     conflict, nor do values an outlet gives both of;
-//   - quotes grouped across outlets by speaker and shared five-word runs,
+//   - quotes grouped across outlets by speaker (one person whatever the
+//     titles and short forms outlets give) and shared five-word runs (half
+//     of them, or a stretch of seven words, never a shared name alone),
 //     with every wording; a quote whose outlet names no speaker takes the
 //     speaker another outlet gives;
-//   - the sources each article credits, per-outlet coverage (exclusive and
+//   - the sources the articles credit, grouped (quote.go, attribution.go:
+//     one entity, one source written alike, a bare "police" with the
+//     story's "Vancouver police", "a navy spokesman" with the one person
+//     so called), with their kind; independence reads the same grouping;
+//   - per-outlet coverage (exclusive and
 //     omitted claims), a timeline of dated facts, the story's event date
 //     (the day most articles date their facts to) and a brief made only of
 //     source sentences, conflicts shown side by side.

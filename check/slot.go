@@ -46,6 +46,13 @@ var timeHeads = map[string]bool{"season": true, "game": true, "year": true, "mon
 	"quarter": true, "period": true, "term": true, "decade": true, "century": true, "night": true,
 	"weekend": true, "point": true, "percent": true, "degree": true, "per": true}
 
+// idHeads are nouns a number names rather than counts: "the 12000 block
+// of Main Street", "a No. 5 seed", "Flight 93".
+var idHeads = map[string]bool{"block": true, "seed": true, "pick": true, "number": true, "flight": true,
+	"chapter": true, "page": true, "lane": true, "route": true, "room": true, "floor": true, "grade": true,
+	"level": true, "version": true, "size": true, "pixel": true, "unit": true, "district": true, "ward": true,
+	"precinct": true, "division": true, "row": true, "gate": true, "platform": true, "exit": true}
+
 // usable reports whether v can take part in a slot comparison.
 func usable(v *claim.ValueFact) bool {
 	switch v.Attr {
@@ -80,6 +87,12 @@ func (s *state) bucketKey(r slotRef) string {
 		}
 		return "age|h" + v.Head
 	case claim.AttrPopulation:
+		if r.holder < 0 && strings.HasPrefix(v.Head, "place:") {
+			// "the island", "the city" of the story, unnamed: its main place
+			if p := s.mainPlace(); p >= 0 {
+				return "pop|e" + itoa(p)
+			}
+		}
 		if r.holder < 0 {
 			return ""
 		}
@@ -92,6 +105,9 @@ func (s *state) bucketKey(r slotRef) string {
 	case claim.AttrDepth:
 		return "depth"
 	case claim.AttrCount:
+		if idHeads[v.Head] {
+			return "" // "the 12000 block", "a No. 5 seed": a number that names
+		}
 		if v.Total {
 			// the whole of a set, whatever the verb: "all 241 passengers",
 			// "carrying 214 passengers", "214 passengers on board"
@@ -105,6 +121,11 @@ func (s *state) bucketKey(r slotRef) string {
 		if v.Other {
 			k += "|other"
 		}
+		// a person's own count is theirs alone: "Clark finished with 25
+		// points", "he caught eight passes"
+		if v.Head != "person" && strings.HasPrefix(r.subj, "E:") && s.ents[atoi(r.subj[2:])].Kind == crosscheck.KindPerson {
+			k += "|" + r.subj
+		}
 		if v.Head == "person" {
 			if v.VerbClass == "" {
 				return ""
@@ -116,6 +137,9 @@ func (s *state) bucketKey(r slotRef) string {
 		if v.Head == "" {
 			return ""
 		}
+		// "a 10-year contract" asked and "an eight-year deal" offered: a
+		// measure says what kind of thing it is, seldom which one, and is
+		// only agreed on (see agreedSlots), never disputed
 		return "measure|" + v.Unit + "|" + v.Head
 	case claim.AttrDistance:
 		// a distance is of one place from another: without the reference
@@ -140,6 +164,9 @@ func (s *state) bucketKey(r slotRef) string {
 		if v.Zoned {
 			z = "|utc"
 		}
+		if v.Other {
+			z += "|other" // "the first quake struck at 4:43"
+		}
 		return "time|" + act + z
 	case claim.AttrDate:
 		act := v.VerbClass
@@ -155,8 +182,8 @@ func (s *state) bucketKey(r slotRef) string {
 		return "day|" + act
 	case claim.AttrPercent:
 		// a share of something somewhere: "Greek stocks", "services in Egypt"
-		if r.subj == "" && r.place < 0 {
-			return ""
+		if r.subj == "" {
+			return "" // a share of what, of whom? (a vote of many candidates)
 		}
 		return "pct|" + r.subj + "|p" + itoa(r.place)
 	}
@@ -253,6 +280,10 @@ func (s *state) slotConflicts() []slotConflict {
 			if !usable(v) || off && v.Attr != claim.AttrDate {
 				continue
 			}
+			// "a 9.1 temblor in 2004": another year's
+			if v.InYear != 0 && v.InYear != s.articleYear(it.art) {
+				continue
+			}
 			r := slotRef{item: i, art: it.art, v: v, holder: -1, place: -1}
 			if v.Holder >= 0 && v.Holder < len(s.gid[it.art]) {
 				r.holder = s.gid[it.art][v.Holder]
@@ -327,7 +358,11 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 			}
 		}
 	}
-	clear := func(r slotRef) bool { return !several[s.okey[r.art]] }
+	// per item, its values in the bucket (for contrasted)
+	byItem := map[int][]slotRef{}
+	for _, r := range refs {
+		byItem[r.item] = append(byItem[r.item], r)
+	}
 	// two figures that one outlet gives as two things ("measuring 7.6 and
 	// 7.4": two quakes) are not one fact disputed
 	both := func(x, y *claim.ValueFact) bool {
@@ -340,31 +375,80 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 				hx = hx || sameFigure(w, x)
 				hy = hy || sameFigure(w, y)
 			}
-			if hx && hy && !s.contrasted(refs, o, x, y) {
+			if hx && hy && !s.contrasted(byItem, o, x, y) {
 				return true
 			}
 		}
 		return false
 	}
 	// the core: two outlets that each give one value, incompatible, about
-	// the same fact
-	var core []slotRef
-	for a := 0; a < len(refs); a++ {
-		for b := a + 1; b < len(refs); b++ {
-			ra, rb := refs[a], refs[b]
-			if agree(ra.v, rb.v) || both(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
-				continue
-			}
-			if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
-				continue
-			}
-			if vague(ra.v) || vague(rb.v) || !commensurate(ra.v, rb.v) {
-				continue
-			}
-			if s.sameSlot(ra, rb, true) {
-				core = append(core, ra, rb)
+	// the same fact. The values are grouped by figure first, so that each
+	// pair of figures is weighed once (a story of 200 reports repeats a
+	// handful of figures).
+	var figs [][]slotRef
+	for _, r := range refs {
+		placed := false
+		for f := range figs {
+			if sameFigure(figs[f][0].v, r.v) {
+				figs[f] = append(figs[f], r)
+				placed = true
+				break
 			}
 		}
+		if !placed {
+			figs = append(figs, []slotRef{r})
+		}
+	}
+	var core []slotRef
+	if refs[0].v.Attr == claim.AttrMeasure {
+		figs = nil // measures are not disputed, see bucketKey
+	}
+	for fa := 0; fa < len(figs); fa++ {
+		for fb := fa + 1; fb < len(figs); fb++ {
+			x, y := figs[fa][0].v, figs[fb][0].v
+			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
+				continue
+			}
+			// "one bomb fell within the camp": one thing of a count is most
+			// often a part of it, not a count
+			if x.Attr == claim.AttrCount && x.Head != "person" && (x.N == 1 || y.N == 1) && !x.Total && !y.Total {
+				continue
+			}
+			// magnitudes disputed are close (5.9 / 6.1); far apart they
+			// are two quakes (7.6 and 6.1, or the 9.1 of 2004)
+			if x.Attr == claim.AttrMagnitude && math.Abs(x.N-y.N) > 0.3 {
+				continue
+			}
+			// the first pair of values of the two figures about one fact
+			found := false
+			for _, ra := range figs[fa] {
+				for _, rb := range figs[fb] {
+					if agree(ra.v, rb.v) || s.okey[ra.art] == s.okey[rb.art] && !s.disagreesWithin(ra, rb, refs) {
+						continue
+					}
+					// one of the two outlets must give this slot one value:
+					// two outlets that each count several things (the toll of
+					// the 2004 tsunami beside today's) prove no dispute
+					if several[s.okey[ra.art]] && several[s.okey[rb.art]] {
+						continue
+					}
+					if ra.v.Attr == claim.AttrAge && s.agedApart(ra, rb) {
+						continue
+					}
+					if s.sameSlot(ra, rb, true) {
+						core = append(core, ra, rb)
+						found = true
+						break
+					}
+				}
+				if found {
+					break
+				}
+			}
+		}
+	}
+	if debugSlots {
+		fmt.Fprintf(os.Stderr, "  core %d\n", len(core)/2)
 	}
 	if len(core) == 0 {
 		return none, false
@@ -392,32 +476,41 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		return false
 	}
 	var groups [][]slotRef
-	for pass := 0; pass < 2; pass++ {
-		for _, r := range refs {
-			if clear(r) != (pass == 0) || !member(r) || !disputed(r.v) {
-				continue
+	for _, r := range refs {
+		if !member(r) || !disputed(r.v) {
+			continue
+		}
+		placed := false
+		for g := range groups {
+			if sameFigure(r.v, groups[g][0].v) {
+				groups[g] = append(groups[g], r)
+				placed = true
+				break
 			}
-			placed := false
-			for g := range groups {
-				if sameFigure(r.v, groups[g][0].v) {
-					groups[g] = append(groups[g], r)
-					placed = true
-					break
-				}
-			}
-			if !placed && pass == 0 {
-				groups = append(groups, []slotRef{r})
-			}
+		}
+		if !placed {
+			groups = append(groups, []slotRef{r})
 		}
 	}
 	// a figure that fits every other ("more than 200") contradicts none:
-	// it is left out, as are figures no outlet gives alone
+	// it is left out
 	var kept [][]slotRef
 	for i, g := range groups {
 		against := false
 		for j, h := range groups {
-			if i != j && !agree(g[0].v, h[0].v) {
-				against = true
+			if i == j || against {
+				continue
+			}
+			for _, x := range g {
+				for _, y := range h {
+					if !agree(x.v, y.v) {
+						against = true
+						break
+					}
+				}
+				if against {
+					break
+				}
 			}
 		}
 		if against {
@@ -425,6 +518,9 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 	}
 	groups = kept
+	if debugSlots {
+		fmt.Fprintf(os.Stderr, "  groups %d\n", len(groups))
+	}
 	if len(groups) < 2 {
 		return none, false
 	}
@@ -556,6 +652,12 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 		return false
 	}
 	if strict && !specific(va, a.holder) && s.shared(a, b) < 1.5 {
+		return false
+	}
+	// a day is disputed only between sentences that say nearly the same
+	// thing ("HP announced on Tuesday" / "HP on Monday said it agreed"):
+	// a story names many days, of many acts
+	if strict && va.Attr == claim.AttrDate && s.shared(a, b) < 4 {
 		return false
 	}
 	return true
@@ -1014,15 +1116,18 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 // against each other: "Tehran's seismologic center put the magnitude at
 // 5.9, but the U.S. Geological Survey said it was 6.1" reports a dispute,
 // not two things.
-func (s *state) contrasted(refs []slotRef, o string, x, y *claim.ValueFact) bool {
-	for _, r := range refs {
-		if s.okey[r.art] != o || !sameFigure(r.v, x) {
+func (s *state) contrasted(byItem map[int][]slotRef, o string, x, y *claim.ValueFact) bool {
+	for item, rs := range byItem {
+		if len(rs) < 2 || s.okey[rs[0].art] != o {
 			continue
 		}
-		for _, q := range refs {
-			if q.item == r.item && sameFigure(q.v, y) && contrastWord(s.fact(r.item).Text) {
-				return true
-			}
+		hx, hy := false, false
+		for _, r := range rs {
+			hx = hx || sameFigure(r.v, x)
+			hy = hy || sameFigure(r.v, y)
+		}
+		if hx && hy && contrastWord(s.fact(item).Text) {
+			return true
 		}
 	}
 	return false
@@ -1084,4 +1189,23 @@ func (s *state) ownYear(a int) int {
 // singularKey folds a plural noun ("passengers") to its key.
 func singularKey(w string) string {
 	return strings.TrimSuffix(strings.ToLower(w), "s")
+}
+
+// mainPlace is the place (no country) the most articles of the story name,
+// -1 when none is named by two.
+func (s *state) mainPlace() int {
+	if s.main != nil {
+		return *s.main
+	}
+	best, n := -1, 1
+	for g, e := range s.ents {
+		if e.Kind != crosscheck.KindPlace || claim.IsCountry(e.Name) {
+			continue
+		}
+		if len(e.Articles) > n {
+			best, n = g, len(e.Articles)
+		}
+	}
+	s.main = &best
+	return best
 }

@@ -211,6 +211,9 @@ type ValueFact struct {
 	// Detroit"); Of the thing it places ("building" in "the building is
 	// 15 miles north of Detroit"), "" when unsaid.
 	Dir, Of string
+	// InYear is the year named right after the value ("a 9.1 temblor in
+	// 2004"), 0 when none.
+	InYear int
 	// N is the figure as stated, before its hedge widened Min and Max
 	// ("about 30" is 30); for times, dates and ages, Min.
 	N float64
@@ -230,23 +233,42 @@ type Quote struct {
 	// the speaker of the same words.
 	Speaker       string
 	SpeakerEntity int
-	// Text is the words inside the quotation marks, verbatim.
+	// Text is the words inside the quotation marks, verbatim. A quotation
+	// split around its speaker ("A," Schiff said, "B.") is one quote: Text
+	// then runs from A to B, and Parts holds A and B.
 	Text string
 	// Span locates Text; First and Last are the sentences holding it.
 	Span        crosscheck.Span
 	First, Last int
+	// Parts are the quoted pieces of a split quotation, nil for one piece.
+	Parts []crosscheck.Span
+	// person is true when the speaker is a named person, named when the
+	// speaker is named at all (a person or an organisation, not "police"
+	// or "a source with knowledge of ...").
+	person, named bool
 }
 
 // Credit is a source the article credits.
 type Credit struct {
-	// Source is who is credited, as written ("Reuters", "two unnamed officials").
+	// Source is who is credited: a person's name, or the phrase as written
+	// ("Reuters", "two unnamed officials", "Vancouver police").
 	Source string
-	// Kind is agency, outlet, official or anonymous.
+	// Kind is agency, outlet, official, witness, documents, person or
+	// anonymous.
 	Kind crosscheck.AttributionKind
 	// Sentence indexes Analysis.Sentences.
 	Sentence int
-	// Entity indexes Entities for a named official, -1 otherwise.
+	// Entity indexes Entities for a named person or organisation, -1
+	// otherwise.
 	Entity int
+	// Role is what the sentence calls a named person besides their name
+	// ("navy spokesman", "the governor of Hormozgan province"), "" when
+	// nothing.
+	Role string
+	// person is true for a named person; statement for an organisation
+	// credited through its statement ("a Defence Ministry statement");
+	// named for a source known by its name, not a common noun ("police").
+	person, statement, named bool
 }
 
 // sent is a sentence being analysed.
@@ -275,6 +297,7 @@ type extractor struct {
 	// spacedHyphens is true for a text that writes hyphens apart inside
 	// words ("38 - year - old"), as detokenised corpora do.
 	spacedHyphens bool
+	speech        speechState
 }
 
 // Extract analyses one article. It is pure and safe for concurrent use.

@@ -37,6 +37,26 @@
 // Elides, AfterPlace, Tail, SameWords, GivenVariant and SurnameVariant,
 // each with a table of real name pairs that must and must not match.
 //
+// Quotes and credits read one set of reporting clauses (clause.go): a verb
+// of saying or reporting with the phrase it credits before it ("police
+// said"), after it ("said the minister"), or after "according to",
+// "citing", "quoted by"; the medium told ("told Reuters"); a participle
+// taking the sentence's subject ("..., saying: ..."). Who the phrase
+// stands for is resolved in source.go: a named person (with the
+// organisations the phrase says they speak for), a named organisation,
+// agency or outlet, a body ("Vancouver police"), an unnamed source kept as
+// written ("a source with knowledge of the team's thinking"), a statement
+// standing for its issuer, "he", "it", "the newspaper", "the source" for
+// the ones credited before. Each credit has a kind: agency, outlet,
+// official, witness, documents, person or anonymous. Quotation marks are
+// paired over the whole text (quote.go): straight or curly, mixed, spaced
+// out, over several paragraphs, single marks that open a paragraph; a
+// quote takes its speaker from the clause beside it, a split quotation is
+// one quote in Parts, a paragraph that goes on takes the speaker before.
+// The words are data (data/speech.txt): verbs of saying, reporting and
+// witnessing, the nouns that head a credited phrase by kind, agencies and
+// outlets.
+//
 // It is pure and rule-based: general lexicons (titles, countries and their
 // adjectives, agencies, speech verbs, number words, given-name nicknames)
 // and patterns over tokens, nothing written for one story. Every text it

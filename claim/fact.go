@@ -107,6 +107,11 @@ func (x *extractor) isClaim(si int) bool {
 		if boilerplateWords[t.low] {
 			return false
 		}
+		// first person and advice are opinion; "our correspondent" is the
+		// outlet's own reporting
+		if t.low == "our" && i+1 < len(s.toks) && ownStaff[s.toks[i+1].low] {
+			continue
+		}
 		if t.low == "we" || t.low == "you" || t.low == "our" || t.text == "I" || t.low == "should" || t.low == "ought" {
 			return false
 		}
@@ -678,3 +683,7 @@ func listParts(toks []token, vals []valueAt) {
 		}
 	}
 }
+
+// ownStaff are an outlet's own people: "our correspondent", "our reporter".
+var ownStaff = set(`correspondent correspondents reporter reporters staff team editor editors
+journalist journalists photographer crew`)

@@ -272,6 +272,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 		v.VerbLemma = x.verbKey(toks[vb].low)
 	}
+	// "taken to hospital", "treated in hospital": the frame knows the act
+	if v.Verb == "hospitalis" {
+		v.VerbClass = "hospitalis"
+	}
 	// a count with no noun: "injuring 80", "80 hurt"
 	if v.Attr == AttrCount && v.Head == "" {
 		if k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && classOf(x.verbKey(toks[k].low)) != "" {
@@ -291,6 +295,20 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.ti >= 2 && toks[v.ti-1].low == "to" && updateWords[toks[v.ti-2].low] || v.ti >= 1 && toks[v.ti-1].low == "now" {
 		v.Update = true
 	}
+	// "at one point as much as 82 percent", "at its worst": one moment of
+	// a figure that changed
+	for b := max(0, v.ti-8); b+1 < min(len(toks), v.tj+4); b++ {
+		if toks[b].low == "at" && (toks[b+1].low == "one" && b+2 < len(toks) && toks[b+2].low == "point" || toks[b+1].low == "its" && b+2 < len(toks) && (toks[b+2].low == "worst" || toks[b+2].low == "peak" || toks[b+2].low == "height")) {
+			v.Update = true
+		}
+	}
+	// "at present 65% is offline", "traffic is now": the state at a later
+	// moment than the event's
+	for b := max(0, v.ti-6); b < min(len(toks), v.tj+6); b++ {
+		if l := toks[b].low; l == "currently" || l == "now" && b+1 < len(toks) && toks[b+1].low != "that" || l == "present" && b > 0 && toks[b-1].low == "at" {
+			v.Update = true
+		}
+	}
 	for b := max(0, v.ti-6); b+1 < min(len(toks), v.tj+6); b++ {
 		if toks[b].low == "so" && toks[b+1].low == "far" {
 			v.Update = true
@@ -298,9 +316,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 	}
 	// a rate is no count: "100 RBIs a season on average", "$23 million
 	// per season", "averaging 30 home runs"
-	for t := max(0, v.ti-4); t < min(len(toks), max(npEnd, v.tj)+4); t++ {
+	for t := max(0, v.ti-6); t < min(len(toks), max(npEnd, v.tj)+4); t++ {
 		l := toks[t].low
-		if l == "per" || strings.HasPrefix(l, "averag") || l == "each" || l == "annual" || l == "annually" ||
+		// "43 RBIs in 54 games": a figure over a span of play or time
+		if t >= max(npEnd, v.tj) && (l == "in" || l == "over") && t+2 < len(toks) && (toks[t+1].kind == 'n' || numberWord(toks[t+1].low)) && spanNouns[strings.TrimSuffix(toks[t+2].low, "s")] {
+			v.Rate = true
+		}
+		if l == "per" && !(t+1 < len(toks) && toks[t+1].low == "cent") || strings.HasPrefix(l, "averag") || l == "each" || l == "annual" || l == "annually" ||
 			t >= max(npEnd, v.tj) && (l == "a" || l == "an") && t+1 < len(toks) && (toks[t+1].low == "year" || toks[t+1].low == "season" || toks[t+1].low == "day" || toks[t+1].low == "month" || toks[t+1].low == "week" || toks[t+1].low == "game") {
 			v.Rate = true
 		}
@@ -318,6 +340,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.Kind == crosscheck.ValuePercent {
 		v.Place = x.nearestPlace(toks, v)
 	}
+	// "a 9.1 temblor in 2004": the year the value is of
+	for t := max(npEnd, v.tj); t+1 < len(toks) && t <= max(npEnd, v.tj)+2; t++ {
+		if toks[t].low == "in" && toks[t+1].kind == 'n' && len(toks[t+1].low) == 4 && onlyDigits(toks[t+1].low) {
+			v.InYear = atoi4(toks[t+1].low)
+			break
+		}
+	}
 	// the words around the value, its years and places
 	lo, hi := max(0, v.ti-8), min(len(toks), max(npEnd, v.tj)+8)
 	for t := lo; t < hi; t++ {
@@ -333,6 +362,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 		if t >= v.ti && t < v.tj {
 			continue
 		}
+		// "four years ago", "a decade ago": the clause is of another event
+		if tk.low == "ago" && t > 0 && (strings.HasPrefix(toks[t-1].low, "year") || strings.HasPrefix(toks[t-1].low, "decade")) {
+			v.Past = true
+		}
 		if tk.kind == 'n' && len(tk.low) == 4 {
 			if y, err := strconv.Atoi(tk.low); err == nil && y >= 1900 && y <= 2100 {
 				v.Years = append(v.Years, y)
@@ -347,6 +380,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Past = true
 		}
 		if tk.low == "earlier" || tk.low == "previous" || tk.low == "previously" || tk.low == "former" {
+			v.Past = true
+		}
+		// "in recent days", "in recent weeks": another, earlier event
+		if tk.low == "recent" && t+1 < len(toks) && (toks[t+1].low == "days" || toks[t+1].low == "weeks" || toks[t+1].low == "months") {
 			v.Past = true
 		}
 	}
@@ -392,7 +429,7 @@ func (x *extractor) nounPhrase(toks []token, k int) (end int, head, spec string,
 				head = nounKey(low)
 			}
 			end = t + 1
-		case tk.isAdj() || head == "" && (tk.pos == "VBN" || tk.pos == "VBG" || tk.pos == "VBD") && t+1 < len(toks) && toks[t+1].isNoun():
+		case tk.isAdj() || (head == "" || toks[t-1].isNoun() && t+1 < len(toks) && toks[t+1].isNoun() && !toks[t+1].isProper()) && (tk.pos == "VBN" || tk.pos == "VBG" || tk.pos == "VBD") && t+1 < len(toks) && toks[t+1].isNoun():
 			if demonyms[low] != "" || hasDigit(low) {
 				specs = append(specs, specKey(low))
 			}
@@ -536,7 +573,8 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 			near = true
 		}
 	}
-	if e := v.tj; e < len(toks) {
+	e := v.mi + 1 // the word after the figure, whether or not taken for its unit
+	if e < len(toks) {
 		l := toks[e].low
 		if strings.HasPrefix(l, "magnitude") || strings.HasPrefix(l, "-magnitude") || l == "on" && e+2 < len(toks) && toks[e+2].low == "richter" {
 			near = true
@@ -545,7 +583,22 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 	if strings.HasSuffix(toks[v.mi].low, "-magnitude") {
 		near = true
 	}
-	if q, ok := quakeNouns[head]; ok && v.N != float64(int(v.N)) {
+	// "7.6 and 7.5 magnitude quakes", "measuring 7.6 and 7.4": a list shares
+	// its cue
+	if e := v.mi + 1; !near && e+2 < len(toks) && (toks[e].low == "and" || toks[e].low == "or") && toks[e+1].kind == 'n' {
+		l := toks[e+2].low
+		if strings.HasPrefix(l, "magnitude") || strings.HasPrefix(l, "-magnitude") || strings.HasSuffix(toks[e+1].low, "-magnitude") {
+			near = true
+		}
+	}
+	if b := v.ti - 1; !near && b >= 1 && (toks[b].low == "and" || toks[b].low == "or") && toks[b-1].kind == 'n' {
+		for c := b - 2; c >= 0 && c >= b-3; c-- {
+			if l := toks[c].low; l == "measuring" || l == "registering" || strings.HasSuffix(l, "magnitude") || strings.HasSuffix(l, "magnitudes") {
+				near = true
+			}
+		}
+	}
+	if q, ok := quakeNouns[singular(head)]; ok && v.N != float64(int(v.N)) {
 		return q, true
 	}
 	if !near {
@@ -554,7 +607,7 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 	// which quake: the nearest quake noun in the sentence
 	q, best := "quake", 1000
 	for t, tk := range toks {
-		if kind, ok := quakeNouns[tk.low]; ok {
+		if kind, ok := quakeNouns[singular(tk.low)]; ok {
 			d := t - v.mi
 			if d < 0 {
 				d = -d
@@ -572,11 +625,14 @@ func (x *extractor) magnitude(toks []token, v *valueAt, k int, head string) (str
 // whose population it is (an entity index), when there is one.
 func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	cue := false
-	if v.ti >= 2 && toks[v.ti-2].low == "home" && toks[v.ti-1].low == "to" {
+	if v.ti >= 2 && toks[v.ti-2].low == "home" && (toks[v.ti-1].low == "to" || toks[v.ti-1].low == "by") {
 		cue = true
 	}
 	if v.ti >= 2 && toks[v.ti-1].low == "of" && (toks[v.ti-2].low == "population" || placeNouns[toks[v.ti-2].low]) {
 		cue = true
+	}
+	if v.ti >= 2 && toks[v.ti-1].low == "population" && toks[v.ti-2].low == "of" {
+		cue = true // "the coastal city of population 167,000"
 	}
 	if v.tj < len(toks) && (toks[v.tj-1].low == "residents" || toks[v.tj-1].low == "inhabitants") && v.ti > 0 && (toks[v.ti-1].low == "has" || toks[v.ti-1].low == "have" || toks[v.ti-1].low == "of") {
 		cue = true
@@ -590,12 +646,34 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	for c > 0 && (toks[c-1].text == "," || toks[c-1].low == "a" || toks[c-1].low == "which" || toks[c-1].low == "has" || toks[c-1].low == "is" || toks[c-1].low == "island" || toks[c-1].low == "city" || toks[c-1].low == "town") {
 		c--
 	}
-	if c <= 0 {
-		return -1, true
+	if c > 0 {
+		for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
+			if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
+				return m.Entity, true
+			}
+		}
 	}
-	for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
-		if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
-			return m.Entity, true
+	// "Manokwari - a jumble of brick and cement structures home to
+	// 167,000 people": the place the apposition describes, named a few
+	// words before
+	near := -1
+	for _, m := range x.mentionsAll(toks[max(0, v.ti-14)].start, toks[v.ti].start) {
+		between := x.text[m.End:toks[v.ti].start]
+		if m.Entity >= 0 && x.an.Entities[m.Entity].Kind == crosscheck.KindPlace && !strings.ContainsAny(between, ";(,") &&
+			(strings.HasPrefix(strings.TrimSpace(between), "-") || strings.HasPrefix(strings.TrimSpace(between), "—")) {
+			near = m.Entity
+		}
+	}
+	if near >= 0 {
+		return near, true
+	}
+	// no name: "the island, which has 200,000 residents", "the coastal
+	// city of population 167,000": a place noun (check takes the story's
+	// main place for it)
+	for b := v.ti - 1; b >= 0 && b >= v.ti-6; b-- {
+		if l := singular(toks[b].low); placeNouns[l] || l == "capital" {
+			v.Head = "place:" + l
+			break
 		}
 	}
 	return -1, true
@@ -823,6 +901,16 @@ func (x *extractor) moneyOf(toks []token, v *valueAt, npEnd int, head string) {
 			e++
 		}
 		_, head, _, _ = x.nounPhrase(toks, e)
+		// "($143-billion) EU and IMF debt bailout": the kind of sum a few
+		// words on
+		if _, ok := moneyNouns[head]; !ok {
+			for t := e; t < len(toks) && t < e+6 && toks[t].kind != 'p'; t++ {
+				if _, ok := moneyNouns[singular(toks[t].low)]; ok {
+					head = singular(toks[t].low)
+					break
+				}
+			}
+		}
 	}
 	if k, ok := moneyNouns[head]; ok {
 		head = k
@@ -919,3 +1007,7 @@ func (x *extractor) mentionsAll(a, b int) []Mention {
 	}
 	return out
 }
+
+// spanNouns are spans of play or time a figure can be over: "43 RBIs in 54
+// games", "10 wins in three seasons".
+var spanNouns = set(`game match season year month week day start appearance outing inning round`)

@@ -17,9 +17,10 @@ type valueAt struct {
 	// appositive: an age written as a bare number after a name ("Dobbs,
 	// 21,"), kept only when the name is a person's
 	appositive bool
-	drop       bool // not a value after all (see slot)
-	hyphen     bool // a figure joined to its unit by a hyphen ("10-metre")
-	elided     bool // a count whose noun is implied ("80 wounded")
+	drop       bool    // not a value after all (see slot)
+	hyphen     bool    // a figure joined to its unit by a hyphen ("10-metre")
+	elided     bool    // a count whose noun is implied ("80 wounded")
+	zoneOff    float64 // a zoned clock time's offset from UTC, in seconds
 }
 
 var months = map[string]time.Month{
@@ -82,6 +83,10 @@ func (x *extractor) values(si int) []valueAt {
 		if v, ok := x.dateAt(toks, i); ok {
 			// "between 07:28 and 08:06": one span of time
 			if v.Kind == crosscheck.ValueTime && v.ti > 0 && toks[v.ti-1].low == "between" && v.tj+1 < len(toks) && toks[v.tj].low == "and" {
+				if w, ok := x.dateAt(toks, v.tj+1); ok && w.Kind == crosscheck.ValueTime && w.Zoned && !v.Zoned {
+					// "between 07:28 and 08:06 UTC": the zone is the range's
+					v.Min, v.Max, v.Zoned = v.Min-w.zoneOff, v.Max-w.zoneOff, true
+				}
 				if w, ok := x.dateAt(toks, v.tj+1); ok && w.Kind == crosscheck.ValueTime && w.Zoned == v.Zoned && w.Max >= v.Min {
 					v.ti--
 					v.tj = w.tj
@@ -333,6 +338,7 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 			v.Time = time.Date(x.ref.Year(), x.ref.Month(), x.ref.Day(), h, mi, 0, 0, loc).UTC()
 		}
 		v.Min, v.Max = float64(h*3600+mi*60-offset*3600), float64(h*3600+mi*60-offset*3600)
+		v.zoneOff = float64(offset * 3600)
 		v.Unit = "second"
 		// "at about 07:00": a hedged clock time is half an hour either way
 		if i > 0 && clockHedges[toks[i-1].low] {
