@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
@@ -23,6 +24,26 @@ import (
 // defaultDB is the store used when --db is not given: $CROSSCHECK_DB, or
 // crosscheck.db in the working directory.
 var defaultDB = cmp.Or(os.Getenv("CROSSCHECK_DB"), "crosscheck.db")
+
+// The --db flag's help.
+const (
+	storeUsage       = "the `store`: a SQLite file or a postgres:// URL; $CROSSCHECK_DB sets the default"
+	storeUsageCreate = "the `store`: a SQLite file (created when missing) or a postgres:// URL; $CROSSCHECK_DB sets the default"
+)
+
+// dbFlag defines a command's --db flag, defaultDB by default. Its -h shows
+// the default with a URL's password hidden: CROSSCHECK_DB often holds one.
+func dbFlag(fs *flag.FlagSet, usage string) *string {
+	v := dbValue(defaultDB)
+	fs.Var(&v, "db", usage)
+	return (*string)(&v)
+}
+
+// dbValue is a --db value; it prints as storeName does.
+type dbValue string
+
+func (v *dbValue) String() string     { return storeName(string(*v)) }
+func (v *dbValue) Set(s string) error { *v = dbValue(s); return nil }
 
 // store is what the commands need of a store; the sqlite and postgres
 // packages both provide it.

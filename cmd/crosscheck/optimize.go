@@ -9,7 +9,7 @@ import (
 func (m *Main) runOptimize(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("optimize", "optimize [flags]", `  crosscheck optimize                 after a large ingest
   crosscheck optimize --vacuum        also rewrite the file to give back free space`)
-	dbPath := fs.String("db", defaultDB, "the store: a SQLite file or a postgres:// URL; $CROSSCHECK_DB sets the default")
+	dbPath := dbFlag(fs, storeUsage)
 	vacuum := fs.Bool("vacuum", false, "also rewrite the store file compactly (slow on a large store)")
 	format := fs.String("format", "text", "the summary: text or json")
 	if _, err := parse(fs, args); err != nil {

@@ -23,7 +23,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 
 The API is described at /api/openapi.json; metrics at /metrics; health at /healthz.`)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	dbPath := fs.String("db", defaultDB, "the store: a SQLite file (created when missing) or a postgres:// URL; $CROSSCHECK_DB sets the default")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	readOnly := fs.Bool("read-only", false, "serve browsing and the API without any ingest route")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let 'add by URL' (and --watch) fetch loopback, private and link-local addresses (intranets)")
 	watchOn := fs.Bool("watch", false, "also watch the sources in the store and ingest their new items; pages update themselves")

@@ -118,3 +118,19 @@ func TestEndToEndPostgres(t *testing.T) {
 		t.Fatalf("only %d tests ran on PostgreSQL:\n%s", len(passed), out.String())
 	}
 }
+
+// TestHelpHidesPassword: a command's -h shows the default store, from
+// CROSSCHECK_DB, without the password a URL there holds.
+func TestHelpHidesPassword(t *testing.T) {
+	const url = "postgres://team:hunter2secret@127.0.0.1:1/news"
+	for _, args := range [][]string{{"ingest", "-h"}, {"stories", "-h"}, {"sources", "list", "-h"}} {
+		r := runStore(t.TempDir(), url, args...)
+		out := r.stdout + r.stderr
+		if strings.Contains(out, "hunter2secret") {
+			t.Errorf("%v shows the password:\n%s", args, out)
+		}
+		if !strings.Contains(out, "postgres://team:xxxxx@127.0.0.1:1/news") {
+			t.Errorf("%v does not show the default store:\n%s", args, out)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 
 Each source is checked when due; new items go through the same stages as
 'crosscheck ingest'. Stop with Ctrl-C: the next run resumes from the store.`)
-	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	addr := fs.String("addr", "", "listen here for WebSub callbacks (/websub/), /metrics and /api/sources; needed with --public-url")
 	quiet := fs.Bool("quiet", false, "log failures only, not each check that found something")
 	var wf watchFlags
