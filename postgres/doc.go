@@ -17,8 +17,9 @@
 // unicode61 tokenizer, and stemmed by the English Snowball stemmer, with
 // no stop words; so a query finds the same articles in both stores
 // whatever the database's locale, and the server's CPU goes to storing
-// and searching. Snippets come from ts_headline, with a text search
-// configuration that stems the same way.
+// and searching. Snippets are made here too (snippet.go), from the words
+// the search matched, as FTS5's snippet makes them: ts_headline, which
+// parses each hit's whole text again, cost a third of a search.
 //
 // # Several writers at once
 //

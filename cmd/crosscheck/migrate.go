@@ -28,7 +28,7 @@ func (m *Main) runMigrate(ctx context.Context, args []string) error {
 
 A store is a SQLite file or a postgres:// URL. Everything is copied: articles,
 stories and the clusterer's state, corrections with their numbers, analysis
-counts; the target builds its own search index. The target must be empty (a
+counts, watched sources with what they delivered; the target builds its own search index. The target must be empty (a
 new file, or a database or schema without crosscheck tables or with an empty
 store); the copy is one transaction, so an interrupted copy leaves it empty.
 The source can be in use meanwhile: the copy reads one snapshot of it.`)
@@ -80,18 +80,18 @@ The source can be in use meanwhile: the copy reads one snapshot of it.`)
 	secs := time.Since(start).Seconds()
 	if *format == "json" {
 		return writeJSON(m.Stdout, map[string]any{"from": storeName(*from), "to": storeName(*to),
-			"articles": c.articles, "stories": c.stories, "corrections": c.corrections, "seconds": secs})
+			"articles": c.articles, "stories": c.stories, "corrections": c.corrections, "sources": c.sources, "seconds": secs})
 	}
-	fmt.Fprintf(m.Stderr, "copied %d articles, %d stories and %d corrections from %s to %s (%.1fs)\n",
-		c.articles, c.stories, c.corrections, storeName(*from), storeName(*to), secs)
+	fmt.Fprintf(m.Stderr, "copied %d articles, %d stories, %d corrections and %d sources from %s to %s (%.1fs)\n",
+		c.articles, c.stories, c.corrections, c.sources, storeName(*from), storeName(*to), secs)
 	return nil
 }
 
 // copyCounter counts what passes to the sink it wraps.
 type copyCounter struct {
 	storecore.Sink
-	progress                       func(articles int)
-	articles, stories, corrections int
+	progress                                func(articles int)
+	articles, stories, corrections, sources int
 }
 
 func (c *copyCounter) Story(s *crosscheck.Story) error {
@@ -108,4 +108,9 @@ func (c *copyCounter) Article(a *crosscheck.Article) error {
 func (c *copyCounter) Correction(x *crosscheck.Correction, emptied *crosscheck.Story) error {
 	c.corrections++
 	return c.Sink.Correction(x, emptied)
+}
+
+func (c *copyCounter) Source(s *crosscheck.Source, items []storecore.SeenItem) error {
+	c.sources++
+	return c.Sink.Source(s, items)
 }
