@@ -151,3 +151,45 @@ func TestConcurrentAdds(t *testing.T) {
 		t.Errorf("%d near duplicates linked, want %d (one of each pair)", linked, len(base))
 	}
 }
+
+// TestSearchQuotesInText: the search query is part of the statement's
+// text (tsLiteral), so quotes and backslashes in what a user types must
+// stay words: they find what they name, or nothing, and never change the
+// statement.
+func TestSearchQuotesInText(t *testing.T) {
+	db, err := Open(t.Context(), pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := t.Context()
+	a := storetest.NewArticle("obrien.txt", "Harbour officer speaks", "Harbour Courier",
+		[]string{`Officer O'Brien said the path was C:\harbour\gates, and the gates stayed shut.`})
+	if _, err := db.AddArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`O'Brien`, `"o'brien said"`, `harbour\gates`, `brien' OR 'x`, `gates\`, `gates'`, `'gates`} {
+		hs, err := db.Search(ctx, q, 10)
+		if err != nil {
+			t.Errorf("search %q: %v", q, err)
+			continue
+		}
+		if len(hs) != 1 {
+			t.Errorf("search %q: %d hits, want the article", q, len(hs))
+		}
+		ss, _, err := db.Stories(ctx, crosscheck.StoryFilter{Query: &q})
+		if err != nil {
+			t.Errorf("stories %q: %v", q, err)
+		} else if len(ss) != 0 {
+			t.Errorf("stories %q: %d, want none (the article is in no story)", q, len(ss))
+		}
+	}
+	for _, q := range []string{`x'); DROP TABLE articles; --`, `\'; SELECT 1; --`} {
+		if _, err := db.Search(ctx, q, 10); err != nil && crosscheck.ErrorCode(err) != crosscheck.EINVALID {
+			t.Errorf("search %q: %v", q, err)
+		}
+	}
+	if n, err := db.CountArticles(ctx); err != nil || n != 1 {
+		t.Errorf("%d articles after the searches (%v), want 1", n, err)
+	}
+}

@@ -100,14 +100,11 @@ func open(ctx context.Context, rawURL string, create bool) (*DB, error) {
 	if _, ok := cfg.ConnConfig.RuntimeParams["application_name"]; !ok {
 		cfg.ConnConfig.RuntimeParams["application_name"] = "crosscheck"
 	}
-	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
-		// pgx prepares every statement; a generic plan does not know the
-		// search query, and read every article backwards for a rare word
-		// (1 s instead of 10 ms). Planned for each query, a rare word
-		// goes through the full-text index, a common one through the
-		// newest articles.
-		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
-	}
+	// pgx prepares every statement, and the server plans a prepared
+	// statement once for all its parameters after a few runs: right for
+	// lookups, which then skip planning (a third of a story page's time),
+	// wrong for a full-text search, whose best plan depends on the words.
+	// Searches therefore carry their query in their text (tsLiteral).
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: %v", shown, err)

@@ -184,7 +184,7 @@ func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 		// Mapping every match to its story costs time in proportion:
 		// past maxStoryMatches, only the newest matches count.
 		where = append(where, `s.id IN (SELECT m.story_id FROM (SELECT a.story_id FROM articles a
-			WHERE a.search @@ `+arg(tsq)+`::tsquery ORDER BY a.seq DESC LIMIT `+arg(db.maxStoryMatches)+`) m
+			WHERE a.search @@ `+tsLiteral(tsq)+` ORDER BY a.seq DESC LIMIT `+arg(db.maxStoryMatches)+`) m
 			WHERE m.story_id IS NOT NULL)`)
 	}
 	cond := ""
