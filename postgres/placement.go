@@ -1,9 +1,11 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
-	"errors"
 	"iter"
+	"slices"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/jackc/pgx/v5"
@@ -95,65 +97,9 @@ func (db *DB) PlaceLocked(ctx context.Context, rev int64,
 			return err
 		}
 		newRev = cur + 1
-		now := db.Now()
-		touched := map[string]bool{}
-		var ids []string
-		for _, s := range stories {
-			if err := saveStory(ctx, tx, s); err != nil {
-				return err
-			}
-			if st, ok := states[s.ID]; ok {
-				if err := saveStoryState(ctx, tx, s.ID, st, now, newRev); err != nil {
-					return err
-				}
-			}
-			touched[s.ID] = true
-			ids = append(ids, s.ID)
-		}
-		for _, p := range placements {
-			var current *string
-			err := tx.QueryRow(ctx, `SELECT story_id FROM articles WHERE id = $1`, p.Article).Scan(&current)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", p.Article)
-			}
-			if err != nil {
-				return err
-			}
-			var one int
-			err = tx.QueryRow(ctx, `SELECT 1 FROM stories WHERE id = $1`, p.Story).Scan(&one)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return crosscheck.Errorf(crosscheck.ENOTFOUND,
-					"place article %q: story %q is neither among the batch's stories nor stored: save every story a batch places articles in (did the clusterer merge or drop it?)", p.Article, p.Story)
-			}
-			if err != nil {
-				return err
-			}
-			if current != nil && *current != "" {
-				continue // placed already, by this writer or another
-			}
-			if err := setArticleStory(ctx, tx, p.Article, p.Story); err != nil {
-				return err
-			}
-			touched[p.Story] = true
-		}
-		// Counters from the members, in the same transaction: whatever
-		// each writer's clusterer believed, a story counts what it holds.
-		for id := range touched {
-			var n int
-			if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles WHERE story_id = $1`, id).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				for _, q := range []string{`DELETE FROM story_states WHERE story_id = $1`, `DELETE FROM stories WHERE id = $1`} {
-					if _, err := tx.Exec(ctx, q, id); err != nil {
-						return err
-					}
-				}
-				continue
-			}
-			if _, err := tx.Exec(ctx, `UPDATE stories SET articles = $1 WHERE id = $2 AND articles <> $1`, n, id); err != nil {
-				return err
-			}
+		ids, err := writePlacements(ctx, tx, stories, states, placements, db.Now(), newRev)
+		if err != nil {
+			return err
 		}
 		if err := refreshCorrected(ctx, tx, ids); err != nil {
 			return err
@@ -165,4 +111,139 @@ func (db *DB) PlaceLocked(ctx context.Context, rev int64,
 		return 0, err
 	}
 	return newRev, nil
+}
+
+// writePlacements writes a batch's stories, their states and its
+// placements, and derives the touched stories' counts from their members,
+// in a handful of round trips whatever the batch's size: the stories lock
+// is held meanwhile, so every round trip here is one all other writers
+// wait for. It returns the IDs of the batch's stories.
+func writePlacements(ctx context.Context, tx pgx.Tx, stories []*crosscheck.Story, states map[string][]byte,
+	placements []crosscheck.Placement, now time.Time, rev int64,
+) ([]string, error) {
+	inBatch := map[string]bool{}
+	var ids []string
+	for _, s := range stories {
+		if s == nil || s.ID == "" {
+			return nil, crosscheck.Errorf(crosscheck.EINVALID, "save story: the story has no ID")
+		}
+		if !inBatch[s.ID] {
+			inBatch[s.ID] = true
+			ids = append(ids, s.ID)
+		}
+	}
+	// Check the placements first: an article placed meanwhile, by this
+	// writer or another, keeps its story; the first placement of an
+	// article counts.
+	var artIDs, otherStories []string
+	for _, p := range placements {
+		artIDs = append(artIDs, p.Article)
+		if !inBatch[p.Story] {
+			otherStories = append(otherStories, p.Story)
+		}
+	}
+	current := map[string]*string{}
+	stored := map[string]bool{}
+	if len(placements) > 0 {
+		var check pgx.Batch
+		check.Queue(`SELECT id, story_id FROM articles WHERE id = ANY($1)`, artIDs)
+		check.Queue(`SELECT id FROM stories WHERE id = ANY($1)`, otherStories)
+		br := tx.SendBatch(ctx, &check)
+		rows, err := br.Query()
+		if err == nil {
+			for rows.Next() {
+				var id string
+				var story *string
+				if err = rows.Scan(&id, &story); err != nil {
+					break
+				}
+				current[id] = story
+			}
+			rows.Close()
+			err = cmp.Or(err, rows.Err())
+		}
+		if err == nil {
+			rows, err = br.Query()
+		}
+		if err == nil {
+			for rows.Next() {
+				var id string
+				if err = rows.Scan(&id); err != nil {
+					break
+				}
+				stored[id] = true
+			}
+			rows.Close()
+			err = cmp.Or(err, rows.Err())
+		}
+		if err = cmp.Or(err, br.Close()); err != nil {
+			return nil, err
+		}
+	}
+	var placeArts, placeStories []string
+	touched := slices.Clone(ids)
+	decided := map[string]bool{}
+	for _, p := range placements {
+		cur, ok := current[p.Article]
+		if !ok {
+			return nil, crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", p.Article)
+		}
+		if p.Story == "" {
+			return nil, crosscheck.Errorf(crosscheck.EINVALID, "place article %q: no story ID", p.Article)
+		}
+		if !inBatch[p.Story] && !stored[p.Story] {
+			return nil, crosscheck.Errorf(crosscheck.ENOTFOUND,
+				"place article %q: story %q is neither among the batch's stories nor stored: save every story a batch places articles in (did the clusterer merge or drop it?)", p.Article, p.Story)
+		}
+		if cur != nil && *cur != "" || decided[p.Article] {
+			continue // placed already, by this writer or another
+		}
+		decided[p.Article] = true
+		placeArts, placeStories = append(placeArts, p.Article), append(placeStories, p.Story)
+		touched = append(touched, p.Story)
+	}
+
+	// One pipeline: the stories with their outlets and states, the
+	// placements, then every touched story's count from its members, and
+	// the touched stories left without any dropped.
+	var b pgx.Batch
+	when := now.UTC().Truncate(time.Microsecond)
+	for _, s := range stories {
+		b.Queue(`INSERT INTO stories (id, title, event_date, places, entities, outlets, articles, created, updated)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,
+			places = excluded.places, entities = excluded.entities, outlets = excluded.outlets,
+			articles = excluded.articles, created = excluded.created, updated = excluded.updated`,
+			s.ID, s.Title, nullTime(s.EventDate), nonNil(s.Places), nonNil(s.Entities), nonNil(s.Outlets), s.Articles,
+			nullTime(s.Created), nullTime(s.Updated))
+		b.Queue(`DELETE FROM story_outlets WHERE story_id = $1`, s.ID)
+		b.Queue(`INSERT INTO story_outlets (outlet, story_id)
+		SELECT o, $2 FROM unnest($1::text[]) AS o WHERE o <> '' ON CONFLICT DO NOTHING`, nonNil(s.Outlets), s.ID)
+		if st, ok := states[s.ID]; ok {
+			if st == nil {
+				st = []byte{}
+			}
+			b.Queue(`INSERT INTO story_states (story_id, state, saved, rev) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved,
+			rev = greatest(story_states.rev, excluded.rev)`, s.ID, st, when, rev)
+		}
+	}
+	if len(placeArts) > 0 {
+		b.Queue(`UPDATE articles a SET story_id = p.story FROM unnest($1::text[], $2::text[]) AS p (article, story)
+			WHERE a.id = p.article`, placeArts, placeStories)
+	}
+	if len(touched) > 0 {
+		b.Queue(`UPDATE stories s SET articles = c.n
+			FROM (SELECT t.id, (SELECT count(*) FROM articles a WHERE a.story_id = t.id) AS n
+				FROM unnest($1::text[]) AS t (id)) c
+			WHERE s.id = c.id AND c.n > 0 AND s.articles <> c.n`, touched)
+		b.Queue(`DELETE FROM story_states st WHERE st.story_id = ANY($1)
+			AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = st.story_id)`, touched)
+		b.Queue(`DELETE FROM stories s WHERE s.id = ANY($1)
+			AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)`, touched)
+	}
+	if err := tx.SendBatch(ctx, &b).Close(); err != nil {
+		return nil, err
+	}
+	return ids, nil
 }
