@@ -3,6 +3,7 @@ package postgres
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"iter"
 	"slices"
 	"time"
@@ -203,29 +204,55 @@ func writePlacements(ctx context.Context, tx pgx.Tx, stories []*crosscheck.Story
 		touched = append(touched, p.Story)
 	}
 
-	// One pipeline: the stories with their outlets and states, the
-	// placements, then every touched story's count from its members, and
-	// the touched stories left without any dropped.
+	// One pipeline of set statements: the stories with their outlets and
+	// states, the placements, then every touched story's count from its
+	// members, and the touched stories left without any dropped. A story
+	// given twice is saved as last given, as one statement each would.
 	var b pgx.Batch
-	when := now.UTC().Truncate(time.Microsecond)
-	for _, s := range stories {
-		b.Queue(`INSERT INTO stories (id, title, event_date, places, entities, outlets, articles, created, updated)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,
-			places = excluded.places, entities = excluded.entities, outlets = excluded.outlets,
-			articles = excluded.articles, created = excluded.created, updated = excluded.updated`,
-			s.ID, s.Title, nullTime(s.EventDate), nonNil(s.Places), nonNil(s.Entities), nonNil(s.Outlets), s.Articles,
-			nullTime(s.Created), nullTime(s.Updated))
-		b.Queue(`DELETE FROM story_outlets WHERE story_id = $1`, s.ID)
-		b.Queue(`INSERT INTO story_outlets (outlet, story_id)
-		SELECT o, $2 FROM unnest($1::text[]) AS o WHERE o <> '' ON CONFLICT DO NOTHING`, nonNil(s.Outlets), s.ID)
-		if st, ok := states[s.ID]; ok {
-			if st == nil {
-				st = []byte{}
+	if len(stories) > 0 {
+		last := map[string]*crosscheck.Story{}
+		for _, s := range stories {
+			last[s.ID] = s
+		}
+		rows := make([]storyRow, 0, len(ids))
+		var outletStory, outlet, stateID []string
+		var state [][]byte
+		for _, id := range ids {
+			s := last[id]
+			rows = append(rows, storyRow{ID: s.ID, Title: s.Title, EventDate: timePtr(s.EventDate),
+				Places: nonNil(s.Places), Entities: nonNil(s.Entities), Outlets: nonNil(s.Outlets),
+				Articles: s.Articles, Created: timePtr(s.Created), Updated: timePtr(s.Updated)})
+			for _, o := range s.Outlets {
+				outletStory, outlet = append(outletStory, s.ID), append(outlet, o)
 			}
-			b.Queue(`INSERT INTO story_states (story_id, state, saved, rev) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved,
-			rev = greatest(story_states.rev, excluded.rev)`, s.ID, st, when, rev)
+			if st, ok := states[s.ID]; ok {
+				if st == nil {
+					st = []byte{}
+				}
+				stateID, state = append(stateID, s.ID), append(state, st)
+			}
+		}
+		js, err := json.Marshal(rows)
+		if err != nil {
+			return nil, err
+		}
+		b.Queue(`INSERT INTO stories (id, title, event_date, places, entities, outlets, articles, created, updated)
+			SELECT id, title, event_date, places, entities, outlets, articles, created, updated
+			FROM jsonb_to_recordset($1::jsonb) AS x (id text, title text, event_date timestamptz, places text[],
+				entities text[], outlets text[], articles integer, created timestamptz, updated timestamptz)
+			ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,
+				places = excluded.places, entities = excluded.entities, outlets = excluded.outlets,
+				articles = excluded.articles, created = excluded.created, updated = excluded.updated`, string(js))
+		b.Queue(`DELETE FROM story_outlets WHERE story_id = ANY($1)`, ids)
+		b.Queue(`INSERT INTO story_outlets (outlet, story_id)
+			SELECT o, s FROM unnest($1::text[], $2::text[]) AS x (s, o) WHERE o <> '' ON CONFLICT DO NOTHING`,
+			nonNil(outletStory), nonNil(outlet))
+		if len(stateID) > 0 {
+			b.Queue(`INSERT INTO story_states (story_id, state, saved, rev)
+				SELECT id, st, $3, $4 FROM unnest($1::text[], $2::bytea[]) AS x (id, st)
+				ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved,
+					rev = greatest(story_states.rev, excluded.rev)`,
+				stateID, state, now.UTC().Truncate(time.Microsecond), rev)
 		}
 	}
 	if len(placeArts) > 0 {
@@ -246,4 +273,27 @@ func writePlacements(ctx context.Context, tx pgx.Tx, stories []*crosscheck.Story
 		return nil, err
 	}
 	return ids, nil
+}
+
+// storyRow is a story as writePlacements sends it, one of a JSON array.
+type storyRow struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	EventDate *time.Time `json:"event_date"`
+	Places    []string   `json:"places"`
+	Entities  []string   `json:"entities"`
+	Outlets   []string   `json:"outlets"`
+	Articles  int        `json:"articles"`
+	Created   *time.Time `json:"created"`
+	Updated   *time.Time `json:"updated"`
+}
+
+// timePtr is t in UTC to the microsecond, as nullTime stores it; nil for
+// the zero time.
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC().Truncate(time.Microsecond)
+	return &u
 }

@@ -336,8 +336,43 @@ func testSavePlacements(t *testing.T, open Opener) {
 	if err := db.StoryStates(ctx, time.Time{}, func(string, []byte) error { n++; return nil }); err != nil || n != 2 {
 		t.Errorf("%d states (%v), want 2", n, err)
 	}
+	// Every field of a story comes back as the batch gave it; a story
+	// given twice in one batch is saved as last given.
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	full := &crosscheck.Story{ID: "s1", Title: "One, retitled: \"quoted\" ünïcode", EventDate: day,
+		Places: []string{"Holmvik", "Marstad"}, Entities: []string{"Selje Star"}, Outlets: []string{"North Wire", "Radio Veska"},
+		Articles: 2, Created: day.Add(90 * time.Minute), Updated: day.Add(26*time.Hour + 123456*time.Microsecond)}
+	early := *full
+	early.Title, early.Outlets = "superseded", []string{"Gone Gazette"}
+	if err := db.SavePlacements(ctx, []*crosscheck.Story{&early, full}, map[string][]byte{"s1": []byte("one, later")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Story(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != full.Title || !got.EventDate.Equal(full.EventDate) || !slices.Equal(got.Places, full.Places) ||
+		!slices.Equal(got.Entities, full.Entities) || !slices.Equal(got.Outlets, full.Outlets) || got.Articles != 2 ||
+		!got.Created.Equal(full.Created) || !got.Updated.Equal(full.Updated) {
+		t.Errorf("story after SavePlacements:\n%+v\nwant\n%+v", got, full)
+	}
+	for outlet, want := range map[string]int{"radio veska": 1, "Gone Gazette": 0} {
+		o := outlet
+		if _, total, err := db.Stories(ctx, crosscheck.StoryFilter{Outlet: &o}); err != nil || total != want {
+			t.Errorf("stories of outlet %q: %d (%v), want %d", outlet, total, err, want)
+		}
+	}
+	state := ""
+	if err := db.StoryStates(ctx, time.Time{}, func(id string, st []byte) error {
+		if id == "s1" {
+			state = string(st)
+		}
+		return nil
+	}); err != nil || state != "one, later" {
+		t.Errorf("state of s1 %q (%v), want the later one", state, err)
+	}
 	// A failing placement writes nothing of the batch.
-	err := db.SavePlacements(ctx, []*crosscheck.Story{{ID: "s3"}}, nil, []crosscheck.Placement{{Article: "missing", Story: "s3"}})
+	err = db.SavePlacements(ctx, []*crosscheck.Story{{ID: "s3"}}, nil, []crosscheck.Placement{{Article: "missing", Story: "s3"}})
 	if crosscheck.ErrorCode(err) != crosscheck.ENOTFOUND {
 		t.Fatalf("missing article: %v, want ENOTFOUND", err)
 	}
