@@ -413,9 +413,10 @@ func (b *batchAdd) write(ctx context.Context, tx pgx.Tx) error {
 		_, off := a.Published.Zone()
 		batch.Queue(`WITH a AS (INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
 				published, published_offset, published_date_only, language, text, spans, correction,
-				duplicate_of, story_id, ingested, search)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::tsvector)
+				duplicate_of, story_id, ingested)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 			ON CONFLICT DO NOTHING RETURNING seq),
+			s AS (INSERT INTO article_search (seq, search) SELECT a.seq, $18::tsvector FROM a),
 			l AS (INSERT INTO article_lsh (key, seq) SELECT DISTINCT k, a.seq FROM a, unnest($19::bigint[]) AS k)
 			SELECT count(*) FROM a`,
 			r.id, r.key, a.Source, a.URL, a.Title, a.Outlet, a.Author,

@@ -101,8 +101,10 @@ func setField(ctx context.Context, q querier, id, field, value string) error {
 		if err := q.QueryRow(ctx, `SELECT text FROM articles WHERE id = $1`, id).Scan(&text); err != nil {
 			return err
 		}
-		_, err = q.Exec(ctx, `UPDATE articles SET title = $1, search = $2::tsvector WHERE id = $3`,
-			value, searchVector(value, text), id)
+		if _, err = q.Exec(ctx, `UPDATE articles SET title = $1 WHERE id = $2`, value, id); err == nil {
+			_, err = q.Exec(ctx, `UPDATE article_search SET search = $1::tsvector WHERE seq = (SELECT seq FROM articles WHERE id = $2)`,
+				searchVector(value, text), id)
+		}
 	case crosscheck.FieldOutlet, crosscheck.FieldAuthor:
 		// field is one of two fixed names, never user text.
 		_, err = q.Exec(ctx, `UPDATE articles SET `+field+` = $1 WHERE id = $2`, value, id)

@@ -304,7 +304,7 @@ func (db *DB) Migrations(ctx context.Context) ([]string, error) {
 // the full-text index's pending list. Worth running after a large ingest;
 // other readers and writers go on meanwhile.
 func (db *DB) Optimize(ctx context.Context) error {
-	if _, err := db.pool.Exec(ctx, `VACUUM (ANALYZE) articles, article_lsh, add_claims, stories, story_outlets, story_states, story_analysis`, pgx.QueryExecModeSimpleProtocol); err != nil {
+	if _, err := db.pool.Exec(ctx, `VACUUM (ANALYZE) articles, article_search, article_lsh, add_claims, stories, story_outlets, story_states, story_analysis`, pgx.QueryExecModeSimpleProtocol); err != nil {
 		return fmt.Errorf("optimize: %w", err)
 	}
 	return nil

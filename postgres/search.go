@@ -43,7 +43,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]crosscheck
 	// maxRanked matches. The statement is used once: not prepared.
 	lit := tsLiteral(tsq)
 	rows, err := db.pool.Query(ctx, `SELECT m.seq, -ts_rank(`+rankWeights+`, m.search, `+lit+`, 1) AS r
-		FROM (SELECT a.seq, a.search FROM articles a WHERE a.search @@ `+lit+` ORDER BY a.seq DESC LIMIT $1) m
+		FROM (SELECT s.seq, s.search FROM article_search s WHERE s.search @@ `+lit+` ORDER BY s.seq DESC LIMIT $1) m
 		ORDER BY r, m.seq DESC`+limitClause(0, limit),
 		pgx.QueryExecModeExec, db.maxRanked)
 	if err != nil {

@@ -183,8 +183,8 @@ func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 		}
 		// Mapping every match to its story costs time in proportion:
 		// past maxStoryMatches, only the newest matches count.
-		where = append(where, `s.id IN (SELECT m.story_id FROM (SELECT a.story_id FROM articles a
-			WHERE a.search @@ `+tsLiteral(tsq)+` ORDER BY a.seq DESC LIMIT `+arg(db.maxStoryMatches)+`) m
+		where = append(where, `s.id IN (SELECT m.story_id FROM (SELECT a.story_id FROM article_search x JOIN articles a ON a.seq = x.seq
+			WHERE x.search @@ `+tsLiteral(tsq)+` ORDER BY x.seq DESC LIMIT `+arg(db.maxStoryMatches)+`) m
 			WHERE m.story_id IS NOT NULL)`)
 	}
 	cond := ""
