@@ -182,10 +182,12 @@ func (db *DB) Stories(ctx context.Context, f crosscheck.StoryFilter) ([]*crossch
 			return nil, 0, err
 		}
 		// Mapping every match to its story costs time in proportion:
-		// past maxStoryMatches, only the newest matches count.
-		where = append(where, `s.id IN (SELECT m.story_id FROM (SELECT a.story_id FROM article_search x JOIN articles a ON a.seq = x.seq
-			WHERE x.search @@ `+tsLiteral(tsq)+` ORDER BY x.seq DESC LIMIT `+arg(db.maxStoryMatches)+`) m
-			WHERE m.story_id IS NOT NULL)`)
+		// past maxStoryMatches, only the newest matches count. The
+		// matches are gathered first (an array), so their articles are
+		// found by key rather than by a join reading every article.
+		where = append(where, `s.id IN (SELECT a.story_id FROM articles a WHERE a.seq = ANY (ARRAY(
+			SELECT x.seq FROM article_search x WHERE x.search @@ `+tsLiteral(tsq)+`
+			ORDER BY x.seq DESC LIMIT `+arg(db.maxStoryMatches)+`)) AND a.story_id IS NOT NULL)`)
 	}
 	cond := ""
 	if len(where) > 0 {

@@ -19,7 +19,7 @@ import (
 //
 //	go test ./cmd/crosscheck -run X -bench IngestWriters -benchtime 3x
 func BenchmarkIngestWriters(b *testing.B) {
-	const events, perEvent = 500, 4
+	const events, perEvent = 1000, 4
 	docs := testcorpus.Events(21, events, perEvent)
 	dir := b.TempDir()
 	if err := testcorpus.Write(filepath.Join(dir, "in"), docs); err != nil {
