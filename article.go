@@ -45,11 +45,13 @@ type Meta struct {
 	PublishedDateOnly bool `json:"published_date_only,omitempty"`
 	// Modified is when the page says the article was last changed, in the
 	// zone it gives; zero when it does not say. Read from HTML metadata
-	// (article:modified_time, schema.org dateModified); not yet stored.
+	// (article:modified_time, schema.org dateModified).
 	Modified time.Time `json:"modified,omitzero"`
+	// ModifiedDateOnly is true when only the day of Modified is known.
+	ModifiedDateOnly bool `json:"modified_date_only,omitempty"`
 	// Credit is a news agency the byline credits beside the author ("By
 	// Jane Doe, Reuters" gives Author "Jane Doe" and Credit "Reuters");
-	// empty when none. Not yet stored.
+	// empty when none.
 	Credit string `json:"credit,omitempty"`
 	// Language is an ISO 639-1 code such as "en".
 	Language string `json:"language,omitempty"`

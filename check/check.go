@@ -97,8 +97,13 @@ type state struct {
 	// idf weighs stems ("s:") and entities ("e:") by rarity, see slotIDF
 	idf map[string]float64
 	// buckets are the slots no outlet disputes, see agreedSlots
-	buckets [][]slotRef
-	main    *int // see mainPlace
+	buckets   [][]slotRef
+	countries map[int]map[int]bool
+	mainC     *int
+	// risen is, per slot bucket, the highest figure a report gives as
+	// where a count rose to ("the death toll rose to 10")
+	risen map[string]float64
+	main  *int // see mainPlace
 	// credits are the story's sources, see creditGroups
 	credits *creditGrouping
 }

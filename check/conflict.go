@@ -329,6 +329,8 @@ func (s *state) sameSetting(i, j int, vi, vj string) bool {
 	if pi, pj := s.townsOf(i), s.townsOf(j); len(pi) > 0 && len(pj) > 0 && !s.townsMeet(pi, pj) {
 		return false
 	}
+	// "killing at least three people" in southern Iran and "a dozen people
+	// were killed" in eastern China: two countries, two events
 	if vi == "-" {
 		return true
 	}
@@ -370,7 +372,7 @@ func (s *state) townsOf(i int) map[int]bool {
 			continue
 		}
 		g := s.gid[it.art][m.Entity]
-		if s.ents[g].Kind != crosscheck.KindPlace || claim.IsCountry(s.ents[g].Name) {
+		if s.ents[g].Kind != crosscheck.KindPlace || isCountry(s.ents[g].Name) {
 			continue
 		}
 		before := strings.Fields(text[max(f.Span.Start, m.Start-12):m.Start])
@@ -845,4 +847,136 @@ func sameConflict(list []slotConflict, c crosscheck.Conflict) bool {
 		}
 	}
 	return false
+}
+
+// countriesOf returns the countries (global entity ids) item i names in
+// its text, as places ("in eastern China"), not as a nationality.
+func (s *state) countriesOf(i int) map[int]bool {
+	if c, ok := s.countries[i]; ok {
+		return c
+	}
+	if s.countries == nil {
+		s.countries = map[int]map[int]bool{}
+	}
+	it := s.items[i]
+	an := s.ans[it.art]
+	f := s.fact(i)
+	out := map[int]bool{}
+	if !f.Title {
+		for _, m := range an.Mentions {
+			if m.Start < f.Span.Start || m.End > f.Span.End || m.Entity < 0 || m.Entity >= len(s.gid[it.art]) {
+				continue
+			}
+			if g := s.gid[it.art][m.Entity]; s.ents[g].Kind == crosscheck.KindPlace && isCountry(s.ents[g].Name) {
+				out[s.countryID(g)] = true
+			}
+		}
+	}
+	s.countries[i] = out
+	return out
+}
+
+func meetsInt(a, b map[int]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// isCountry reports a country, or a region of one named by its side
+// ("Southern Iran", "eastern China").
+func isCountry(name string) bool {
+	return claim.IsCountry(countryPart(name))
+}
+
+func countryPart(name string) string {
+	if i := strings.IndexByte(name, ' '); i > 0 && compassWords[strings.ToLower(name[:i])] {
+		return name[i+1:]
+	}
+	return name
+}
+
+var compassWords = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north": true, "south": true, "east": true, "west": true,
+}
+
+// countryID is the entity of the country a place names: "Southern Iran"
+// is in Iran when the story names Iran; otherwise the place itself.
+func (s *state) countryID(g int) int {
+	name := countryPart(s.ents[g].Name)
+	if name == s.ents[g].Name {
+		return g
+	}
+	for i, e := range s.ents {
+		if e.Kind == crosscheck.KindPlace && strings.EqualFold(e.Name, name) {
+			return i
+		}
+	}
+	return g
+}
+
+// mainCountry is the country most of the story's reports name (global
+// entity id), or -1 when none is named by more than half of them.
+func (s *state) mainCountry() int {
+	if s.mainC != nil {
+		return *s.mainC
+	}
+	arts := map[int]map[string]bool{}
+	for g, e := range s.ents {
+		if e.Kind != crosscheck.KindPlace || !isCountry(e.Name) {
+			continue
+		}
+		c := s.countryID(g)
+		if arts[c] == nil {
+			arts[c] = map[string]bool{}
+		}
+		for _, a := range e.Articles {
+			arts[c][a] = true
+		}
+	}
+	best, n := -1, len(s.ans)/2
+	for c, as := range arts {
+		if len(as) > n {
+			best, n = c, len(as)
+		}
+	}
+	s.mainC = &best
+	return best
+}
+
+// digression reports a set of countries only one report of the story
+// names each.
+func (s *state) digression(cs map[int]bool) bool {
+	for c := range cs {
+		if len(s.ents[c].Articles) > 1 {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+// sameCountry reports two sentences that may be set in one country.
+func (s *state) sameCountry(i, j int) bool {
+	// two countries, two events. A sentence that names none is set in the
+	// story's own, and one that names only countries no other report
+	// names is a digression ("a dozen people were killed by a quake in
+	// eastern China" in a report of a quake in Iran).
+	if ci, cj := s.countriesOf(i), s.countriesOf(j); len(ci) > 0 || len(cj) > 0 {
+		if mc := s.mainCountry(); mc >= 0 {
+			if len(ci) == 0 && s.digression(cj) {
+				ci = map[int]bool{mc: true}
+			}
+			if len(cj) == 0 && s.digression(ci) {
+				cj = map[int]bool{mc: true}
+			}
+		}
+		if len(ci) > 0 && len(cj) > 0 && !meetsInt(ci, cj) {
+			return false
+		}
+	}
+	return true
 }

@@ -83,7 +83,7 @@ func (s *state) bucketKey(r slotRef) string {
 			return "age|e" + itoa(r.holder)
 		}
 		if v.Head == "" {
-			return ""
+			return "age|?" // "the 12-year-old": whoever of that age the story names (see mergeCompounds)
 		}
 		return "age|h" + v.Head
 	case claim.AttrPopulation:
@@ -97,6 +97,8 @@ func (s *state) bucketKey(r slotRef) string {
 			return ""
 		}
 		return "pop|e" + itoa(r.holder)
+	case claim.AttrRecord:
+		return "record|" + v.Spec
 	case claim.AttrMagnitude:
 		if v.Other {
 			return "mag|" + v.Head + "|other"
@@ -185,7 +187,14 @@ func (s *state) bucketKey(r slotRef) string {
 		if r.subj == "" {
 			return "" // a share of what, of whom? (a vote of many candidates)
 		}
-		return "pct|" + r.subj + "|p" + itoa(r.place)
+		k := "pct|" + r.subj + "|p" + itoa(r.place)
+		// "the cables carry more than 75 percent of traffic": a share of
+		// capacity, not of the traffic the event cut
+		switch verbWord(v) {
+		case "carry", "handle", "account", "represent", "comprise", "constitute":
+			k += "|share"
+		}
+		return k
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		// a sum given as the equivalent of another currency's is one fact
@@ -277,7 +286,15 @@ func (s *state) slotConflicts() []slotConflict {
 		off := s.offStory(f)
 		for vi := range f.Values {
 			v := &f.Values[vi]
-			if !usable(v) || off && v.Attr != claim.AttrDate {
+			risen := false
+			if v.Update && v.Attr == claim.AttrCount {
+				// a count that rose is not compared, but the story learns
+				// that its earlier figures were lower
+				u := *v
+				u.Update = false
+				risen = usable(&u)
+			}
+			if !risen && !usable(v) || off && v.Attr != claim.AttrDate {
 				continue
 			}
 			// "a 9.1 temblor in 2004": another year's
@@ -296,6 +313,13 @@ func (s *state) slotConflicts() []slotConflict {
 			if k == "" {
 				continue
 			}
+			if risen {
+				if s.risen == nil {
+					s.risen = map[string]float64{}
+				}
+				s.risen[k] = math.Max(s.risen[k], v.Min)
+				continue
+			}
 			if _, ok := buckets[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -307,7 +331,7 @@ func (s *state) slotConflicts() []slotConflict {
 	var out []slotConflict
 	s.buckets = nil
 	for _, k := range keys {
-		c, ok := s.slotConflict(buckets[k])
+		c, ok := s.slotConflict(buckets[k], s.risen[k])
 		if debugSlots {
 			s.debugBucket(k, buckets[k], ok)
 		}
@@ -321,7 +345,10 @@ func (s *state) slotConflicts() []slotConflict {
 }
 
 // slotConflict decides one bucket.
-func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
+//
+// risen is the highest figure a report says the count rose to (0 if none):
+// figures up to it are earlier counts of a toll that grew, not a dispute.
+func (s *state) slotConflict(refs []slotRef, risen float64) (slotConflict, bool) {
 	var none slotConflict
 	if len(refs) < 2 {
 		return none, false
@@ -389,7 +416,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 	for _, r := range refs {
 		placed := false
 		for f := range figs {
-			if sameFigure(figs[f][0].v, r.v) {
+			if sameValueAll(figs[f], r.v) {
 				figs[f] = append(figs[f], r)
 				placed = true
 				break
@@ -400,14 +427,20 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 	}
 	var core []slotRef
-	if refs[0].v.Attr == claim.AttrMeasure {
-		figs = nil // measures are not disputed, see bucketKey
+	if refs[0].v.Attr == claim.AttrMeasure || refs[0].v.Attr == claim.AttrRecord {
+		// measures are not disputed, see bucketKey; nor records, which
+		// differ by their span (a coach's 122-147 with one club, 284-286
+		// over his career): outlets that give the same one agree
+		figs = nil
 	}
 	for fa := 0; fa < len(figs); fa++ {
 		for fb := fa + 1; fb < len(figs); fb++ {
 			x, y := figs[fa][0].v, figs[fb][0].v
-			if agree(x, y) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
+			if allAgree(figs[fa], figs[fb]) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
 				continue
+			}
+			if risen > 0 && x.Min <= risen && y.Min <= risen {
+				continue // "the death toll rose to 10": 3 was an earlier count
 			}
 			// "one bomb fell within the camp": one thing of a count is most
 			// often a part of it, not a count
@@ -458,7 +491,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 	// between 11 and 12
 	disputed := func(v *claim.ValueFact) bool {
 		for _, c := range core {
-			if sameFigure(c.v, v) {
+			if sameValue(c.v, v) {
 				return true
 			}
 		}
@@ -482,7 +515,7 @@ func (s *state) slotConflict(refs []slotRef) (slotConflict, bool) {
 		}
 		placed := false
 		for g := range groups {
-			if sameFigure(r.v, groups[g][0].v) {
+			if sameValueAll(groups[g], r.v) {
 				groups[g] = append(groups[g], r)
 				placed = true
 				break
@@ -575,7 +608,10 @@ func (s *state) agreedSlots() {
 		for _, r := range refs {
 			placed := false
 			for g := range groups {
-				if sameFigure(r.v, groups[g][0].v) && s.sameSlot(r, groups[g][0], false) {
+				// the same won-lost record is the same fact wherever it
+				// is told
+				// is told, as is one person's age
+				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
 					placed = true
 					break
@@ -645,7 +681,9 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if va.Attr != claim.AttrDate && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
-	if !s.sameSetting(a.item, b.item, "-", "-") {
+	// the towns a distance names are its reference points, not where the
+	// event happened ("east of Cloverdale and 26 miles from Santa Rosa")
+	if va.Attr != claim.AttrDistance && !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
 		return false
 	}
 	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {
@@ -769,6 +807,9 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	if x == y {
 		return true
 	}
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord {
+		return false // November 18 is not November 19, 58-3 not 58-4
+	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
 	tol := 0.005
 	if a.Attr == claim.AttrDistance || a.Attr == claim.AttrMeasure || a.Attr == claim.AttrDepth {
@@ -864,16 +905,22 @@ func (s *state) slotAbout(r slotRef) string {
 		return "depth"
 	case claim.AttrCount:
 		if noun == "" {
-			noun = v.Head
+			noun = plural(v.Head) // "number of boats"
+			if v.Head == "person" && v.Spec2 != "" {
+				noun = plural(v.Spec2) // "passengers", not "person"
+			}
+		}
+		if v.Other && !strings.HasPrefix(noun, "other ") {
+			noun = "other " + noun // "three other rifles" beside "seven AK-47s"
 		}
 		if v.Head == "person" && v.VerbLemma != "" {
-			return "number of " + noun + " (" + v.VerbLemma + ")"
+			return "number of " + noun + " (" + verbWord(v) + ")"
 		}
 		return "number of " + noun
 	case claim.AttrMeasure:
 		return "size of the " + v.Head
 	case claim.AttrTime:
-		return "time of day (" + v.VerbLemma + ")"
+		return "time of day (" + verbWord(v) + ")"
 	case claim.AttrDistance:
 		if r.holder >= 0 {
 			return "distance from " + s.ents[r.holder].Name
@@ -881,6 +928,11 @@ func (s *state) slotAbout(r slotRef) string {
 		return "distance"
 	case claim.AttrPercent:
 		return "percentage"
+	case claim.AttrDate:
+		if w := verbWord(v); w != "" {
+			return "date (" + w + ")"
+		}
+		return "date"
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		return "amount of the " + v.Head
@@ -1010,7 +1062,7 @@ func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
 	if len(refs) < 2 {
 		return
 	}
-	fmt.Fprintf(os.Stderr, "bucket %s conflict=%v\n", k, ok)
+	fmt.Fprintf(os.Stderr, "bucket %s conflict=%v risen=%g\n", k, ok, s.risen[k])
 	for i, r := range refs {
 		fmt.Fprintf(os.Stderr, "   %-14s %-30q N=%g", s.okey[r.art], r.v.Phrase, r.v.N)
 		for j := 0; j < i; j++ {
@@ -1073,8 +1125,37 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 		}
 		buckets[k] = rest
 	}
+	// "the 12-year-old" joins the one kind of person the story gives that
+	// age ("a 12-year-old girl"); with none, or several, it is left out
+	if refs, ok := buckets["age|?"]; ok {
+		for _, r := range refs {
+			into := ""
+			for _, k2 := range keys {
+				if !strings.HasPrefix(k2, "age|h") {
+					continue
+				}
+				for _, q := range buckets[k2] {
+					if sameFigure(q.v, r.v) {
+						if into != "" && into != k2 {
+							into = "-"
+						} else if into == "" {
+							into = k2
+						}
+						break
+					}
+				}
+			}
+			if into != "" && into != "-" {
+				buckets[into] = append(buckets[into], r)
+			}
+		}
+		delete(buckets, "age|?")
+	}
 	var kept []string
 	for _, k := range keys {
+		if _, ok := buckets[k]; !ok {
+			continue
+		}
 		if ks := nouns[k]; len(ks) == 1 {
 			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
 			delete(buckets, k)
@@ -1208,4 +1289,78 @@ func (s *state) mainPlace() int {
 	}
 	s.main = &best
 	return best
+}
+
+// sameValue reports two values that say the same: the same figure and,
+// for a distance, the same direction ("150 nautical miles east of Aden" is
+// not "150 nautical miles west of Aden").
+func sameValue(a, b *claim.ValueFact) bool {
+	if !sameFigure(a, b) {
+		return false
+	}
+	// "nearly 300" and "more than 300": one figure, two sides of it
+	if a.Min != a.Max && b.Min != b.Max && !agree(a, b) {
+		return false
+	}
+	if a.Attr == claim.AttrDistance && a.Dir != "" && b.Dir != "" && !sameDirection(a.Dir, b.Dir) {
+		return false
+	}
+	return true
+}
+
+// sameValueAll reports a value that says the same as every value of a
+// group: "150 nautical miles from Aden" may join "east of" or "west of",
+// not both.
+func sameValueAll(g []slotRef, v *claim.ValueFact) bool {
+	for _, r := range g {
+		if !sameValue(r.v, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// allAgree reports two groups of values every pair of which can both be
+// true.
+func allAgree(a, b []slotRef) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if !agree(x.v, y.v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// verbWord is the verb of a value as people read it: "carry", not the
+// key "carri".
+func verbWord(v *claim.ValueFact) string {
+	w := v.VerbWord
+	if w == "" {
+		return v.VerbLemma
+	}
+	// "holding": the dictionary gives the noun; the key is the verb's stem
+	if strings.HasSuffix(w, "ing") && len(v.VerbLemma) < len(w) && strings.HasPrefix(w, v.VerbLemma) {
+		return v.VerbLemma
+	}
+	return w
+}
+
+// plural is the plural of a person noun: "passenger" -> "passengers",
+// "crewman" -> "crewmen", "child" -> "children".
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || w == "people" || w == "children" || w == "police":
+		return w
+	case w == "child":
+		return "children"
+	case w == "person":
+		return "people"
+	case strings.HasSuffix(w, "man"):
+		return w[:len(w)-3] + "men"
+	case strings.HasSuffix(w, "y") && len(w) > 2 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
 }

@@ -3,6 +3,7 @@ package claim
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -182,8 +183,9 @@ type ValueFact struct {
 	// VerbClass is the class of the act that governs the value ("die" for
 	// killed, dead, died), "" when none is known.
 	VerbClass string
-	// VerbLemma is the lemma of that verb.
-	VerbLemma string
+	// VerbLemma is the lemma of that verb, stemmed (a key); VerbWord its
+	// dictionary form, for people to read ("carry").
+	VerbLemma, VerbWord string
 	// Other is true for a further set: "three other rifles", "another
 	// 20,000 people".
 	Other bool
@@ -422,10 +424,28 @@ func isHeadline(s string, _ []token) bool {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if !strings.ContainsRune(".!?”\"’)", last) {
-		return true
+	if strings.ContainsRune(".!?”\"’)", last) {
+		return false
 	}
-	return false
+	// a line cut after a comma is a sentence that went on
+	if last == ',' || last == ';' {
+		return false
+	}
+	// a long line in sentence case whose full stop was lost ("Thompson,
+	// who was the mandatory challenger nominated by the IBF, dropped to
+	// 36 - 3") is a sentence; a headline is short or capitalises its words
+	words, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words < 14 || caps*2 >= words
 }
 
 // stem returns the snowball stem of a lower-case word, cached.

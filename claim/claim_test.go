@@ -65,6 +65,9 @@ func TestValues(t *testing.T) {
 		{"vague plural", "Dozens of people were hurt in the crash on Monday.", crosscheck.ValueCount, "person", 24, 99},
 		{"money suffix", "The fund holds $1.2bn in reserves.", crosscheck.ValueMoney, "USD", 1.2e9, 1.2e9},
 		{"million people", "About 1.5 million people fled the city.", crosscheck.ValueCount, "person", 1.125e6, 1.875e6},
+		{"a won-lost record", "The Sixers have a record of 9-14 this season.", crosscheck.ValueNumber, "record", 9014, 9014},
+		{"a record after a verb", "Klitschko improved his record to 58 - 3 on Saturday.", crosscheck.ValueNumber, "record", 58003, 58003},
+		{"a game's score", "It was an 88-72 setback at Cleveland.", crosscheck.ValueNumber, "score", 88072, 88072},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -393,5 +396,38 @@ func TestOwnOutletNotCredited(t *testing.T) {
 	}
 	if contains(got, "Coastal Ledger") || contains(got, "the Coastal Ledger") || !contains(got, "Seawire") {
 		t.Fatalf("credits=%q, want Seawire and not the article's own outlet", got)
+	}
+}
+
+// Ranges are not records: "aged 18-24", "20-30 people".
+func TestNoRecord(t *testing.T) {
+	for _, text := range []string{"Voters aged 18-24 stayed home.", "Some 20-30 people gathered outside.", "It ran from 10-12 on Monday."} {
+		an := Extract(article("a", "X", "2024-03-12", text), Options{})
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Unit == "record" || v.Unit == "score" {
+					t.Errorf("%q: %q read as a %s", text, v.Text, v.Unit)
+				}
+			}
+		}
+	}
+}
+
+// A line whose full stop was lost is still a sentence; a headline is
+// short or capitalises its words, and a line cut after a comma goes on.
+func TestHeadlineOrSentence(t *testing.T) {
+	for _, tt := range []struct {
+		line     string
+		headline bool
+	}{
+		{"4.6 earthquake shakes Northern California", true},
+		{"Paris Thieves Nab Jewels Worth Millions In Brazen Raid On Luxury Store Near Place Vendome", true},
+		{"A magnitude 4.6 earthquake struck Northern California on Thursday morning,", false},
+		{"Thompson, who was the mandatory challenger nominated by the IBF, dropped to 36 - 3 in the bout", false},
+		{"The quake struck at dawn.", false},
+	} {
+		if got := isHeadline(tt.line, nil); got != tt.headline {
+			t.Errorf("isHeadline(%q) = %v, want %v", tt.line, got, tt.headline)
+		}
 	}
 }

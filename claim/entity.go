@@ -60,6 +60,7 @@ func (x *extractor) entities() {
 			}
 		}
 	}
+	x.headlineNames()
 	for si := range x.sents {
 		x.sentenceNames(si)
 	}
@@ -1440,4 +1441,38 @@ func containsFold(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// headlineNames marks as names the surnames of the people a headline
+// names in full ("Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun"):
+// a text that then opens its sentences with "Comeaux, 49, took ..." never
+// capitalises the word mid-sentence, and would take it for a common word.
+func (x *extractor) headlineNames() {
+	t := x.a.Title
+	if t == "" || strings.Contains(x.text, t) {
+		return // the headline is part of the text, read with it
+	}
+	toks := tokenize(t, 0, len(t), nil)
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind != 'w' || !toks[i].cap || !KnownGivenName(toks[i].low) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+4 && toks[j].kind == 'w' && toks[j].cap && !titleWords[toks[j].low] {
+			j++
+		}
+		// the surname, not the "Jr" after it, and only a word the text
+		// itself uses capitalised
+		for k := j - 1; k > i; k-- {
+			w := toks[k].low
+			if generational[strings.TrimSuffix(w, ".")] || KnownGivenName(w) {
+				continue
+			}
+			if strings.Contains(x.text, toks[k].text) && !x.lowWords[w] {
+				x.midCaps[w] = true
+			}
+			break
+		}
+		i = j - 1
+	}
 }

@@ -184,3 +184,32 @@ func TestEntityNames(t *testing.T) {
 		})
 	}
 }
+
+// A surname the text only ever uses to open a sentence is a name when the
+// headline gives the person in full; "Jr., 49," is that person's age.
+func TestHeadlineNamesAndAge(t *testing.T) {
+	a := article("a", "X", "2009-11-30", "A convicted inmate pulled a gun on two guards on Monday.\nComeaux, 49, took the officers' weapons, officials said.\nComeaux was serving a life sentence.")
+	a.Title = "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun On Guards"
+	an := Extract(a, Options{})
+	found := false
+	for _, e := range an.Entities {
+		if e.Name == "Comeaux" && e.Kind == crosscheck.KindPerson {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Comeaux is no person: %+v", an.Entities)
+	}
+	b := Extract(article("b", "X", "2009-11-30", "Arcade Joseph Comeaux Jr., 49, is serving a life sentence."), Options{})
+	aged := false
+	for _, f := range b.Facts {
+		for _, v := range f.Values {
+			if v.Attr == AttrAge && v.Min == 49 && v.Holder >= 0 {
+				aged = true
+			}
+		}
+	}
+	if !aged {
+		t.Errorf("no age of 49 held by Comeaux in %+v", b.Facts)
+	}
+}

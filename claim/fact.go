@@ -203,6 +203,7 @@ func (x *extractor) facts() {
 			x.slot(si, &vals[k])
 		}
 		listParts(toks, vals)
+		conjuncts(toks, vals)
 		for _, v := range vals {
 			if v.drop {
 				continue
@@ -663,7 +664,8 @@ func listParts(toks []token, vals []valueAt) {
 		}
 		// a list of victims ("two women and one man died"), not of kinds of
 		// people counted apart ("214 passengers and 12 crew")
-		if c := a.VerbClass; c != "die" && c != "injure" && c != "hospitalis" && c != "arrest" {
+		toll := func(c string) bool { return c == "die" || c == "injure" || c == "hospitalis" || c == "arrest" }
+		if !toll(a.VerbClass) && !toll(b.VerbClass) {
 			continue
 		}
 		end := a.tj
@@ -680,6 +682,11 @@ func listParts(toks []token, vals []valueAt) {
 		}
 		if joined && b.ti-end <= 2 {
 			a.Part, b.Part = true, true
+			// "Police said two women and one man died": the people
+			// joined share the verb that follows them
+			if !toll(a.VerbClass) {
+				a.VerbClass, a.VerbLemma, a.VerbWord = b.VerbClass, b.VerbLemma, b.VerbWord
+			}
 		}
 	}
 }
@@ -687,3 +694,23 @@ func listParts(toks []token, vals []valueAt) {
 // ownStaff are an outlet's own people: "our correspondent", "our reporter".
 var ownStaff = set(`correspondent correspondents reporter reporters staff team editor editors
 journalist journalists photographer crew`)
+
+// conjuncts gives a value joined to the one before by "and" the act of
+// that one when it has none of its own: "hold at least 14 foreign vessels
+// and more than 300 crew members".
+func conjuncts(toks []token, vals []valueAt) {
+	for k := 1; k < len(vals); k++ {
+		a, b := &vals[k-1], &vals[k]
+		if b.VerbClass != "" || a.VerbClass == "" || b.ti < 1 || toks[b.ti-1].low != "and" {
+			continue
+		}
+		end := a.tj
+		for end < len(toks) && a.PhraseEnd > 0 && toks[end].start < a.PhraseEnd {
+			end++
+		}
+		if end != b.ti-1 {
+			continue
+		}
+		b.VerbClass, b.VerbLemma, b.VerbWord = a.VerbClass, a.VerbLemma, a.VerbWord
+	}
+}

@@ -80,6 +80,9 @@ const (
 	AttrNumber     = "number"
 	AttrMeasure    = "measure"
 	AttrDepth      = "depth"
+	// AttrRecord is a won-lost record or a game's score ("58-3", "an
+	// 88-72 setback"); Spec "score" for a game's
+	AttrRecord = "record"
 )
 
 // distanceUnits are lengths in metres.
@@ -129,6 +132,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 	case crosscheck.ValueName, crosscheck.ValuePlace:
 		return
+	case crosscheck.ValueNumber:
+		if v.Unit == "record" || v.Unit == "score" {
+			v.Attr, v.Spec = AttrRecord, v.Unit
+			return
+		}
+		v.Attr = AttrCount
 	default:
 		v.Attr = AttrCount
 	}
@@ -179,6 +188,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Attr, v.Kind = AttrDistance, crosscheck.ValueDistance
 			v.Unit = "metre"
 			v.Min, v.Max, v.N = v.Min*u, v.Max*u, v.N*u
+			// "about 20 miles" is a distance rounded, not a guess: a tenth
+			// either way ("about 26 miles" is another place)
+			if v.Min < v.N && v.N < v.Max && v.Max < Unbounded {
+				v.Min, v.Max = v.N*0.9, v.N*1.1
+			} else if v.Min > 0 && v.Min < v.N && v.N == v.Max {
+				v.Min = v.N * 0.9
+			}
 			x.distanceFrom(toks, v, npEnd)
 			v.Of = x.locatedThing(toks, v)
 			// "1.2 miles deep", "at a depth of 12 miles", "one mile below"
@@ -206,7 +222,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Other = true
 	}
 	for b := v.ti - 1; b >= 0 && b >= v.ti-2; b-- {
-		if otherWords[toks[b].low] && toks[b].low != "new" && toks[b].low != "more" {
+		if otherWords[toks[b].low] && toks[b].low != "new" && toks[b].low != "more" && !(b+1 < v.ti && placeOrdinal[toks[b+1].low]) {
 			v.Other = true
 		}
 	}
@@ -271,6 +287,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Modal = true
 		}
 		v.VerbLemma = x.verbKey(toks[vb].low)
+		v.VerbWord = lang.Lemma(toks[vb].low)
 	}
 	// "taken to hospital", "treated in hospital": the frame knows the act
 	if v.Verb == "hospitalis" {
@@ -285,6 +302,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Part = false // "30 of the 80 wounded": the wounded are counted
 		} else if v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "arrest" || v.VerbClass == "hospitalis" {
 			v.Head = "person"
+		} else if c := tollOf(toks, v.ti); c != "" {
+			// "the death toll from the quake rose to 10": the toll counts
+			// the dead
+			v.Head, v.VerbClass = "person", c
 		}
 	}
 	// "another 70 wounded" adds to a toll; the toll's count is one fact
@@ -297,7 +318,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 	}
 	// "at one point as much as 82 percent", "at its worst": one moment of
 	// a figure that changed
-	for b := max(0, v.ti-8); b+1 < min(len(toks), v.tj+4); b++ {
+	for b := 0; b+1 < len(toks); b++ {
 		if toks[b].low == "at" && (toks[b+1].low == "one" && b+2 < len(toks) && toks[b+2].low == "point" || toks[b+1].low == "its" && b+2 < len(toks) && (toks[b+2].low == "worst" || toks[b+2].low == "peak" || toks[b+2].low == "height")) {
 			v.Update = true
 		}
@@ -330,9 +351,16 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// the time of "the first quake" or "a second blast" is another event's
 	if v.Attr == AttrTime || v.Attr == AttrDate {
 		for t := 0; t < v.ti; t++ {
-			if l := toks[t].low; l == "first" || l == "second" || l == "third" || l == "latest" || l == "another" {
-				v.Other = true
+			l := toks[t].low
+			if l != "first" && l != "second" && l != "third" && l != "latest" && l != "another" {
+				continue
 			}
+			// "the second quake struck at 4:43", not "the building's
+			// second floor around 10 a.m."
+			if t+1 < len(toks) && placeOrdinal[toks[t+1].low] {
+				continue
+			}
+			v.Other = true
 		}
 	}
 	// the place a share is of: "in Egypt ... 80 percent", "80 percent of
@@ -346,6 +374,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.InYear = atoi4(toks[t+1].low)
 			break
 		}
+	}
+	// "In 2004, a huge earthquake ... triggered a tsunami that killed
+	// 230,000", "the 2004 tsunami that killed about 230,000": a sentence
+	// set in one year is of that year (not "the worst since 2004")
+	if v.InYear == 0 && v.Attr != AttrDate && v.Attr != AttrTime {
+		v.InYear = sentenceYear(toks)
 	}
 	// the words around the value, its years and places
 	lo, hi := max(0, v.ti-8), min(len(toks), max(npEnd, v.tj)+8)
@@ -496,7 +530,11 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 	}
 	// a time or date that opens the sentence: "On November 19, INS Tabar
 	// sank ...": the verb after its subject
-	if window > 6 && a <= 2 && b < len(toks) && toks[b].text == "," {
+	lead := true // only adverbs and punctuation before the value
+	for t := 0; t < a && lead; t++ {
+		lead = toks[t].kind == 'p' || toks[t].pos == "RB" || toks[t].pos == "IN"
+	}
+	if window > 6 && lead && b < len(toks) && toks[b].text == "," {
 		for t := b + 1; t < len(toks) && t < b+10; t++ {
 			if toks[t].isVerb() && !auxiliaries[toks[t].low] && toks[t].kind == 'w' {
 				return t
@@ -513,9 +551,13 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 		return -1
 	}
 	// the value as object or after a preposition: the verb before
+	// "the November 18 sinking of a trawler": the act named right after a date
+	if window > 6 && b < len(toks) && deverbal(x, toks[b]) {
+		return b
+	}
 	for t := a - 1; t >= 0 && t >= a-window; t-- {
 		tk := toks[t]
-		if tk.kind == 'p' && tk.text != "-" && !(window > 6 && tk.text == "," && t > 0 && toks[t-1].isProper()) {
+		if tk.kind == 'p' && tk.text != "-" && !isQuoteMark(tk.text) && !(window > 6 && tk.text == "," && t > 0 && toks[t-1].isProper()) {
 			break
 		}
 		if tk.isVerb() && !auxiliaries[tk.low] && tk.kind == 'w' {
@@ -1011,3 +1053,90 @@ func (x *extractor) mentionsAll(a, b int) []Mention {
 // spanNouns are spans of play or time a figure can be over: "43 RBIs in 54
 // games", "10 wins in three seasons".
 var spanNouns = set(`game match season year month week day start appearance outing inning round`)
+
+// isQuoteMark reports a quotation mark, which a verb's object may hold
+// ("sunk a pirate 'mother ship' on November 19").
+func isQuoteMark(t string) bool {
+	switch t {
+	case "'", "\"", "`", "‘", "’", "“", "”":
+		return true
+	}
+	return false
+}
+
+// tollOf reads the class of a toll a headless figure states: "the death
+// toll ... rose to 10", "the toll stood at 40" (the dead), "the injury toll"
+// (the injured). The toll must be the clause's subject a few words back.
+func tollOf(toks []token, ti int) string {
+	for b := ti - 1; b >= 0 && b >= ti-12; b-- {
+		l := toks[b].low
+		if l == ";" || l == "." || toks[b].kind == 'n' {
+			return ""
+		}
+		if l != "toll" && l != "tolls" {
+			continue
+		}
+		if b > 0 && (toks[b-1].low == "injury" || toks[b-1].low == "casualty") {
+			return "injure"
+		}
+		return "die"
+	}
+	return ""
+}
+
+// deverbal reports a word that names an act: "sinking", "killing" (a
+// gerund or an -ing noun of a verb), or a noun the verb classes know
+// ("attack", "arrest").
+func deverbal(x *extractor, t token) bool {
+	if t.kind != 'w' || t.cap {
+		return false
+	}
+	if strings.HasSuffix(t.low, "ing") && (t.pos == "VBG" || t.pos == "NN" && lang.Lemma(t.low) != t.low) {
+		return true
+	}
+	return t.pos == "NN" && classOf(x.verbKey(t.low)) != ""
+}
+
+// sentenceYear is the one year a sentence is set in ("in 2004", "the 2004
+// tsunami"), or 0: none, several, or only years a comparison names ("since
+// 2004", "than in 2004").
+func sentenceYear(toks []token) int {
+	y := 0
+	for t := 1; t < len(toks); t++ {
+		tk := toks[t]
+		if tk.kind != 'n' || len(tk.low) != 4 || !onlyDigits(tk.low) {
+			continue
+		}
+		n := atoi4(tk.low)
+		if n < 1800 || n > 2100 {
+			continue
+		}
+		p := toks[t-1].low
+		set := p == "in" || (p == "the" || p == "a") && t+1 < len(toks) && toks[t+1].kind == 'w' && !toks[t+1].cap
+		if t >= 2 {
+			switch toks[t-2].low {
+			case "since", "until", "than", "before", "after", "till":
+				set = false
+			}
+		}
+		switch p {
+		case "since", "until", "than", "before", "after", "till":
+			set = false
+		}
+		if !set {
+			continue
+		}
+		if y != 0 && y != n {
+			return 0
+		}
+		y = n
+	}
+	if len(toks) > 0 && toks[0].kind == 'n' && len(toks[0].low) == 4 && onlyDigits(toks[0].low) {
+		return 0 // "2004 was the worst year": not a setting
+	}
+	return y
+}
+
+// placeOrdinal are nouns an ordinal places a thing in, not an event among
+// others: "the second floor", "the third row".
+var placeOrdinal = set(`floor floors storey story level row lane block grade place half quarter tier deck`)

@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -75,6 +77,11 @@ func (x *extractor) values(si int) []valueAt {
 			i = v.tj - 1
 			continue
 		}
+		if v, ok := x.recordAt(toks, i); ok {
+			out = append(out, v)
+			i = v.tj - 1
+			continue
+		}
 		if v, ok := x.militaryTime(toks, i); ok {
 			out = append(out, v)
 			i = v.tj - 1
@@ -126,7 +133,7 @@ func (x *extractor) ageAt(toks []token, i int) (valueAt, bool) {
 	case (t.kind == 'n' || numberWord(low)) && i+2 < len(toks) && toks[i+1].low == "years" && toks[i+2].low == "old":
 		n = ageNumber(low)
 		end = i + 3
-	case t.kind == 'n' && i > 0 && toks[i-1].text == "," && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == "." || toks[i+1].text == ";") && i > 1 && toks[i-2].cap && toks[i-2].kind == 'w':
+	case t.kind == 'n' && i > 0 && toks[i-1].text == "," && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == "." || toks[i+1].text == ";") && i > 1 && (toks[i-2].cap && toks[i-2].kind == 'w' || i > 2 && toks[i-2].text == "." && generational[toks[i-3].low]):
 		// "Jesse Dobbs, 21," after a name (checked against a person by slot)
 		n = ageNumber(low)
 		v.appositive = true
@@ -588,9 +595,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 		v.ti = k
 		switch m.kind {
 		case '~':
-			lo, hi, approx = n*0.75, n*1.25, true
+			lo, hi, approx = n*(1-approxShare(n/mult)), n*(1+approxShare(n/mult)), true
 		case 'n':
-			lo, hi, approx = n*0.75, n, true
+			lo, hi, approx = n*(1-approxShare(n/mult)), n, true
 		case '>':
 			lo, hi, approx = n, Unbounded, true
 		case '<':
@@ -712,3 +719,73 @@ func singular(w string) string {
 	}
 	return w
 }
+
+// approxShare is how far "about n" or "nearly n" may be from n: a quarter
+// for small counts ("about 10" may be 12), a tenth for large round figures
+// ("roughly 21,000" is not "over 24,000").
+func approxShare(n float64) float64 {
+	if math.Abs(n) >= 1000 {
+		return 0.1
+	}
+	return 0.25
+}
+
+// recordRe is a won-lost record or a score as one token: "9-14",
+// "58 - 3", "88-72".
+var recordRe = regexp.MustCompile(`^(\d{1,3}) ?- ?(\d{1,3})$`)
+
+// recordNouns may follow a record or a score: "a 9-14 start", "an 88-72
+// setback", "a 10-5 vote". Any other noun makes the figures a range ("20-30
+// people").
+var recordNouns = set(`record records start starts setback setbacks win wins victory victories loss losses defeat defeats
+mark run streak lead decision verdict triumph rout season campaign vote lifetime career overall`)
+
+// gameNouns make a score of one game, not a standing record.
+var gameNouns = set(`setback win victory loss defeat decision triumph rout`)
+
+// recordAt reads a won-lost record or a game's score at token i ("the
+// 76ers have opened 9-14", "Klitschko, 58 - 3 with 51 knockouts", "an
+// 88-72 setback"). The figure is won*1000+lost; Unit "record", or
+// "score" for one game's.
+func (x *extractor) recordAt(toks []token, i int) (valueAt, bool) {
+	v := valueAt{ti: i, mi: i}
+	m := recordRe.FindStringSubmatch(toks[i].text)
+	if m == nil {
+		return v, false
+	}
+	if i > 0 {
+		switch toks[i-1].low {
+		case "from", "between", "aged", "ages", "age", "to", "of", "for", "with", "$", "€", "£":
+			// "from 20-30", "ages 18-24": a range; "to 58-3", "a record of
+			// 9-14" are records only by the words before those
+			if toks[i-1].low == "to" && i > 1 && (recordVerbs[toks[i-2].low] || recordNouns[toks[i-2].low]) || toks[i-1].low == "of" && i > 1 && recordNouns[toks[i-2].low] {
+				break
+			}
+			return v, false
+		}
+	}
+	unit := "record"
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		if n.kind == 'w' && strings.HasPrefix(n.pos, "NN") && !n.cap && !recordNouns[n.low] {
+			return v, false // "20-30 people", "10-15 minutes"
+		}
+		if n.kind == 'w' && (n.pos == "VBN" || n.pos == "JJ") && !n.cap {
+			return v, false // "a 3-2 split decision" is read by its noun; keep it simple
+		}
+		if gameNouns[n.low] {
+			unit = "score"
+		}
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	v.Kind, v.Unit = crosscheck.ValueNumber, unit
+	v.Min = float64(a*1000 + b)
+	v.Max, v.N = v.Min, v.Min
+	v.tj = i + 1
+	x.finishDate(&v, toks)
+	return v, true
+}
+
+// recordVerbs move a record: "improved to 58-3", "fell to 36-3".
+var recordVerbs = set(`improved improves improve fell falls fall dropped drops drop slipped slips moved moves went goes rose rises climbed`)

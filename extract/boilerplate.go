@@ -85,6 +85,9 @@ func isBoilerplate(low string) bool {
 		if copyrightStart(low) {
 			return true
 		}
+		if isReaderPrompt(low) || isFigureLabel(low) {
+			return true
+		}
 		// "Write to Jane Doe at jane@example.com": a contact line.
 		if (strings.HasPrefix(low, "write to ") || strings.HasPrefix(low, "contact ") || strings.HasPrefix(low, "email ")) && strings.Contains(low, "@") {
 			return true
@@ -413,6 +416,48 @@ func isSocialPrompt(low string) bool {
 	}
 	for _, n := range socialNames {
 		if strings.Contains(low, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReaderPrompt reports a line that turns to the reader instead of
+// reporting: "Tell us in the comments.", "(See a multi-media look at ...)",
+// "Let us know what you think".
+func isReaderPrompt(low string) bool {
+	if len(low) > 160 {
+		return false
+	}
+	for _, p := range []string{"tell us ", "let us know", "share your thoughts", "share your views", "share your story",
+		"join the conversation", "join the discussion", "what do you think?", "comment below", "leave your comment",
+		"leave a comment", "have your say"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	// a whole line in brackets that sends the reader elsewhere
+	if strings.HasPrefix(low, "(") && (strings.HasSuffix(low, ")") || strings.HasSuffix(low, ").") || strings.HasSuffix(low, ".)")) {
+		for _, p := range []string{"(see ", "(read ", "(watch ", "(click ", "(related", "(listen ", "(view ", "(photos", "(video", "(more on "} {
+			if strings.HasPrefix(low, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isFigureLabel reports a line that opens with the label of a map or a
+// chart the page showed: "Map of Iran highlighting epicenter of
+// earthquake: A tremor shook ...". The line is the figure's, not the
+// story's.
+func isFigureLabel(low string) bool {
+	c := strings.Index(low, ": ")
+	if c < 0 || c > 100 {
+		return false
+	}
+	for _, p := range []string{"map of ", "a map of ", "map showing ", "graphic showing ", "chart showing ", "a graphic of ", "locator map"} {
+		if strings.HasPrefix(low, p) {
 			return true
 		}
 	}

@@ -113,11 +113,17 @@ func parseDateLine(line string) (dateLine, bool) {
 				return dateLine{}, false
 			}
 			day, _ = strconv.Atoi(strings.TrimRight(low, "stndrh"))
-		case monthNames[strings.TrimSuffix(low, ".")] != 0:
+		case len(low) <= 3 && strings.HasSuffix(low, ".") && isDigits(low[:len(low)-1]):
+			// "19. Mai 2010": a day written with a dot, as German writes it.
+			if day != 0 {
+				return dateLine{}, false
+			}
+			day, _ = strconv.Atoi(low[:len(low)-1])
+		case monthOf(low) != 0:
 			if month != 0 {
 				return dateLine{}, false
 			}
-			month = monthNames[strings.TrimSuffix(low, ".")]
+			month = monthOf(low)
 		case weekdayNames[strings.TrimSuffix(low, ".")]:
 		case low == "am" || low == "a.m." || low == "a.m":
 			am = true
@@ -151,6 +157,7 @@ func parseDateLine(line string) (dateLine, bool) {
 				return dateLine{}, false
 			}
 			day, month, year = parseDottedDate(low)
+		case dateFillers[low]:
 		default:
 			l, ok := dateLabels[strings.TrimRight(low, ":")]
 			if !ok {

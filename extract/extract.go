@@ -22,8 +22,10 @@ type Options struct {
 	// time.Now(). Tests set it to get the same result every day.
 	Now time.Time
 	// MinTextLen is the least number of bytes of body text an article must
-	// have; shorter ones fail with "no article text found". Zero means
-	// DefaultMinTextLen.
+	// have; shorter ones fail with "no article text found", unless the
+	// document's container titles it (Document.Meta.Title: a feed entry, a
+	// JSON Lines record), which makes a headline and a line a whole item.
+	// Zero means DefaultMinTextLen.
 	MinTextLen int
 	// Fallback makes the HTML path also run go-trafilatura's fallback
 	// extractors (readability, dom-distiller) and keep the best. It is
@@ -141,6 +143,15 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 	if t := doc.Meta.Title; t != "" && len(r.paras) > 1 && sameText(r.paras[0], t) {
 		r.paras = r.paras[1:]
 	}
+	// An item that its container titles (a feed entry, a JSON Lines
+	// record) is whole with a headline and a line, or with a headline
+	// alone: its text is the body's, however short, or the headline when
+	// the body held only metadata (a date line). Without such a title a
+	// short body is a fragment.
+	headline := strings.Join(strings.Fields(doc.Meta.Title), " ")
+	if headline != "" && len(r.paras) == 0 {
+		r.paras = []string{headline}
+	}
 	var b strings.Builder
 	n := 0
 	for _, p := range r.paras {
@@ -159,7 +170,7 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 		b.WriteString(p)
 	}
 	a.Text = b.String()
-	if len(a.Text) < opts.minTextLen() {
+	if len(a.Text) < opts.minTextLen() && (headline == "" || a.Text == "") {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "no article text found: the input holds no readable body text (an index page, a paywall, or a page built by JavaScript?)")
 	}
 	a.Sentences = make([]crosscheck.Sentence, 0, len(a.Text)/120+len(a.Paragraphs))
@@ -183,6 +194,12 @@ func finish(doc *crosscheck.Document, r *result, opts Options) (*crosscheck.Arti
 	if !m.Published.IsZero() {
 		a.Published = m.Published
 		a.PublishedDateOnly = m.PublishedDateOnly
+	}
+	if !m.Modified.IsZero() {
+		a.Modified, a.ModifiedDateOnly = m.Modified, m.ModifiedDateOnly
+	}
+	if m.Credit != "" {
+		a.Credit = m.Credit
 	}
 	if m.Language != "" {
 		a.Language = m.Language

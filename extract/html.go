@@ -115,13 +115,23 @@ func extractHTML(body []byte, pageURL string, opts Options) (r *result, err erro
 // pageHost is the page's host name: from its address, else from its
 // canonical link.
 func pageHost(pageU *url.URL, f *pageFacts) string {
-	if pageU != nil {
-		return pageU.Hostname()
+	u := pageU
+	if u == nil {
+		u, _ = url.Parse(strings.TrimSpace(f.canonical))
 	}
-	if u, err := url.Parse(strings.TrimSpace(f.canonical)); err == nil {
-		return u.Hostname()
+	if u == nil {
+		return ""
 	}
-	return ""
+	if u.Hostname() == "web.archive.org" {
+		// A copy in the Wayback Machine: /web/20160330101229/http://site/...
+		parts := strings.SplitN(strings.TrimPrefix(u.Path, "/"), "/", 3)
+		if len(parts) == 3 && parts[0] == "web" {
+			if orig, err := url.Parse(parts[2]); err == nil && orig.Hostname() != "" {
+				return orig.Hostname()
+			}
+		}
+	}
+	return u.Hostname()
 }
 
 // finishHTML sets the metadata of a page's result, the chosen metadata
@@ -152,7 +162,9 @@ func finishHTML(r *result, pm pageMeta, md *trafilatura.Metadata, host string) {
 		r.meta.Published = pm.published.t
 		r.meta.PublishedDateOnly = !pm.published.hasTime
 	}
-	r.meta.Modified = pm.modified.t
+	if !pm.modified.zero() {
+		r.meta.Modified, r.meta.ModifiedDateOnly = pm.modified.t, !pm.modified.hasTime
+	}
 	if md != nil {
 		r.meta.Language = md.Language
 	}

@@ -54,7 +54,7 @@ var (
 		m := map[string]bool{}
 		for _, l := range authorLabels {
 			w, _, _ := strings.Cut(l, " ")
-			m[strings.TrimSuffix(w, ":")] = true
+			m[strings.TrimSuffix(strings.TrimSuffix(w, ":"), "：")] = true
 		}
 		return m
 	}()

@@ -19,6 +19,7 @@ const (
 	fromDublinCore                   // DC.* and DCTERMS.* meta tags
 	fromMetaName                     // <meta name="author">, parsely-*, sailthru.* and the like
 	fromTimeTag                      // <time datetime> in the article
+	fromDateline                     // a date the page shows, labelled or marked as the article's
 	fromByline                       // the visible byline, marked as such
 	fromTitleTag                     // <title>
 	fromHeading                      // the article's <h1>
@@ -26,7 +27,7 @@ const (
 )
 
 func (s metaSource) String() string {
-	return [...]string{"json-ld", "microdata", "opengraph", "dublin-core", "meta", "time", "byline", "title", "h1", "text"}[s]
+	return [...]string{"json-ld", "microdata", "opengraph", "dublin-core", "meta", "time", "dateline", "byline", "title", "h1", "text"}[s]
 }
 
 // A metaValue is one statement of a field by one source.
@@ -42,6 +43,11 @@ type metaValue struct {
 	// group numbers the microdata item a value belongs to: a list page
 	// holds several articles' items, and only the first one's are taken.
 	group int
+	// key is the meta tag's name or property ("og:title"), lowercased;
+	// for a visible date, how it was found ("labelled", "marked").
+	key string
+	// shown is the text a <time> element shows beside its datetime.
+	shown string
 }
 
 // pageFacts is everything a page states about itself, source by source, in
@@ -55,10 +61,13 @@ type pageFacts struct {
 	// (pubdate, class "published"), and the others.
 	timeMarked, timePlain []metaValue
 	sites                 []metaValue
-	headings              []string // <h1> texts, article ones first
-	lang                  string
-	canonical             string
-	jsonld                []string // raw JSON-LD scripts
+	// clocks are short texts of the page holding a clock and a year.
+	clocks          []string
+	headings        []string // <h1> texts, article ones first
+	articleHeadings int      // how many of them are the article's
+	lang            string
+	canonical       string
+	jsonld          []string // raw JSON-LD scripts
 }
 
 // Limits that keep the walk linear and small on hostile pages: a page has
@@ -160,6 +169,8 @@ type factWalker struct {
 	bylineSeen int // marked bylines read
 	labelSeen  int // labelled texts read
 	timeSeen   int
+	// datelineSeen counts the visible dates read.
+	datelineSeen int
 }
 
 // collectFacts reads every metadata source of a parsed page in one walk of
@@ -173,11 +184,14 @@ func collectFacts(root *html.Node) *pageFacts {
 
 // walkCtx is what an element inherits from its ancestors.
 type walkCtx struct {
-	scope    *itemScope
-	article  bool // inside <article>, <main> or an element marked as the article
-	aside    bool // inside nav, aside, footer, comments, related links: no byline there
-	head     bool
-	inByline bool // inside an element already read as a byline
+	scope   *itemScope
+	article bool // inside <article>, <main> or an element marked as the article
+	// articleTag is set inside an <article> element itself.
+	articleTag bool
+	aside      bool // inside nav, aside, footer, comments, related links: no byline there
+	head       bool
+	inByline   bool // inside an element already read as a byline
+	inDate     bool // inside an element already read as a date
 }
 
 func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
@@ -188,6 +202,15 @@ func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
 		case html.TextNode:
 			if !ctx.aside && !ctx.head && !ctx.inByline {
 				w.labelledText(c, ctx)
+				w.datedName(c, ctx)
+			}
+			if !ctx.head && !ctx.inDate {
+				// A labelled date counts even beside the article: the
+				// footer of a review says when it appeared.
+				w.labelledDate(c, ctx)
+			}
+			if !ctx.aside && !ctx.head && !ctx.inDate {
+				w.clockText(c)
 			}
 		}
 	}
@@ -222,10 +245,18 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 			f.canonical = attr(n, "href")
 		}
 		return
-	case atom.Article, atom.Main:
+	case atom.Article:
+		ctx.article, ctx.articleTag = true, true
+	case atom.Main:
 		ctx.article = true
-	case atom.Nav, atom.Aside, atom.Footer, atom.Form:
+	case atom.Nav, atom.Aside, atom.Form:
 		ctx.aside = true
+	case atom.Footer:
+		// The footer of an <article> is the article's own: its byline
+		// and date ("Posted on ... by Jane"); any other is the page's.
+		if !ctx.articleTag {
+			ctx.aside = true
+		}
 	case atom.H1:
 		if !ctx.aside && len(f.headings) < 10 {
 			if t := foldLines(textOf(n, maxFactText)); t != "" {
@@ -233,6 +264,7 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 					// An article's own heading before any heading of the
 					// page around it.
 					f.headings = append([]string{t}, f.headings...)
+					f.articleHeadings++
 				} else {
 					f.headings = append(f.headings, t)
 				}
@@ -253,6 +285,9 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 		// the marked name ("<span class=byline>by <a rel=author>").
 		if w.byline(n, ctx) {
 			ctx.inByline = true
+		}
+		if !ctx.inDate && w.dateline(n, ctx) {
+			ctx.inDate = true
 		}
 	}
 	w.walk(n, ctx)
@@ -279,19 +314,19 @@ func (w *factWalker) meta(n *html.Node, ctx walkCtx) {
 		key = strings.ToLower(strings.TrimSpace(key))
 		f := w.f
 		if s, ok := metaTitleKeys[key]; ok {
-			w.add(&f.titles, metaValue{src: s, val: content})
+			w.add(&f.titles, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaAuthorKeys[key]; ok {
-			w.add(&f.authors, metaValue{src: s, val: content})
+			w.add(&f.authors, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaPublishedKeys[key]; ok {
-			w.add(&f.published, metaValue{src: s, val: content})
+			w.add(&f.published, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaModifiedKeys[key]; ok {
-			w.add(&f.modified, metaValue{src: s, val: content})
+			w.add(&f.modified, metaValue{src: s, val: content, key: key})
 		}
 		if s, ok := metaSiteKeys[key]; ok {
-			w.add(&f.sites, metaValue{src: s, val: content})
+			w.add(&f.sites, metaValue{src: s, val: content, key: key})
 		}
 	}
 }
@@ -395,19 +430,20 @@ func (w *factWalker) timeTag(n *html.Node, ctx walkCtx) {
 		return
 	}
 	w.timeSeen++
+	shown := foldSpace(textOf(n, 80))
 	hint := strings.ToLower(attr(n, "class") + " " + attr(n, "itemprop") + " " + attr(n, "id"))
 	if p := n.Parent; p != nil && p.Type == html.ElementNode {
 		hint += " " + strings.ToLower(attr(p, "class"))
 	}
 	switch {
 	case strings.Contains(hint, "modified") || strings.Contains(hint, "updated") || strings.Contains(hint, "aktualisiert"):
-		w.add(&w.f.modified, metaValue{src: fromTimeTag, val: dt})
+		w.add(&w.f.modified, metaValue{src: fromTimeTag, val: dt, shown: shown})
 	case hasAttr(n, "pubdate") || strings.Contains(hint, "publish") || strings.Contains(hint, "created") ||
 		strings.Contains(hint, "entry-date") || strings.Contains(hint, "post-date"):
 		// Marked as the publication time: before unmarked ones.
-		w.add(&w.f.timeMarked, metaValue{src: fromTimeTag, val: dt})
+		w.add(&w.f.timeMarked, metaValue{src: fromTimeTag, val: dt, shown: shown})
 	case ctx.article || !ctx.head:
-		w.add(&w.f.timePlain, metaValue{src: fromTimeTag, val: dt})
+		w.add(&w.f.timePlain, metaValue{src: fromTimeTag, val: dt, shown: shown})
 	}
 }
 
@@ -429,21 +465,38 @@ func isAsideBlock(n *html.Node) bool {
 	default:
 		return false
 	}
+	marks := asideMarks
+	if n.DataAtom == atom.Article {
+		// An <article> is an article: beside the page's own only when it
+		// is an item of a list of others ("teaser", "related").
+		marks = itemMarks
+	}
 	aside := false
 	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
 		if strings.HasPrefix(tok, "main") || strings.Contains(tok, "article-content") || tok == "content" {
 			return false
 		}
+		content, marked := false, false
 		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
-			for _, m := range asideMarks {
+			content = content || part == "content"
+			for _, m := range marks {
 				if part == m || part == m+"s" {
-					aside = true
+					marked = true
 				}
 			}
 		}
+		if content && !marked {
+			// "site-content", "content-area": the page says this is its
+			// content ("comment-content" is a comment's).
+			return false
+		}
+		aside = aside || marked
 	}
 	return aside
 }
+
+// Class words of an item in a list of other articles.
+var itemMarks = []string{"comment", "kommentar", "related", "teaser", "recommend", "recommended", "promo", "reply", "trending", "popular", "outbrain", "taboola"}
 
 // isArticleBlock reports an element whose schema.org item or class marks it
 // as the article.
@@ -526,7 +579,83 @@ func (w *factWalker) labelledText(c *html.Node, ctx walkCtx) {
 		return
 	}
 	w.labelSeen++
-	w.add(&w.f.authors, metaValue{src: fromByline, val: t, outside: !ctx.article, plain: true})
+	v := metaValue{src: fromByline, val: t, outside: !ctx.article, plain: true}
+	if name, ok := nameBeforeDate(stripAuthorLabel(t)); ok {
+		// "Posted by jdoe on August 3, 2019": the label and the date
+		// around it say that the word between is a name, even a user
+		// name.
+		v.val, v.key = "by "+name, "dated"
+	}
+	w.add(&w.f.authors, v)
+}
+
+// nameBeforeDate reads "Jane Doe on August 3, 2019", "jdoe 21.10.2019",
+// "Jane @ 12:00 am": up to three words, then a date or a clock, maybe
+// after a connecting word. It returns the words.
+func nameBeforeDate(s string) (string, bool) {
+	words := strings.Fields(s)
+	for i := 1; i <= 3 && i < len(words); i++ {
+		rest := words[i:]
+		if c := strings.ToLower(rest[0]); len(rest) > 1 && (c == "on" || c == "am" || c == "um" || c == "le" || c == "el" || c == "@" || c == "|" || c == "-" || c == "–" || c == "·") {
+			rest = rest[1:]
+		}
+		r := strings.Join(rest, " ")
+		if _, ok := parseDateLine(r); ok || isDateOrClock(r) {
+			return strings.TrimRight(strings.Join(words[:i], " "), ",|"), true
+		}
+	}
+	return "", false
+}
+
+// datedName records a short line made of a date, maybe a clock, and one
+// name, the separators of a byline between them ("04.02.2022 | 13:10 Uhr
+// | Jane Doe", "11.12.2019 - Jane Doe"): a byline nobody marked, which
+// the date beside it gives away.
+func (w *factWalker) datedName(c *html.Node, ctx walkCtx) {
+	t := strings.TrimSpace(c.Data)
+	if w.labelSeen >= maxFactValues || len(t) < 10 || len(t) > 100 || !hasYear(t) {
+		return
+	}
+	line := foldSpace(labelRun(c, 120))
+	if len(line) > 100 {
+		return
+	}
+	segs := []string{line}
+	for _, sep := range bylineBreaks {
+		var next []string
+		for _, s := range segs {
+			next = append(next, strings.Split(s, sep)...)
+		}
+		segs = next
+	}
+	name, dated := "", false
+	for _, seg := range segs {
+		seg = strings.TrimSpace(seg)
+		switch {
+		case seg == "":
+		case isDateOrClock(seg):
+			dated = true
+		case name != "":
+			return // two pieces that are no date: not this kind of line
+		default:
+			name = seg
+		}
+	}
+	if !dated || name == "" {
+		return
+	}
+	w.labelSeen++
+	w.add(&w.f.authors, metaValue{src: fromByline, val: name, outside: !ctx.article, plain: true})
+}
+
+// isDateOrClock reports a piece of a byline that is a date ("04.02.2022")
+// or a clock ("13:10 Uhr").
+func isDateOrClock(s string) bool {
+	if _, ok := parseDateLine(s); ok {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) <= 2 && isClock(f[0]) && (len(f) == 1 || dateFillers[f[1]] || f[1] == "am" || f[1] == "pm")
 }
 
 // labelRun is the text from c to the next line break or block element,
@@ -566,8 +695,8 @@ func labelRun(c *html.Node, max int) string {
 // startsWithLabelWord reports whether s starts with the first word of a
 // byline label: a cheap test before the full one.
 func startsWithLabelWord(s string) bool {
-	s = strings.TrimLeft(s, " |·•\u00a0")
-	end := strings.IndexAny(s, " :\u00a0")
+	s = strings.TrimLeft(s, " |·•\u00a0(（")
+	end := strings.IndexAny(s, " :：\u00a0")
 	if end < 0 {
 		end = len(s)
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/text/unicode/norm"
 )
 
 const (
@@ -26,12 +27,12 @@ const (
 )
 
 // The gate on html-metadata, on the scorer's total line, in percent: the
-// figures reached so far. Raise them as the metadata step improves; issue
-// 10 asks for 85, 80 and 95.
+// figures reached so far (465/545, 309/389, 448/485). Raise them as the
+// metadata step improves; issue 10 asks for 85, 80 and 95.
 const (
-	minTitlePct  = 83
-	minAuthorPct = 76
-	minDatePct   = 90
+	minTitlePct  = 85.3
+	minAuthorPct = 79.4
+	minDatePct   = 92.3
 )
 
 var (
@@ -235,9 +236,12 @@ func TestHTMLMetadataCorpus(t *testing.T) {
 			}
 		}
 	}
-	for field, min := range map[string]float64{"title": minTitlePct, "author": minAuthorPct, "date": minDatePct} {
-		if pct := got.pct("total", field); pct < min {
-			t.Errorf("total %s %.1f%%, want >= %.0f%%", field, pct, min)
+	for _, field := range []string{"title", "author", "date"} {
+		min := map[string]float64{"title": minTitlePct, "author": minAuthorPct, "date": minDatePct}[field]
+		pct := got.pct("total", field)
+		t.Logf("total %s %.1f%% (gate %.1f%%, go-trafilatura %.1f%%)", field, pct, min, base.pct("total", field))
+		if pct < min {
+			t.Errorf("total %s %.1f%%, want >= %.1f%%", field, pct, min)
 		}
 		for set := range base {
 			if *metaFast {
@@ -282,7 +286,7 @@ var (
 )
 
 func metaNorm(s string) string {
-	s = strings.ToLower(s)
+	s = strings.ToLower(norm.NFKC.String(s))
 	s = metaQuotes.ReplaceAllString(s, "")
 	return strings.Trim(metaSpace.ReplaceAllString(s, " "), " -|:.,")
 }

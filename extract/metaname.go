@@ -79,7 +79,7 @@ const (
 var bylineBreaks = []string{" | ", " · ", " • ", " — ", " – ", " - ", " / ", "|", "•"}
 
 // Separators between several names.
-var nameJoins = []string{", ", ",", "; ", ";", " & ", " and ", " und ", " et ", " y ", " e ", " i ", " og ", " och ", " en "}
+var nameJoins = []string{", ", ",", "; ", ";", "、", " & ", " and ", " und ", " et ", " y ", " e ", " i ", " og ", " och ", " en "}
 
 func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) {
 	lenient := trust == lenientNames
@@ -93,6 +93,9 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 	}
 	if strings.Contains(low, "://") || strings.HasPrefix(low, "www.") && !strings.Contains(low, " ") && len(site) > 0 {
 		return // a profile address, not a name
+	}
+	if inner, ok := wholeBracket(line); ok {
+		line = inner // "(Text: Jane Doe)", "（责编：牛镛）": a byline set in brackets
 	}
 	// "Jane Doe (Reuters)": brackets credit an agency or hold an
 	// abbreviation of the name ("(obe)"), never another person; a web
@@ -137,7 +140,13 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 			}
 			continue
 		}
-		for _, part := range splitAny(seg, nameJoins) {
+		parts := splitAny(seg, nameJoins)
+		if singleWords(parts) {
+			// "Jobs & Hire", "Müller und Söhne": one name of two words
+			// joined, not two people of one word each.
+			parts = []string{seg}
+		}
+		for _, part := range parts {
 			part = stripAuthorLabel(trimNamePunct(part))
 			part = stripTrailingDate(part)
 			part = stripPlace(part)
@@ -152,6 +161,35 @@ func parseAuthorLine(line string, trust nameTrust, site string, p *authorParse) 
 			}
 		}
 	}
+}
+
+// wholeBracket returns what a line wholly set in one pair of round
+// brackets holds.
+func wholeBracket(line string) (string, bool) {
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasPrefix(line, p[0]) && strings.HasSuffix(line, p[1]) {
+			inner := line[len(p[0]) : len(line)-len(p[1])]
+			if !strings.ContainsAny(inner, "()（）") {
+				return strings.TrimSpace(inner), true
+			}
+		}
+	}
+	return "", false
+}
+
+// singleWords reports two or more parts of one word each, in a script
+// with case: single names joined, as companies are named.
+func singleWords(parts []string) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		p = trimNamePunct(p)
+		if strings.Contains(p, " ") || caseless(p) || p == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // tidyPeople looks at the people one line named, from index start: beside
@@ -210,7 +248,7 @@ func creditBrackets(line string, p *authorParse) (rest string, domain bool) {
 
 // stripAuthorLabel drops a leading "By", "Von", "Written by", "Autor:".
 func stripAuthorLabel(s string) string {
-	s = strings.TrimLeft(s, " |·•\u00a0")
+	s = strings.TrimLeft(s, " |·•\u00a0(（")
 	for range 2 { // "Text: Von Jane Doe"
 		low := strings.ToLower(s)
 		found := false
@@ -219,7 +257,7 @@ func stripAuthorLabel(s string) string {
 				continue
 			}
 			rest := s[len(l):]
-			if strings.HasSuffix(l, ":") || rest == "" {
+			if strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：") || rest == "" {
 				s, found = strings.TrimSpace(rest), true
 				break
 			}
@@ -236,7 +274,7 @@ func stripAuthorLabel(s string) string {
 }
 
 func trimNamePunct(s string) string {
-	return strings.Trim(s, " .,;:|-–—\"'“”„«»*·•@")
+	return strings.Trim(s, " .,;:|-–—\"'“”„«»*·•@()（）")
 }
 
 // stripTrailingDate drops dates and date words ending a name: "Jane Doe
@@ -357,6 +395,11 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	for len(words) > 0 && roleLexicon[strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))] {
 		words = words[:len(words)-1]
 	}
+	if len(words) > 2 && followButtons[strings.ToLower(words[len(words)-1])] {
+		// "Jane Doe Follow": the button an author box sets beside the name.
+		words = words[:len(words)-1]
+		n--
+	}
 	if len(words) == 0 || len(words) < n && len(words) == 1 && !caseless(words[0]) {
 		// Only titles, or a title beside one word ("Herald Staff
 		// Writer"): no one's name.
@@ -391,6 +434,10 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	return noName, ""
 }
 
+// The words of the button beside an author's name that follows the
+// author's posts.
+var followButtons = map[string]bool{"follow": true, "folgen": true, "suivre": true, "seguir": true, "segui": true, "volgen": true}
+
 // sameOutlet reports a value that is the outlet's own name. site holds
 // the names the page gives its outlet, one a line (og:site_name, the
 // publisher, the host).
@@ -400,6 +447,11 @@ func sameOutlet(s, site string) bool {
 		return false
 	}
 	for _, name := range strings.Split(site, "\n") {
+		if possessive(name, s) {
+			// "Daniel Lemire's blog": the site of the person, who is not
+			// the site.
+			continue
+		}
 		b := outletKey(name)
 		// Equal, or one the other with a short addition ("Spiegel" and
 		// "Spiegel Online"); not a person named in the host ("Heiko",
@@ -413,6 +465,13 @@ func sameOutlet(s, site string) bool {
 		}
 	}
 	return false
+}
+
+// possessive reports a site name that is a person's: "Jane Doe's Blog",
+// "Jane Doe’s kitchen".
+func possessive(site, name string) bool {
+	site, name = strings.ToLower(site), strings.ToLower(strings.TrimSpace(name))
+	return name != "" && (strings.HasPrefix(site, name+"'s ") || strings.HasPrefix(site, name+"’s "))
 }
 
 // outletKey folds an outlet's name or host for comparison: "www." and a

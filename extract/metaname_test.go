@@ -48,6 +48,10 @@ func TestParseAuthorValue(t *testing.T) {
 		{"label on its own line", "Von\nJane Doe", labelledNames, "", "Jane Doe", "", ""},
 		{"caption is no byline", "Utopie oder Dystopie? In Südkorea zeigt eine App, an welchen Orten Menschen waren, die später positiv auf Corona getestet wurden", labelledNames, "", "", "", ""},
 		{"comment header", "Stephangoeldi said", lenientNames, "", "", "", ""},
+		{"follow button beside the name", "Inga Hoeltmann Follow", lenientNames, "", "Inga Hoeltmann", "", ""},
+		{"chinese editor label", "责任编辑：  焦鹏", strictNames, "", "焦鹏", "", ""},
+		{"byline in brackets, names in a chinese list", "(责编：牛镛、岳弘彬)", strictNames, "", "牛镛|岳弘彬", "", ""},
+		{"agency still credited beside a bracketed name", "Jane Doe (Reuters)", strictNames, "", "Jane Doe", "Reuters", "Reuters"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -125,7 +129,7 @@ func TestChoosePublished(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := choosePublished(tc.vals, tc.visible, now)
+			got, _ := choosePublished(readDates(tc.vals, "", now), nil, tc.visible, nil, now)
 			s := got.t.Format(time.DateOnly)
 			if got.hasTime {
 				s = got.t.Format(time.RFC3339)

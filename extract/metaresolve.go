@@ -48,8 +48,11 @@ func resolveMetaVisible(f *pageFacts, host string, visible metaTime, now time.Ti
 	m.site = chooseSite(f)
 	m.title, m.titleSrc = chooseTitle(f, m.site, host)
 	m.author, m.credit, m.authorSrc = chooseAuthor(f, outletNames(f, host))
-	m.published, m.dateSrc = choosePublished(append(sortedBySource(f.published), append(f.timeMarked, f.timePlain...)...), visible, now)
-	m.modified, _ = chooseDate(sortedBySource(f.modified), now)
+	published := readDates(sortedBySource(append(append(slices.Clip(f.published), f.timeMarked...), f.timePlain...)), f.lang, now)
+	modified := readDates(sortedBySource(f.modified), f.lang, now)
+	zone := pageZone(append(slices.Clip(published), modified...), f.clocks)
+	m.published, m.dateSrc = choosePublished(published, modified, visible, zone, now)
+	m.modified, _ = chooseDate(modified, now)
 	if !m.modified.zero() && !m.published.zero() && m.modified.t.Before(m.published.t) && m.modified.t.Format(time.DateOnly) != m.published.t.Format(time.DateOnly) {
 		// A modification before the publication is a mislabelled field.
 		m.modified = metaTime{}
@@ -86,6 +89,26 @@ func chooseTitle(f *pageFacts, site, host string) (string, string) {
 
 func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 	vals := sortedBySource(f.titles)
+	// A heading that is one piece of a title beside others is the site's
+	// name set as the page's heading ("Krimiblog-Archiv" over "Headline :
+	// Krimiblog-Archiv | Tagline").
+	headingSite, hostSite := "", ""
+	for _, h := range f.headings {
+		h = joinLines(h)
+		if namesHost(h, host) && !slices.ContainsFunc(vals, func(v metaValue) bool { return v.src != fromTitleTag && sameText(v.val, h) }) {
+			// The host's name as the page's heading: never the headline.
+			headingSite, hostSite = h, h
+			break
+		}
+		for _, v := range vals {
+			if ps := splitTitle(foldSpace(v.val)); len(ps) > 1 && slices.ContainsFunc(ps, func(p string) bool { return strings.EqualFold(p, h) }) {
+				headingSite = h
+			}
+		}
+		if headingSite != "" {
+			break
+		}
+	}
 	var wholes []string // cleaned titles, folded
 	var raws []string   // titles as written, folded and lowercased
 	for _, v := range vals {
@@ -97,7 +120,7 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 	siteKey := titleKey(site)
 	usable := func(h string) bool {
 		hn := titleKey(h)
-		return len(h) >= 4 && len(h) <= 300 && hn != siteKey && len(hn) >= 3
+		return len(h) >= 4 && len(h) <= 300 && hn != siteKey && len(hn) >= 3 && (hostSite == "" || !sameText(h, hostSite))
 	}
 	confirmed := func(h string) bool {
 		hn := titleKey(h)
@@ -147,18 +170,13 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 			}
 		}
 	}
-	for _, v := range vals {
-		if v.src == fromTitleTag {
-			continue
-		}
-		if t := cleanTitle(v.val, site, host); len(t) >= 4 {
-			return t, v.src.String()
-		}
-	}
-	if len(f.headings) > 0 {
-		// No structured title: the article's own heading, when it reads as
-		// a headline and is not a piece of the page title (the site's
-		// name set as a heading).
+	// The article's own heading, when it reads as a headline, is not a
+	// piece of the page title (the site's name set as a heading) and is
+	// the page's only one (or the article's): over the titles made for
+	// sharing (og:title), which are often rewritten, not over schema.org's
+	// headline.
+	heading := ""
+	if len(f.headings) == 1 || f.articleHeadings == 1 {
 		h := joinLines(f.headings[0])
 		hl := strings.ToLower(foldSpace(h))
 		piece := false
@@ -170,18 +188,78 @@ func chooseTitleRaw(f *pageFacts, site, host string) (string, string) {
 			}
 		}
 		if usable(h) && !piece && len(strings.Fields(h)) >= 3 {
-			return h, fromHeading.String()
+			heading = h
 		}
 	}
 	for _, v := range vals {
 		if v.src == fromTitleTag {
-			if t := cleanTitle(v.val, site, host); t != "" {
+			continue
+		}
+		if heading != "" && v.src > headingOver {
+			break
+		}
+		t := cleanTitle(v.val, site, host)
+		if headingSite != "" {
+			t = cutSitePiece(t, headingSite)
+		}
+		if len(t) >= 4 {
+			return t, v.src.String()
+		}
+	}
+	if heading != "" {
+		return heading, fromHeading.String()
+	}
+	for _, v := range vals {
+		if v.src == fromTitleTag {
+			t := cleanTitle(v.val, site, host)
+			if headingSite != "" {
+				t = cutSitePiece(t, headingSite)
+			}
+			if t != "" {
 				return t, v.src.String()
 			}
 		}
 	}
 	return "", ""
 }
+
+// namesHost reports a heading that is the site's name as its host spells
+// it: "DimidoBlog" on dimido.de, "Four Years Remaining" on fouryears.eu.
+func namesHost(h, host string) bool {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	label, _, _ := strings.Cut(host, ".")
+	label = alnumLower(label)
+	return len(label) >= 5 && len(strings.Fields(h)) <= 4 && strings.HasPrefix(titleKey(h), label)
+}
+
+// cutSitePiece cuts the site's name and what goes with it from a title:
+// "Headline : Site | Tagline" is "Headline"; "Site » Section » Headline"
+// is "Headline".
+func cutSitePiece(title, siteName string) string {
+	i := strings.Index(strings.ToLower(title), strings.ToLower(siteName))
+	if i < 0 || len(siteName) == len(title) {
+		return title
+	}
+	if i > 0 {
+		if t := strings.TrimRight(title[:i], " |:-–—·»«/•~"); t != "" && hasTitleSep(title[:i], false) {
+			return t
+		}
+		return title
+	}
+	rest := title[len(siteName):]
+	if !hasTitleSep(rest, true) {
+		return title
+	}
+	ps := splitTitle(rest)
+	if len(ps) == 0 {
+		return title
+	}
+	return ps[len(ps)-1]
+}
+
+// headingOver is the least trusted structured title source that the
+// article's own heading does not overrule.
+var headingOver = fromJSONLD
 
 // beside reports whether title starts or ends with part, a separator
 // between part and the rest: "part | Site", "Kicker: part".
@@ -273,123 +351,26 @@ func outletNames(f *pageFacts, host string) string {
 // chooseAuthor reads the authors source by source in order of trust and
 // takes the first source that names a person; when none does, the first
 // organisation a structured source names as the author. credit is a news
-// agency named beside the people.
+// agency named beside the people. The other sources then complete the
+// chosen one: a fuller list of the same people ("Jane Doe" in JSON-LD,
+// "By Jane Doe and John Roe" in the byline), a user name written out
+// ("jdoe" beside "Jane Doe").
 func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
-	vals := sortedBySource(f.authors)
+	readings := readAuthors(f, site)
 	var orgs []string
 	orgSrc := ""
-	for i := 0; i < len(vals); {
-		j := i
-		for j < len(vals) && vals[j].src == vals[i].src {
-			j++
+	for i, r := range readings {
+		if r.agencyOnly {
+			// A structured field naming a news agency as the author is
+			// surer than a person found in the page's text.
+			return r.agency, r.agency, r.src.String()
 		}
-		group := vals[i:j]
-		i = j
-		s := group[0].src
-		var people, gorgs []string
-		agency := ""
-		if s == fromByline {
-			// One byline, the first that names someone: marked bylines of
-			// the article first, then labelled text of the article, then
-			// those outside it.
-			rank := func(v metaValue) int {
-				r := 0
-				if v.outside {
-					r += 2
-				}
-				if v.plain {
-					r++
-				}
-				return r
-			}
-			sort.SliceStable(group, func(a, b int) bool { return rank(group[a]) < rank(group[b]) })
-			for _, v := range group {
-				trust := labelledNames
-				switch {
-				case v.person:
-					trust = lenientNames
-				case v.plain:
-					trust = strictNames
-				}
-				bsite := site
-				if v.person {
-					// An hCard or rel=author naming the site's own name is
-					// the blog's author (one person, one blog).
-					bsite = ""
-				}
-				p := parseAuthorValue(v.val, trust, bsite)
-				if len(p.people) == 0 && v.person && len(p.orgs) == 1 && isAcronymWord(p.orgs[0]) && !wireAgencies[strings.ToLower(p.orgs[0])] {
-					// An hCard holding initials ("LD") names a person.
-					p.people = p.orgs
-				}
-				if len(p.people) > 0 {
-					people, agency = p.people, p.agency
-					break
-				}
-				switch {
-				case len(gorgs) > 0:
-				case p.agency != "":
-					gorgs = []string{p.agency}
-				case v.person && len(p.orgs) > 0:
-					// rel=author naming an organisation: its author as stated.
-					gorgs = p.orgs[:1]
-				}
-			}
-		} else {
-			// Values of one item only: a list page's first article.
-			g := -1
-			var listed []string // a schema.org list, people and organisations in order
-			for _, v := range group {
-				if g >= 0 && v.group != g {
-					continue
-				}
-				if v.org && !v.person {
-					if k, name := classifyName(v.val, true, site); k != noName {
-						gorgs = append(gorgs, name)
-						if !looksDomainName(name) {
-							listed = append(listed, name)
-						}
-						if agency == "" && wireAgencies[strings.ToLower(name)] {
-							agency = name
-						}
-					}
-					continue
-				}
-				p := parseAuthorValue(v.val, lenientNames, site)
-				if len(p.people) > 0 {
-					g = v.group
-				}
-				people = append(people, p.people...)
-				gorgs = append(gorgs, p.orgs...)
-				if s <= fromMicrodata && (v.person || v.org) {
-					listed = append(listed, p.people...)
-					for _, o := range p.orgs {
-						if !looksDomainName(o) {
-							listed = append(listed, o)
-						}
-					}
-				}
-				if agency == "" {
-					agency = p.agency
-				}
-			}
-			if len(people) > 0 && len(listed) > len(people) {
-				// Schema.org lists its authors one by one: an agency or a
-				// desk listed beside the people is an author as stated.
-				people = listed
-			}
-			if len(people) == 0 && agency != "" && s <= fromMetaName {
-				// A structured field naming a news agency as the author is
-				// surer than a person found in the page's text.
-				return agency, agency, s.String()
-			}
+		if len(r.people) > 0 {
+			people := completePeople(r.people, readings[i+1:])
+			return strings.Join(people, ", "), r.agency, r.src.String()
 		}
-		people = dedupeFold(people)
-		if len(people) > 0 {
-			return strings.Join(people, ", "), agency, s.String()
-		}
-		if len(orgs) == 0 && len(gorgs) > 0 {
-			orgs, orgSrc = dedupeFold(gorgs), s.String()
+		if len(orgs) == 0 && len(r.orgs) > 0 {
+			orgs, orgSrc = r.orgs, r.src.String()
 		}
 	}
 	if len(orgs) > 0 {
@@ -398,137 +379,207 @@ func chooseAuthor(f *pageFacts, site string) (author, credit, src string) {
 	return "", "", ""
 }
 
-// Weights of the sources of a publication date in the vote of
-// choosePublished: structured fields tied to the article weigh most, the
-// date the page shows (go-htmldate's reading of it) as much as a meta tag.
-var dateWeights = map[metaSource]int{
-	fromJSONLD: 5, fromMicrodata: 4, fromOpenGraph: 4, fromDublinCore: 3, fromMetaName: 3,
-	fromTimeTag: 2, fromVisible: 3,
-}
-
-// dateCand is one statement of the publication date.
-type dateCand struct {
-	mt     metaTime
+// authorReading is what one source says of the authors.
+type authorReading struct {
 	src    metaSource
-	weight int
-	// days are the calendar days the statement is compatible with: its
-	// own day, and for an instant given in UTC the neighbouring day it
-	// falls on in the page's own zone, which UTC does not tell.
-	days []string
+	people []string
+	orgs   []string
+	agency string
+	// list is the people of the one value that named most of them: a
+	// list as one statement gives it, never pieced together from
+	// several fields.
+	list []string
+	// agencyOnly: a structured field names a news agency and no person.
+	agencyOnly bool
 }
 
-// choosePublished votes on the publication day: every source supports
-// the days its date is compatible with, weighted by its trust; the day
-// with the most support wins, the most trusted source breaking ties. The
-// date returned is the most trusted statement of that day with its time
-// and zone, or the day alone when no source gives its instant.
-func choosePublished(vals []metaValue, visible metaTime, now time.Time) (metaTime, string) {
-	var cands []dateCand
-	perSource := map[metaSource]int{}
-	add := func(mt metaTime, src metaSource) {
-		if mt.t.Year() < 1995 || mt.t.After(now.Add(24*time.Hour)) {
-			return
+// readAuthors reads the author values of each source, in order of trust.
+func readAuthors(f *pageFacts, site string) []authorReading {
+	vals := sortedBySource(f.authors)
+	var out []authorReading
+	for i := 0; i < len(vals); {
+		j := i
+		for j < len(vals) && vals[j].src == vals[i].src {
+			j++
 		}
-		// A page states many times (related stories, comments): a few of
-		// each source are enough.
-		if perSource[src]++; perSource[src] > 3 {
-			return
+		group := vals[i:j]
+		i = j
+		r := authorReading{src: group[0].src}
+		if r.src == fromByline {
+			r.people, r.orgs, r.agency = readBylines(group, site)
+			r.list = r.people
+		} else {
+			readStructuredAuthors(group, site, &r)
 		}
-		c := dateCand{mt: mt, src: src, weight: dateWeights[src]}
-		day := mt.t.Format(time.DateOnly)
-		c.days = []string{day}
-		if mt.hasTime && mt.t.Location() == time.UTC {
-			for _, off := range []time.Duration{-12 * time.Hour, 14 * time.Hour} {
-				if d := mt.t.Add(off).Format(time.DateOnly); d != day {
-					c.days = append(c.days, d)
+		r.people = dedupeFold(r.people)
+		r.orgs = dedupeFold(r.orgs)
+		out = append(out, r)
+	}
+	return out
+}
+
+// readBylines reads the one byline that names someone, the first of:
+// marked bylines of the article, labelled text of the article, those
+// outside it.
+func readBylines(group []metaValue, site string) (people, orgs []string, agency string) {
+	rank := func(v metaValue) int {
+		r := 0
+		if v.outside {
+			r += 2
+		}
+		if v.plain {
+			r++
+		}
+		return r
+	}
+	group = append([]metaValue(nil), group...)
+	sort.SliceStable(group, func(a, b int) bool { return rank(group[a]) < rank(group[b]) })
+	for _, v := range group {
+		trust := labelledNames
+		switch {
+		case v.person:
+			trust = lenientNames
+		case v.plain && v.key == "dated":
+			trust = labelledNames
+		case v.plain:
+			trust = strictNames
+		}
+		bsite := site
+		if v.person {
+			// An hCard or rel=author naming the site's own name is
+			// the blog's author (one person, one blog).
+			bsite = ""
+		}
+		p := parseAuthorValue(v.val, trust, bsite)
+		if len(p.people) == 0 && v.person && len(p.orgs) == 1 && isAcronymWord(p.orgs[0]) && !wireAgencies[strings.ToLower(p.orgs[0])] {
+			// An hCard holding initials ("LD") names a person.
+			p.people = p.orgs
+		}
+		if len(p.people) > 0 {
+			return p.people, p.orgs, p.agency
+		}
+		switch {
+		case len(orgs) > 0:
+		case p.agency != "":
+			orgs = []string{p.agency}
+		case v.person && len(p.orgs) > 0:
+			// rel=author naming an organisation: its author as stated.
+			orgs = p.orgs[:1]
+		}
+	}
+	return nil, orgs, ""
+}
+
+// readStructuredAuthors reads the values of one structured source: the
+// values of one item only (a list page's first article).
+func readStructuredAuthors(group []metaValue, site string, r *authorReading) {
+	s := r.src
+	g := -1
+	var listed []string // a schema.org list, people and organisations in order
+	for _, v := range group {
+		if g >= 0 && v.group != g {
+			continue
+		}
+		if v.org && !v.person {
+			if k, name := classifyName(v.val, true, site); k != noName {
+				r.orgs = append(r.orgs, name)
+				if !looksDomainName(name) {
+					listed = append(listed, name)
+				}
+				if r.agency == "" && wireAgencies[strings.ToLower(name)] {
+					r.agency = name
+				}
+			}
+			continue
+		}
+		p := parseAuthorValue(v.val, lenientNames, site)
+		if len(p.people) > 0 {
+			g = v.group
+		}
+		if len(p.people) > len(r.list) {
+			r.list = p.people
+		}
+		r.people = append(r.people, p.people...)
+		r.orgs = append(r.orgs, p.orgs...)
+		if s <= fromMicrodata && (v.person || v.org) {
+			listed = append(listed, p.people...)
+			for _, o := range p.orgs {
+				if !looksDomainName(o) {
+					listed = append(listed, o)
 				}
 			}
 		}
-		cands = append(cands, c)
-	}
-	for _, v := range vals {
-		if t, ok := parseMetaDate(v.val); ok {
-			if _, off := t.t.Zone(); off == 0 && t.hasTime {
-				t.t = t.t.UTC() // "GMT", "+00:00", "Z": one zone
-			}
-			add(t, v.src)
+		if r.agency == "" {
+			r.agency = p.agency
 		}
 	}
-	if !visible.zero() {
-		add(visible, fromVisible)
+	if len(r.people) > 0 && len(listed) > len(r.people) {
+		// Schema.org lists its authors one by one: an agency or a
+		// desk listed beside the people is an author as stated.
+		r.people = listed
 	}
-	if len(cands) == 0 {
-		return metaTime{}, ""
-	}
-	support := map[string]int{}
-	for _, d := range distinctDays(cands) {
-		best := map[metaSource]int{}
-		for _, c := range cands {
-			if slices.Contains(c.days, d) && c.weight > best[c.src] {
-				best[c.src] = c.weight
-			}
-		}
-		for _, w := range best {
-			support[d] += w
-		}
-	}
-	// The winning day: most support; on a tie, the day of the most trusted
-	// statement (cands are in order of trust).
-	day, top := "", -1
-	for _, c := range cands {
-		for _, d := range c.days[:1] {
-			if support[d] > top {
-				day, top = d, support[d]
-			}
-		}
-	}
-	for _, c := range cands {
-		// A shifted UTC day may win only through a local statement of it.
-		for _, d := range c.days[1:] {
-			if support[d] > top {
-				day, top = d, support[d]
-			}
-		}
-	}
-	for _, c := range cands {
-		if c.mt.hasTime && c.days[0] == day {
-			return c.mt, c.src.String()
-		}
-	}
-	for _, c := range cands {
-		if slices.Contains(c.days, day) {
-			d, _ := time.Parse(time.DateOnly, day)
-			return metaTime{t: d}, c.src.String()
-		}
-	}
-	return metaTime{}, ""
+	r.agencyOnly = len(r.people) == 0 && r.agency != "" && s <= fromMetaName
 }
 
-func distinctDays(cands []dateCand) []string {
-	var out []string
-	for _, c := range cands {
-		for _, d := range c.days {
-			if !slices.Contains(out, d) {
-				out = append(out, d)
+// completePeople completes the people a source names with what less
+// trusted sources say of the same people: a user name the byline writes
+// out ("jdoe" is "Jane Doe"), and a longer list that holds them all ("Jane
+// Doe" where the byline says "Jane Doe and John Roe"): sources that list
+// one author of several are common, sources that add a wrong one to the
+// right ones are not.
+func completePeople(people []string, others []authorReading) []string {
+	people = append([]string(nil), people...)
+	for i, p := range people {
+		if strings.Contains(p, " ") {
+			continue
+		}
+		key := alnumLower(p)
+		for _, r := range others {
+			for _, q := range r.people {
+				if strings.Contains(q, " ") && alnumLower(q) == key {
+					people[i] = q
+				}
 			}
+		}
+	}
+	same := func(a, b string) bool { return alnumLower(a) == alnumLower(b) }
+	for _, r := range others {
+		if len(r.list) <= len(people) || len(r.list) > 6 {
+			continue
+		}
+		all := true
+		for _, p := range people {
+			if !slices.ContainsFunc(r.list, func(q string) bool { return same(p, q) }) {
+				all = false
+			}
+		}
+		if all {
+			return r.list
+		}
+	}
+	// "Sophie Foster" and "sophie-foster": one person.
+	out := people[:0]
+	for _, p := range people {
+		if !slices.ContainsFunc(out, func(q string) bool { return same(p, q) }) {
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// chooseDate takes the first date of the most trusted source that parses
-// and lies between 1995 and now; a later source giving the same day with
-// its time and zone makes it more precise.
-func chooseDate(vals []metaValue, now time.Time) (metaTime, string) {
+// chooseDate takes the first date of the most trusted source that lies
+// between 1995 and now; a later source giving the same day with its time
+// and zone makes it more precise.
+func chooseDate(stmts []dateStmt, now time.Time) (metaTime, string) {
 	var best metaTime
 	src := ""
-	for _, v := range vals {
-		t, ok := parseMetaDate(v.val)
-		if !ok || t.t.Year() < 1995 || t.t.After(now.Add(24*time.Hour)) {
+	for _, s := range stmts {
+		t := s.mt
+		if t.t.Year() < 1995 || t.t.After(now.Add(24*time.Hour)) {
 			continue
 		}
 		if best.zero() {
-			best, src = t, v.src.String()
+			best, src = t, s.src.String()
 			if best.hasTime {
 				return best, src
 			}

@@ -50,13 +50,15 @@ const (
 
 // textDoc is the state of one plain-text extraction.
 type textDoc struct {
-	lines       []string
-	kinds       []lineKind
-	outlet      string
-	outletPrio  int
-	date        dateLine
-	datePrio    int
-	author      string
+	lines      []string
+	kinds      []lineKind
+	outlet     string
+	outletPrio int
+	date       dateLine
+	datePrio   int
+	author     string
+	// credit is the news agency the byline credits ("Jane Doe, Reuters").
+	credit      string
 	corrections []string
 }
 
@@ -127,6 +129,9 @@ func extractText(body string, opts Options) *result {
 			d.kinds[i] = kindByline
 			if d.author == "" {
 				d.author = a
+				if wireAgencies[strings.ToLower(strings.TrimSpace(o))] {
+					d.credit = strings.TrimSpace(o)
+				}
 			}
 			if o != "" {
 				prio := outletByline
@@ -164,7 +169,7 @@ func extractText(body string, opts Options) *result {
 	r := &result{paras: d.paragraphs()}
 	r.meta.Title = title
 	r.meta.Language = lang
-	r.meta.Author = d.author
+	r.meta.Author, r.meta.Credit = d.author, d.credit
 	r.meta.Outlet = d.outlet
 	if d.datePrio != dateNone {
 		r.meta.Published = d.date.t

@@ -697,3 +697,44 @@ func TestSentencesLists(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestHeadlineOnlyItem: a feed entry or a record that gives a title and a
+// short line, or a title over a date line only, is a whole item (issue
+// 10): its text is the line, or the headline when the body held only
+// metadata. A short body without a title is still refused.
+func TestHeadlineOnlyItem(t *testing.T) {
+	tests := []struct {
+		name, title, body, text string
+	}{
+		{"short line", "Deputy Sheriff", "Deputy Sheriff", "Deputy Sheriff"},
+		{"date line only", "May 2, 2013, 1: 12 PM", "May 2, 2013, 1: 12 PM", "May 2, 2013, 1: 12 PM"},
+		{"headline over a date line", "Lindsay Lohan checks into Betty Ford Center", "Friday, June 7, 2013", "Lindsay Lohan checks into Betty Ford Center"},
+		{"headline and summary", "Quake hits Iran", "Five hurt on Qeshm island.", "Five hurt on Qeshm island."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &crosscheck.Document{Source: "feed#1", Format: crosscheck.FormatText, Body: []byte(tc.body), Meta: crosscheck.Meta{Title: tc.title}}
+			a, err := Extract(doc, Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if got, want := a.Text, tc.text; got != want {
+				t.Errorf("text = %q, want %q", got, want)
+			}
+			if got, want := a.Title, tc.title; got != want {
+				t.Errorf("title = %q, want %q", got, want)
+			}
+			if len(a.Sentences) == 0 {
+				t.Error("no sentences")
+			}
+		})
+	}
+	_, err := Extract(&crosscheck.Document{Format: crosscheck.FormatText, Body: []byte("Deputy Sheriff")}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "no article text found") {
+		t.Errorf("untitled fragment: err = %v, want no article text found", err)
+	}
+	_, err = Extract(&crosscheck.Document{Format: crosscheck.FormatText, Body: []byte(" \n"), Meta: crosscheck.Meta{Title: "A title"}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "empty document") {
+		t.Errorf("empty body: err = %v, want empty document", err)
+	}
+}

@@ -411,10 +411,11 @@ func (b *batchAdd) write(ctx context.Context, tx pgx.Tx) error {
 		}
 		a := r.a
 		_, off := a.Published.Zone()
+		_, modOff := a.Modified.Zone()
 		batch.Queue(`WITH a AS (INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
 				published, published_offset, published_date_only, language, text, spans, correction,
-				duplicate_of, story_id, ingested)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+				duplicate_of, story_id, ingested, modified, modified_offset, modified_date_only, credit)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $20, $21, $22, $23)
 			ON CONFLICT DO NOTHING RETURNING seq),
 			s AS (INSERT INTO article_search (seq, search) SELECT a.seq, $18::tsvector FROM a),
 			l AS (INSERT INTO article_lsh (key, seq) SELECT DISTINCT k, a.seq FROM a, unnest($19::bigint[]) AS k)
@@ -422,7 +423,7 @@ func (b *batchAdd) write(ctx context.Context, tx pgx.Tx) error {
 			r.id, r.key, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 			nullTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
 			storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, story, r.ing,
-			r.vector, r.keys)
+			r.vector, r.keys, nullTime(a.Modified), modOff, a.ModifiedDateOnly, a.Credit)
 	}
 	br := tx.SendBatch(ctx, &batch)
 	defer br.Close()

@@ -18,10 +18,12 @@ import (
 const (
 	articleCols = `a.seq, a.id, a.content_hash, a.source, a.url, a.title, a.outlet, a.author,
 	a.published, a.published_offset, a.published_date_only, a.language, a.text, a.spans,
-	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested`
+	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested,
+	a.modified, a.modified_offset, a.modified_date_only, a.credit`
 	articleHeadCols = `a.seq, a.id, a.content_hash, a.source, a.url, a.title, a.outlet, a.author,
 	a.published, a.published_offset, a.published_date_only, a.language, '', NULL::bytea,
-	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested`
+	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested,
+	a.modified, a.modified_offset, a.modified_date_only, a.credit`
 )
 
 // scanArticle reads the columns of articleCols (or articleHeadCols) plus
@@ -34,10 +36,12 @@ func scanArticle(s pgx.Row, extra ...any) (*crosscheck.Article, int64, error) {
 		offset    int32
 		spans     []byte
 		ingested  time.Time
+		modified  *time.Time
+		modOffset int32
 	)
 	dest := append([]any{&seq, &a.ID, &a.ContentHash, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Author,
 		&published, &offset, &a.PublishedDateOnly, &a.Language, &a.Text, &spans,
-		&a.Correction, &a.DuplicateOf, &a.StoryID, &ingested}, extra...)
+		&a.Correction, &a.DuplicateOf, &a.StoryID, &ingested, &modified, &modOffset, &a.ModifiedDateOnly, &a.Credit}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return nil, 0, err
 	}
@@ -48,6 +52,12 @@ func scanArticle(s pgx.Row, extra ...any) (*crosscheck.Article, int64, error) {
 		}
 	}
 	a.Ingested = ingested.UTC()
+	if modified != nil {
+		a.Modified = modified.UTC()
+		if modOffset != 0 {
+			a.Modified = a.Modified.In(time.FixedZone("", int(modOffset)))
+		}
+	}
 	var err error
 	if a.Paragraphs, a.Sentences, err = storecore.DecodeSpans(spans); err != nil {
 		return nil, 0, fmt.Errorf("article %s: %w", a.ID, err)

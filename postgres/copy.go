@@ -222,6 +222,7 @@ func (r *restorer) Article(a *crosscheck.Article) error {
 		return err
 	}
 	_, off := a.Published.Zone()
+	_, modOff := a.Modified.Zone()
 	var story, dup any
 	if a.StoryID != "" {
 		story = a.StoryID
@@ -235,15 +236,15 @@ func (r *restorer) Article(a *crosscheck.Article) error {
 	}
 	r.batch.Queue(`WITH a AS (INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
 			published, published_offset, published_date_only, language, text, spans, correction,
-			duplicate_of, story_id, ingested)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+			duplicate_of, story_id, ingested, modified, modified_offset, modified_date_only, credit)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $20, $21, $22, $23)
 		RETURNING seq),
 		s AS (INSERT INTO article_search (seq, search) SELECT a.seq, $18::tsvector FROM a)
 		INSERT INTO article_lsh (key, seq) SELECT DISTINCT k, a.seq FROM a, unnest($19::bigint[]) AS k`,
 		a.ID, a.ContentHash, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 		nullTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
 		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, story, a.Ingested.UTC(),
-		searchVector(a.Title, a.Text), keys)
+		searchVector(a.Title, a.Text), keys, nullTime(a.Modified), modOff, a.ModifiedDateOnly, a.Credit)
 	if r.batch.Len() >= restoreBatch {
 		return r.flush()
 	}

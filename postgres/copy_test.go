@@ -65,6 +65,9 @@ func TestMigrateRoundTrip(t *testing.T) {
 	msk := time.FixedZone("MSK", 3*3600)
 	for i, a := range as {
 		a.Published = time.Date(2025, 9, 1+i%20, 10, i, 0, 0, msk)
+		if i%3 == 0 { // modified later, and credited to an agency
+			a.Modified, a.ModifiedDateOnly, a.Credit = a.Published.Add(26*time.Hour), i%2 == 0, "Reuters"
+		}
 	}
 	copyOf := storetest.NewArticle("copy.txt", "Copy", "Other Outlet", storetest.Paragraphs(1, 6, 80))
 	as = append(as, copyOf)

@@ -46,6 +46,12 @@ type jsonArticle struct {
 	Correction  string  `json:"correction,omitempty"`
 	DuplicateOf string  `json:"duplicate_of,omitempty"`
 	Text        string  `json:"text"`
+	// Modified is when the page says it last changed the article, in the
+	// form of Published; Credit the news agency its byline credits
+	// beside the author ("By Jane Doe, Reuters"). Both beyond the
+	// contract: absent when unknown.
+	Modified string `json:"modified,omitempty"`
+	Credit   string `json:"credit,omitempty"`
 }
 
 type jsonEntity struct {
@@ -222,11 +228,26 @@ func wireArticle(a *crosscheck.Article) jsonArticle {
 		ID: a.ID, Source: a.Source, URL: a.URL, Language: a.Language,
 		Outlet: strOrNil(a.Outlet), Author: strOrNil(a.Author), Title: strOrNil(a.Title),
 		Correction: a.Correction, DuplicateOf: a.DuplicateOf, Text: a.Text,
+		Modified: FormatModified(a), Credit: a.Credit,
 	}
 	if p := FormatPublished(a); p != "" {
 		ja.Published = &p
 	}
 	return ja
+}
+
+// FormatModified gives an article's last modification time as
+// FormatPublished gives its publication: the day alone when only the day
+// is known, "" when unknown.
+func FormatModified(a *crosscheck.Article) string {
+	switch {
+	case a.Modified.IsZero():
+		return ""
+	case a.ModifiedDateOnly:
+		return a.Modified.Format(time.DateOnly)
+	default:
+		return a.Modified.Format(time.RFC3339)
+	}
 }
 
 // FormatPublished gives an article's publication time as the contract

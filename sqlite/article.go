@@ -105,8 +105,8 @@ type adder struct {
 
 const insertArticleSQL = `INSERT INTO articles (id, content_hash, source, url, title, outlet, author,
 	published, published_offset, published_date_only, language, text, spans, correction,
-	duplicate_of, story_id, ingested)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	duplicate_of, story_id, ingested, modified, modified_offset, modified_date_only, credit)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING`
 
 func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
@@ -206,6 +206,7 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d storecore.Dig
 		}
 	}
 	_, off := a.Published.Zone()
+	_, modOff := a.Modified.Zone()
 	var storyID any
 	if a.StoryID != "" {
 		// As SetArticleStory: a story not saved yet is created bare.
@@ -220,7 +221,8 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d storecore.Dig
 	}
 	args := []any{id, key, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 		encTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
-		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, storyID, encTime(f.ingested)}
+		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, storyID, encTime(f.ingested),
+		encTime(a.Modified), modOff, a.ModifiedDateOnly, a.Credit}
 	r, err := ad.insert.ExecContext(ctx, args...)
 	if err != nil {
 		return crosscheck.AddResult{}, f, fmt.Errorf("insert %s: %w", id, err)
@@ -308,10 +310,12 @@ func (ad *adder) nearDuplicate(ctx context.Context, sh []uint64, keys []int64) (
 const (
 	articleCols = `a.seq, a.id, a.content_hash, a.source, a.url, a.title, a.outlet, a.author,
 	a.published, a.published_offset, a.published_date_only, a.language, a.text, a.spans,
-	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested`
+	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested,
+	a.modified, a.modified_offset, a.modified_date_only, a.credit`
 	articleHeadCols = `a.seq, a.id, a.content_hash, a.source, a.url, a.title, a.outlet, a.author,
 	a.published, a.published_offset, a.published_date_only, a.language, '', NULL,
-	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested`
+	a.correction, coalesce(a.duplicate_of, ''), coalesce(a.story_id, ''), a.ingested,
+	a.modified, a.modified_offset, a.modified_date_only, a.credit`
 )
 
 type scanner interface{ Scan(dest ...any) error }
@@ -332,10 +336,12 @@ func scanArticleSeq(s scanner, extra ...any) (*crosscheck.Article, int64, error)
 		offset    int
 		spans     []byte
 		ingested  sql.NullInt64
+		modified  sql.NullInt64
+		modOffset int
 	)
 	dest := append([]any{&seq, &a.ID, &a.ContentHash, &a.Source, &a.URL, &a.Title, &a.Outlet, &a.Author,
 		&published, &offset, &a.PublishedDateOnly, &a.Language, &a.Text, &spans,
-		&a.Correction, &a.DuplicateOf, &a.StoryID, &ingested}, extra...)
+		&a.Correction, &a.DuplicateOf, &a.StoryID, &ingested, &modified, &modOffset, &a.ModifiedDateOnly, &a.Credit}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		return nil, 0, err
 	}
@@ -346,6 +352,9 @@ func scanArticleSeq(s scanner, extra ...any) (*crosscheck.Article, int64, error)
 		}
 	}
 	a.Ingested = decTime(ingested)
+	if a.Modified = decTime(modified); !a.Modified.IsZero() && modOffset != 0 {
+		a.Modified = a.Modified.In(time.FixedZone("", modOffset))
+	}
 	var err error
 	if a.Paragraphs, a.Sentences, err = storecore.DecodeSpans(spans); err != nil {
 		return nil, 0, fmt.Errorf("article %s: %w", a.ID, err)

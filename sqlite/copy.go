@@ -207,6 +207,7 @@ func (r *restorer) Article(a *crosscheck.Article) error {
 		return err
 	}
 	_, off := a.Published.Zone()
+	_, modOff := a.Modified.Zone()
 	var story, dup any
 	if a.StoryID != "" {
 		story = a.StoryID
@@ -216,7 +217,8 @@ func (r *restorer) Article(a *crosscheck.Article) error {
 	}
 	res, err := r.insert.ExecContext(r.ctx, a.ID, a.ContentHash, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 		encTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
-		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, story, encTime(a.Ingested))
+		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, story, encTime(a.Ingested),
+		encTime(a.Modified), modOff, a.ModifiedDateOnly, a.Credit)
 	if err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}

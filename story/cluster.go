@@ -134,6 +134,7 @@ type story struct {
 	within   float64 // sum of the similarities of its pairs of articles
 	n        int     // articles
 	nvec     int     // articles whose terms are in the vector (near duplicates are not)
+	shorts   int     // of those, the short ones (features.short)
 	first    day
 	last     day
 	touch    day // the clock when the story last changed
@@ -263,6 +264,12 @@ type features struct {
 	title   string
 	ents    []string
 	places  []string
+	// words counts its terms that are words, not numbers or dates: an
+	// item of a date line only ("Friday, March 08, 2013") tells no event.
+	words int
+	// short marks an item of few terms (a headline, a headline and a
+	// line): see shortTerms.
+	short bool
 }
 
 // analyse tokenises a and builds its features. It does not change the
@@ -399,8 +406,16 @@ func (c *Clusterer) finish(d *draft) features {
 		f.tf = append(f.tf, tw{id: id, w: float32(1 + math.Log(w))})
 	}
 	slices.SortFunc(f.tf, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+	for _, t := range f.tf {
+		if n := c.names[t.id]; n[0] != '@' && !strings.ContainsFunc(n, isDigit) {
+			f.words++
+		}
+	}
+	f.short = len(f.tf) <= shortTerms
 	return f
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // learnCase counts how the draft's words are written inside sentences of
 // running text: capitalised there, a word is a name.
@@ -776,6 +791,9 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 	}
 	if withTerms {
 		s.nvec++
+		if f.short {
+			s.shorts++
+		}
 		s.terms = mergeTerms(s.terms, f.tf)
 		c.prune(s)
 	}

@@ -18,6 +18,11 @@
 // similarity of their articles' pairs reaches Options.PairThreshold and is
 // not much lower than the similarity inside each group (Options.Cohesion;
 // this keeps look-alike events, two earthquakes of one week, apart).
+// Between groups of mostly short items (25 terms or fewer: a headline, a
+// headline and a line) the bar is lower, since one event's headlines share
+// few words and wire copies make tight pairs that are no event of their
+// own; a larger group's tightness still counts in full. An item of
+// numbers and dates only (a date line) joins no story.
 // Stories placed earlier never merge with each other. Then each article may
 // move to the group whose centroid it is closest to, and a small group of
 // new articles joins a clearly larger new group when its centroid is

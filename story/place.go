@@ -37,6 +37,25 @@ const (
 	lonePrior = 0.3
 )
 
+// Short items (a headline, a headline and a line) share few words even
+// when they report one event, and two reports of one event by wire are
+// often near copies: a tight pair or trio of headlines is no sign of an
+// event of its own. Between groups of mostly short items, average link
+// asks less; a larger group's tightness still counts in full, so two
+// look-alike events told in headlines stay apart.
+const (
+	// shortTerms is the most distinct terms of a short item.
+	shortTerms = 25
+	// shortPair is PairThreshold's counterpart between short groups, at
+	// most PairThreshold.
+	shortPair = 0.15
+	// shortLone stands for lonePrior; shortCap for cohesionCap in a group
+	// of at most shortSmall articles.
+	shortLone  = 0.25
+	shortCap   = 0.2
+	shortSmall = 5
+)
+
 // Place assigns a to the story it reports, opening a new story when no
 // recent story is similar enough, and returns the story's ID. It is
 // PlaceBatch of one article; see there.
@@ -83,6 +102,7 @@ type node struct {
 	items  []int // live item indices
 	old    *story
 	size   int     // articles, the old story's included
+	shorts int     // of those, the short items
 	within float64 // sum of the similarities of its pairs of articles
 	edges  map[int]float64
 }
@@ -208,7 +228,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 func (c *Clusterer) cluster(items []item, live []int) []*node {
 	nodes := make([]*node, 0, len(live))
 	for _, i := range live {
-		nodes = append(nodes, &node{items: []int{i}, size: 1, edges: map[int]float64{}})
+		nodes = append(nodes, &node{items: []int{i}, size: 1, shorts: btoi(items[i].f.short), edges: map[int]float64{}})
 	}
 	link := func(x, y int, s float64) {
 		nodes[x].edges[y] += s
@@ -219,6 +239,9 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	seen := map[int]bool{}
 	for x, i := range live {
 		f := &items[i].f
+		if f.words == 0 {
+			continue // a date line: it stays alone
+		}
 		clear(seen)
 		for _, k := range heaviest(f.vec, queryTerms) {
 			for _, y := range post[f.tf[k].id] {
@@ -238,13 +261,16 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	oldIdx := map[int32]int{}
 	for x, i := range live {
 		f := &items[i].f
+		if f.words == 0 {
+			continue
+		}
 		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
 		for _, s := range c.candidates(&p, c.opts.Candidates) {
 			y, ok := oldIdx[s.seq]
 			if !ok {
 				y = len(nodes)
 				oldIdx[s.seq] = y
-				nodes = append(nodes, &node{old: s, size: s.nvec, within: s.within, edges: map[int]float64{}})
+				nodes = append(nodes, &node{old: s, size: s.nvec, shorts: s.shorts, within: s.within, edges: map[int]float64{}})
 			}
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
@@ -289,12 +315,19 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 	for i := range parent {
 		parent[i] = i
 	}
-	th, lambda := c.opts.PairThreshold, c.opts.Cohesion
-	cohesion := func(n *node) float64 {
-		if n.size < 2 {
-			return lonePrior
+	lambda := c.opts.Cohesion
+	cohesion := func(n *node, short bool) float64 {
+		lone, cp := lonePrior, cohesionCap
+		if short {
+			lone = shortLone
+			if n.size <= shortSmall {
+				cp = shortCap
+			}
 		}
-		return min(cohesionCap, n.within/float64(n.size*(n.size-1)/2))
+		if n.size < 2 {
+			return lone
+		}
+		return min(cp, n.within/float64(n.size*(n.size-1)/2))
 	}
 	// value is the pair's mean similarity when it may merge, else -1.
 	value := func(x, y int, sum float64) float64 {
@@ -303,12 +336,18 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 			return -1
 		}
 		v := sum / float64(n.size*m.size)
+		// Mostly short items on both sides.
+		short := 2*n.shorts > n.size && 2*m.shorts > m.size
+		th := c.opts.PairThreshold
+		if short {
+			th = min(th, shortPair)
+		}
 		if v < th {
 			return -1
 		}
 		// Keep apart two groups that are each much tighter than they are
 		// to one another: two look-alike events.
-		w1, w2 := cohesion(n), cohesion(m)
+		w1, w2 := cohesion(n, short), cohesion(m, short)
 		w := max(w1, w2)
 		if w1 >= 0 && w2 >= 0 {
 			w = min(w1, w2)
@@ -367,6 +406,7 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 		a, b := nodes[bx], nodes[by]
 		a.within += b.within + a.edges[by]
 		a.size += b.size
+		a.shorts += b.shorts
 		a.items = append(a.items, b.items...)
 		if a.old == nil {
 			a.old = b.old

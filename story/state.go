@@ -18,6 +18,7 @@ type wireState struct {
 	ID       string    `json:"id"`
 	N        int       `json:"n"`
 	NVec     int       `json:"nvec"`
+	Shorts   int       `json:"shorts,omitempty"`
 	Within   float64   `json:"within"`
 	Anchored int       `json:"anchored"`
 	First    *int32    `json:"first,omitempty"`
@@ -63,7 +64,7 @@ func (c *Clusterer) Export(id string) ([]byte, error) {
 		return nil, crosscheck.Errorf(crosscheck.ENOTFOUND, "story %s is not held by the clusterer", id)
 	}
 	w := wireState{
-		V: stateVersion, ID: s.id, N: s.n, NVec: s.nvec, Within: s.within, Anchored: s.anchored,
+		V: stateVersion, ID: s.id, N: s.n, NVec: s.nvec, Shorts: s.shorts, Within: s.within, Anchored: s.anchored,
 		First: dayPtr(s.first), Last: dayPtr(s.last), Touch: dayPtr(s.touch),
 		Titles: s.titles, Outlets: s.outlets, Members: s.members,
 		Created: s.created, Updated: s.updated,
@@ -123,7 +124,7 @@ func (c *Clusterer) Import(id string, state []byte) error {
 	seq := c.nextSeq
 	c.nextSeq++
 	s := &story{
-		id: id, seq: seq, n: w.N, nvec: w.NVec, within: w.Within, anchored: w.Anchored,
+		id: id, seq: seq, n: w.N, nvec: w.NVec, shorts: w.Shorts, within: w.Within, anchored: w.Anchored,
 		first: ptrDay(w.First), last: ptrDay(w.Last), touch: ptrDay(w.Touch),
 		dates: map[day]float64{}, titles: w.Titles, outlets: w.Outlets, members: w.Members,
 		created: w.Created, updated: w.Updated,

@@ -224,7 +224,9 @@ func (m *Main) runShow(ctx context.Context, args []string) error {
 	field("Title", art.Title)
 	field("Outlet", report.OutletLabel(art).String())
 	field("Author", art.Author)
+	field("Credit", art.Credit)
 	field("Published", report.FormatPublished(art))
+	field("Modified", report.FormatModified(art))
 	field("Language", art.Language)
 	field("Source", art.Source)
 	if art.URL != art.Source {

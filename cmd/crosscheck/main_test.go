@@ -502,8 +502,8 @@ func TestEvalStories(t *testing.T) {
 	}
 	// eval stories reads, stores and places as analyze does: the figure
 	// is the one analyze gives.
-	if sc.BCubedF1 < 0.915 {
-		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.915", sc.BCubedF1)
+	if sc.BCubedF1 < 0.925 {
+		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.925", sc.BCubedF1)
 	}
 	r = mustRun(t, t.TempDir(), "eval", "stories", "--gold", gold)
 	if !strings.Contains(r.stdout, "B-cubed") {
@@ -512,6 +512,49 @@ func TestEvalStories(t *testing.T) {
 	bad := run(t, t.TempDir(), "", "eval", "stories", "--gold", "nope.jsonl")
 	if bad.code != 1 || !strings.Contains(bad.stderr, "nope.jsonl") {
 		t.Errorf("missing gold file: exit %d\n%s", bad.code, bad.stderr)
+	}
+}
+
+// TestEvalStoriesHeadlines scores ECB+ as a feed of headlines gives it
+// (each record's first line only, as its title and its text) through the
+// same path as analyze (issue 10).
+func TestEvalStoriesHeadlines(t *testing.T) {
+	tmp := t.TempDir()
+	b, err := os.ReadFile(abs(t, "../../../shared/corpora/ecbplus/articles.jsonl"))
+	if err != nil {
+		t.Skipf("ECB+ missing: %v", err)
+	}
+	var out bytes.Buffer
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var r map[string]any
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		text, _ := r["text"].(string)
+		head, _, _ := strings.Cut(text, "\n")
+		r["text"], r["title"] = strings.TrimSpace(head), strings.TrimSpace(head)
+		enc, _ := json.Marshal(r)
+		out.Write(append(enc, '\n'))
+	}
+	gold := filepath.Join(tmp, "headlines.jsonl")
+	if err := os.WriteFile(gold, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, tmp, "eval", "stories", "--gold", gold, "--format", "json")
+	var sc struct {
+		BCubedP, BCubedR, BCubedF1 float64
+		Articles                   int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sc); err != nil {
+		t.Fatalf("eval output: %v\n%s", err, r.stdout)
+	}
+	t.Logf("ECB+ headlines only: B-cubed P %.3f R %.3f F1 %.3f over %d articles", sc.BCubedP, sc.BCubedR, sc.BCubedF1, sc.Articles)
+	if sc.Articles != 982 {
+		t.Errorf("scored %d articles, want 982", sc.Articles)
+	}
+	// Reached: P 0.836 R 0.729 F1 0.779 (0.731 before).
+	if sc.BCubedF1 < 0.775 || sc.BCubedP < 0.83 {
+		t.Errorf("B-cubed P %.3f F1 %.3f on ECB+ headlines, want P >= 0.83, F1 >= 0.775", sc.BCubedP, sc.BCubedF1)
 	}
 }
 

@@ -121,6 +121,9 @@ func testRoundTrip(t *testing.T, open Opener) {
 	a.Language = "de"
 	a.Correction = "An earlier version misspelt the river's name."
 	a.StoryID = "st1"
+	a.Modified = time.Date(2024, 3, 6, 9, 5, 0, 0, time.FixedZone("", -5*3600))
+	a.ModifiedDateOnly = true
+	a.Credit = "Reuters"
 	want := *a
 	res := mustAdd(t, s, a)
 	if res[0].Duplicate || res[0].NearDuplicateOf != "" || res[0].ID == "" {
@@ -143,8 +146,12 @@ func testRoundTrip(t *testing.T, open Opener) {
 	if !got.Ingested.Equal(a.Ingested) || time.Since(got.Ingested) > time.Hour {
 		t.Errorf("Ingested = %v, want %v", got.Ingested, a.Ingested)
 	}
+	if _, off := got.Modified.Zone(); !got.Modified.Equal(want.Modified) || off != -5*3600 {
+		t.Errorf("Modified = %v, want %v in its zone", got.Modified, want.Modified)
+	}
 	got.Published, want.Published = time.Time{}, time.Time{}
 	got.Ingested, want.Ingested = time.Time{}, time.Time{}
+	got.Modified, want.Modified = time.Time{}, time.Time{}
 	if !reflect.DeepEqual(*got, want) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", *got, want)
 	}
