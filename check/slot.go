@@ -96,7 +96,7 @@ func (s *state) bucketKey(r slotRef) string {
 		if r.holder < 0 {
 			return ""
 		}
-		return "pop|e" + itoa(r.holder)
+		return "pop|e" + itoa(s.islandOf(r.holder))
 	case claim.AttrRecord:
 		return "record|" + v.Spec
 	case claim.AttrMagnitude:
@@ -683,7 +683,9 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	}
 	// the towns a distance names are its reference points, not where the
 	// event happened ("east of Cloverdale and 26 miles from Santa Rosa")
-	if va.Attr != claim.AttrDistance && !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
+	// (and a population is of the place that holds it, whatever else the
+	// sentence names)
+	if va.Attr != claim.AttrDistance && va.Attr != claim.AttrPopulation && !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
 		return false
 	}
 	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {
@@ -1363,4 +1365,27 @@ func plural(w string) string {
 		return w[:len(w)-1] + "ies"
 	}
 	return w + "s"
+}
+
+// islandOf is the place an island's full name names when the story also
+// names it bare: "Qeshm Island" is the "Qeshm" other reports call "Qeshm
+// island" in lower case. Other names stay as they are ("Qeshm City" is a
+// town on it).
+func (s *state) islandOf(g int) int {
+	name := s.ents[g].Name
+	base := ""
+	for _, suf := range []string{" Island", " island", " Isle"} {
+		if b, ok := strings.CutSuffix(name, suf); ok {
+			base = b
+		}
+	}
+	if base == "" {
+		return g
+	}
+	for i, e := range s.ents {
+		if i != g && e.Kind == crosscheck.KindPlace && e.Name == base {
+			return i
+		}
+	}
+	return g
 }

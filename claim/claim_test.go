@@ -431,3 +431,54 @@ func TestHeadlineOrSentence(t *testing.T) {
 		}
 	}
 }
+
+// A population is of the place the sentence gives it to: named before
+// "home to" with its place noun, the subject of "is ..., with a population
+// of", or the place noun of "the island, which has ... residents".
+func TestPopulationHolder(t *testing.T) {
+	for _, tt := range []struct{ text, holder, head string }{
+		{"The quake was centred near Qeshm Island, home to 200,000 people, officials said.", "Qeshm Island", ""},
+		{"A quake struck the island of Qeshm on Sunday. Qeshm is Iran's largest island in the Persian Gulf, with a population of 120,000.", "Qeshm", ""},
+		{"The island, which has about 200,000 residents, is far from Tehran.", "", "place:island"},
+	} {
+		an := Extract(article("a", "X", "2008-09-10", tt.text), Options{})
+		ok := false
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Attr != AttrPopulation {
+					continue
+				}
+				h := ""
+				if v.Holder >= 0 {
+					h = an.Entities[v.Holder].Name
+				}
+				ok = h == tt.holder && (tt.head == "" || v.Head == tt.head)
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no population of %q%s", tt.text, tt.holder, tt.head)
+		}
+	}
+}
+
+// A crowd's size is a count of people protesting when they "took to the
+// streets" or when police "put the march at" it.
+func TestCrowdAct(t *testing.T) {
+	for _, text := range []string{
+		"Police said as many as 20,000 people took to the streets of Athens on Wednesday.",
+		"Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.",
+	} {
+		an := Extract(article("a", "X", "2010-05-05", text), Options{})
+		ok := false
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Head == "person" && v.VerbClass == "protest" {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no count of people protesting", text)
+		}
+	}
+}

@@ -239,7 +239,9 @@ func (x *extractor) slot(si int, v *valueAt) {
 		x.moneyOf(toks, v, npEnd, head)
 	}
 	if v.Attr == AttrCount || v.Attr == AttrPopulation {
-		if npEnd > k && head != "" {
+		if strings.HasPrefix(v.Head, "place:") {
+			// the island whose residents are counted, not the residents
+		} else if npEnd > k && head != "" {
 			v.Head, v.Spec = head, spec
 			v.PhraseEnd = toks[npEnd-1].end
 			v.Phrase = x.text[v.Start:v.PhraseEnd]
@@ -306,6 +308,14 @@ func (x *extractor) slot(si int, v *valueAt) {
 			// "the death toll from the quake rose to 10": the toll counts
 			// the dead
 			v.Head, v.VerbClass = "person", c
+		}
+	}
+	// a crowd: "20,000 people took to the streets"; "police put the march
+	// at roughly 30,000 people": the act is the one the estimated noun
+	// names
+	if v.Attr == AttrCount && v.Head == "person" && v.VerbClass == "" {
+		if c := x.crowdAct(toks, v); c != "" {
+			v.VerbClass, v.VerbWord = c, c
 		}
 	}
 	// "another 70 wounded" adds to a toll; the toll's count is one fact
@@ -689,8 +699,10 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 		c--
 	}
 	if c > 0 {
-		for _, m := range x.mentionsAll(toks[0].start, toks[c].start) {
-			if m.End == toks[c-1].end && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
+		// the name ends where the words skipped begin, or takes in the
+		// place noun it ends with ("near Qeshm Island, home to")
+		for _, m := range x.mentionsAll(toks[0].start, toks[v.ti-2].start) {
+			if m.End >= toks[c-1].end && m.End <= toks[v.ti-2].start && m.Entity >= 0 && x.an.Entities[m.Entity].Kind != crosscheck.KindPerson {
 				return m.Entity, true
 			}
 		}
@@ -708,6 +720,19 @@ func (x *extractor) population(toks []token, v *valueAt) (int, bool) {
 	}
 	if near >= 0 {
 		return near, true
+	}
+	// "Qeshm is Iran's largest island in the Persian Gulf, with a
+	// population of 120,000": the place the sentence is about
+	if ms := x.mentionsAll(toks[0].start, toks[v.ti].start); len(ms) > 0 && ms[0].Start == toks[0].start && ms[0].Entity >= 0 &&
+		x.an.Entities[ms[0].Entity].Kind == crosscheck.KindPlace && v.ti >= 3 && toks[v.ti-1].low == "of" && toks[v.ti-2].low == "population" {
+		for t := 0; t < v.ti; t++ {
+			if toks[t].end > ms[0].End {
+				if toks[t].low == "is" || toks[t].low == "has" {
+					return ms[0].Entity, true
+				}
+				break
+			}
+		}
 	}
 	// no name: "the island, which has 200,000 residents", "the coastal
 	// city of population 167,000": a place noun (check takes the story's
@@ -1140,3 +1165,41 @@ func sentenceYear(toks []token) int {
 // placeOrdinal are nouns an ordinal places a thing in, not an event among
 // others: "the second floor", "the third row".
 var placeOrdinal = set(`floor floors storey story level row lane block grade place half quarter tier deck`)
+
+// crowdAct reads the act of a crowd counted without a verb class of its
+// own: "took to the streets" is a protest; "put the march at 30,000", "the
+// rally was estimated at 5,000" take the class of the noun estimated.
+func (x *extractor) crowdAct(toks []token, v *valueAt) string {
+	for t := v.tj; t+2 < len(toks) && t < v.tj+4; t++ {
+		if (toks[t].low == "took" || toks[t].low == "take" || toks[t].low == "taking" || toks[t].low == "takes") && toks[t+1].low == "to" && toks[t+2].low == "the" && t+3 < len(toks) && strings.HasPrefix(toks[t+3].low, "street") {
+			return classOf(x.verbKey("protest"))
+		}
+	}
+	if v.ti == 0 || toks[v.ti-1].low != "at" {
+		return ""
+	}
+	// back from "at" to the verb of estimating, over its object
+	for b := v.ti - 2; b >= 0 && b >= v.ti-12; b-- {
+		l := toks[b].low
+		if l == "put" || l == "puts" || l == "estimated" || l == "estimate" || l == "estimates" || l == "placed" || l == "places" {
+			for o := b + 1; o < v.ti-1; o++ {
+				if toks[o].kind == 'w' && strings.HasPrefix(toks[o].pos, "NN") && !toks[o].cap {
+					if c := classOf(x.verbKey(toks[o].low)); c != "" {
+						return c
+					}
+					if crowdNouns[toks[o].low] {
+						return classOf(x.verbKey("protest"))
+					}
+				}
+			}
+			return ""
+		}
+		if toks[b].text == "." || toks[b].text == ";" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// crowdNouns are gatherings whose size is a count of people protesting.
+var crowdNouns = set(`crowd crowds turnout demonstration demonstrations rally rallies march marches protest protests`)
