@@ -129,11 +129,20 @@ type ArticleFilter struct {
 type SearchHit struct {
 	// Article is the matching article, without Text and spans.
 	Article *Article `json:"article"`
-	// Snippet is an excerpt around the match.
+	// Snippet is an excerpt around the match, the matched words between
+	// HighlightStart and HighlightEnd.
 	Snippet string `json:"snippet"`
 	// Rank orders hits: lower is better.
 	Rank float64 `json:"rank"`
 }
+
+// Snippets mark the matched words with these two runes, chosen because news
+// text practically never holds them. Escape the snippet for HTML first, then
+// replace them with <mark> and </mark>.
+const (
+	HighlightStart = "\u27e6" // ⟦
+	HighlightEnd   = "\u27e7" // ⟧
+)
 
 // AddResult says what the store did with an added article.
 type AddResult struct {

@@ -2,18 +2,14 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/internal/storecore"
 )
 
 // AddArticle stores one article; see AddArticles.
@@ -43,12 +39,12 @@ func (db *DB) AddArticle(ctx context.Context, a *crosscheck.Article) (crosscheck
 // or whose ID is taken by other content; the batch is not stored then.
 func (db *DB) AddArticles(ctx context.Context, as []*crosscheck.Article) ([]crosscheck.AddResult, error) {
 	for _, a := range as {
-		if err := validateArticle(a); err != nil {
+		if err := storecore.ValidateArticle(a); err != nil {
 			return nil, err
 		}
 	}
 	now := db.Now().UTC().Truncate(time.Microsecond)
-	ds := digestAll(as) // outside the transaction, on every core
+	ds := storecore.DigestAll(as) // outside the transaction, on every core
 	res := make([]crosscheck.AddResult, len(as))
 	fills := make([]fill, len(as))
 	err := db.update(ctx, "add articles", func(tx *sql.Tx) error {
@@ -95,69 +91,6 @@ func (db *DB) AddArticles(ctx context.Context, as []*crosscheck.Article) ([]cros
 	return res, nil
 }
 
-// validateArticle checks what the store relies on.
-func validateArticle(a *crosscheck.Article) error {
-	if a == nil {
-		return crosscheck.Errorf(crosscheck.EINVALID, "add articles: nil article")
-	}
-	name := a.Source
-	if name == "" {
-		name = a.ID
-	}
-	if strings.TrimSpace(a.Text) == "" {
-		return crosscheck.Errorf(crosscheck.EINVALID, "article %q has no text: extract it first, or leave it out", name)
-	}
-	n := len(a.Text)
-	for _, p := range a.Paragraphs {
-		if p.Start < 0 || p.Start > p.End || p.End > n {
-			return crosscheck.Errorf(crosscheck.EINVALID, "article %q: paragraph span [%d,%d) outside its %d-byte text", name, p.Start, p.End, n)
-		}
-	}
-	for _, s := range a.Sentences {
-		if s.Start < 0 || s.Start > s.End || s.End > n || s.Para < 0 || (len(a.Paragraphs) > 0 && s.Para >= len(a.Paragraphs)) {
-			return crosscheck.Errorf(crosscheck.EINVALID, "article %q: sentence span [%d,%d) in paragraph %d outside its text", name, s.Start, s.End, s.Para)
-		}
-	}
-	if a.ContentHash != "" && len(a.ContentHash) < 12 {
-		return crosscheck.Errorf(crosscheck.EINVALID, "article %q: content hash %q too short", name, a.ContentHash)
-	}
-	return nil
-}
-
-// digest is what AddArticles computes from an article's text alone.
-type digest struct {
-	hash     string   // the content hash
-	shingles []uint64 // see shingles
-	keys     []int64  // LSH band keys, see bandKeys
-}
-
-// digestAll computes the digests of a batch in parallel: hashing and
-// shingling is a third of the ingest cost and needs no database.
-func digestAll(as []*crosscheck.Article) []digest {
-	ds := make([]digest, len(as))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), (len(as)+15)/16) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(as) {
-					return
-				}
-				a := as[i]
-				d := &ds[i]
-				if d.hash = a.ContentHash; d.hash == "" {
-					d.hash = contentHash(a.Text)
-				}
-				d.shingles = shingles(a.Text)
-				d.keys = bandKeys(d.shingles)
-			}
-		})
-	}
-	wg.Wait()
-	return ds
-}
-
 // fill is what AddArticles writes back into an article after the commit.
 type fill struct {
 	hash     string
@@ -187,14 +120,14 @@ func newAdder(ctx context.Context, tx *sql.Tx) (*adder, error) {
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?,", lshBands), ",")
-	pairs := strings.TrimSuffix(strings.Repeat("(?,?),", lshBands), ",")
+	marks := strings.TrimSuffix(strings.Repeat("?,", storecore.LSHBands), ",")
+	pairs := strings.TrimSuffix(strings.Repeat("(?,?),", storecore.LSHBands), ",")
 	ad.byHash = prep(`SELECT id, ingested FROM articles WHERE content_hash = ?`)
 	ad.origin = prep(`SELECT source, url, outlet FROM articles WHERE id = ?`)
 	ad.insert = prep(insertArticleSQL)
 	ad.insertLSH = prep(`INSERT OR IGNORE INTO article_lsh (key, seq) VALUES ` + pairs)
 	ad.candidates = prep(`SELECT seq FROM article_lsh WHERE key IN (` + marks + `)
-		GROUP BY seq ORDER BY count(*) DESC, seq LIMIT ` + fmt.Sprint(maxCandidates))
+		GROUP BY seq ORDER BY count(*) DESC, seq LIMIT ` + fmt.Sprint(storecore.MaxCandidates))
 	ad.candidate = prep(`SELECT id, coalesce(duplicate_of, ''), text FROM articles WHERE seq = ?`)
 	ad.bareStory = prep(`INSERT OR IGNORE INTO stories (id) VALUES (?)`)
 	if err != nil {
@@ -212,8 +145,8 @@ func (ad *adder) close() {
 	}
 }
 
-func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now time.Time) (crosscheck.AddResult, fill, error) {
-	f := fill{hash: d.hash}
+func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d storecore.Digest, now time.Time) (crosscheck.AddResult, fill, error) {
+	f := fill{hash: d.Hash}
 	var (
 		id       string
 		ingested sql.NullInt64
@@ -230,12 +163,12 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 		if err := ad.origin.QueryRowContext(ctx, id).Scan(&src, &url, &outlet); err != nil {
 			return crosscheck.AddResult{}, f, err
 		}
-		if sameOrigin(a, src, url, outlet) {
+		if storecore.SameOrigin(a, src, url, outlet) {
 			f.ingested = decTime(ingested)
 			return crosscheck.AddResult{ID: id, Duplicate: true}, f, nil
 		}
 		copyOf = id
-		key = f.hash + "/" + originKey(a)
+		key = f.hash + "/" + storecore.OriginKey(a)
 		var cid string
 		switch err := ad.byHash.QueryRowContext(ctx, key).Scan(&cid, &ingested); {
 		case err == nil:
@@ -248,12 +181,12 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 		return crosscheck.AddResult{}, f, err
 	}
 
-	sh, keys := d.shingles, d.keys
+	sh, keys := d.Shingles, d.Keys
 	dupOf := a.DuplicateOf
 	if copyOf != "" {
 		dupOf, keys = copyOf, nil // a copy is linked to its original, not banded
 	}
-	if dupOf == "" && len(sh) >= minShinglesJaccard {
+	if dupOf == "" && len(sh) >= storecore.MinShinglesJaccard {
 		var err error
 		if dupOf, err = ad.nearDuplicate(ctx, sh, keys); err != nil {
 			return crosscheck.AddResult{}, f, err
@@ -269,7 +202,7 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 	if derived {
 		id = f.hash[:12]
 		if copyOf != "" {
-			id = hashString(key)[:12]
+			id = storecore.HashString(key)[:12]
 		}
 	}
 	_, off := a.Published.Zone()
@@ -288,7 +221,7 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 	}
 	args := []any{id, key, a.Source, a.URL, a.Title, a.Outlet, a.Author,
 		encTime(a.Published), off, a.PublishedDateOnly, a.Language, a.Text,
-		encodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, storyID, encTime(f.ingested),
+		storecore.EncodeSpans(a.Paragraphs, a.Sentences), a.Correction, dup, storyID, encTime(f.ingested),
 		encTime(a.Modified), modOff, a.ModifiedDateOnly, a.Credit}
 	r, err := ad.insert.ExecContext(ctx, args...)
 	if err != nil {
@@ -301,7 +234,7 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 			return crosscheck.AddResult{}, f, crosscheck.Errorf(crosscheck.EINVALID,
 				"article ID %q is already used by different content: leave ID empty to derive it from the content", id)
 		}
-		id = hashString(key)
+		id = storecore.HashString(key)
 		args[0] = id
 		if r, err = ad.insert.ExecContext(ctx, args...); err != nil {
 			return crosscheck.AddResult{}, f, fmt.Errorf("insert %s: %w", id, err)
@@ -328,38 +261,6 @@ func (ad *adder) add(ctx context.Context, a *crosscheck.Article, d digest, now t
 		res.NearDuplicateOf = dupOf
 	}
 	return res, f, nil
-}
-
-// sameOrigin reports whether a comes from where the stored article with
-// this source, URL and outlet came: the same file or URL, or the same
-// outlet. Their same text is then one report, read twice.
-func sameOrigin(a *crosscheck.Article, src, url, outlet string) bool {
-	switch {
-	case a.Outlet != "" && outlet != "":
-		return strings.EqualFold(strings.TrimSpace(a.Outlet), strings.TrimSpace(outlet))
-	case a.URL != "" && a.URL == url:
-		return true
-	}
-	return a.Source == src
-}
-
-// originKey names where a copy comes from, for its content key: its
-// outlet, else its URL, else its source.
-func originKey(a *crosscheck.Article) string {
-	o := strings.ToLower(strings.TrimSpace(a.Outlet))
-	if o == "" {
-		o = a.URL
-	}
-	if o == "" {
-		o = a.Source
-	}
-	return hashString(o)[:12]
-}
-
-// hashString is the hex SHA-256 of s.
-func hashString(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])
 }
 
 // nearDuplicate returns the ID of the original of the stored article that
@@ -392,7 +293,7 @@ func (ad *adder) nearDuplicate(ctx context.Context, sh []uint64, keys []int64) (
 		if err := ad.candidate.QueryRowContext(ctx, s).Scan(&id, &root, &text); err != nil {
 			return "", fmt.Errorf("near duplicates: %w", err)
 		}
-		ok, score := similar(sh, shingles(text))
+		ok, score := storecore.Similar(sh, storecore.Shingles(text))
 		if !ok || score <= bestScore {
 			continue
 		}
@@ -455,7 +356,7 @@ func scanArticleSeq(s scanner, extra ...any) (*crosscheck.Article, int64, error)
 		a.Modified = a.Modified.In(time.FixedZone("", modOffset))
 	}
 	var err error
-	if a.Paragraphs, a.Sentences, err = decodeSpans(spans); err != nil {
+	if a.Paragraphs, a.Sentences, err = storecore.DecodeSpans(spans); err != nil {
 		return nil, 0, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	return &a, seq, nil

@@ -11,17 +11,8 @@ import (
 	"time"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/internal/storecore"
 )
-
-// correctionBody is the part of a correction kept as JSON.
-type correctionBody struct {
-	Articles []string                 `json:"articles,omitempty"`
-	Anchor   string                   `json:"anchor,omitempty"`
-	Fields   []crosscheck.FieldChange `json:"fields,omitempty"`
-	// Emptied is the summary of a story a merge emptied, to bring it back
-	// on undo.
-	Emptied *crosscheck.Story `json:"emptied,omitempty"`
-}
 
 // Correct applies a user's correction and records it, in one transaction.
 // It fills c's ID, Created, and what the store works out: the article's
@@ -35,7 +26,7 @@ func (db *DB) Correct(ctx context.Context, c *crosscheck.Correction) error {
 		return err
 	}
 	now := db.Now().UTC().Truncate(time.Microsecond)
-	var body correctionBody
+	var body storecore.CorrectionBody
 	err := db.update(ctx, "correct", func(tx *sql.Tx) error {
 		var err error
 		switch c.Kind {
@@ -80,9 +71,9 @@ func correctArticle(ctx context.Context, tx *sql.Tx, c *crosscheck.Correction, n
 	var changed []crosscheck.FieldChange
 	for _, f := range c.Fields {
 		f.After = strings.TrimSpace(f.After)
-		f.Before = fieldOf(a, f.Field)
+		f.Before = storecore.FieldOf(a, f.Field)
 		if f.Field == crosscheck.FieldPublished {
-			if _, _, err := ParsePublished(f.After); err != nil {
+			if _, _, err := storecore.ParsePublished(f.After); err != nil {
 				return err
 			}
 		}
@@ -104,43 +95,6 @@ func correctArticle(ctx context.Context, tx *sql.Tx, c *crosscheck.Correction, n
 	return nil
 }
 
-// fieldOf returns an article field as a correction records it.
-func fieldOf(a *crosscheck.Article, field string) string {
-	switch field {
-	case crosscheck.FieldTitle:
-		return a.Title
-	case crosscheck.FieldOutlet:
-		return a.Outlet
-	case crosscheck.FieldAuthor:
-		return a.Author
-	case crosscheck.FieldPublished:
-		switch {
-		case a.Published.IsZero():
-			return ""
-		case a.PublishedDateOnly:
-			return a.Published.Format(time.DateOnly)
-		}
-		return a.Published.Format(time.RFC3339)
-	}
-	return ""
-}
-
-// ParsePublished reads a publication date as corrections give it:
-// YYYY-MM-DD (day only), RFC 3339, or "" for unknown.
-func ParsePublished(s string) (t time.Time, dateOnly bool, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, false, nil
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, true, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, false, nil
-	}
-	return time.Time{}, false, crosscheck.Errorf(crosscheck.EINVALID, "the date %q is not a date like 2025-09-04 or 2025-09-04T15:06:00Z", s)
-}
-
 func setField(ctx context.Context, q querier, id, field, value string) error {
 	var err error
 	switch field {
@@ -148,7 +102,7 @@ func setField(ctx context.Context, q querier, id, field, value string) error {
 		// field is one of three fixed names, never user text.
 		_, err = q.ExecContext(ctx, `UPDATE articles SET `+field+` = ? WHERE id = ?`, value, id)
 	case crosscheck.FieldPublished:
-		t, dateOnly, perr := ParsePublished(value)
+		t, dateOnly, perr := storecore.ParsePublished(value)
 		if perr != nil {
 			return perr
 		}
@@ -449,7 +403,7 @@ func scanCorrection(sc scanner) (*crosscheck.Correction, error) {
 	if err := sc.Scan(&c.ID, &c.Kind, &c.Article, &c.Story, &c.Target, &body, &c.Note, &created, &undone); err != nil {
 		return nil, err
 	}
-	var b correctionBody
+	var b storecore.CorrectionBody
 	if err := json.Unmarshal([]byte(body), &b); err != nil {
 		return nil, fmt.Errorf("correction %d: %w", c.ID, err)
 	}
@@ -458,9 +412,9 @@ func scanCorrection(sc scanner) (*crosscheck.Correction, error) {
 	return &c, nil
 }
 
-func correctionBodyOf(ctx context.Context, q querier, id int64) (*crosscheck.Correction, correctionBody, error) {
+func correctionBodyOf(ctx context.Context, q querier, id int64) (*crosscheck.Correction, storecore.CorrectionBody, error) {
 	var body string
-	var b correctionBody
+	var b storecore.CorrectionBody
 	c, err := scanCorrection(q.QueryRowContext(ctx, `SELECT `+correctionCols+` FROM corrections WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, b, crosscheck.Errorf(crosscheck.ENOTFOUND, "no correction %d", id)
@@ -545,7 +499,7 @@ func (db *DB) Undo(ctx context.Context, id int64) (*crosscheck.Correction, error
 				return err
 			}
 			for _, f := range c.Fields {
-				if fieldOf(a, f.Field) != f.After {
+				if storecore.FieldOf(a, f.Field) != f.After {
 					return crosscheck.Errorf(crosscheck.ECONFLICT, "the %s of article %s was changed again since correction %d: undo the later correction first", f.Field, c.Article, id)
 				}
 			}

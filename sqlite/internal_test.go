@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/internal/storecore"
 	"github.com/crosscheck-news/crosscheck/sqlite/storetest"
 )
 
@@ -117,11 +118,11 @@ func TestMigrateData(t *testing.T) {
 	}
 	// Articles stored by the first schema, through its statements.
 	old0 := storetest.NewArticle("wire.txt", "Barriers raised", "North Wire", storetest.Paragraphs(9, 3, 60))
-	old0.ContentHash = contentHash(old0.Text)
-	keys := bandKeys(shingles(old0.Text))
+	old0.ContentHash = storecore.ContentHash(old0.Text)
+	keys := storecore.BandKeys(storecore.Shingles(old0.Text))
 	if _, err := old.ExecContext(ctx, `INSERT INTO articles (seq, id, content_hash, source, title, outlet, text, spans, story_id, ingested)
 		VALUES (1, 'old0', ?, ?, ?, ?, ?, ?, NULL, 5)`, old0.ContentHash, old0.Source, old0.Title, old0.Outlet, old0.Text,
-		encodeSpans(old0.Paragraphs, old0.Sentences)); err != nil {
+		storecore.EncodeSpans(old0.Paragraphs, old0.Sentences)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := old.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (1, ?, ?)`, old0.Title, old0.Text); err != nil {
@@ -258,50 +259,6 @@ func TestFTSIntegrity(t *testing.T) {
 	}
 }
 
-func TestSpansRoundTrip(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		paras []crosscheck.Span
-		sents []crosscheck.Sentence
-	}{
-		{"none", nil, nil},
-		{"paras only", []crosscheck.Span{{Start: 0, End: 5}, {Start: 7, End: 7}}, nil},
-		{"overlapping and backwards", []crosscheck.Span{{Start: 10, End: 20}, {Start: 3, End: 4}},
-			[]crosscheck.Sentence{{Span: crosscheck.Span{Start: 10, End: 15}, Para: 0}, {Span: crosscheck.Span{Start: 3, End: 4}, Para: 1}, {Span: crosscheck.Span{Start: 12, End: 300000}, Para: 0}}},
-		{"generated", storetest.Corpus(0, 1)[0].Paragraphs, storetest.Corpus(0, 1)[0].Sentences},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			b := encodeSpans(tc.paras, tc.sents)
-			paras, sents, err := decodeSpans(b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(paras, tc.paras) || !reflect.DeepEqual(sents, tc.sents) {
-				t.Errorf("got %v %v, want %v %v", paras, sents, tc.paras, tc.sents)
-			}
-		})
-	}
-}
-
-// FuzzDecodeSpans: corrupt blobs give an error, never a panic, and what
-// decodes re-encodes to the same spans.
-func FuzzDecodeSpans(f *testing.F) {
-	a := storetest.Corpus(0, 1)[0]
-	f.Add(encodeSpans(a.Paragraphs, a.Sentences))
-	f.Add([]byte{1, 0, 0})
-	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		paras, sents, err := decodeSpans(b)
-		if err != nil {
-			return
-		}
-		p2, s2, err := decodeSpans(encodeSpans(paras, sents))
-		if err != nil || !reflect.DeepEqual(p2, paras) || !reflect.DeepEqual(s2, sents) {
-			t.Fatalf("re-encode: %v %v (%v), want %v %v", p2, s2, err, paras, sents)
-		}
-	})
-}
-
 func TestFTSQuery(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"flood", `"flood"`},
@@ -369,51 +326,6 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q) of plain words: %v", q, err)
 		}
 	})
-}
-
-func TestSimilar(t *testing.T) {
-	text := strings.Join(storetest.Paragraphs(3, 3, 60), "\n\n")
-	words := strings.Fields(text)
-	edit := func(every int) string {
-		w := append([]string(nil), words...)
-		for i := every / 2; i < len(w); i += every {
-			w[i] = "zzz"
-		}
-		return strings.Join(w, " ")
-	}
-	for _, tc := range []struct {
-		name string
-		b    string
-		want bool
-	}{
-		{"same", text, true},
-		{"punctuation and case", strings.ToUpper(strings.ReplaceAll(text, ".", ";")), true},
-		{"one word in 40 changed", edit(40), true},
-		{"one word in 5 changed", edit(5), false},
-		{"first two thirds", strings.Join(words[:len(words)*2/3], " "), true},
-		{"first third", strings.Join(words[:len(words)/3], " "), true},
-		{"other text", strings.Join(storetest.Paragraphs(4, 3, 60), " "), false},
-		{"short", strings.Join(words[:15], " "), false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ok, score := similar(shingles(text), shingles(tc.b))
-			if ok != tc.want {
-				t.Errorf("similar = %v (Jaccard %.2f), want %v", ok, score, tc.want)
-			}
-		})
-	}
-}
-
-func TestContentHash(t *testing.T) {
-	a := contentHash("Hello,  World\n\nÄgypten ")
-	for _, s := range []string{"hello, world ägypten", "  HELLO,\tWORLD ÄGYPTEN", "hello,\u00a0world\r\nägypten"} {
-		if got := contentHash(s); got != a {
-			t.Errorf("contentHash(%q) differs", s)
-		}
-	}
-	if contentHash("hello, world") == a || contentHash("hello,world ägypten") == a {
-		t.Error("different texts hash equal")
-	}
 }
 
 func TestSavePlacements(t *testing.T) {

@@ -7,17 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
+	"github.com/crosscheck-news/crosscheck/internal/storecore"
 )
 
-// Snippets mark the matched words with these two runes, chosen because news
-// text practically never holds them. Escape the snippet for HTML first, then
-// replace them with <mark> and </mark>.
+// Snippets mark the matched words with crosscheck.HighlightStart and
+// HighlightEnd.
 const (
-	HighlightStart = "\u27e6" // ⟦
-	HighlightEnd   = "\u27e7" // ⟧
+	HighlightStart = crosscheck.HighlightStart
+	HighlightEnd   = crosscheck.HighlightEnd
 )
 
 // defaultMaxRanked bounds the matches Search ranks: past it, the newest.
@@ -126,180 +125,36 @@ func searchError(query string, err error) error {
 	return fmt.Errorf("search: %w", err)
 }
 
-// ftsQuery rewrites a user's query into an FTS5 expression that always
-// parses when the user meant no operators: every word and phrase becomes a
-// quoted FTS5 string (so "U.S.", "don't" or "9/11" are no syntax errors),
-// while AND, OR, NOT, parentheses and a trailing * keep their meaning.
+// ftsQuery rewrites a user's query (storecore.ParseQuery) into an FTS5
+// expression that always parses when the user meant no operators: every
+// word and phrase becomes a quoted FTS5 string (so "U.S.", "don't" or
+// "9/11" are no syntax errors), while AND, OR, NOT, parentheses and a
+// trailing * keep their meaning.
 func ftsQuery(query string) (string, error) {
-	// FTS5 reads the expression as a C string: a NUL ends it early.
-	toks := lexQuery(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, query))
-	// Drop operators that have nothing on one side, and parentheses when
-	// unbalanced; what remains may still be nonsense such as "( )", which
-	// FTS5 rejects and Search reports as EINVALID.
-	depth, balanced := 0, true
-	for _, t := range toks {
-		switch t.kind {
-		case tokOpen:
-			depth++
-		case tokClose:
-			depth--
-			if depth < 0 {
-				balanced = false
-			}
-		}
+	toks, err := storecore.ParseQuery(query)
+	if err != nil {
+		return "", err
 	}
-	if depth != 0 {
-		balanced = false
-	}
-	var out []qtoken
-	for _, t := range toks {
-		if !balanced && (t.kind == tokOpen || t.kind == tokClose) {
-			continue
-		}
-		prev := tokOp // what precedes t; an operator at the start
-		if len(out) > 0 {
-			prev = out[len(out)-1].kind
-		}
-		switch t.kind {
-		case tokOp:
-			if prev == tokOp || prev == tokOpen {
-				continue
-			}
-		case tokClose:
-			if prev == tokOp {
-				out = out[:len(out)-1]
-			}
-		case tokTerm, tokOpen:
-			// FTS5 ANDs adjacent phrases but not a phrase and a
-			// parenthesis: say AND everywhere.
-			if prev == tokTerm || prev == tokClose {
-				out = append(out, qtoken{kind: tokOp, text: "AND"})
-			}
-		}
-		out = append(out, t)
-	}
-	for len(out) > 0 && out[len(out)-1].kind == tokOp {
-		out = out[:len(out)-1]
-	}
-	words := 0
 	var b strings.Builder
-	for i, t := range out {
+	for i, t := range toks {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		switch t.kind {
-		case tokTerm:
-			words++
-			if t.column != "" {
-				b.WriteString(t.column)
+		switch t.Kind {
+		case storecore.TokTerm:
+			if t.Column != "" {
+				b.WriteString(t.Column)
 				b.WriteString(" : ")
 			}
 			b.WriteByte('"')
-			b.WriteString(strings.ReplaceAll(t.text, `"`, `""`))
+			b.WriteString(strings.ReplaceAll(t.Text, `"`, `""`))
 			b.WriteByte('"')
-			if t.prefix {
+			if t.Prefix {
 				b.WriteString(" *")
 			}
 		default:
-			b.WriteString(t.text)
+			b.WriteString(t.Text)
 		}
-	}
-	if words == 0 {
-		return "", crosscheck.Errorf(crosscheck.EINVALID, "search %q: no words to look for: type one or more words", query)
 	}
 	return b.String(), nil
-}
-
-type tokKind int
-
-const (
-	tokTerm  tokKind = iota // a word or phrase
-	tokOp                   // AND, OR, NOT
-	tokOpen                 // (
-	tokClose                // )
-)
-
-type qtoken struct {
-	kind   tokKind
-	text   string
-	prefix bool   // a term's trailing *
-	column string // a term's column filter: title or text
-}
-
-// lexQuery splits a query into terms, operators and parentheses. Terms
-// without a letter or digit are dropped: FTS5 would find nothing for them.
-func lexQuery(q string) []qtoken {
-	var toks []qtoken
-	column := "" // a pending title: or text: for the next term
-	addTerm := func(s string, prefix bool) {
-		if strings.IndexFunc(s, isWordRune) < 0 {
-			return
-		}
-		toks = append(toks, qtoken{kind: tokTerm, text: s, prefix: prefix, column: column})
-		column = ""
-	}
-	for i := 0; i < len(q); {
-		c := q[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '(':
-			toks = append(toks, qtoken{kind: tokOpen, text: "("})
-			i++
-		case c == ')':
-			toks = append(toks, qtoken{kind: tokClose, text: ")"})
-			i++
-		case c == '"':
-			end := strings.IndexByte(q[i+1:], '"')
-			if end < 0 { // a stray quote: ignore it
-				i++
-				continue
-			}
-			phrase := q[i+1 : i+1+end]
-			i += end + 2
-			prefix := false
-			if i < len(q) && q[i] == '*' {
-				prefix = true
-				i++
-			}
-			addTerm(phrase, prefix)
-		default:
-			j := i
-			for j < len(q) && !strings.ContainsRune(" \t\n\r()\"", rune(q[j])) {
-				j++
-			}
-			w := q[i:j]
-			i = j
-			if w == "AND" || w == "OR" || w == "NOT" {
-				toks = append(toks, qtoken{kind: tokOp, text: w})
-				continue
-			}
-			for _, c := range []string{"title:", "text:"} {
-				if len(w) >= len(c) && strings.EqualFold(w[:len(c)], c) {
-					column, w = c[:len(c)-1], w[len(c):]
-				}
-			}
-			prefix := strings.HasSuffix(w, "*")
-			w = strings.TrimRight(w, "*")
-			// The tokenizer splits "envoy's" into "envoy" and "s", which
-			// would then have to follow each other: drop the possessive.
-			for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
-				w = strings.TrimSuffix(w, suffix)
-			}
-			addTerm(w, prefix && w != "" && isWordRuneLast(w))
-		}
-	}
-	return toks
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func isWordRuneLast(s string) bool {
-	r := []rune(s)
-	return isWordRune(r[len(r)-1])
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"flag"
 	"fmt"
 	"log/slog"
 	"os"
@@ -12,35 +14,101 @@ import (
 	"github.com/crosscheck-news/crosscheck/extract"
 	"github.com/crosscheck-news/crosscheck/ingest"
 	"github.com/crosscheck-news/crosscheck/pipeline"
+	"github.com/crosscheck-news/crosscheck/postgres"
 	"github.com/crosscheck-news/crosscheck/sqlite"
 	"github.com/crosscheck-news/crosscheck/story"
+	"github.com/crosscheck-news/crosscheck/watch"
+	"github.com/crosscheck-news/crosscheck/web"
 )
 
-// defaultDB is the store used when --db is not given.
-const defaultDB = "crosscheck.db"
+// defaultDB is the store used when --db is not given: $CROSSCHECK_DB, or
+// crosscheck.db in the working directory.
+var defaultDB = cmp.Or(os.Getenv("CROSSCHECK_DB"), "crosscheck.db")
+
+// The --db flag's help.
+const (
+	storeUsage       = "the `store`: a SQLite file or a postgres:// URL; $CROSSCHECK_DB sets the default"
+	storeUsageCreate = "the `store`: a SQLite file (created when missing) or a postgres:// URL; $CROSSCHECK_DB sets the default"
+)
+
+// dbFlag defines a command's --db flag, defaultDB by default. Its -h shows
+// the default with a URL's password hidden: CROSSCHECK_DB often holds one.
+func dbFlag(fs *flag.FlagSet, usage string) *string {
+	v := dbValue(defaultDB)
+	fs.Var(&v, "db", usage)
+	return (*string)(&v)
+}
+
+// dbValue is a --db value; it prints as storeName does.
+type dbValue string
+
+func (v *dbValue) String() string     { return storeName(string(*v)) }
+func (v *dbValue) Set(s string) error { *v = dbValue(s); return nil }
+
+// store is what the commands need of a store; the sqlite and postgres
+// packages both provide it.
+type store interface {
+	pipeline.Store
+	pipeline.CorrectionReplayer
+	web.Corrector
+	web.Catalog
+	web.ChangeFeed
+	watch.Store
+	crosscheck.SourceService
+	// Optimize tunes the store after a large ingest; Vacuum gives back
+	// free space.
+	Optimize(ctx context.Context) error
+	Vacuum(ctx context.Context) error
+	Close() error
+}
 
 // app is the wired pipeline over one open store.
 type app struct {
-	db       *sqlite.DB
+	db       store
 	pipeline *pipeline.Pipeline
 }
 
-// openApp opens (creating when needed) the store at path and wires the stages.
-func (m *Main) openApp(ctx context.Context, path string, create bool) (*app, error) {
+// openStore opens the store a --db value names: a postgres:// URL is a
+// PostgreSQL database, anything else a SQLite file, created when missing
+// if create is set.
+func openStore(ctx context.Context, db string, create bool) (store, error) {
+	if postgres.IsURL(db) && create {
+		return postgres.Open(ctx, db)
+	}
+	if postgres.IsURL(db) {
+		return postgres.OpenExisting(ctx, db)
+	}
 	if !create {
-		if _, err := os.Stat(path); err != nil {
+		if _, err := os.Stat(db); err != nil {
 			return nil, crosscheck.Errorf(crosscheck.ENOTFOUND,
-				"no store at %s: run 'crosscheck ingest PATH...' first, or give --db", path)
+				"no store at %s: run 'crosscheck ingest PATH...' first, or give --db", db)
 		}
 	}
-	if dir := filepath.Dir(path); dir != "" {
+	if dir := filepath.Dir(db); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create store folder: %w", err)
 		}
 	}
-	db, err := sqlite.Open(ctx, path)
+	s, err := sqlite.Open(ctx, db)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", db, err)
+	}
+	return s, nil
+}
+
+// storeName is a --db value as messages show it: a URL's password hidden.
+func storeName(db string) string {
+	if postgres.IsURL(db) {
+		return postgres.Redact(db)
+	}
+	return db
+}
+
+// openApp opens (creating when needed) the store db names and wires the stages.
+func (m *Main) openApp(ctx context.Context, path string, create bool) (*app, error) {
+	db, err := openStore(ctx, path, create)
+	if err != nil {
+		return nil, err
 	}
 	p := &pipeline.Pipeline{
 		Store: db,

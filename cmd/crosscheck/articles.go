@@ -53,14 +53,15 @@ func strFlag(v string) *string {
 // listFlags are the flags every listing shares: the store, the format, an
 // outlet, a date range and paging.
 type listFlags struct {
-	db, format, outlet string
-	sinceS, untilS     string
-	since, until       *time.Time
-	limit, offset      int
+	db             *string
+	format, outlet string
+	sinceS, untilS string
+	since, until   *time.Time
+	limit, offset  int
 }
 
 func (l *listFlags) register(fs *flag.FlagSet, what string, limit int) {
-	fs.StringVar(&l.db, "db", defaultDB, "the store")
+	l.db = dbFlag(fs, storeUsage)
 	fs.StringVar(&l.format, "format", "text", "output: text or json")
 	fs.StringVar(&l.outlet, "outlet", "", "only those from this outlet")
 	fs.StringVar(&l.sinceS, "since", "", "only "+what+" on or after this date (YYYY-MM-DD)")
@@ -155,7 +156,7 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 	}
 	f := crosscheck.ArticleFilter{Outlet: strFlag(lf.outlet), Since: lf.since, Until: lf.until,
 		Limit: lf.limit, Offset: lf.offset}
-	a, err := m.openApp(ctx, lf.db, false)
+	a, err := m.openApp(ctx, *lf.db, false)
 	if err != nil {
 		return err
 	}
@@ -185,7 +186,7 @@ func (m *Main) runArticles(ctx context.Context, args []string) error {
 func (m *Main) runShow(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("show", "show [flags] ARTICLE-ID", `  crosscheck show 3f2a9c0d1b2e
   crosscheck show --format json 3f2a9c0d1b2e`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "output: text or json")
 	ids, err := parse(fs, args)
 	if err != nil {
@@ -242,7 +243,7 @@ func (m *Main) runShow(ctx context.Context, args []string) error {
 func (m *Main) runSearch(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("search", "search [flags] QUERY...", `  crosscheck search witkoff paris
   crosscheck search '"security guarantees"' --format json`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "output: text or json")
 	limit := fs.Int("limit", crosscheck.ListDefault, "at most this many results")
 	color := fs.String("color", "auto", "mark the matches in colour: auto (on a terminal), always or never")

@@ -27,7 +27,7 @@ func (m *Main) runCorrect(ctx context.Context, args []string) error {
 
 Every correction is recorded with when and what changed, can be undone, and is
 applied again after 'crosscheck recluster'. IDs may be shortened to a unique prefix.`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "output: text or json")
 	note := fs.String("note", "", "why: kept with the correction")
 	var fields [4]*string

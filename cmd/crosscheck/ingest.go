@@ -36,7 +36,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
   crosscheck ingest https://example.org/feed.xml   a feed: each item becomes an article
   crosscheck ingest --db news.db a.txt b.html  a chosen store
   cat article.txt | crosscheck ingest -        standard input`)
-	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	format := fs.String("format", "text", "the summary: text (on standard error) or json (on standard output)")
 	var ff fetchFlags
 	ff.register(fs)

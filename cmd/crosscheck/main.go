@@ -84,6 +84,7 @@ func commands() []command {
 		{"report", "print the cross-check report of stored stories", (*Main).runReport},
 		{"recluster", "rebuild all stories from the stored articles", (*Main).runRecluster},
 		{"optimize", "optimize the store's indexes after a large ingest", (*Main).runOptimize},
+		{"migrate", "copy a store: SQLite to PostgreSQL and back", (*Main).runMigrate},
 		{"eval", "score story grouping against a labelled set", (*Main).runEval},
 		{"correct", "correct an article or a story (outlet, title, date; move, merge, split) and undo it", (*Main).runCorrect},
 		{"serve", "serve the web UI and HTTP API", (*Main).runServe},
@@ -182,6 +183,12 @@ Start here:
   crosscheck ingest reports/ https://...     keep articles in ./crosscheck.db
   crosscheck stories                          then browse what you stored
   crosscheck serve                            or open it in a browser
+
+The store:
+  --db FILE                                   a SQLite file, the default (./crosscheck.db)
+  --db postgres://user:pass@host/dbname       a PostgreSQL database shared by a team
+  CROSSCHECK_DB=...                           the same for every command
+  crosscheck migrate --from crosscheck.db --to postgres://...   copies a store
 
 Run 'crosscheck <command> -h' for a command's flags and examples.
 `)

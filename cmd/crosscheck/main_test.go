@@ -18,10 +18,15 @@ import (
 	"time"
 )
 
-// The tests run the real binary, built once, against real SQLite files.
+// The tests run the real binary, built once, against real SQLite files
+// (and PostgreSQL databases, see store_test.go).
 var binary string
 
 func TestMain(m *testing.M) {
+	if b := os.Getenv(e2eBinaryEnv); b != "" {
+		binary = b // the PostgreSQL run of the parent's binary
+		os.Exit(m.Run())
+	}
 	flag.Parse()
 	if f := flag.Lookup("test.fuzz"); f != nil && f.Value.String() != "" {
 		os.Exit(m.Run()) // fuzzing needs no binary (and its workers would each build one)
@@ -56,6 +61,7 @@ func run(t *testing.T, dir string, stdin string, args ...string) result {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), binary, args...)
 	cmd.Dir = dir
+	cmd.Env = storeEnv(t, dir)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -245,7 +251,7 @@ func TestIngestIdempotentAndListings(t *testing.T) {
 	if !strings.Contains(r.stderr, "ingested 6, duplicates 0") {
 		t.Errorf("first ingest: %s", r.stderr)
 	}
-	if _, err := os.Stat(filepath.Join(tmp, "crosscheck.db")); err != nil {
+	if _, err := os.Stat(filepath.Join(tmp, "crosscheck.db")); err != nil && !onPostgres {
 		t.Fatalf("default store not created: %v", err)
 	}
 	r = mustRun(t, tmp, "ingest", ex)
@@ -426,6 +432,7 @@ func TestInterruptKeepsStoreConsistent(t *testing.T) {
 	}
 	cmd := exec.Command(binary, "ingest", in)
 	cmd.Dir = tmp
+	cmd.Env = storeEnv(t, tmp)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
@@ -434,7 +441,7 @@ func TestInterruptKeepsStoreConsistent(t *testing.T) {
 	// Interrupt once the store exists and the first batches are going in.
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		if _, err := os.Stat(filepath.Join(tmp, "crosscheck.db-wal")); err == nil {
+		if storeHasArticles(t, tmp) {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -566,6 +573,7 @@ func TestServe(t *testing.T) {
 	ln.Close()
 	cmd := exec.Command(binary, "serve", "--addr", addr, "--read-only")
 	cmd.Dir = tmp
+	cmd.Env = storeEnv(t, tmp)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {

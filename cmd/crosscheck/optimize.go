@@ -9,7 +9,7 @@ import (
 func (m *Main) runOptimize(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("optimize", "optimize [flags]", `  crosscheck optimize                 after a large ingest
   crosscheck optimize --vacuum        also rewrite the file to give back free space`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	vacuum := fs.Bool("vacuum", false, "also rewrite the store file compactly (slow on a large store)")
 	format := fs.String("format", "text", "the summary: text or json")
 	if _, err := parse(fs, args); err != nil {
@@ -33,8 +33,8 @@ func (m *Main) runOptimize(ctx context.Context, args []string) error {
 		}
 	}
 	if *format == "json" {
-		return writeJSON(m.Stdout, map[string]any{"store": *dbPath, "vacuum": *vacuum, "seconds": time.Since(start).Seconds()})
+		return writeJSON(m.Stdout, map[string]any{"store": storeName(*dbPath), "vacuum": *vacuum, "seconds": time.Since(start).Seconds()})
 	}
-	fmt.Fprintf(m.Stderr, "optimized %s (%.1fs)\n", *dbPath, time.Since(start).Seconds())
+	fmt.Fprintf(m.Stderr, "optimized %s (%.1fs)\n", storeName(*dbPath), time.Since(start).Seconds())
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/check"
 	"github.com/crosscheck-news/crosscheck/pipeline"
+	"github.com/crosscheck-news/crosscheck/postgres"
 	"github.com/crosscheck-news/crosscheck/sqlite"
 	"github.com/crosscheck-news/crosscheck/story"
 )
@@ -15,7 +16,15 @@ import (
 // --read-only): it writes nothing, so the store may sit in a directory
 // the user cannot write to.
 func (m *Main) openAppReadOnly(ctx context.Context, path string) (*app, error) {
-	db, err := sqlite.OpenReadOnly(ctx, path)
+	var db store
+	var err error
+	if postgres.IsURL(path) {
+		// A role granted SELECT only can serve: an up-to-date store needs
+		// no DDL on open.
+		db, err = postgres.OpenExisting(ctx, path)
+	} else {
+		db, err = sqlite.OpenReadOnly(ctx, path)
+	}
 	if err != nil {
 		if crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
 			return nil, crosscheck.Errorf(crosscheck.ENOTFOUND,

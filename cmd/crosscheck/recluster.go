@@ -11,7 +11,7 @@ import (
 func (m *Main) runRecluster(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("recluster", "recluster [flags]", `  crosscheck recluster                rebuild every story in ./crosscheck.db
   crosscheck recluster --db news.db`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "the summary: text or json")
 	if _, err := parse(fs, args); err != nil {
 		return err

@@ -23,7 +23,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 
 The API is described at /api/openapi.json; metrics at /metrics; health at /healthz.`)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	readOnly := fs.Bool("read-only", false, "serve browsing and the API without any ingest route")
 	allowPrivate := fs.Bool("allow-private-fetch", false, "let 'add by URL' (and --watch) fetch loopback, private and link-local addresses (intranets)")
 	watchOn := fs.Bool("watch", false, "also watch the sources in the store and ingest their new items; pages update themselves")
@@ -97,10 +97,10 @@ The API is described at /api/openapi.json; metrics at /metrics; health at /healt
 	// for it can connect at once (and learns the port of --addr :0).
 	srv.OnListen = func(ad net.Addr) {
 		if *format == "json" {
-			writeJSON(m.Stdout, map[string]any{"url": "http://" + ad.String(), "store": *dbPath})
+			writeJSON(m.Stdout, map[string]any{"url": "http://" + ad.String(), "store": storeName(*dbPath)})
 			return
 		}
-		fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", *dbPath, ad)
+		fmt.Fprintf(m.Stderr, "crosscheck: serving %s on http://%s (Ctrl-C to stop)\n", storeName(*dbPath), ad)
 	}
 	if w == nil {
 		return srv.ListenAndServe(ctx, *addr)

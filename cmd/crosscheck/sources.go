@@ -13,7 +13,6 @@ import (
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/opml"
-	"github.com/crosscheck-news/crosscheck/sqlite"
 )
 
 const sourcesUsage = `sources <add|import|export|list|remove|pause|resume> [flags] [arguments]
@@ -65,24 +64,19 @@ func (m *Main) runSources(ctx context.Context, args []string) error {
 }
 
 // openSources opens the store for source management.
-func (m *Main) openSources(ctx context.Context, path string, create bool) (*sqlite.DB, error) {
-	if !create {
-		if _, err := os.Stat(path); err != nil {
-			return nil, crosscheck.Errorf(crosscheck.ENOTFOUND,
-				"no store at %s: add sources first ('crosscheck sources add URL'), or give --db", path)
-		}
+func (m *Main) openSources(ctx context.Context, path string, create bool) (store, error) {
+	db, err := openStore(ctx, path, create)
+	if crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
+		return nil, crosscheck.Errorf(crosscheck.ENOTFOUND,
+			"no store at %s: add sources first ('crosscheck sources add URL'), or give --db", storeName(path))
 	}
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	return db, nil
+	return db, err
 }
 
 func (m *Main) sourcesAdd(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("sources add", "sources add [flags] URL...", `  crosscheck sources add https://example.org/feed.xml
   crosscheck sources add https://example.org/ --interval 30m --name "Example Times"`)
-	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	interval := fs.Duration("interval", 0, "time between checks, at least 1s (default: adapted to how often the source publishes)")
 	name := fs.String("name", "", "a name for the source (default: the feed's title)")
 	category := fs.String("category", "", "a folder for the source, as in an OPML file (\"World/Europe\")")
@@ -124,7 +118,7 @@ func (m *Main) sourcesAdd(ctx context.Context, args []string) error {
 func (m *Main) sourcesImport(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("sources import", "sources import [flags] FILE.opml...", `  crosscheck sources import subscriptions.opml
   crosscheck sources import --interval 15m feeds.opml`)
-	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	interval := fs.Duration("interval", 0, "time between checks for every imported source (default: adapted)")
 	files, err := parse(fs, args)
 	if err != nil {
@@ -179,7 +173,7 @@ func (m *Main) sourcesImport(ctx context.Context, args []string) error {
 func (m *Main) sourcesExport(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("sources export", "sources export [flags]", `  crosscheck sources export > subscriptions.opml
   crosscheck sources export -o subscriptions.opml`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	out := fs.String("o", "", "write to this file instead of standard output")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -213,7 +207,7 @@ func (m *Main) sourcesList(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("sources list", "sources list [flags]", `  crosscheck sources list
   crosscheck sources list --status failing
   crosscheck sources list --format json`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "text or json")
 	status := fs.String("status", "", "only sources with this status: active, paused, failing or gone")
 	if _, err := parse(fs, args); err != nil {
@@ -288,7 +282,7 @@ func ago(d time.Duration) string {
 
 func (m *Main) sourcesSet(ctx context.Context, action string, args []string) error {
 	fs := m.newFlagSet("sources "+action, "sources "+action+" [flags] ID...", "  crosscheck sources "+action+" 3 4")
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	ids, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -31,7 +31,7 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
 	}
 	f := crosscheck.StoryFilter{Outlet: strFlag(lf.outlet), Query: strFlag(*query), Since: lf.since, Until: lf.until,
 		Limit: lf.limit, Offset: lf.offset, Sort: *sort}
-	a, err := m.openApp(ctx, lf.db, false)
+	a, err := m.openApp(ctx, *lf.db, false)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func day(t time.Time) string {
 func (m *Main) runStory(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("story", "story [flags] STORY-ID", `  crosscheck story s-3f2a9c0d1b2e
   crosscheck story --format json s-3f2a9c0d1b2e`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "output: text or json")
 	ids, err := parse(fs, args)
 	if err != nil {
@@ -131,7 +131,7 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("report", "report [flags] [STORY-ID...]", `  crosscheck report s-3f2a9c0d1b2e            one story
   crosscheck report --format html -o r.html    the 10 newest stories as one HTML file
   crosscheck report --format json --limit 0    every story, as JSON`)
-	dbPath := fs.String("db", defaultDB, "the store")
+	dbPath := dbFlag(fs, storeUsage)
 	format := fs.String("format", "text", "output: text, markdown, html or json")
 	out := fs.String("o", "", "write the report to this file instead of standard output")
 	limit := fs.Int("limit", 10, "without story IDs: the newest this many stories (0: all)")

@@ -64,7 +64,7 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 
 Each source is checked when due; new items go through the same stages as
 'crosscheck ingest'. Stop with Ctrl-C: the next run resumes from the store.`)
-	dbPath := fs.String("db", defaultDB, "the store (created when missing)")
+	dbPath := dbFlag(fs, storeUsageCreate)
 	addr := fs.String("addr", "", "listen here for WebSub callbacks (/websub/), /metrics and /api/sources; needed with --public-url")
 	quiet := fs.Bool("quiet", false, "log failures only, not each check that found something")
 	var wf watchFlags
@@ -97,7 +97,7 @@ Each source is checked when due; new items go through the same stages as
 	if len(all) == 0 {
 		fmt.Fprintln(m.Stderr, "crosscheck watch: no sources yet; add some with 'crosscheck sources add URL' (the watcher picks them up while running)")
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck: watching %d sources in %s (Ctrl-C to stop)\n", len(all), *dbPath)
+	fmt.Fprintf(m.Stderr, "crosscheck: watching %d sources in %s (Ctrl-C to stop)\n", len(all), storeName(*dbPath))
 	if *addr == "" {
 		return w.Run(ctx)
 	}

@@ -170,6 +170,7 @@ func freeAddr(t testing.TB) string {
 func startServe(t testing.TB, dir, addr string, args ...string) *server {
 	cmd := exec.Command(binary, append([]string{"serve", "--watch", "--allow-private-fetch", "--addr", addr}, args...)...)
 	cmd.Dir = dir
+	cmd.Env = storeEnv(t, dir)
 	s := &server{cmd: cmd, addr: addr, errb: &bytes.Buffer{}}
 	cmd.Stderr = s.errb
 	if err := cmd.Start(); err != nil {
@@ -274,6 +275,7 @@ func freshness(t testing.TB, push bool, rounds int) []time.Duration {
 	}
 	add := exec.Command(binary, "sources", "add", f.url(), "--interval", interval)
 	add.Dir = tmp
+	add.Env = storeEnv(t, tmp)
 	if out, err := add.CombinedOutput(); err != nil {
 		t.Fatalf("sources add: %v\n%s", err, out)
 	}
@@ -356,6 +358,7 @@ func TestWatchCommand(t *testing.T) {
 
 	refused := exec.Command(binary, "watch", "--quiet")
 	refused.Dir = tmp
+	refused.Env = storeEnv(t, tmp)
 	var errb bytes.Buffer
 	refused.Stderr = &errb
 	if err := refused.Start(); err != nil {
@@ -384,6 +387,7 @@ func TestWatchCommand(t *testing.T) {
 	errb.Reset()
 	cmd := exec.Command(binary, "watch", "--allow-private-fetch")
 	cmd.Dir = tmp
+	cmd.Env = storeEnv(t, tmp)
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -423,6 +427,7 @@ func TestWatchCrashResume(t *testing.T) {
 	start := func() *exec.Cmd {
 		cmd := exec.Command(binary, "watch", "--allow-private-fetch", "--quiet")
 		cmd.Dir = tmp
+		cmd.Env = storeEnv(t, tmp)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

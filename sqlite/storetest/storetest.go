@@ -18,13 +18,42 @@ import (
 	crosscheck "github.com/crosscheck-news/crosscheck"
 )
 
-// Store is what the suite tests: the two service interfaces plus batch adds.
+// Store is what the suite tests: the two service interfaces, batch adds
+// and placements, corrections and the catalog the web UI asks.
 type Store interface {
 	crosscheck.ArticleService
 	crosscheck.StoryService
 	// AddArticles stores a batch atomically: all or, on error or a
 	// cancelled context, none.
 	AddArticles(ctx context.Context, as []*crosscheck.Article) ([]crosscheck.AddResult, error)
+	// SavePlacements writes a batch's stories, states and placements in
+	// one transaction.
+	SavePlacements(ctx context.Context, stories []*crosscheck.Story, states map[string][]byte, placements []crosscheck.Placement) error
+
+	// Correct applies and records a correction; Undo reverses one.
+	Correct(ctx context.Context, c *crosscheck.Correction) error
+	Undo(ctx context.Context, id int64) (*crosscheck.Correction, error)
+	// Correction and Corrections read the record.
+	Correction(ctx context.Context, id int64) (*crosscheck.Correction, error)
+	Corrections(ctx context.Context, f crosscheck.CorrectionFilter) ([]*crosscheck.Correction, int, error)
+	// ReapplyCorrections applies moves, merges and splits again after a
+	// re-cluster.
+	ReapplyCorrections(ctx context.Context) (int, error)
+
+	// Outlets, ResolveID and the analysis counts serve the lists.
+	Outlets(ctx context.Context) ([]crosscheck.OutletCount, error)
+	ResolveID(ctx context.Context, kind, prefix string) (string, error)
+	SaveStoryCounts(ctx context.Context, c crosscheck.StoryCounts) error
+	StoryCounts(ctx context.Context, ids []string) (map[string]crosscheck.StoryCounts, error)
+	Unanalysed(ctx context.Context) (int, error)
+
+	// The watched sources and what the watcher records of them.
+	crosscheck.SourceService
+	SaveSourceCheck(ctx context.Context, s *crosscheck.Source, seen []string) error
+	SeenItems(ctx context.Context, sourceID int64, keys []string) (map[string]bool, error)
+	SourcesRevision(ctx context.Context) (string, error)
+	// ChangedStories returns the stories updated after since (live pages).
+	ChangedStories(ctx context.Context, since time.Time, limit int) ([]*crosscheck.Story, error)
 }
 
 // Opener returns a new, empty store that lives until the test ends (close it
@@ -50,6 +79,13 @@ func Run(t *testing.T, open Opener) {
 		{"DeleteStories", testDeleteStories},
 		{"CancelMidBatch", testCancelMidBatch},
 		{"ConcurrentReaders", testConcurrentReaders},
+		{"SavePlacements", testSavePlacements},
+		{"CorrectArticleAndUndo", testCorrectArticleAndUndo},
+		{"MoveMergeSplitSurviveRecluster", testMoveMergeSplitSurviveRecluster},
+		{"ResolveID", testResolveID},
+		{"Analysis", testAnalysis},
+		{"Sources", testSources},
+		{"ChangedStories", testChangedStories},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
 	}
@@ -85,6 +121,9 @@ func testRoundTrip(t *testing.T, open Opener) {
 	a.Language = "de"
 	a.Correction = "An earlier version misspelt the river's name."
 	a.StoryID = "st1"
+	a.Modified = time.Date(2024, 3, 6, 9, 5, 0, 0, time.FixedZone("", -5*3600))
+	a.ModifiedDateOnly = true
+	a.Credit = "Reuters"
 	want := *a
 	res := mustAdd(t, s, a)
 	if res[0].Duplicate || res[0].NearDuplicateOf != "" || res[0].ID == "" {
@@ -107,8 +146,12 @@ func testRoundTrip(t *testing.T, open Opener) {
 	if !got.Ingested.Equal(a.Ingested) || time.Since(got.Ingested) > time.Hour {
 		t.Errorf("Ingested = %v, want %v", got.Ingested, a.Ingested)
 	}
+	if _, off := got.Modified.Zone(); !got.Modified.Equal(want.Modified) || off != -5*3600 {
+		t.Errorf("Modified = %v, want %v in its zone", got.Modified, want.Modified)
+	}
 	got.Published, want.Published = time.Time{}, time.Time{}
 	got.Ingested, want.Ingested = time.Time{}, time.Time{}
+	got.Modified, want.Modified = time.Time{}, time.Time{}
 	if !reflect.DeepEqual(*got, want) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", *got, want)
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package storecore
 
 import (
 	"encoding/binary"
@@ -10,12 +10,12 @@ import (
 // spansVersion is the first byte of an encoded spans blob.
 const spansVersion = 1
 
-// encodeSpans packs paragraphs and sentences into a compact blob: a version
+// EncodeSpans packs paragraphs and sentences into a compact blob: a version
 // byte, then uvarint counts and, per span, the signed varint distance from
 // the previous span's end to its start and its length (sentences add the
 // paragraph index delta). A 3 KB article's spans take some 100 bytes instead
 // of 2 KB of JSON, and encoding costs next to nothing. Nil for no spans.
-func encodeSpans(paras []crosscheck.Span, sents []crosscheck.Sentence) []byte {
+func EncodeSpans(paras []crosscheck.Span, sents []crosscheck.Sentence) []byte {
 	if len(paras) == 0 && len(sents) == 0 {
 		return nil
 	}
@@ -41,8 +41,8 @@ func encodeSpans(paras []crosscheck.Span, sents []crosscheck.Sentence) []byte {
 
 var errBadSpans = errors.New("corrupt spans blob")
 
-// decodeSpans is the inverse of encodeSpans. It never panics on bad input.
-func decodeSpans(b []byte) ([]crosscheck.Span, []crosscheck.Sentence, error) {
+// DecodeSpans is the inverse of EncodeSpans. It never panics on bad input.
+func DecodeSpans(b []byte) ([]crosscheck.Span, []crosscheck.Sentence, error) {
 	if len(b) == 0 {
 		return nil, nil, nil
 	}

@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -8,7 +8,9 @@ import (
 	crosscheck "github.com/crosscheck-news/crosscheck"
 )
 
-func TestSources(t *testing.T) {
+// testSources: the watched sources, the watcher's record of its checks
+// and of the items seen, and the user's status winning over a check.
+func testSources(t *testing.T, open Opener) {
 	db := open(t)
 	ctx := context.Background()
 	a := &crosscheck.Source{URL: " https://a.example/feed ", Name: "A", Category: "World", Interval: 10 * time.Minute}
@@ -120,7 +122,7 @@ func TestSources(t *testing.T) {
 	}
 }
 
-func TestChangedStories(t *testing.T) {
+func testChangedStories(t *testing.T, open Opener) {
 	db := open(t)
 	ctx := context.Background()
 	t0 := time.Date(2025, 9, 1, 8, 0, 0, 0, time.UTC)

@@ -1,4 +1,4 @@
-package sqlite
+package storecore
 
 import (
 	"crypto/sha256"
@@ -14,8 +14,8 @@ import (
 //
 // Each article's text becomes a set of word shingles (shingleWords
 // consecutive lowercased words, hashed to 64 bits). A MinHash signature of
-// lshBands*lshRows values summarises the set; each band of lshRows values
-// is hashed to one key stored in article_lsh. Two articles that share a key
+// LSHBands*lshRows values summarises the set; each band of lshRows values
+// is hashed to one key that the store indexes (article_lsh). Two articles that share a key
 // are candidates, found by an index lookup whose cost does not grow with
 // the store. A candidate is confirmed on the exact shingle sets of both
 // texts: Jaccard similarity >= minJaccard, or, for a text that is mostly
@@ -26,23 +26,23 @@ import (
 // 1-(1-J^4)^20: 0.9999 at J=0.8, 0.73 at J=0.5, 0.002 at J=0.1.
 const (
 	shingleWords = 3
-	lshBands     = 20
+	LSHBands     = 20
 	lshRows      = 4
-	numHashes    = lshBands * lshRows
+	numHashes    = LSHBands * lshRows
 
 	minJaccard     = 0.8
 	minContainment = 0.9
 	// Short texts share too many shingles by chance (a one-line brief
 	// and its follow-up): below these sizes nothing is linked.
-	minShinglesJaccard     = 20
+	MinShinglesJaccard     = 20
 	minShinglesContainment = 50
-	// maxCandidates bounds the confirmations per added article.
-	maxCandidates = 8
+	// MaxCandidates bounds the confirmations per added article.
+	MaxCandidates = 8
 )
 
-// contentHash is the hex SHA-256 of text lowercased with runs of white
+// ContentHash is the hex SHA-256 of text lowercased with runs of white
 // space folded to one space and trimmed: equal hashes are the same content.
-func contentHash(text string) string {
+func ContentHash(text string) string {
 	buf := make([]byte, 0, len(text))
 	space, started := false, false
 	for _, r := range text {
@@ -68,10 +68,10 @@ func contentHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// shingles returns the sorted, distinct hashes of the text's word shingles.
+// Shingles returns the sorted, distinct hashes of the text's word shingles.
 // Words are runs of letters and digits, lowercased; everything else
 // separates them, so punctuation and spacing edits do not matter.
-func shingles(text string) []uint64 {
+func Shingles(text string) []uint64 {
 	words := make([]uint64, 0, len(text)/6)
 	var h uint64
 	in := false
@@ -139,9 +139,9 @@ var hashParams = func() (p [numHashes][2]uint64) {
 	return p
 }()
 
-// bandKeys returns the LSH keys of a shingle set: one per band, the hash of
+// BandKeys returns the LSH keys of a shingle set: one per band, the hash of
 // the band's number and its MinHash values. Nil for an empty set.
-func bandKeys(sh []uint64) []int64 {
+func BandKeys(sh []uint64) []int64 {
 	if len(sh) == 0 {
 		return nil
 	}
@@ -158,7 +158,7 @@ func bandKeys(sh []uint64) []int64 {
 		}
 		sig[i] = m
 	}
-	keys := make([]int64, lshBands)
+	keys := make([]int64, LSHBands)
 	for b := range keys {
 		k := mix64(uint64(b) + 1)
 		for _, v := range sig[b*lshRows : (b+1)*lshRows] {
@@ -169,11 +169,11 @@ func bandKeys(sh []uint64) []int64 {
 	return keys
 }
 
-// similar reports whether two shingle sets are near duplicates, and a score
+// Similar reports whether two shingle sets are near duplicates, and a score
 // to choose between several (higher is more similar).
-func similar(a, b []uint64) (bool, float64) {
+func Similar(a, b []uint64) (bool, float64) {
 	small := min(len(a), len(b))
-	if small < minShinglesJaccard {
+	if small < MinShinglesJaccard {
 		return false, 0
 	}
 	inter := 0
