@@ -185,9 +185,20 @@ func (s *state) bucketKey(r slotRef) string {
 	case claim.AttrPercent:
 		// a share of something somewhere: "Greek stocks", "services in Egypt"
 		if r.subj == "" {
+			// "80 percent of Internet services in Egypt": a share of a
+			// kind of thing in one place
+			if v.Head != "" && r.place >= 0 {
+				return "pct|n:" + singularKey(v.Head) + "|p" + itoa(r.place)
+			}
 			return "" // a share of what, of whom? (a vote of many candidates)
 		}
-		k := "pct|" + r.subj + "|p" + itoa(r.place)
+		subj := r.subj
+		if (subj == "H:percent" || subj == "H:per cent") && v.Head != "" {
+			// "up to 80 percent of Internet services ... have been cut":
+			// the share is the subject; what it is of says what it counts
+			subj = "H:" + singularKey(v.Head)
+		}
+		k := "pct|" + subj + "|p" + itoa(r.place)
 		// "the cables carry more than 75 percent of traffic": a share of
 		// capacity, not of the traffic the event cut
 		switch verbWord(v) {

@@ -377,6 +377,9 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// services in Egypt"
 	if v.Kind == crosscheck.ValuePercent {
 		v.Place = x.nearestPlace(toks, v)
+		if v.Head == "" {
+			v.Head = shareOf(x, toks, v)
+		}
 	}
 	// "a 9.1 temblor in 2004": the year the value is of
 	for t := max(npEnd, v.tj); t+1 < len(toks) && t <= max(npEnd, v.tj)+2; t++ {
@@ -1027,6 +1030,11 @@ func (x *extractor) nearestPlace(toks []token, v *valueAt) int {
 		if strings.ContainsAny(x.text[lo:hi], ";") {
 			continue
 		}
+		// "down by 80 percent, in India by 65 percent": past a comma the
+		// next share's place
+		if m.Start >= v.End && strings.Contains(x.text[lo:hi], ",") {
+			continue
+		}
 		d += 2 * (hi - lo)
 		if d < bd {
 			best, bd = m.Entity, d
@@ -1203,3 +1211,33 @@ func (x *extractor) crowdAct(toks []token, v *valueAt) string {
 
 // crowdNouns are gatherings whose size is a count of people protesting.
 var crowdNouns = set(`crowd crowds turnout demonstration demonstrations rally rallies march marches protest protests`)
+
+// shareOf is the thing a percentage is a share of: the head of "80 percent
+// of Internet services", or the subject of "services in Egypt were down by
+// 80 percent" (the last common noun before the clause's verb).
+func shareOf(x *extractor, toks []token, v *valueAt) string {
+	if v.tj+1 < len(toks) && toks[v.tj].low == "of" {
+		if _, h, _, _ := x.nounPhrase(toks, v.tj+1); h != "" {
+			return h
+		}
+	}
+	verb := -1
+	for b := v.ti - 1; b >= 0; b-- {
+		if toks[b].kind == 'w' && toks[b].isVerb() {
+			verb = b
+		}
+		if toks[b].text == "," || toks[b].text == ";" {
+			break
+		}
+	}
+	for b := verb - 1; b >= 0; b-- {
+		t := toks[b]
+		if t.kind == 'w' && !t.cap && (t.pos == "NN" || t.pos == "NNS") {
+			return nounKey(t.low)
+		}
+		if t.text == "," || t.text == ";" {
+			break
+		}
+	}
+	return ""
+}
