@@ -79,6 +79,12 @@ run() {
     local stat
     stat=$(grep -E '^fuzz: elapsed' "$log" | tail -1 | sed -E 's/^fuzz: //')
     echo "ok    ${pkg#github.com/crosscheck-news/crosscheck} $name ($((SECONDS - start))s) $stat"
+  elif grep -q 'context deadline exceeded' "$log" && ! grep -qE 'Failing input|panic|testdata/fuzz/' "$log"; then
+    # Go's fuzz coordinator can report its own -fuzztime deadline as a
+    # failure when a worker is mid-execution as time runs out, on a loaded
+    # machine (go.dev/issue/75804, fixed in Go 1.27): no input failed and
+    # none was written, so the target passed its budget.
+    echo "ok    ${pkg#github.com/crosscheck-news/crosscheck} $name ($((SECONDS - start))s) (the coordinator's deadline race, go.dev/issue/75804: no failing input)"
   else
     echo "FAIL  ${pkg#github.com/crosscheck-news/crosscheck} $name: see $log"
     grep -E -m5 'panic|Failing input|--- FAIL|testdata/fuzz' "$log" | sed 's/^/      /'
