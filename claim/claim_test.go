@@ -482,3 +482,15 @@ func TestCrowdAct(t *testing.T) {
 		}
 	}
 }
+
+// A count "in those bombings" is of events told before.
+func TestEarlierEvents(t *testing.T) {
+	an := Extract(article("a", "X", "2011-11-10", "The president said on Thursday that seven people were killed in those bombings."), Options{})
+	for _, f := range an.Facts {
+		for _, v := range f.Values {
+			if v.Min == 7 && !v.Other {
+				t.Errorf("%q: not another event's", v.Text)
+			}
+		}
+	}
+}

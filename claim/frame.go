@@ -322,6 +322,11 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.Head == "person" && (v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "hospitalis") {
 		v.Other = false
 	}
+	// "seven people were killed in those bombings", "in the earlier
+	// attack": the count is of events told before, not the story's own
+	if v.Attr == AttrCount && earlierEvents(toks, v.tj) {
+		v.Other = true
+	}
 	// a change over time: "rose to 10", "climbed to 11", "now 10"
 	if v.ti >= 2 && toks[v.ti-1].low == "to" && updateWords[toks[v.ti-2].low] || v.ti >= 1 && toks[v.ti-1].low == "now" {
 		v.Update = true
@@ -1240,4 +1245,24 @@ func shareOf(x *extractor, toks []token, v *valueAt) string {
 		}
 	}
 	return ""
+}
+
+// earlierEvents reports "in those bombings", "in the earlier attack",
+// "during previous raids" after a value: events the text told of before.
+func earlierEvents(toks []token, from int) bool {
+	for t := from; t+2 < len(toks) && t < from+6; t++ {
+		if toks[t].low != "in" && toks[t].low != "during" && toks[t].low != "from" {
+			continue
+		}
+		d := toks[t+1].low
+		if d == "the" && t+3 < len(toks) {
+			d = toks[t+2].low
+			t++
+		}
+		if d == "those" || d == "these" || d == "earlier" || d == "previous" || d == "past" || d == "prior" {
+			n := toks[t+2]
+			return n.kind == 'w' && strings.HasPrefix(n.pos, "NN")
+		}
+	}
+	return false
 }
