@@ -980,3 +980,47 @@ func (s *state) sameCountry(i, j int) bool {
 	}
 	return true
 }
+
+// sameDay reports two sentences that may be of one day: one that names
+// no weekday is of the story's day, so "the bombing of Guffa on Tuesday,
+// which he said killed seven" is not the toll of a story of a Thursday.
+func (s *state) sameDay(i, j int) bool {
+	wi, wj := s.fact(i).Weekdays, s.fact(j).Weekdays
+	if len(wi) > 0 == (len(wj) > 0) {
+		return true // both name days (apart weighs them) or neither
+	}
+	d := s.storyWeekday()
+	if d == 0 {
+		return true
+	}
+	named := wi
+	if len(named) == 0 {
+		named = wj
+	}
+	return contains(named, d)
+}
+
+// storyWeekday is the weekday most of the story's reports name (0 when
+// none is named by a third of them or more).
+func (s *state) storyWeekday() int {
+	if s.wday != nil {
+		return *s.wday
+	}
+	arts := map[int]map[int]bool{}
+	for i, it := range s.items {
+		for _, d := range s.fact(i).Weekdays {
+			if arts[d] == nil {
+				arts[d] = map[int]bool{}
+			}
+			arts[d][it.art] = true
+		}
+	}
+	best, n := 0, (len(s.ans)+2)/3-1
+	for d := 0; d <= 7; d++ {
+		if len(arts[d]) > n {
+			best, n = d, len(arts[d])
+		}
+	}
+	s.wday = &best
+	return best
+}

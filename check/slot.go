@@ -696,7 +696,7 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	// event happened ("east of Cloverdale and 26 miles from Santa Rosa")
 	// (and a population is of the place that holds it, whatever else the
 	// sentence names)
-	if va.Attr != claim.AttrDistance && va.Attr != claim.AttrPopulation && !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) {
+	if va.Attr != claim.AttrDistance && va.Attr != claim.AttrPopulation && !s.sameSetting(a.item, b.item, "-", "-") || !s.sameCountry(a.item, b.item) || toll(va) && !s.sameDay(a.item, b.item) {
 		return false
 	}
 	if a.subj != "" && b.subj != "" && a.subj != b.subj && (va.Attr == claim.AttrPercent || strings.HasPrefix(va.Attr, claim.AttrMoney) && !va.Conv && va.Head != "haul" && va.Head != "bailout") {
@@ -1399,4 +1399,19 @@ func (s *state) islandOf(g int) int {
 		}
 	}
 	return g
+}
+
+// toll reports a count of people killed, hurt or held: the figures of
+// one day's event ("a day after the ship ran aground with 381 passengers"
+// names another day and the same ship; "the bombing of Guffa on Tuesday,
+// which killed seven" another event).
+func toll(v *claim.ValueFact) bool {
+	if v.Attr != claim.AttrCount || v.Head != "person" {
+		return false
+	}
+	switch v.VerbClass {
+	case "die", "injure", "hospitalis", "arrest":
+		return true
+	}
+	return false
 }

@@ -193,6 +193,15 @@ func pairDoubles(text string, ms []qmark) []quoteSpan {
 	open := -1
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
+		if open >= 0 && m.para != ms[open].para && !ms[open].paraStart && reportingBetween(text, paraEndAfter(text, ms[open].pos), m.pos) {
+			// the paragraphs after a quotation opened mid-paragraph and
+			// left unclosed credit sources of their own ("..., according
+			// to Ryan Boyette"): the writer's words, and the quotation
+			// ended with its paragraph (a passage quoted whole opens its
+			// paragraph)
+			out = append(out, quoteSpan{open: ms[open].pos, close: paraEndAfter(text, ms[open].pos), unclosed: true})
+			open = -1
+		}
 		if open >= 0 && m.para != ms[open].para {
 			if m.paraStart && m.dir >= 0 {
 				out = append(out, quoteSpan{open: ms[open].pos, close: paraEndBefore(text, m.pos), unclosed: true})
@@ -679,3 +688,32 @@ func (q Quote) IsPerson() bool { return q.person }
 // Named reports a quotation whose speaker is named: a person or an
 // organisation, not an unnamed source ("police", "a source close to ...").
 func (q Quote) Named() bool { return q.named }
+
+// paraEndAfter is the end of the paragraph that holds off (trailing spaces
+// left out).
+func paraEndAfter(text string, off int) int {
+	k := strings.IndexByte(text[off:], '\n')
+	if k < 0 {
+		return len(text)
+	}
+	k += off
+	for k > off && (text[k-1] == '\r' || text[k-1] == ' ') {
+		k--
+	}
+	return k
+}
+
+// reportingBetween reports a stretch of text that credits a source the
+// way reporting does, not a speaker's own words.
+func reportingBetween(text string, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	t := strings.ToLower(text[a:b])
+	for _, w := range []string{"according to ", " said ", " said,", " said.", " reported ", " told ", " says ", " says,"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -357,3 +357,30 @@ func TestSourceKey(t *testing.T) {
 		t.Errorf("Sky News and Sky TV are two outlets")
 	}
 }
+
+// A quotation opened mid-paragraph and never closed ends with its
+// paragraph when the paragraphs after it credit sources of their own: the
+// figures there are the writer's, and stay facts.
+func TestUnclosedQuoteEndsWithParagraph(t *testing.T) {
+	text := "A correspondent reported hearing a blast, then saw \"a crater two metres wide.\n" +
+		"One bomb landed inside a school yard, according to a local official.\n" +
+		"The camp is home to more than 22,000 refugees, aid workers said.\n" +
+		"\"We are afraid,\" one refugee said."
+	an := Extract(article("a", "", "2024-03-12", text), Options{})
+	found := false
+	for _, f := range an.Facts {
+		for _, v := range f.Values {
+			if v.Min == 22000 {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the figure after the unclosed quotation is not a fact")
+	}
+	for _, q := range an.Quotes {
+		if strings.Contains(q.Text, "22,000") {
+			t.Errorf("quote %q runs over the writer's paragraphs", q.Text)
+		}
+	}
+}
