@@ -101,6 +101,7 @@ type state struct {
 	countries map[int]map[int]bool
 	mainC     *int
 	wday      *int
+	dead      *bool
 	// risen is, per slot bucket, the highest figure a report gives as
 	// where a count rose to ("the death toll rose to 10")
 	risen map[string]float64

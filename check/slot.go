@@ -99,6 +99,13 @@ func (s *state) bucketKey(r slotRef) string {
 		return "pop|e" + itoa(s.islandOf(r.holder))
 	case claim.AttrRecord:
 		return "record|" + v.Spec
+	case claim.AttrDeathPlace:
+		// where the one person who died died; with several dead, which
+		// one is meant cannot be told
+		if s.severalDead() {
+			return ""
+		}
+		return "dplace"
 	case claim.AttrMagnitude:
 		if v.Other {
 			return "mag|" + v.Head + "|other"
@@ -820,7 +827,7 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	if x == y {
 		return true
 	}
-	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord {
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace {
 		return false // November 18 is not November 19, 58-3 not 58-4
 	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
@@ -941,6 +948,8 @@ func (s *state) slotAbout(r slotRef) string {
 		return "distance"
 	case claim.AttrPercent:
 		return "percentage"
+	case claim.AttrDeathPlace:
+		return "where the victim died"
 	case claim.AttrDate:
 		if w := verbWord(v); w != "" {
 			return "date (" + w + ")"
@@ -1414,4 +1423,30 @@ func toll(v *claim.ValueFact) bool {
 		return true
 	}
 	return false
+}
+
+// severalDead reports a story in which some report counts more than one
+// dead.
+func (s *state) severalDead() bool {
+	if s.dead != nil {
+		return *s.dead
+	}
+	// the toll most reports give: one early report of two dead is not the
+	// story's count
+	one, more := map[int]bool{}, map[int]bool{}
+	for i, it := range s.items {
+		for _, v := range s.fact(i).Values {
+			if v.Attr != claim.AttrCount || v.Head != "person" || v.VerbClass != "die" || v.Other || v.Part || v.InYear != 0 {
+				continue
+			}
+			if v.N == 1 && v.Max == 1 {
+				one[it.art] = true
+			} else if v.N > 1 {
+				more[it.art] = true
+			}
+		}
+	}
+	several := len(more) >= len(one)
+	s.dead = &several
+	return several
 }

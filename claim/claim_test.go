@@ -494,3 +494,29 @@ func TestEarlierEvents(t *testing.T) {
 		}
 	}
 }
+
+// Where one person died is a value; a death of several is not placed.
+func TestDeathPlace(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		code float64
+	}{
+		{"The woman, identified by the police as Madeline Kafoury, died at the scene, the authorities said.", 1},
+		{"She said the third victim died on the way to the hospital.", 2},
+		{"The driver died later in hospital, police said.", 3},
+		{"Two people died at the scene, police said.", 0},
+	} {
+		an := Extract(article("a", "X", "2007-04-10", tt.text), Options{})
+		got := 0.0
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Attr == AttrDeathPlace {
+					got = v.N
+				}
+			}
+		}
+		if got != tt.code {
+			t.Errorf("%q: place of death %g, want %g", tt.text, got, tt.code)
+		}
+	}
+}

@@ -204,6 +204,9 @@ func (x *extractor) facts() {
 		}
 		listParts(toks, vals)
 		conjuncts(toks, vals)
+		if v, ok := x.deathPlace(si); ok {
+			vals = append(vals, v)
+		}
 		for _, v := range vals {
 			if v.drop {
 				continue

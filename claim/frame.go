@@ -83,6 +83,9 @@ const (
 	// AttrRecord is a won-lost record or a game's score ("58-3", "an
 	// 88-72 setback"); Spec "score" for a game's
 	AttrRecord = "record"
+	// AttrDeathPlace is where someone died: at the scene (1), on the way
+	// to hospital (2), in hospital (3)
+	AttrDeathPlace = "deathplace"
 )
 
 // distanceUnits are lengths in metres.
@@ -1265,4 +1268,82 @@ func earlierEvents(toks []token, from int) bool {
 		}
 	}
 	return false
+}
+
+// deathPlaces are the places a death is told at, each with its code.
+var deathPlaces = []struct {
+	words []string
+	code  float64
+}{
+	{[]string{"at", "the", "scene"}, 1}, {[]string{"on", "the", "scene"}, 1},
+	{[]string{"on", "the", "way", "to", "the", "hospital"}, 2}, {[]string{"on", "the", "way", "to", "hospital"}, 2},
+	{[]string{"on", "the", "way", "to", "a", "hospital"}, 2}, {[]string{"en", "route", "to", "the", "hospital"}, 2},
+	{[]string{"en", "route", "to", "hospital"}, 2}, {[]string{"en", "route", "to", "a", "hospital"}, 2},
+	{[]string{"at", "the", "hospital"}, 3}, {[]string{"at", "a", "hospital"}, 3}, {[]string{"in", "hospital"}, 3},
+	{[]string{"in", "the", "hospital"}, 3}, {[]string{"at", "hospital"}, 3},
+}
+
+// deathPlace reads where one person died: "The woman ... died at the
+// scene", "the third victim died on the way to the hospital". Only a
+// death told of one person (a singular subject or a person's name), with
+// "died" right before the place.
+func (x *extractor) deathPlace(si int) (valueAt, bool) {
+	s := &x.sents[si]
+	toks := s.toks
+	for i := 1; i < len(toks); i++ {
+		if toks[i].low != "died" || s.quoted[i] {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && (toks[j].low == "later" || toks[j].low == "instantly" || toks[j].low == "shortly") {
+			j++
+		}
+		for _, dp := range deathPlaces {
+			if j+len(dp.words) > len(toks) {
+				continue
+			}
+			match := true
+			for k, w := range dp.words {
+				if toks[j+k].low != w {
+					match = false
+					break
+				}
+			}
+			if !match || !singularSubject(toks[:i]) {
+				continue
+			}
+			v := valueAt{ti: j, mi: j, tj: j + len(dp.words)}
+			v.Kind, v.Unit = crosscheck.ValueNumber, "deathplace"
+			v.Attr, v.VerbClass, v.Head = AttrDeathPlace, "die", "person"
+			v.Min, v.Max, v.N = dp.code, dp.code, dp.code
+			v.Holder, v.Place = -1, -1
+			v.Start, v.End = toks[j].start, toks[v.tj-1].end
+			v.Text = x.text[v.Start:v.End]
+			v.Phrase, v.PhraseEnd = v.Text, v.End
+			for _, m := range x.mentionsAll(toks[0].start, toks[i].start) {
+				if m.Entity >= 0 && x.an.Entities[m.Entity].Kind == crosscheck.KindPerson {
+					v.Holder = m.Entity
+					break
+				}
+			}
+			return v, true
+		}
+	}
+	return valueAt{}, false
+}
+
+// singularSubject reports a clause before "died" whose subject is one
+// person: a name, "she", "he", "the woman", "the third victim" — not
+// "two people", "they", "the victims".
+func singularSubject(toks []token) bool {
+	for _, t := range toks {
+		switch t.low {
+		case "they", "both", "two", "three", "four", "five", "victims", "people", "others":
+			return false
+		}
+		if t.kind == 'n' {
+			return false
+		}
+	}
+	return true
 }
