@@ -454,7 +454,7 @@ func (s *state) slotConflict(refs []slotRef, risen float64) (slotConflict, bool)
 	for fa := 0; fa < len(figs); fa++ {
 		for fb := fa + 1; fb < len(figs); fb++ {
 			x, y := figs[fa][0].v, figs[fb][0].v
-			if allAgree(figs[fa], figs[fb]) || both(x, y) || vague(x) || vague(y) || !commensurate(x, y) {
+			if allAgree(figs[fa], figs[fb]) || both(x, y) || (vague(x) || vague(y)) && !farFromVague(x, y) || !commensurate(x, y) {
 				continue
 			}
 			if risen > 0 && x.Min <= risen && y.Min <= risen {
@@ -1449,4 +1449,36 @@ func (s *state) severalDead() bool {
 	several := len(more) >= len(one)
 	s.dead = &several
 	return several
+}
+
+// farFromVague reports a vague plural and an exact figure far outside it:
+// "dozens of others were seriously injured" and "eight people suffered
+// serious injuries" (eight is not dozens, by half or more); "dozens" and
+// 20 stay compatible.
+func farFromVague(x, y *claim.ValueFact) bool {
+	if vague(x) == vague(y) {
+		return false
+	}
+	if vague(y) {
+		x, y = y, x
+	}
+	if y.Min != y.Max || strings.Contains(strings.ToLower(x.Text), "several") || x.Max >= 1e17 {
+		return false
+	}
+	// only people counted as people: "dozens of children" and "eight
+	// RCMP officers" are other people, "thousands of cores" and "768
+	// cores" other cores
+	if x.Head != "person" || y.Head != "person" || !plainPeople(x.Spec2) || !plainPeople(y.Spec2) {
+		return false
+	}
+	return y.Max*2 <= x.Min || y.Min >= x.Max*2
+}
+
+// plainPeople reports a person noun that says nothing of who they are.
+func plainPeople(w string) bool {
+	switch w {
+	case "", "people", "person", "persons", "other", "others":
+		return true
+	}
+	return false
 }

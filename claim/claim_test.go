@@ -520,3 +520,27 @@ func TestDeathPlace(t *testing.T) {
 		}
 	}
 }
+
+// "suffered serious injuries" counts the injured, and the gravely hurt
+// are a count of their own; "and injured dozens" is injuring even when
+// the tagger takes "injured" for an adjective.
+func TestSeriousInjuries(t *testing.T) {
+	for _, tt := range []struct{ text, class, spec string }{
+		{"Officials said eight people had suffered serious injuries in the quake.", "injure", "serious"},
+		{"A girl was killed and dozens of others were seriously injured in the quakes.", "injure", "serious"},
+		{"The quakes killed one person and injured dozens others, officials said.", "injure", ""},
+	} {
+		an := Extract(article("a", "X", "2009-01-04", tt.text), Options{})
+		ok := false
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Head == "person" && v.VerbClass == tt.class && v.Spec == tt.spec && (v.Min == 8 || v.Min == 24) {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no count of the injured (%s)", tt.text, tt.spec)
+		}
+	}
+}

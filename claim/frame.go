@@ -321,6 +321,27 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.VerbClass, v.VerbWord = c, c
 		}
 	}
+	// "eight people had suffered serious injuries": the injured
+	if v.Attr == AttrCount && v.Head == "person" && (v.VerbClass == "" || v.VerbClass == "suffer") {
+		if vb >= 0 && (toks[vb].low == "suffered" || toks[vb].low == "sustained" || toks[vb].low == "suffer" || toks[vb].low == "sustain") {
+			for t := vb + 1; t < len(toks) && t <= vb+4; t++ {
+				if l := toks[t].low; strings.HasPrefix(l, "injur") || strings.HasPrefix(l, "wound") || l == "burns" {
+					v.VerbClass, v.VerbWord = "injure", "injure"
+					break
+				}
+			}
+		}
+	}
+	// "seriously injured", "serious injuries", "critically wounded": the
+	// gravely hurt are a count of their own
+	if v.Attr == AttrCount && v.Head == "person" && v.VerbClass == "injure" && v.Spec == "" && vb >= 0 {
+		for t := max(0, vb-2); t < len(toks) && t <= vb+3; t++ {
+			switch toks[t].low {
+			case "seriously", "serious", "critically", "critical", "severely", "severe", "gravely", "badly":
+				v.Spec = "serious"
+			}
+		}
+	}
 	// "another 70 wounded" adds to a toll; the toll's count is one fact
 	if v.Head == "person" && (v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "hospitalis") {
 		v.Other = false
@@ -582,6 +603,11 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 			break
 		}
 		if tk.isVerb() && !auxiliaries[tk.low] && tk.kind == 'w' {
+			return t
+		}
+		// "killed one person and injured dozens": a participle the tagger
+		// took for an adjective, right before its object after "and"
+		if t == a-1 && tk.kind == 'w' && tk.pos == "JJ" && strings.HasSuffix(tk.low, "ed") && t > 0 && (toks[t-1].low == "and" || toks[t-1].text == ",") && classOf(x.verbKey(tk.low)) != "" {
 			return t
 		}
 		// a noun of the act: "destruction in seven villages", "deaths of 10"
