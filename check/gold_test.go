@@ -219,7 +219,7 @@ func TestGoldEvents(t *testing.T) {
 // The figures TestGoldEvents must reach.
 const (
 	goldGateChecks    = 80.0
-	goldGateConflicts = 50.0
+	goldGateConflicts = 52.0
 	goldGateBeyond    = 14
 )
 
