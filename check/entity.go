@@ -106,6 +106,7 @@ func (s *state) mergeEntities() {
 	m.bareNames()
 	m.nameForms()
 	m.spellings()
+	m.knownAliases()
 	s.buildEntities(all, m.u)
 }
 
@@ -1030,4 +1031,29 @@ func editWithin1(a, b string) bool {
 		j++
 	}
 	return edits+(len(b)-j)+(len(a)-i) <= 1
+}
+
+// knownAliases joins names that general knowledge says are one thing and
+// no spelling rule can see: "Salonika" / "Thessaloniki", "Sixers" /
+// "76ers", "UN refugee agency" / "UNHCR" (claim.KnownAlias), when their
+// kinds agree.
+func (m *merger) knownAliases() {
+	first := map[string]int{}
+	kind := map[string]crosscheck.EntityKind{}
+	for i, le := range m.all {
+		for _, f := range le.forms {
+			c := claim.KnownAlias(f)
+			if c == "" {
+				continue
+			}
+			j, ok := first[c]
+			if !ok {
+				first[c], kind[c] = i, le.e.Kind
+				continue
+			}
+			if k := kind[c]; k == le.e.Kind || k == crosscheck.KindOther || le.e.Kind == crosscheck.KindOther {
+				m.u.union(i, j)
+			}
+		}
+	}
 }

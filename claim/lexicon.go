@@ -1,6 +1,9 @@
 package claim
 
-import "strings"
+import (
+	_ "embed"
+	"strings"
+)
 
 // The lexicons below are general knowledge about English news text: titles,
 // countries and their adjectives, news agencies, speech verbs, number words.
@@ -519,4 +522,30 @@ func init() {
 			}
 		}
 	}
+}
+
+//go:embed data/aliases.txt
+var aliasesText string
+
+// knownAliases maps a lower-case name to the first name of its line in
+// data/aliases.txt.
+var knownAliases = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(aliasesText, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		names := strings.Split(line, "|")
+		for _, n := range names {
+			m[strings.ToLower(strings.TrimSpace(n))] = names[0]
+		}
+	}
+	return m
+}()
+
+// KnownAlias returns the name a well-known other name stands for
+// ("Salonika" -> "Thessaloniki", "Sixers" -> "76ers"), or "".
+func KnownAlias(name string) string {
+	return knownAliases[strings.ToLower(strings.TrimSpace(name))]
 }

@@ -307,3 +307,11 @@ func FuzzNames(f *testing.F) {
 			AcronymTypo(a, b) || GivenVariant(a, b) || SurnameVariant(a, b) || Prefix(a, b)
 	})
 }
+
+func TestKnownAlias(t *testing.T) {
+	for name, want := range map[string]string{"Salonika": "Thessaloniki", "sixers": "76ers", "UN refugee agency": "UNHCR", "Athens": ""} {
+		if got := KnownAlias(name); got != want {
+			t.Errorf("KnownAlias(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
