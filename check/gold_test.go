@@ -220,7 +220,7 @@ func TestGoldEvents(t *testing.T) {
 const (
 	goldGateChecks    = 80.0
 	goldGateConflicts = 52.0
-	goldGateBeyond    = 14
+	goldGateBeyond    = 13
 )
 
 func pct(a, b int) float64 {

@@ -355,6 +355,24 @@ func (s *state) slotConflicts() []slotConflict {
 		}
 		if ok {
 			out = append(out, c)
+			// the bucket's values outside the dispute may still agree
+			// ("some 2 million people died in the civil war" beside a
+			// disputed toll of the day)
+			in := map[*claim.ValueFact]bool{}
+			for _, g := range c.groups {
+				for _, r := range g {
+					in[r.v] = true
+				}
+			}
+			var rest []slotRef
+			for _, r := range buckets[k] {
+				if !in[r.v] {
+					rest = append(rest, r)
+				}
+			}
+			if len(rest) > 1 {
+				s.buckets = append(s.buckets, rest)
+			}
 		} else {
 			s.buckets = append(s.buckets, buckets[k])
 		}
@@ -1073,6 +1091,11 @@ func commensurate(a, b *claim.ValueFact) bool {
 	}
 	x, y := math.Abs(a.N), math.Abs(b.N)
 	lo, hi := math.Min(x, y), math.Max(x, y)
+	// "no casualties" against "12 people had been killed": none is
+	// commensurate with any toll
+	if lo == 0 && (a.Max == 0 || b.Max == 0) && a.Head == "person" {
+		return true
+	}
 	return hi <= 10 || lo > 0 && hi/lo <= 5
 }
 

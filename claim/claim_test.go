@@ -544,3 +544,26 @@ func TestSeriousInjuries(t *testing.T) {
 		}
 	}
 }
+
+// "There were no casualties" and "no one was killed" are a toll of none;
+// "no one" is nobody, not one.
+func TestNoneKilled(t *testing.T) {
+	for _, text := range []string{
+		"Aid workers said there were no casualties in the camp.",
+		"Sources indicated that no one was killed or injured in the attack.",
+	} {
+		an := Extract(article("a", "X", "2011-11-10", text), Options{})
+		zero, one := false, false
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Head == "person" && v.VerbClass == "die" {
+					zero = zero || v.Max == 0
+					one = one || v.Min == 1
+				}
+			}
+		}
+		if !zero || one {
+			t.Errorf("%q: toll of none %v, toll of one %v", text, zero, one)
+		}
+	}
+}

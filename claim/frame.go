@@ -1373,3 +1373,61 @@ func singularSubject(toks []token) bool {
 	}
 	return true
 }
+
+// noneKilled reads a toll of none: "there were no casualties", "no
+// fatalities", "no one was killed", "nobody died", quoted or not (a figure a
+// report quotes it prints). It is a count of the dead of 0, which disputes
+// "12 people had been killed". A sentence that counts dead or hurt itself,
+// or speaks of another event, gives none.
+func (x *extractor) noneKilled(si int, vals []valueAt) (valueAt, bool) {
+	s := &x.sents[si]
+	toks := s.toks
+	for _, v := range vals {
+		if v.Head == "person" && (v.VerbClass == "die" || v.VerbClass == "injure") {
+			return valueAt{}, false
+		}
+	}
+	for _, t := range toks {
+		if otherWords[t.low] && t.low != "more" && t.low != "new" || t.low == "aftershock" || t.low == "aftershocks" {
+			return valueAt{}, false
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		end := -1
+		switch {
+		case toks[i].low == "no" && (toks[i+1].low == "casualties" || toks[i+1].low == "fatalities" || toks[i+1].low == "deaths"):
+			end = i + 2
+		case (toks[i].low == "nobody" || toks[i].low == "no" && toks[i+1].low == "one") && i+3 < len(toks):
+			k := i + 1
+			if toks[i].low == "no" {
+				k++
+			}
+			if toks[k].low == "was" || toks[k].low == "were" || toks[k].low == "had" || toks[k].low == "has" {
+				k++
+				if toks[k].low == "been" && k+1 < len(toks) {
+					k++
+				}
+			}
+			if l := toks[k].low; l == "killed" || l == "died" {
+				end = k + 1
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		v := valueAt{ti: i, mi: i, tj: end}
+		v.Kind, v.Unit = crosscheck.ValueCount, "person"
+		v.Attr, v.Head, v.VerbClass, v.VerbWord, v.VerbLemma = AttrCount, "person", "die", "die", "die"
+		v.Holder, v.Place = -1, -1
+		v.Start, v.End = toks[i].start, toks[end-1].end
+		v.Text = x.text[v.Start:v.End]
+		v.Phrase, v.PhraseEnd = v.Text, v.End
+		for b := max(0, i-4); b < i; b++ {
+			if toks[b].pos == "MD" || modalWords[toks[b].low] {
+				v.Modal = true
+			}
+		}
+		return v, true
+	}
+	return valueAt{}, false
+}

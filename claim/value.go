@@ -399,6 +399,9 @@ func (x *extractor) numberAt(toks []token, i int) (valueAt, bool) {
 	var n float64
 	unitTok := -1
 	hyphenUnit := ""
+	if t.low == "one" && i > 0 && (toks[i-1].low == "no" || toks[i-1].low == "every" || toks[i-1].low == "any") {
+		return v, false // "no one was killed": nobody, not one
+	}
 	switch {
 	case t.kind == 'n' && i > 0 && toks[i-1].kind == 'w' && toks[i-1].cap && months[strings.TrimSuffix(toks[i-1].low, ".")] == 0 && !numberWord(toks[i-1].low) && toks[i-1].start+len(toks[i-1].text)+1 == t.start && !isFirstWord(toks, i-1):
 		// "Interstate 75", "AK 47", "Boeing 747": a name's number, not a count
