@@ -228,7 +228,7 @@ func (s *state) bucketKey(r slotRef) string {
 		case r.holder >= 0 && s.ents[r.holder].Kind == crosscheck.KindPerson:
 			// a person's deal: "signed Elton Brand to an $82 million deal"
 			return v.Attr + "|" + v.Head + "|e" + itoa(r.holder)
-		case r.subj != "":
+		case r.subj != "" && !sumSubject(r.subj):
 			return v.Attr + "|" + v.Head + "|" + r.subj
 		}
 		return ""
@@ -1501,6 +1501,25 @@ func farFromVague(x, y *claim.ValueFact) bool {
 func plainPeople(w string) bool {
 	switch w {
 	case "", "people", "person", "persons", "other", "others":
+		return true
+	}
+	return false
+}
+
+// sumSubject reports a clause subject that is a sum itself ("a $103.1
+// million sum ... and a $70 million contract for J. D. Drew"): it says
+// nothing of whose deal a figure is.
+func sumSubject(subj string) bool {
+	h, ok := strings.CutPrefix(subj, "H:")
+	if !ok {
+		return false
+	}
+	h = strings.TrimSuffix(h, "|")
+	if len(h) == 3 && strings.ToUpper(h) == h {
+		return true // a currency code: USD, EUR
+	}
+	switch h {
+	case "dollar", "euro", "pound", "million", "billion", "sum", "amount", "figure", "total":
 		return true
 	}
 	return false
