@@ -132,8 +132,14 @@ func (s *state) bucketKey(r slotRef) string {
 		}
 		// a person's own count is theirs alone: "Clark finished with 25
 		// points", "he caught eight passes"
-		if v.Head != "person" && strings.HasPrefix(r.subj, "E:") && s.ents[atoi(r.subj[2:])].Kind == crosscheck.KindPerson {
+		personal := strings.HasPrefix(r.subj, "E:") && s.ents[atoi(r.subj[2:])].Kind == crosscheck.KindPerson
+		if v.Head != "person" && personal {
 			k += "|" + r.subj
+		}
+		// a player's statistics are of a player: without a named one
+		// ("he had nine rebounds") they cannot be told apart
+		if statHeads[singularKey(v.Head)] && !personal {
+			return k + "|stat" // agreed on, never disputed (see slotConflicts)
 		}
 		if v.Head == "person" {
 			if v.VerbClass == "" {
@@ -350,6 +356,14 @@ func (s *state) slotConflicts() []slotConflict {
 	s.buckets = nil
 	for _, k := range keys {
 		c, ok := s.slotConflict(buckets[k], s.risen[k])
+		if strings.HasSuffix(k, "|stat") {
+			ok = false // nobody's statistics: outlets may agree on them, not dispute
+		}
+		// four shares or more, each its own: a table of results (the
+		// parties of an election), not one share disputed
+		if ok && strings.HasPrefix(k, "pct|") && len(c.groups) >= 4 {
+			ok = false
+		}
 		if debugSlots {
 			s.debugBucket(k, buckets[k], ok)
 		}
@@ -1523,4 +1537,12 @@ func sumSubject(subj string) bool {
 		return true
 	}
 	return false
+}
+
+// statHeads are the things a player's statistics count.
+var statHeads = map[string]bool{
+	"touchdown": true, "pass": true, "rebound": true, "rbi": true, "rbis": true, "assist": true, "yard": true,
+	"homer": true, "strikeout": true, "tackle": true, "sack": true, "interception": true, "ko": true, "kos": true,
+	"knockout": true, "steal": true, "reception": true, "catch": true, "completion": true, "carry": true,
+	"point": true, "basket": true, "save": true, "block": true, "inning": true, "walk": true, "hit": true,
 }
