@@ -99,6 +99,8 @@ func (s *state) bucketKey(r slotRef) string {
 		return "pop|e" + itoa(s.islandOf(r.holder))
 	case claim.AttrRecord:
 		return "record|" + v.Spec
+	case claim.AttrCharge:
+		return "charge"
 	case claim.AttrDeathPlace:
 		// where the one person who died died; with several dead, which
 		// one is meant cannot be told
@@ -477,7 +479,7 @@ func (s *state) slotConflict(refs []slotRef, risen float64) (slotConflict, bool)
 		}
 	}
 	var core []slotRef
-	if refs[0].v.Attr == claim.AttrMeasure || refs[0].v.Attr == claim.AttrRecord {
+	if refs[0].v.Attr == claim.AttrMeasure || refs[0].v.Attr == claim.AttrRecord || refs[0].v.Attr == claim.AttrCharge {
 		// measures are not disputed, see bucketKey; nor records, which
 		// differ by their span (a coach's 122-147 with one club, 284-286
 		// over his career): outlets that give the same one agree
@@ -661,7 +663,7 @@ func (s *state) agreedSlots() {
 				// the same won-lost record is the same fact wherever it
 				// is told
 				// is told, as is one person's age
-				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
+				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrCharge || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
 					placed = true
 					break
@@ -859,7 +861,7 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	if x == y {
 		return true
 	}
-	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace {
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace || a.Attr == claim.AttrCharge {
 		return false // November 18 is not November 19, 58-3 not 58-4
 	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))

@@ -567,3 +567,26 @@ func TestNoneKilled(t *testing.T) {
 		}
 	}
 }
+
+// The offence a sentence charges someone with is one value, whatever the
+// words around it.
+func TestChargeAt(t *testing.T) {
+	keys := map[string]bool{}
+	for _, text := range []string{
+		"A 61-year-old man was charged with first-degree murder Saturday after the shooting.",
+		"Eric Allen Kirkpatrick faces one count of first-degree murder, police said.",
+		"He appeared in court Monday on a charge of first degree murder.",
+	} {
+		an := Extract(article("a", "X", "2008-12-13", text), Options{})
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				if v.Attr == AttrCharge {
+					keys[v.Spec] = true
+				}
+			}
+		}
+	}
+	if len(keys) != 1 || !keys["first degree murder"] {
+		t.Errorf("offences %v, want one: first degree murder", keys)
+	}
+}

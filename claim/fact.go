@@ -210,6 +210,9 @@ func (x *extractor) facts() {
 		if v, ok := x.noneKilled(si, vals); ok {
 			vals = append(vals, v)
 		}
+		if v, ok := x.chargeAt(si); ok {
+			vals = append(vals, v)
+		}
 		for _, v := range vals {
 			if v.drop {
 				continue

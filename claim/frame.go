@@ -2,6 +2,7 @@ package claim
 
 import (
 	_ "embed"
+	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
@@ -86,6 +87,9 @@ const (
 	// AttrDeathPlace is where someone died: at the scene (1), on the way
 	// to hospital (2), in hospital (3)
 	AttrDeathPlace = "deathplace"
+	// AttrCharge is the offence someone is charged with, accused or
+	// convicted of ("first-degree murder"); N is a key of its words
+	AttrCharge = "charge"
 )
 
 // distanceUnits are lengths in metres.
@@ -1431,3 +1435,74 @@ func (x *extractor) noneKilled(si int, vals []valueAt) (valueAt, bool) {
 	}
 	return valueAt{}, false
 }
+
+// crimeWords end the name of an offence.
+var crimeWords = set(`murder murders manslaughter homicide assault assaults robbery robberies theft thefts rape rapes
+kidnapping abduction fraud arson burglary battery trafficking terrorism piracy bribery extortion embezzlement
+smuggling espionage treason possession attempt conspiracy endangerment mischief harassment stalking`)
+
+// chargeAt reads the offence a sentence charges someone with: "charged
+// (Saturday) with first-degree murder", "faces one count of first-degree
+// murder", "on a charge of first-degree murder", "accused of", "convicted
+// of", "guilty of". Outlets that name the same offence agree on it.
+func (x *extractor) chargeAt(si int) (valueAt, bool) {
+	s := &x.sents[si]
+	toks := s.toks
+	for i := 0; i+1 < len(toks); i++ {
+		if s.quoted[i] {
+			continue
+		}
+		start := -1
+		l := toks[i].low
+		switch {
+		case l == "charged":
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				if toks[k].low == "with" {
+					start = k + 1
+					break
+				}
+			}
+		case (l == "charge" || l == "charges" || l == "count" || l == "counts") && toks[i+1].low == "of":
+			start = i + 2
+		case (l == "accused" || l == "convicted" || l == "guilty" || l == "suspicion") && toks[i+1].low == "of":
+			start = i + 2
+		}
+		if start < 0 || start >= len(toks) {
+			continue
+		}
+		end := start
+		for end < len(toks) && end < start+5 && toks[end].kind == 'w' && !toks[end].cap && !chargeStops[toks[end].low] {
+			end++
+		}
+		// the offence ends with a crime's name: "first-degree murder"
+		last := end - 1
+		for last >= start && !crimeWords[toks[last].low] {
+			last--
+		}
+		if last < start {
+			continue
+		}
+		words := make([]string, 0, last-start+1)
+		for k := start; k <= last; k++ {
+			words = append(words, strings.ReplaceAll(toks[k].low, "-", " "))
+		}
+		key := strings.Join(strings.Fields(strings.Join(words, " ")), " ")
+		h := fnv.New32a()
+		h.Write([]byte(key))
+		v := valueAt{ti: start, mi: start, tj: last + 1}
+		v.Kind, v.Unit = crosscheck.ValueNumber, "charge"
+		v.Attr, v.Spec = AttrCharge, key
+		v.N = float64(h.Sum32())
+		v.Min, v.Max = v.N, v.N
+		v.Holder, v.Place = -1, -1
+		v.Start, v.End = toks[start].start, toks[last].end
+		v.Text = x.text[v.Start:v.End]
+		// the claim reads with its verb: "charged with first-degree murder"
+		v.Phrase, v.PhraseEnd = x.text[toks[i].start:v.End], v.End
+		return v, true
+	}
+	return valueAt{}, false
+}
+
+// chargeStops end an offence's words.
+var chargeStops = set(`in after for at on and by over following when while against of from with to the a an his her their`)
