@@ -64,6 +64,9 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 		rep := s.fact(items[0])
 		cl := crosscheck.Claim{ID: g.id, Text: rep.Text, Subject: rep.Subject, Predicate: rep.VerbText, Negated: rep.Negated}
 		for _, v := range rep.Values {
+			if keyedValue(v.Attr) {
+				continue // a record's or an offence's figure is a key, not a quantity
+			}
 			cl.Values = append(cl.Values, v.Value)
 		}
 		if g.slot {
@@ -358,4 +361,11 @@ func articlesOf(cs []crosscheck.Citation) []string {
 		}
 	}
 	return out
+}
+
+// keyedValue reports an attribute whose figure is a key: a won-lost
+// record (58-3 as 58003), an offence (a hash of its words), where a victim
+// died (a code).
+func keyedValue(attr string) bool {
+	return attr == claim.AttrRecord || attr == claim.AttrCharge || attr == claim.AttrDeathPlace
 }

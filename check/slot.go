@@ -709,6 +709,9 @@ func (s *state) slotClaim(g []slotRef, disputed bool, conflict string) claimGrou
 		}
 	}
 	cg.vals = []crosscheck.Value{g[0].v.Value}
+	if keyedValue(g[0].v.Attr) {
+		cg.vals = nil // the claim's words say it (see keyedValue)
+	}
 	return cg
 }
 

@@ -28,3 +28,23 @@ func TestShareTable(t *testing.T) {
 		}
 	}
 }
+
+// A claim of a record or an offence shows no figure: its figure is a key.
+func TestKeyedClaimsHaveNoFigures(t *testing.T) {
+	r := analyze(
+		art("a", "Daily A", "2008-12-13", "A 61-year-old man was charged with first-degree murder on Saturday, police said."),
+		art("b", "Daily B", "2008-12-13", "Police said the 61-year-old man was charged with first-degree murder on Saturday."),
+	)
+	found := false
+	for _, c := range r.Claims {
+		for _, v := range c.Values {
+			if v.Unit == "charge" || v.Unit == "record" || v.Unit == "deathplace" {
+				t.Errorf("claim %q shows the key %v", c.Text, v)
+			}
+		}
+		found = found || c.Status == "corroborated"
+	}
+	if !found {
+		t.Errorf("no corroborated claim: %+v", r.Claims)
+	}
+}
