@@ -876,15 +876,6 @@ func (s *state) countriesOf(i int) map[int]bool {
 	return out
 }
 
-func meetsInt(a, b map[int]bool) bool {
-	for k := range a {
-		if b[k] {
-			return true
-		}
-	}
-	return false
-}
-
 // isCountry reports a country, or a region of one named by its side
 // ("Southern Iran", "eastern China").
 func isCountry(name string) bool {
@@ -974,7 +965,7 @@ func (s *state) sameCountry(i, j int) bool {
 				cj = map[int]bool{mc: true}
 			}
 		}
-		if len(ci) > 0 && len(cj) > 0 && !meetsInt(ci, cj) {
+		if len(ci) > 0 && len(cj) > 0 && !meets(ci, cj) {
 			return false
 		}
 	}

@@ -280,6 +280,7 @@ type sent struct {
 	toks     []token
 	headline bool
 	quoted   []bool // per token: inside quotation marks
+	year     int    // the one year the sentence is set in (sentenceYear)
 }
 
 // extractor holds the state of one Extract call.
@@ -393,6 +394,7 @@ func (x *extractor) tokenizeAll() {
 		tagTokens(toks)
 		x.sents[i] = sent{span: s.Span, para: s.Para, toks: toks}
 		x.sents[i].headline = isHeadline(x.text[s.Start:s.End], toks)
+		x.sents[i].year = sentenceYear(toks)
 		m := make([]bool, len(toks))
 		for k, t := range toks {
 			for q < len(x.qspans) && x.qspans[q].close < t.start {

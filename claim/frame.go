@@ -425,7 +425,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// 230,000", "the 2004 tsunami that killed about 230,000": a sentence
 	// set in one year is of that year (not "the worst since 2004")
 	if v.InYear == 0 && v.Attr != AttrDate && v.Attr != AttrTime {
-		v.InYear = sentenceYear(toks)
+		v.InYear = s.year
 	}
 	// the words around the value, its years and places
 	lo, hi := max(0, v.ti-8), min(len(toks), max(npEnd, v.tj)+8)

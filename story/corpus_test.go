@@ -1,8 +1,10 @@
 package story
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/extract"
+	"github.com/crosscheck-news/crosscheck/internal/testcorpus"
 )
 
 const eventsDir = "../../shared/corpora/ecbplus-crosscheck"
@@ -98,7 +101,7 @@ func TestEventsOneStory(t *testing.T) {
 		switch {
 		case len(n) == 1:
 			one++
-		case len(days) == len(n) && apartInTime(days):
+		case len(days) == len(n) && testcorpus.ApartInTime(slices.Collect(maps.Values(days))):
 			// reports published a year or more apart (36_ecbplus holds
 			// 2008 and 2010 pieces on earlier stages of the case beside
 			// the 2011 trial) are stories of their own times
@@ -111,27 +114,6 @@ func TestEventsOneStory(t *testing.T) {
 	if one < len(evs)-1 {
 		t.Errorf("%d of %d events form one story, want at least %d", one, len(evs), len(evs)-1)
 	}
-}
-
-// apartInTime reports stories whose dated reports lie more than four weeks
-// from every dated report of the other stories.
-func apartInTime(days map[string][]time.Time) bool {
-	var all [][]time.Time
-	for _, d := range days {
-		all = append(all, d)
-	}
-	for i := range all {
-		for j := i + 1; j < len(all); j++ {
-			for _, a := range all[i] {
-				for _, b := range all[j] {
-					if d := a.Sub(b); d < 28*24*time.Hour && d > -28*24*time.Hour {
-						return false
-					}
-				}
-			}
-		}
-	}
-	return true
 }
 
 // headlineOnly is ECB+ as a feed of headlines gives it: each record's

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/testcorpus"
 )
 
 // TestAnalyzeEventsOneStory analyses each real event of the ECB+
@@ -49,8 +51,8 @@ func TestAnalyzeEventsOneStory(t *testing.T) {
 	}
 }
 
-// apartInTime reports stories whose dated reports lie more than four weeks
-// from every dated report of the other stories.
+// apartInTime reports stories set apart by their reports' publication
+// days (testcorpus.ApartInTime).
 func apartInTime(rep wireReport) bool {
 	days := make([][]time.Time, len(rep.Stories))
 	for i, s := range rep.Stories {
@@ -58,25 +60,10 @@ func apartInTime(rep wireReport) bool {
 			if a.Published == nil {
 				continue
 			}
-			d, err := time.Parse(time.DateOnly, (*a.Published)[:min(10, len(*a.Published))])
-			if err == nil {
+			if d, err := time.Parse(time.DateOnly, (*a.Published)[:min(10, len(*a.Published))]); err == nil {
 				days[i] = append(days[i], d)
 			}
 		}
-		if len(days[i]) == 0 {
-			return false
-		}
 	}
-	for i := range days {
-		for j := i + 1; j < len(days); j++ {
-			for _, a := range days[i] {
-				for _, b := range days[j] {
-					if d := a.Sub(b); d < 28*24*time.Hour && d > -28*24*time.Hour {
-						return false
-					}
-				}
-			}
-		}
-	}
-	return true
+	return testcorpus.ApartInTime(days)
 }
