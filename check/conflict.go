@@ -883,6 +883,9 @@ func isCountry(name string) bool {
 }
 
 func countryPart(name string) string {
+	if claim.IsCountry(name) {
+		return name // "North Korea" is a country, not the north of Korea
+	}
 	if i := strings.IndexByte(name, ' '); i > 0 && compassWords[strings.ToLower(name[:i])] {
 		return name[i+1:]
 	}
