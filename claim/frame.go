@@ -101,6 +101,9 @@ var distanceUnits = map[string]float64{
 	"centimetre": 0.01, "centimetres": 0.01,
 }
 
+// runWords, before a number, pick a run out of a larger set.
+var runWords = set(`first last final opening closing top`)
+
 // slot fills what value v of sentence si measures.
 func (x *extractor) slot(si int, v *valueAt) {
 	s := &x.sents[si]
@@ -158,6 +161,11 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Attr = AttrAge
 		x.ageHolder(toks, v)
 		return
+	}
+	// "his first 17 passes", "the last two games": a run picked out of
+	// a larger set
+	if v.ti >= 1 && runWords[toks[v.ti-1].low] {
+		v.Part = true
 	}
 	// the noun phrase the value quantifies
 	k := v.mi + 1
