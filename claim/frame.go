@@ -120,6 +120,11 @@ func nationalityAfter(toks []token, k int) string {
 
 var copulas = set(`are were is was`)
 
+// isNumberTok reports a figure written in digits or in words.
+func isNumberTok(t token) bool {
+	return t.kind == 'n' || numberWords[t.low] > 0
+}
+
 // runWords, before a number, pick a run out of a larger set.
 var runWords = set(`first last final opening closing top`)
 
@@ -139,6 +144,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Part = true
 	}
 	if v.ti >= 2 && toks[v.ti-2].low == "of" && (toks[v.ti-1].low == "which" || toks[v.ti-1].low == "whom" || toks[v.ti-1].low == "them") {
+		v.Part = true
+	}
+	// "have lost eight of 10": a share of a set the sentence does not
+	// name, neither figure a count of it
+	if v.ti >= 2 && toks[v.ti-1].low == "of" && isNumberTok(toks[v.ti-2]) && (v.tj >= len(toks) || toks[v.tj].kind != 'w') ||
+		v.tj+1 < len(toks) && toks[v.tj].low == "of" && isNumberTok(toks[v.tj+1]) && (v.tj+2 >= len(toks) || toks[v.tj+2].kind != 'w') {
 		v.Part = true
 	}
 	v.PhraseEnd = v.End
