@@ -197,6 +197,20 @@ func (s *state) bucketKey(r slotRef) string {
 			return "wday|" + act
 		}
 		return "day|" + act
+	case claim.AttrMonth:
+		// the month of an act: "In July, the Utah Supreme Court
+		// overturned", "In August, the court tossed out"
+		act := v.VerbClass
+		if act == "" {
+			act = v.VerbLemma
+		}
+		if act == "" || act == "be" || act == "have" || act == "say" || act == "announce" {
+			return ""
+		}
+		if v.Spec == "start" {
+			act += "|start" // "since June", "began in July"
+		}
+		return "month|" + act
 	case claim.AttrPercent:
 		// a share of something somewhere: "Greek stocks", "services in Egypt"
 		if r.subj == "" {
@@ -320,7 +334,7 @@ func (s *state) slotConflicts() []slotConflict {
 				u.Update = false
 				risen = usable(&u)
 			}
-			if !risen && !usable(v) || off && v.Attr != claim.AttrDate {
+			if !risen && !usable(v) || off && v.Attr != claim.AttrDate && v.Attr != claim.AttrMonth {
 				continue
 			}
 			// "a 9.1 temblor in 2004": another year's
@@ -733,7 +747,7 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	fa, fb := s.fact(a.item), s.fact(b.item)
 	// the moments the sentences name tell events apart, but for a date,
 	// which is the value compared
-	if va.Attr != claim.AttrDate && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
+	if va.Attr != claim.AttrDate && va.Attr != claim.AttrMonth && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
 	// the towns a distance names are its reference points, not where the
@@ -753,6 +767,11 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	// thing ("HP announced on Tuesday" / "HP on Monday said it agreed"):
 	// a story names many days, of many acts
 	if strict && va.Attr == claim.AttrDate && s.shared(a, b) < 4 {
+		return false
+	}
+	// a month is of fewer acts than a day: the act's class (the bucket)
+	// and some context besides will do
+	if strict && va.Attr == claim.AttrMonth && s.shared(a, b) < 2 {
 		return false
 	}
 	return true
@@ -886,7 +905,7 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	if x == y {
 		return true
 	}
-	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace || a.Attr == claim.AttrCharge {
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrMonth || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace || a.Attr == claim.AttrCharge {
 		return false // November 18 is not November 19, 58-3 not 58-4
 	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
@@ -1019,6 +1038,11 @@ func (s *state) slotAbout(r slotRef) string {
 			return "date (" + w + ")"
 		}
 		return "date"
+	case claim.AttrMonth:
+		if w := verbWord(v); w != "" {
+			return "month (" + w + ")"
+		}
+		return "month"
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		return "amount of the " + v.Head

@@ -514,6 +514,46 @@ func TestParts(t *testing.T) {
 	}
 }
 
+// A month without its day is a date of an act; a bare "may" is no month,
+// and "since June" or "fighting began in July" date a start.
+func TestMonths(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		month int    // 0: no month value
+		year  int    // of the month's first instant
+		act   string // VerbLemma, "*" for any
+		spec  string
+	}{
+		{"In July, the Utah Supreme Court overturned the 2007 convictions.", 7, 2010, "overturn", ""},
+		{"In September 2007 a Utah jury found him guilty of two counts.", 9, 2007, "*", ""},
+		{"Since fighting between the army and the rebels began in July, thousands have fled.", 7, 2010, "fight", "start"},
+		{"Rebels have been fighting the army since June.", 6, 2010, "fight", "start"},
+		{"In December, the court heard the appeal.", 12, 2009, "hear", ""},
+		{"Officials said the case may go to trial.", 0, 0, "", ""},
+		{"Voters will march on the capital.", 0, 0, "", ""},
+	} {
+		an := Extract(article("a", "X", "2010-11-09", tt.text), Options{})
+		var got *ValueFact
+		for _, f := range an.Facts {
+			for i := range f.Values {
+				if f.Values[i].Attr == AttrMonth {
+					got = &f.Values[i]
+				}
+			}
+		}
+		switch {
+		case tt.month == 0 && got != nil:
+			t.Errorf("%q: month %q, want none", tt.text, got.Text)
+		case tt.month == 0:
+		case got == nil:
+			t.Errorf("%q: no month", tt.text)
+		case got.Month != tt.month || time.Unix(int64(got.Min), 0).UTC().Year() != tt.year || tt.act != "*" && got.VerbLemma != tt.act || got.Spec != tt.spec:
+			t.Errorf("%q: month %d of %d act %q spec %q, want %d of %d %q %q", tt.text, got.Month,
+				time.Unix(int64(got.Min), 0).UTC().Year(), got.VerbLemma, got.Spec, tt.month, tt.year, tt.act, tt.spec)
+		}
+	}
+}
+
 // A count "in those bombings" is of events told before.
 func TestEarlierEvents(t *testing.T) {
 	an := Extract(article("a", "X", "2011-11-10", "The president said on Thursday that seven people were killed in those bombings."), Options{})

@@ -78,9 +78,11 @@ const (
 	AttrDuration   = "duration"
 	AttrTime       = "time"
 	AttrDate       = "date"
-	AttrNumber     = "number"
-	AttrMeasure    = "measure"
-	AttrDepth      = "depth"
+	// AttrMonth is a date stated to the month: "in July", "in September 2007"
+	AttrMonth   = "month"
+	AttrNumber  = "number"
+	AttrMeasure = "measure"
+	AttrDepth   = "depth"
 	// AttrRecord is a won-lost record or a game's score ("58-3", "an
 	// 88-72 setback"); Spec "score" for a game's
 	AttrRecord = "record"
@@ -125,6 +127,9 @@ func isNumberTok(t token) bool {
 	return t.kind == 'n' || numberWords[t.low] > 0
 }
 
+// aspectual verbs tell when an act named by their subject began.
+var aspectual = set(`begin start erupt`)
+
 // runWords, before a number, pick a run out of a larger set.
 var runWords = set(`first last final opening closing top`)
 
@@ -165,7 +170,9 @@ func (x *extractor) slot(si int, v *valueAt) {
 	case crosscheck.ValueDate:
 		v.Attr = AttrDate
 		// the figure of a date is its day as stated: "November 19" or "Monday"
-		if v.Weekday != 0 {
+		if v.Month != 0 && v.Day == 0 && v.Weekday == 0 {
+			v.Attr, v.N = AttrMonth, v.Min // its first instant
+		} else if v.Weekday != 0 {
 			v.N = float64(v.Weekday)
 		} else {
 			v.N = float64(v.Month*100 + v.Day)
@@ -317,7 +324,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// the governing act; times and dates belong to the clause's verb
 	// wherever it stands ("attacked a camp in South Sudan at 2:53 p.m.")
 	window := 6
-	if v.Attr == AttrTime || v.Attr == AttrDate {
+	if v.Attr == AttrTime || v.Attr == AttrDate || v.Attr == AttrMonth {
 		window = 16
 	}
 	vb := x.governingVerb(toks, v.ti, max(npEnd, v.tj), window)
@@ -336,6 +343,21 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 		v.VerbLemma = x.verbKey(toks[vb].low)
 		v.VerbWord = lang.Lemma(toks[vb].low)
+	}
+	// a month an act began: "fighting ... began in July" is the start of
+	// the fighting, as "rebels have been fighting since June" is
+	if v.Attr == AttrMonth {
+		if toks[v.ti].low == "since" {
+			v.Spec = "start"
+		} else if vb >= 0 && aspectual[v.VerbWord] {
+			for t := 0; t < vb; t++ {
+				if toks[t].kind == 'w' && !toks[t].cap && strings.HasSuffix(toks[t].low, "ing") && (toks[t].pos == "NN" || toks[t].pos == "VBG") {
+					k := x.verbKey(toks[t].low)
+					v.VerbLemma, v.VerbClass, v.Spec = k, classOf(k), "start"
+					break
+				}
+			}
+		}
 	}
 	// "taken to hospital", "treated in hospital": the frame knows the act
 	if v.Verb == "hospitalis" {
@@ -438,7 +460,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 	}
 	// the time of "the first quake" or "a second blast" is another event's
-	if v.Attr == AttrTime || v.Attr == AttrDate {
+	if v.Attr == AttrTime || v.Attr == AttrDate || v.Attr == AttrMonth {
 		for t := 0; t < v.ti; t++ {
 			l := toks[t].low
 			if l != "first" && l != "second" && l != "third" && l != "latest" && l != "another" {
@@ -470,7 +492,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// "In 2004, a huge earthquake ... triggered a tsunami that killed
 	// 230,000", "the 2004 tsunami that killed about 230,000": a sentence
 	// set in one year is of that year (not "the worst since 2004")
-	if v.InYear == 0 && v.Attr != AttrDate && v.Attr != AttrTime {
+	if v.InYear == 0 && v.Attr != AttrDate && v.Attr != AttrTime && v.Attr != AttrMonth {
 		v.InYear = s.year
 	}
 	// the words around the value, its years and places
