@@ -685,8 +685,10 @@ func shows(s dateStmt) bool {
 	return s.src == fromTimeTag || s.src == fromDateline && (!s.outside || s.key == "labelled")
 }
 
+// showsDate reports a date the page shows its readers, a date line
+// outside the article's markup included.
 func showsDate(stmts []dateStmt) bool {
-	return slices.ContainsFunc(stmts, shows)
+	return slices.ContainsFunc(stmts, func(s dateStmt) bool { return s.src == fromTimeTag || s.src == fromDateline })
 }
 
 // withoutGeneric drops the generic meta dates from the vote, and
@@ -714,10 +716,8 @@ func withoutGeneric(stmts []dateStmt, visible metaTime) ([]dateStmt, metaTime) {
 // day, whatever the markup says of its first version. A page that shows
 // both dates is dated by its publication.
 func shownUpdate(stmts, modified []dateStmt, now time.Time) (metaTime, bool) {
-	for _, s := range stmts {
-		if s.src == fromTimeTag || s.src == fromDateline {
-			return metaTime{}, false
-		}
+	if slices.ContainsFunc(stmts, shows) {
+		return metaTime{}, false
 	}
 	for _, m := range modified {
 		if m.src == fromDateline && inRange(m.mt, now) {
