@@ -290,6 +290,9 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 			ctx.inDate = true
 		}
 	}
+	if !ctx.head && !ctx.inDate {
+		w.iconDate(n, ctx)
+	}
 	w.walk(n, ctx)
 	if s := ctx.scope; s != nil && s.node == n && !s.named && s.typ == "person" && isAuthorProp(s.prop) && articleOwner(s.parent) {
 		// An author item without a name property: its text is the name.

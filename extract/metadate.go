@@ -218,6 +218,38 @@ func (w *factWalker) labelledDate(c *html.Node, ctx walkCtx) {
 	w.add(&w.f.published, v)
 }
 
+// iconDate records the text that follows a calendar icon ("<span
+// class=icon-calendar></span> 12.01.2022"): the icon says, as a label
+// would, that a date follows.
+func (w *factWalker) iconDate(n *html.Node, ctx walkCtx) {
+	if w.datelineSeen >= maxFactValues || n.FirstChild != nil && n.DataAtom != atom.Svg || !isCalendarIcon(n) {
+		return
+	}
+	next := n.NextSibling
+	if next == nil || next.Type != html.TextNode {
+		return
+	}
+	t := foldSpace(labelRun(next, 120))
+	if len(t) < 6 || len(t) > 60 || !strings.ContainsAny(t, "0123456789") {
+		return
+	}
+	w.datelineSeen++
+	w.add(&w.f.published, metaValue{src: fromDateline, val: t, key: "marked", outside: !ctx.article || ctx.aside})
+}
+
+// isCalendarIcon reports an element whose class names a calendar icon
+// ("fa fa-calendar", "icon-calendar", "glyphicon-calendar").
+func isCalendarIcon(n *html.Node) bool {
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
+			if part == "calendar" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nextElementText is the text of the element that follows the one c
 // stands in, climbing out of inline elements, up to max bytes; "" when
 // there is none or it is longer.
