@@ -171,6 +171,8 @@ type factWalker struct {
 	timeSeen   int
 	// datelineSeen counts the visible dates read.
 	datelineSeen int
+	// leadSeen is set once a paragraph opening with a date was read.
+	leadSeen bool
 }
 
 // collectFacts reads every metadata source of a parsed page in one walk of
@@ -208,6 +210,7 @@ func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
 				// A labelled date counts even beside the article: the
 				// footer of a review says when it appeared.
 				w.labelledDate(c, ctx)
+				w.leadDate(c, ctx)
 			}
 			if !ctx.aside && !ctx.head && !ctx.inDate {
 				w.clockText(c)

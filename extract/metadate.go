@@ -218,6 +218,60 @@ func (w *factWalker) labelledDate(c *html.Node, ctx walkCtx) {
 	w.add(&w.f.published, v)
 }
 
+// leadDate records the date in brackets that opens a paragraph, as press
+// releases and reports date their text: "(21. November 2022)
+// Energieverbraucher erhalten ...", "Karlsruhe, (12.11.2021). Traditionell
+// ...". The text says when it was written as plainly as a label would;
+// only the page's first such paragraph counts.
+func (w *factWalker) leadDate(c *html.Node, ctx walkCtx) {
+	if w.leadSeen || w.datelineSeen >= maxFactValues || !opensBlock(c) {
+		return
+	}
+	t := strings.TrimSpace(c.Data)
+	open := strings.IndexByte(t, '(')
+	if open < 0 || open > 40 {
+		return
+	}
+	if place := strings.TrimSpace(t[:open]); place != "" && (!strings.HasSuffix(place, ",") || len(strings.Fields(place)) > 3) {
+		return
+	}
+	end := strings.IndexByte(t[open:], ')')
+	if end < 0 || end > 40 {
+		return
+	}
+	d := strings.TrimSpace(t[open+1 : open+end])
+	if len(d) < 6 || !hasYear(d) {
+		return
+	}
+	w.leadSeen = true
+	w.datelineSeen++
+	w.add(&w.f.published, metaValue{src: fromDateline, val: d, key: "labelled", outside: ctx.aside})
+}
+
+// opensBlock reports a text node that opens a paragraph: the first text
+// of a <p> or <div>, or of an inline element that opens one.
+func opensBlock(c *html.Node) bool {
+	n := c
+	for {
+		for prev := n.PrevSibling; prev != nil; prev = prev.PrevSibling {
+			if prev.Type == html.ElementNode || prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+				return false
+			}
+		}
+		p := n.Parent
+		if p == nil || p.Type != html.ElementNode {
+			return false
+		}
+		if p.DataAtom == atom.P || p.DataAtom == atom.Div {
+			return true
+		}
+		if !inlineTags[p.DataAtom] {
+			return false
+		}
+		n = p
+	}
+}
+
 // iconDate records the text that follows a calendar icon ("<span
 // class=icon-calendar></span> 12.01.2022"): the icon says, as a label
 // would, that a date follows.
@@ -613,15 +667,18 @@ func choosePublished(stmts, modified []dateStmt, visible metaTime, zone *time.Lo
 		stmts = append(slices.Clip(stmts), dateStmt{mt: visible, src: fromVisible})
 	}
 	var cands []dateCand
-	perSource := map[metaSource]int{}
+	type kind struct{ src, weight int }
+	perKind := map[kind]int{}
 	for _, s := range stmts {
 		mt := s.mt
 		if mt.t.Year() < 1995 || mt.t.After(now.Add(24*time.Hour)) {
 			continue
 		}
 		// A page states many times (related stories, comments): a few of
-		// each source are enough.
-		if perSource[s.src]++; perSource[s.src] > 3 {
+		// each source and weight are enough.
+		if k := (kind{int(s.src), s.weight()}); perKind[k] < 3 {
+			perKind[k]++
+		} else {
 			continue
 		}
 		utc := mt.hasTime && mt.t.Location() == time.UTC
