@@ -648,8 +648,8 @@ type dateCand struct {
 // in order of trust; visible is go-htmldate's reading of the page; zone
 // is the page's time zone, nil when unknown.
 func choosePublished(stmts, modified []dateStmt, visible metaTime, zone *time.Location, now time.Time) (metaTime, string) {
-	if d, ok := shownUpdate(stmts, modified, now); ok {
-		return d, fromDateline.String()
+	if d, src, ok := shownUpdate(stmts, modified, now); ok {
+		return d, src.String()
 	}
 	if d, ok := reissued(stmts, modified, now); ok {
 		return d, fromDateline.String()
@@ -802,18 +802,27 @@ func withoutGeneric(stmts []dateStmt, visible metaTime) ([]dateStmt, metaTime) {
 // shownUpdate is the date of a page that shows its readers only when it
 // was last updated ("Stand: 28.04.2020 18:00 Uhr", "Updated June 13,
 // 2019"), never when it was published: the text as it stands is of that
-// day, whatever the markup says of its first version. A page that shows
-// both dates is dated by its publication.
-func shownUpdate(stmts, modified []dateStmt, now time.Time) (metaTime, bool) {
+// day, whatever the markup says of its first version; the markup's
+// instant of that day when it states one. A page that shows both dates is
+// dated by its publication.
+func shownUpdate(stmts, modified []dateStmt, now time.Time) (metaTime, metaSource, bool) {
 	if slices.ContainsFunc(stmts, shows) {
-		return metaTime{}, false
+		return metaTime{}, 0, false
 	}
 	for _, m := range modified {
-		if m.src == fromDateline && inRange(m.mt, now) {
-			return metaTime{t: dayOf(m.mt.t)}, true
+		if m.src != fromDateline || !inRange(m.mt, now) {
+			continue
 		}
+		day := m.mt.t.Format(time.DateOnly)
+		for _, s := range stmts {
+			if s.mt.hasTime && s.mt.t.Format(time.DateOnly) == day {
+				// The markup states the instant of that day.
+				return s.mt, s.src, true
+			}
+		}
+		return metaTime{t: dayOf(m.mt.t)}, fromDateline, true
 	}
-	return metaTime{}, false
+	return metaTime{}, 0, false
 }
 
 // reissued is the date of a page that shows its readers, unlabelled in
