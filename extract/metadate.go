@@ -240,12 +240,29 @@ func (w *factWalker) leadDate(c *html.Node, ctx walkCtx) {
 		return
 	}
 	d := strings.TrimSpace(t[open+1 : open+end])
+	if place, rest, ok := strings.Cut(d, ","); ok && len(strings.Fields(place)) <= 3 && !strings.ContainsAny(place, "0123456789") {
+		// "(Pescasseroli, 14 Gennaio 20)": the place inside the brackets.
+		d = strings.TrimSpace(rest)
+	}
+	d = fullYear(d)
 	if len(d) < 6 || !hasYear(d) {
 		return
 	}
 	w.leadSeen = true
 	w.datelineSeen++
 	w.add(&w.f.published, metaValue{src: fromDateline, val: d, key: "labelled", outside: ctx.aside})
+}
+
+// fullYear writes out a year of two digits that ends a date after its
+// month's name ("14 Gennaio 20" is "14 Gennaio 2020"), as press releases
+// abbreviate it; other text is returned as it is.
+func fullYear(s string) string {
+	words := strings.Fields(s)
+	if n := len(words); n >= 2 && len(words[n-1]) == 2 && isDigits(words[n-1]) && monthOf(words[n-2]) != 0 {
+		words[n-1] = "20" + words[n-1]
+		return strings.Join(words, " ")
+	}
+	return s
 }
 
 // opensBlock reports a text node that opens a paragraph: the first text

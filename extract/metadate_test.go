@@ -109,6 +109,7 @@ func TestVisibleDateMarks(t *testing.T) {
 		{"place and bracketed date", `<div><strong>Karlsruhe, (12.11.2021).</strong> Traditionell gedenken evangelische Christen.</div>`, "12.11.2021"},
 		{"a bracketed date inside a sentence is none", `<p>The bridge that closed last year (21. November 2022) reopened on Monday.</p>`, ""},
 		{"a bracketed aside without a year is none", `<p>(Pescasseroli, 14 Gennaio) Sono almeno 9 le femmine.</p>`, ""},
+		{"place and a short year inside the brackets", `<div id="colonna_testo"><em>( Pescasseroli, 14 Gennaio 20 )</em><p>Sono almeno 9 le femmine.</p></div>`, "14 Gennaio 2020"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
