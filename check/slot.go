@@ -769,6 +769,15 @@ func (s *state) shared(a, b slotRef) float64 {
 		stems[st] = true
 	}
 	score := 0.0
+	// one act done to one kind of thing ("five bombs were dropped" /
+	// "dropped four bombs") is shared context, when neither sentence
+	// limits it to a place the other does not name ("10 houses were
+	// damaged in Takengon" is a part of the quake's toll) and neither
+	// gives it another doer (the mayor's 11 answers, the governor's 14)
+	if a.v.Attr == claim.AttrCount && a.v.Head != "person" && a.v.VerbLemma != "" && a.v.VerbLemma == b.v.VerbLemma &&
+		(a.subj == b.subj || a.subj == "" || b.subj == "") && sameKeys(s.townsOf(a.item), s.townsOf(b.item)) {
+		score += s.idf["s:"+a.v.VerbLemma]
+	}
 	for _, st := range fb.Stems {
 		if stems[st] && !skip[st] {
 			score += s.idf["s:"+st]
@@ -793,6 +802,19 @@ func (s *state) shared(a, b slotRef) float64 {
 		}
 	}
 	return score
+}
+
+// sameKeys reports two sets with the same members.
+func sameKeys[K comparable](a, b map[K]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // slotIDF weighs stems and entities by how few of the story's sentences
@@ -961,6 +983,11 @@ func (s *state) slotAbout(r slotRef) string {
 	case claim.AttrDepth:
 		return "depth"
 	case claim.AttrCount:
+		if strings.HasSuffix(thingKey(v), "/") && v.Spec != "" {
+			// "12 Somali": people of a country, "number of Somalis"
+			w := strings.Fields(v.Phrase)
+			noun = strings.TrimSuffix(w[len(w)-1], "s") + "s"
+		}
 		if noun == "" {
 			noun = plural(v.Head) // "number of boats"
 			if v.Head == "person" && v.Spec2 != "" {
@@ -1139,6 +1166,27 @@ func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
 	}
 }
 
+// mostCounted picks of keys the one bucket with the most values: the only
+// one, or one with at least two values and more than any other; "" if none.
+func mostCounted(buckets map[string][]slotRef, keys []string) string {
+	if len(keys) == 1 {
+		return keys[0]
+	}
+	best, n, tie := "", 0, false
+	for _, k := range keys {
+		switch m := len(buckets[k]); {
+		case m > n:
+			best, n, tie = k, m, false
+		case m == n:
+			tie = true
+		}
+	}
+	if tie || n < 2 {
+		return ""
+	}
+	return best
+}
+
 // mergeCompounds joins the count bucket of a closed compound to the bucket
 // of its head when the story has both: "three speedboats" and "two boats"
 // count the same boats. Heads shorter than four letters and people are
@@ -1220,8 +1268,11 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 		if _, ok := buckets[k]; !ok {
 			continue
 		}
-		if ks := nouns[k]; len(ks) == 1 {
-			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
+		// "12 Somalis" are of the one kind of Somali the story counts, or
+		// of the kind it counts most ("23 Somali pirates" beside "three
+		// Somali clans")
+		if into := mostCounted(buckets, nouns[k]); into != "" {
+			buckets[into] = append(buckets[into], buckets[k]...)
 			delete(buckets, k)
 			continue
 		}
@@ -1236,8 +1287,10 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 	}
 	var out []string
 	for _, k := range keys {
+		// ("23 Somali pirates" stay apart from "23 pirates": the kind is
+		// what they count)
 		h, ok := strings.CutPrefix(k, "count|")
-		if !ok || strings.Contains(h, "|") {
+		if !ok || strings.Contains(h, "|") || strings.Contains(h, "/") {
 			out = append(out, k)
 			continue
 		}

@@ -483,6 +483,37 @@ func TestCrowdAct(t *testing.T) {
 	}
 }
 
+// Figures that pick a part out of a set count no thing of the event; the
+// others stay counts (excerpts from ECB+).
+func TestParts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		part map[float64]bool // figure -> is a part
+	}{
+		{"The Sixers signed Elton Brand last summer, but they have struggled with him in the lineup and have lost eight of 10.",
+			map[float64]bool{8: true, 10: true}},
+		{"Manning completed his first 17 passes in leading the Colts to their eighth consecutive victory.",
+			map[float64]bool{17: true}},
+		{"Five bombs were dropped, of which four exploded, they told our correspondent.",
+			map[float64]bool{5: false, 4: true}},
+		{"Manning completed 29 of 34 passes for 364 yards and three touchdowns.",
+			map[float64]bool{34: false}},
+	} {
+		an := Extract(article("a", "X", "2008-12-20", tt.text), Options{})
+		got := map[float64]bool{}
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				got[v.Min] = v.Part
+			}
+		}
+		for n, part := range tt.part {
+			if p, ok := got[n]; !ok || p != part {
+				t.Errorf("%q: %g part=%v (found %v), want %v", tt.text, n, p, ok, part)
+			}
+		}
+	}
+}
+
 // A count "in those bombings" is of events told before.
 func TestEarlierEvents(t *testing.T) {
 	an := Extract(article("a", "X", "2011-11-10", "The president said on Thursday that seven people were killed in those bombings."), Options{})

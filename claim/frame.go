@@ -101,6 +101,33 @@ var distanceUnits = map[string]float64{
 	"centimetre": 0.01, "centimetres": 0.01,
 }
 
+// nationalityAfter reads a copula and a demonym from token k: "are
+// Somali", "were reported to be Yemeni"; "" if there is none.
+func nationalityAfter(toks []token, k int) string {
+	if k >= len(toks) || !copulas[toks[k].low] {
+		return ""
+	}
+	k++
+	// "reported to be", "said to be", "believed to be"
+	if k+2 < len(toks) && toks[k].pos == "VBN" && toks[k+1].low == "to" && toks[k+2].low == "be" {
+		k += 3
+	}
+	if k < len(toks) && toks[k].cap && specKey2(toks[k].low) != "" && (k+1 == len(toks) || toks[k+1].kind != 'w' || toks[k+1].low == "and" || toks[k+1].low == "or") {
+		return toks[k].low
+	}
+	return ""
+}
+
+var copulas = set(`are were is was`)
+
+// isNumberTok reports a figure written in digits or in words.
+func isNumberTok(t token) bool {
+	return t.kind == 'n' || numberWords[t.low] > 0
+}
+
+// runWords, before a number, pick a run out of a larger set.
+var runWords = set(`first last final opening closing top`)
+
 // slot fills what value v of sentence si measures.
 func (x *extractor) slot(si int, v *valueAt) {
 	s := &x.sents[si]
@@ -117,6 +144,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Part = true
 	}
 	if v.ti >= 2 && toks[v.ti-2].low == "of" && (toks[v.ti-1].low == "which" || toks[v.ti-1].low == "whom" || toks[v.ti-1].low == "them") {
+		v.Part = true
+	}
+	// "have lost eight of 10": a share of a set the sentence does not
+	// name, neither figure a count of it
+	if v.ti >= 2 && toks[v.ti-1].low == "of" && isNumberTok(toks[v.ti-2]) && (v.tj >= len(toks) || toks[v.tj].kind != 'w') ||
+		v.tj+1 < len(toks) && toks[v.tj].low == "of" && isNumberTok(toks[v.tj+1]) && (v.tj+2 >= len(toks) || toks[v.tj+2].kind != 'w') {
 		v.Part = true
 	}
 	v.PhraseEnd = v.End
@@ -158,6 +191,11 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Attr = AttrAge
 		x.ageHolder(toks, v)
 		return
+	}
+	// "his first 17 passes", "the last two games": a run picked out of
+	// a larger set
+	if v.ti >= 1 && runWords[toks[v.ti-1].low] {
+		v.Part = true
 	}
 	// the noun phrase the value quantifies
 	k := v.mi + 1
@@ -268,7 +306,8 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Head = "person"
 	}
 	// "80 wounded", "about 50 hurt", "10 dead": the participle is the act
-	if v.Attr == AttrCount && v.Head != "" && v.Head != "person" && npEnd == k+1 && classOf(x.verbKey(toks[k].low)) != "" && !toks[k].cap {
+	// ("11 rounds" are not rounded up: a plural noun is no participle)
+	if v.Attr == AttrCount && v.Head != "" && v.Head != "person" && npEnd == k+1 && classOf(x.verbKey(toks[k].low)) != "" && !toks[k].cap && toks[k].pos != "NNS" {
 		if c := classOf(x.verbKey(toks[k].low)); c == "die" || c == "injure" || c == "arrest" || c == "hospitalis" {
 			v.Head, v.VerbClass = "person", c
 			v.elided = true
@@ -301,6 +340,13 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// "taken to hospital", "treated in hospital": the frame knows the act
 	if v.Verb == "hospitalis" {
 		v.VerbClass = "hospitalis"
+	}
+	// "of the 23 pirates arrested, 12 are reported to be Somali": the
+	// nationality is the kind counted
+	if v.Attr == AttrCount && v.Head == "" {
+		if w := nationalityAfter(toks, k); w != "" {
+			v.Head, v.Spec = w, specKey(w)
+		}
 	}
 	// a count with no noun: "injuring 80", "80 hurt"
 	if v.Attr == AttrCount && v.Head == "" {
