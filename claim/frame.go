@@ -127,6 +127,16 @@ func isNumberTok(t token) bool {
 	return t.kind == 'n' || numberWords[t.low] > 0
 }
 
+// conjunctionIn reports an "and" or "or" among toks.
+func conjunctionIn(toks []token) bool {
+	for _, t := range toks {
+		if t.low == "and" || t.low == "or" {
+			return true
+		}
+	}
+	return false
+}
+
 // aspectual verbs tell when an act named by their subject began.
 var aspectual = set(`begin start erupt`)
 
@@ -669,6 +679,11 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 	if window > 6 && b < len(toks) && deverbal(x, toks[b]) {
 		return b
 	}
+	// "the Wednesday bombings": the act is the noun the date modifies
+	// (not "the June 20 attempted murder": an act that did not happen)
+	if window > 6 && b-1 > a && b <= len(toks) && toks[a].kind == 'w' && deverbal(x, toks[b-1]) && toks[b-2].low != "attempted" {
+		return b - 1
+	}
 	for t := a - 1; t >= 0 && t >= a-window; t-- {
 		tk := toks[t]
 		if tk.kind == 'p' && tk.text != "-" && !isQuoteMark(tk.text) && !(window > 6 && tk.text == "," && t > 0 && toks[t-1].isProper()) {
@@ -684,6 +699,13 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 		}
 		// a noun of the act: "destruction in seven villages", "deaths of 10"
 		if tk.isNoun() && classOf(x.stem(tk.low)) != "" && t == a-2 && toks[a-1].pos == "IN" {
+			return t
+		}
+		// a date after the act's noun phrase: "the bombing of Guffa in
+		// Upper Nile state on Tuesday"
+		// (not "the June 24 murder of Ortiz and on June 20, when a man
+		// was shot": a conjunction starts another phrase)
+		if window > 6 && t+1 < a && toks[t+1].low == "of" && deverbal(x, tk) && classOf(x.verbKey(tk.low)) != "" && !conjunctionIn(toks[t+1:a]) {
 			return t
 		}
 	}
@@ -1231,6 +1253,10 @@ func deverbal(x *extractor, t token) bool {
 		return false
 	}
 	if strings.HasSuffix(t.low, "ing") && (t.pos == "VBG" || t.pos == "NN" && lang.Lemma(t.low) != t.low) {
+		return true
+	}
+	// "the Wednesday bombings"
+	if t.pos == "NNS" && strings.HasSuffix(t.low, "ings") && classOf(x.verbKey(t.low)) != "" {
 		return true
 	}
 	return t.pos == "NN" && classOf(x.verbKey(t.low)) != ""
