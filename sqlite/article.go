@@ -47,7 +47,7 @@ func (db *DB) AddArticles(ctx context.Context, as []*crosscheck.Article) ([]cros
 	ds := storecore.DigestAll(as) // outside the transaction, on every core
 	res := make([]crosscheck.AddResult, len(as))
 	fills := make([]fill, len(as))
-	err := db.update(ctx, "add articles", func(tx *sql.Tx) error {
+	err := db.updateArticles(ctx, "add articles", func(tx *sql.Tx) error {
 		var last int64
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&last); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"iter"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -42,17 +43,22 @@ func (db *DB) StoryRevision(ctx context.Context) (int64, error) {
 }
 
 // PlaceLocked places a batch of articles as one writer among several
-// processes. In one write transaction, which holds the store's write lock
-// against every other writer, it:
+// processes. Holding the stories lock (see storiesLock), which every
+// change to stories takes, it:
 //
 //  1. reads the story states saved after revision rev (by other writers;
 //     rev < 0 reads none) and calls place with them (story ID and state,
 //     in the order they were saved); place returns the stories it touched,
 //     their clusterer states and the batch's placements;
-//  2. writes the stories place touched and their states, stamped with a new
-//     revision, and its placements;
-//  3. derives each touched story's article count from its members, and
-//     drops stories left without any.
+//  2. writes, in one write transaction, the stories place touched and
+//     their states, stamped with a new revision, and its placements;
+//  3. derives, in that transaction, each touched story's article count
+//     from its members, and drops stories left without any.
+//
+// place runs outside any SQLite transaction: other writers store articles
+// while this one clusters, and only the writes of step 2 and 3 hold
+// SQLite's write lock. (Where the system has no file locks, the three
+// steps run in one write transaction instead.)
 //
 // An article another writer placed meanwhile keeps its story: placements
 // never move an article (stories are rebuilt only by recluster, which
@@ -65,115 +71,236 @@ func (db *DB) StoryRevision(ctx context.Context) (int64, error) {
 func (db *DB) PlaceLocked(ctx context.Context, rev int64,
 	place func(changed iter.Seq2[string, []byte]) ([]*crosscheck.Story, map[string][]byte, []crosscheck.Placement, error),
 ) (int64, error) {
+	if db.writer == nil {
+		return 0, errReadOnly("place articles")
+	}
+	held, err := db.stories.lock(ctx)
+	if err != nil {
+		return 0, err
+	}
 	var newRev int64
-	err := db.Update(ctx, func(tx *Tx) error {
-		var cur int64
-		if err := tx.tx.QueryRowContext(ctx, `SELECT value FROM store_revision WHERE name = 'stories'`).Scan(&cur); err != nil {
-			return wrap("place articles", err)
-		}
-		var changed []storyState
-		if rev >= 0 && rev < cur {
-			rows, err := tx.tx.QueryContext(ctx, `SELECT story_id, state FROM story_states WHERE rev > ? ORDER BY rev, story_id`, rev)
+	if !held {
+		err := db.write(ctx, "place articles", false, func(tx *sql.Tx) error {
+			cur, changed, err := storyChanges(ctx, tx, rev)
 			if err != nil {
-				return wrap("place articles", err)
+				return err
 			}
-			for rows.Next() {
-				var s storyState
-				if err := rows.Scan(&s.id, &s.state); err != nil {
-					rows.Close()
-					return wrap("place articles", err)
-				}
-				changed = append(changed, s)
+			stories, states, placements, err := place(changed)
+			if err != nil {
+				return err
 			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return wrap("place articles", err)
-			}
-		}
-		stories, states, placements, err := place(func(yield func(string, []byte) bool) {
-			for _, c := range changed {
-				if !yield(c.id, c.state) {
-					return
-				}
-			}
+			newRev = cur + 1
+			return writePlacements(ctx, db, tx, stories, states, placements, newRev)
 		})
 		if err != nil {
-			return err
+			return 0, err
 		}
-		newRev = cur + 1
-		for _, s := range stories {
-			if err := tx.SaveStory(ctx, s); err != nil {
-				return err
-			}
-			if st, ok := states[s.ID]; ok {
-				if err := tx.SaveStoryState(ctx, s.ID, st); err != nil {
-					return err
-				}
-				if _, err := tx.tx.ExecContext(ctx, `UPDATE story_states SET rev = ? WHERE story_id = ?`, newRev, s.ID); err != nil {
-					return wrap("place articles", err)
-				}
-			}
-		}
-		touched := map[string]bool{}
-		for _, s := range stories {
-			touched[s.ID] = true
-		}
-		for _, p := range placements {
-			var one int
-			err := tx.tx.QueryRowContext(ctx, `SELECT 1 FROM stories WHERE id = ?`, p.Story).Scan(&one)
-			if errors.Is(err, sql.ErrNoRows) {
-				return crosscheck.Errorf(crosscheck.ENOTFOUND,
-					"place article %q: story %q is neither among the batch's stories nor stored: save every story a batch places articles in (did the clusterer merge or drop it?)", p.Article, p.Story)
-			}
-			if err != nil {
-				return wrap("save placements", err)
-			}
-			var current sql.NullString
-			err = tx.tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, p.Article).Scan(&current)
-			if errors.Is(err, sql.ErrNoRows) {
-				return crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", p.Article)
-			}
-			if err != nil {
-				return wrap("save placements", err)
-			}
-			if current.Valid && current.String != "" {
-				continue // placed already, by this writer or another
-			}
-			if err := tx.SetArticleStory(ctx, p.Article, p.Story); err != nil {
-				return err
-			}
-			touched[p.Story] = true
-		}
-		// Counters from the members, in the same transaction: whatever
-		// each writer's clusterer believed, a story counts what it holds.
-		for id := range touched {
-			var n int
-			if err := tx.tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE story_id = ?`, id).Scan(&n); err != nil {
-				return wrap("count story articles", err)
-			}
-			if n == 0 {
-				for _, q := range []string{`DELETE FROM story_states WHERE story_id = ?`, `DELETE FROM stories WHERE id = ?`} {
-					if _, err := tx.tx.ExecContext(ctx, q, id); err != nil {
-						return wrap("drop empty story", err)
-					}
-				}
-				continue
-			}
-			if _, err := tx.tx.ExecContext(ctx, `UPDATE stories SET articles = ? WHERE id = ? AND articles != ?`, n, id, n); err != nil {
-				return wrap("count story articles", err)
-			}
-		}
-		if _, err := tx.tx.ExecContext(ctx, `UPDATE store_revision SET value = ? WHERE name = 'stories'`, newRev); err != nil {
+		return newRev, nil
+	}
+	defer db.stories.unlock()
+	// The lock keeps the stories as they are read here until the commit
+	// below: the clusterer's work needs no transaction.
+	rtx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, wrap("place articles", err)
+	}
+	cur, changed, err := storyChanges(ctx, rtx, rev)
+	rtx.Rollback()
+	if err != nil {
+		return 0, err
+	}
+	stories, states, placements, err := place(changed)
+	if err != nil {
+		return 0, err
+	}
+	err = db.write(ctx, "place articles", false, func(tx *sql.Tx) error {
+		var now int64
+		if err := tx.QueryRowContext(ctx, `SELECT value FROM store_revision WHERE name = 'stories'`).Scan(&now); err != nil {
 			return wrap("place articles", err)
 		}
-		ids := make([]string, 0, len(stories))
-		for _, s := range stories {
-			ids = append(ids, s.ID)
+		if now != cur {
+			// Only a writer that ignores the lock (an older crosscheck)
+			// gets here; the batch stays unplaced and is placed by the
+			// next ingest of it.
+			return fmt.Errorf("place articles: the stories changed meanwhile (revision %d, then %d): another program writes the store without the lock of %s; run the ingest again", cur, now, db.stories.path)
 		}
-		return wrap("save placements", refreshCorrected(ctx, tx.tx, ids))
+		newRev = cur + 1
+		return writePlacements(ctx, db, tx, stories, states, placements, newRev)
 	})
 	if err != nil {
 		return 0, err
 	}
 	return newRev, nil
+}
+
+// storyChanges reads the store's story revision and, when rev >= 0, the
+// story states saved after rev, in the order they were saved.
+func storyChanges(ctx context.Context, q querier, rev int64) (int64, iter.Seq2[string, []byte], error) {
+	var cur int64
+	if err := q.QueryRowContext(ctx, `SELECT value FROM store_revision WHERE name = 'stories'`).Scan(&cur); err != nil {
+		return 0, nil, wrap("place articles", err)
+	}
+	var changed []storyState
+	if rev >= 0 && rev < cur {
+		rows, err := q.QueryContext(ctx, `SELECT story_id, state FROM story_states WHERE rev > ? ORDER BY rev, story_id`, rev)
+		if err != nil {
+			return 0, nil, wrap("place articles", err)
+		}
+		for rows.Next() {
+			var s storyState
+			if err := rows.Scan(&s.id, &s.state); err != nil {
+				rows.Close()
+				return 0, nil, wrap("place articles", err)
+			}
+			changed = append(changed, s)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, nil, wrap("place articles", err)
+		}
+	}
+	return cur, func(yield func(string, []byte) bool) {
+		for _, c := range changed {
+			if !yield(c.id, c.state) {
+				return
+			}
+		}
+	}, nil
+}
+
+// writePlacements writes a batch's stories, their states stamped with
+// revision rev, and its placements; derives the touched stories' counts
+// from their members; and bumps the store's revision to rev. SQLite's
+// write lock is held meanwhile, so the statements are prepared once for
+// the batch (preparing cost as much as running them).
+func writePlacements(ctx context.Context, db *DB, tx *sql.Tx, stories []*crosscheck.Story, states map[string][]byte,
+	placements []crosscheck.Placement, rev int64,
+) error {
+	q := &preparedTx{tx: tx}
+	defer q.close()
+	now := db.Now().UnixMicro()
+	for _, s := range stories {
+		if err := wrap("save story", saveStory(ctx, q, s)); err != nil {
+			return err
+		}
+		if st, ok := states[s.ID]; ok {
+			if st == nil {
+				st = []byte{}
+			}
+			if _, err := q.ExecContext(ctx, `INSERT INTO story_states (story_id, state, saved, rev) VALUES (?, ?, ?, ?)
+				ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved, rev = excluded.rev`,
+				s.ID, st, now, rev); err != nil {
+				return wrap("save story state", err)
+			}
+		}
+	}
+	touched := map[string]bool{}
+	for _, s := range stories {
+		touched[s.ID] = true
+	}
+	for _, p := range placements {
+		var one int
+		err := q.QueryRowContext(ctx, `SELECT 1 FROM stories WHERE id = ?`, p.Story).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return crosscheck.Errorf(crosscheck.ENOTFOUND,
+				"place article %q: story %q is neither among the batch's stories nor stored: save every story a batch places articles in (did the clusterer merge or drop it?)", p.Article, p.Story)
+		}
+		if err != nil {
+			return wrap("save placements", err)
+		}
+		var current sql.NullString
+		err = q.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, p.Article).Scan(&current)
+		if errors.Is(err, sql.ErrNoRows) {
+			return crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", p.Article)
+		}
+		if err != nil {
+			return wrap("save placements", err)
+		}
+		if current.Valid && current.String != "" {
+			continue // placed already, by this writer or another
+		}
+		if err := wrap("set article story", setArticleStory(ctx, q, p.Article, p.Story)); err != nil {
+			return err
+		}
+		touched[p.Story] = true
+	}
+	// Counters from the members, in the same transaction: whatever
+	// each writer's clusterer believed, a story counts what it holds.
+	for id := range touched {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE story_id = ?`, id).Scan(&n); err != nil {
+			return wrap("count story articles", err)
+		}
+		if n == 0 {
+			for _, stmt := range []string{`DELETE FROM story_states WHERE story_id = ?`, `DELETE FROM stories WHERE id = ?`} {
+				if _, err := q.ExecContext(ctx, stmt, id); err != nil {
+					return wrap("drop empty story", err)
+				}
+			}
+			continue
+		}
+		if _, err := q.ExecContext(ctx, `UPDATE stories SET articles = ? WHERE id = ? AND articles != ?`, n, id, n); err != nil {
+			return wrap("count story articles", err)
+		}
+	}
+	if _, err := q.ExecContext(ctx, `UPDATE store_revision SET value = ? WHERE name = 'stories'`, rev); err != nil {
+		return wrap("place articles", err)
+	}
+	ids := make([]string, 0, len(stories))
+	for _, s := range stories {
+		ids = append(ids, s.ID)
+	}
+	return wrap("save placements", refreshCorrected(ctx, q, ids))
+}
+
+// preparedTx is a transaction whose statements are prepared at their
+// first use and reused after: a querier for the writes of many rows.
+type preparedTx struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (p *preparedTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := p.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := p.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	p.stmts[query] = st
+	return st, nil
+}
+
+func (p *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := p.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (p *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := p.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (p *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := p.stmt(ctx, query)
+	if err != nil {
+		return p.tx.QueryRowContext(ctx, query, args...) // returns the error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (p *preparedTx) close() {
+	for _, st := range p.stmts {
+		st.Close()
+	}
 }

@@ -45,7 +45,7 @@ func (db *DB) AddSource(ctx context.Context, s *crosscheck.Source) error {
 	}
 	s.URL = strings.TrimSpace(s.URL)
 	now := db.Now().UTC()
-	return db.update(ctx, "add source", func(tx *sql.Tx) error {
+	return db.updateArticles(ctx, "add source", func(tx *sql.Tx) error {
 		var id int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE url = ?`, s.URL).Scan(&id)
 		if err == nil {
@@ -120,7 +120,7 @@ func (db *DB) SetSourceStatus(ctx context.Context, id int64, status crosscheck.S
 	default:
 		return crosscheck.Errorf(crosscheck.EINVALID, "unknown source status %q", status)
 	}
-	return db.update(ctx, "set source status", func(tx *sql.Tx) error {
+	return db.updateArticles(ctx, "set source status", func(tx *sql.Tx) error {
 		q := `UPDATE sources SET status = ?, edited = ? WHERE id = ?`
 		if status == crosscheck.SourceActive {
 			q = `UPDATE sources SET status = ?, edited = ?, failures = 0, next_check = NULL WHERE id = ?`
@@ -161,7 +161,7 @@ func oneRow(res sql.Result, id int64) error {
 //
 // Errors: ENOTFOUND when there is none.
 func (db *DB) RemoveSource(ctx context.Context, id int64) error {
-	return db.update(ctx, "remove source", func(tx *sql.Tx) error {
+	return db.updateArticles(ctx, "remove source", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
 		if err != nil {
 			return err
@@ -205,7 +205,7 @@ func (db *DB) SaveSourceCheck(ctx context.Context, s *crosscheck.Source, seen []
 	if err != nil {
 		return wrap("save source check", err)
 	}
-	return db.update(ctx, "save source check", func(tx *sql.Tx) error {
+	return db.updateArticles(ctx, "save source check", func(tx *sql.Tx) error {
 		res, err := tx.StmtContext(ctx, update).ExecContext(ctx,
 			s.URL, s.SiteURL, s.Name, string(s.Status), s.LastError, s.Failures,
 			encTime(s.LastCheck), encTime(s.LastNew), encTime(s.NextCheck), s.Cadence.Milliseconds(), s.Items,

@@ -51,6 +51,8 @@ type DB struct {
 	// replace it before the first write.
 	Now func() time.Time
 
+	stories *storiesLock // serialises changes to stories across writers
+
 	maxRanked       int // see Search
 	maxStoryMatches int // see Stories
 
@@ -72,7 +74,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if dir := filepath.Dir(path); !isDir(dir) {
 		return nil, crosscheck.Errorf(crosscheck.EINVALID, "open store %s: directory %s does not exist: create it or choose another path", path, dir)
 	}
-	db := &DB{path: path, Now: time.Now, maxRanked: defaultMaxRanked, maxStoryMatches: defaultMaxStoryMatches}
+	db := &DB{path: path, Now: time.Now, maxRanked: defaultMaxRanked, maxStoryMatches: defaultMaxStoryMatches,
+		stories: newStoriesLock(path)}
 	var err error
 	// The writer takes the write lock at BEGIN so that two processes never
 	// deadlock upgrading read transactions.
@@ -160,6 +163,9 @@ func (db *DB) Close() error {
 		// rest; failure here is harmless (the WAL is replayed on open).
 		_, _ = db.writer.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 		errs = append(errs, db.writer.Close())
+	}
+	if db.stories != nil {
+		errs = append(errs, db.stories.close())
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("close store: %w", err)
@@ -319,41 +325,51 @@ type Tx struct {
 }
 
 // Update runs fn in a write transaction, committing when fn returns nil and
-// rolling back otherwise (or when ctx is cancelled).
+// rolling back otherwise (or when ctx is cancelled). It holds the stories
+// lock meanwhile (see storiesLock), as every change to stories must.
 func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	return db.write(ctx, "write", true, func(tx *sql.Tx) error { return fn(&Tx{db: db, tx: tx}) })
+}
+
+// update runs fn in a write transaction (see Update), wrapping its error
+// with op unless it is already an *crosscheck.Error.
+func (db *DB) update(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	return wrap(op, db.write(ctx, op, true, fn))
+}
+
+// updateArticles is update for a change that leaves stories alone
+// (storing articles, feed sources): it does not wait for the stories lock,
+// so it runs while another writer places a batch.
+func (db *DB) updateArticles(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	return wrap(op, db.write(ctx, op, false, fn))
+}
+
+// write runs fn in a write transaction, holding the stories lock first if
+// lockStories is set (the lock is always taken before SQLite's write lock,
+// never the other way round, so two writers cannot deadlock).
+func (db *DB) write(ctx context.Context, op string, lockStories bool, fn func(tx *sql.Tx) error) error {
 	if db.writer == nil {
-		return errReadOnly("write")
+		return errReadOnly(op)
+	}
+	if lockStories {
+		held, err := db.stories.lock(ctx)
+		if err != nil {
+			return err
+		}
+		if held {
+			defer db.stories.unlock()
+		}
 	}
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(&Tx{db: db, tx: tx}); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
-}
-
-// update runs fn in a write transaction (see Update), wrapping its error
-// with op unless it is already an *crosscheck.Error.
-func (db *DB) update(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	if db.writer == nil {
-		return errReadOnly(op)
-	}
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return wrap(op, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return wrap(op, err)
 	}
 	return nil
 }
