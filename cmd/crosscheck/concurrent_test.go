@@ -17,7 +17,6 @@ import (
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/internal/testcorpus"
-	"github.com/crosscheck-news/crosscheck/postgres"
 	"github.com/crosscheck-news/crosscheck/postgres/pgtest"
 )
 
@@ -30,6 +29,20 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 	if onPostgres {
 		t.Skip("run by the parent")
 	}
+	testConcurrentIngest(t, pgtest.URL)
+}
+
+// TestConcurrentIngestSQLite is TestConcurrentIngestPostgres on one SQLite
+// file: its writers place under a file lock of their own (sqlite/lock.go)
+// and store articles under SQLite's.
+func TestConcurrentIngestSQLite(t *testing.T) {
+	if onPostgres {
+		t.Skip("run by the parent")
+	}
+	testConcurrentIngest(t, func(t testing.TB) string { return filepath.Join(t.TempDir(), "store.db") })
+}
+
+func testConcurrentIngest(t *testing.T, newStore func(testing.TB) string) {
 	const events, perEvent, writers = 60, 5, 4
 	docs := distinctEvents(testcorpus.Events(11, 2*events, perEvent), events)
 	event := map[string]int{} // source file name -> event
@@ -54,7 +67,7 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 		rng.Shuffle(len(inputs[w]), func(i, j int) { inputs[w][i], inputs[w][j] = inputs[w][j], inputs[w][i] })
 	}
 
-	one := pgtest.URL(t)
+	one := newStore(t)
 	ingest := func(url string, in ...string) result { return runStore(tmp, url, append([]string{"ingest"}, in...)...) }
 	if r := ingest(one, all); r.code != 0 {
 		t.Fatalf("single ingest: exit %d\n%s", r.code, r.stderr)
@@ -68,7 +81,7 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 		shuffled[i] = filepath.Join(all, d.Name)
 	}
 	rand.New(rand.NewPCG(9, 9)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	other := pgtest.URL(t)
+	other := newStore(t)
 	if r := ingest(other, shuffled...); r.code != 0 {
 		t.Fatalf("single ingest, shuffled: exit %d\n%s", r.code, r.stderr)
 	}
@@ -77,7 +90,7 @@ func TestConcurrentIngestPostgres(t *testing.T) {
 			strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	shared := pgtest.URL(t)
+	shared := newStore(t)
 	var wg sync.WaitGroup
 	results := make([]result, writers)
 	for w := range writers {
@@ -153,7 +166,7 @@ func distinctEvents(docs []testcorpus.Doc, n int) []testcorpus.Doc {
 func grouping(t *testing.T, url string, event map[string]int, reports int) []string {
 	t.Helper()
 	ctx := context.Background()
-	db, err := postgres.Open(ctx, url)
+	db, err := openStore(ctx, url, false)
 	if err != nil {
 		t.Fatal(err)
 	}
