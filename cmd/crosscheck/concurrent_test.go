@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/internal/testcorpus"
@@ -217,6 +218,18 @@ func grouping(t *testing.T, url string, event map[string]int, reports int) []str
 // runStore runs the binary in dir on the store at url. It may be called
 // from any goroutine: a failure to start is an exit code of -1.
 func runStore(dir, url string, args ...string) result {
+	return runTimed(dir, url, nil, args...).result
+}
+
+type timedResult struct {
+	result
+	cpu time.Duration // user and system time of the process
+}
+
+// runTimed runs the binary in dir on the store at url with extra
+// environment variables, and returns the process's CPU time too. It may
+// be called from any goroutine: a failure to start is an exit code of -1.
+func runTimed(dir, url string, env []string, args ...string) timedResult {
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {
@@ -224,7 +237,7 @@ func runStore(dir, url string, args ...string) result {
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}
-	cmd.Env = append(cmd.Env, "CROSSCHECK_DB="+url)
+	cmd.Env = append(append(cmd.Env, env...), "CROSSCHECK_DB="+url)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -235,5 +248,9 @@ func runStore(dir, url string, args ...string) result {
 		code = -1
 		errb.WriteString(err.Error())
 	}
-	return result{out.String(), errb.String(), code}
+	var cpu time.Duration
+	if cmd.ProcessState != nil {
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	return timedResult{result{out.String(), errb.String(), code}, cpu}
 }
