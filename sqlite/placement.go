@@ -3,7 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"iter"
 
@@ -171,86 +171,133 @@ func storyChanges(ctx context.Context, q querier, rev int64) (int64, iter.Seq2[s
 // writePlacements writes a batch's stories, their states stamped with
 // revision rev, and its placements; derives the touched stories' counts
 // from their members; and bumps the store's revision to rev. SQLite's
-// write lock is held meanwhile, so the statements are prepared once for
-// the batch (preparing cost as much as running them).
+// write lock is held meanwhile, and every other writer's placement waits
+// for it, so the rows go in a few set statements over JSON arrays, and
+// the statements that remain one per row are prepared once per batch
+// (preparing them had cost as much as running them).
 func writePlacements(ctx context.Context, db *DB, tx *sql.Tx, stories []*crosscheck.Story, states map[string][]byte,
 	placements []crosscheck.Placement, rev int64,
 ) error {
 	q := &preparedTx{tx: tx}
 	defer q.close()
+	ids, err := saveStories(ctx, q, stories)
+	if err != nil {
+		return wrap("save story", err)
+	}
 	now := db.Now().UnixMicro()
-	for _, s := range stories {
-		if err := wrap("save story", saveStory(ctx, q, s)); err != nil {
-			return err
+	for _, id := range ids {
+		st, ok := states[id]
+		if !ok {
+			continue
 		}
-		if st, ok := states[s.ID]; ok {
-			if st == nil {
-				st = []byte{}
-			}
-			if _, err := q.ExecContext(ctx, `INSERT INTO story_states (story_id, state, saved, rev) VALUES (?, ?, ?, ?)
-				ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved, rev = excluded.rev`,
-				s.ID, st, now, rev); err != nil {
-				return wrap("save story state", err)
-			}
+		if st == nil {
+			st = []byte{}
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO story_states (story_id, state, saved, rev) VALUES (?, ?, ?, ?)
+			ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, saved = excluded.saved, rev = excluded.rev`,
+			id, st, now, rev); err != nil {
+			return wrap("save story state", err)
 		}
 	}
-	touched := map[string]bool{}
-	for _, s := range stories {
-		touched[s.ID] = true
-	}
+
+	// Check the placements: each names a stored story (the batch's are
+	// saved by now) and a stored article; an article placed already, by
+	// this writer or another, keeps its story.
+	var artIDs, storyIDs []string
 	for _, p := range placements {
-		var one int
-		err := q.QueryRowContext(ctx, `SELECT 1 FROM stories WHERE id = ?`, p.Story).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
+		artIDs, storyIDs = append(artIDs, p.Article), append(storyIDs, p.Story)
+	}
+	current := map[string]sql.NullString{}
+	if err := eachRow(ctx, q, `SELECT a.id, a.story_id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+		jsonArray(artIDs), func(rows *sql.Rows) error {
+			var id string
+			var story sql.NullString
+			if err := rows.Scan(&id, &story); err != nil {
+				return err
+			}
+			current[id] = story
+			return nil
+		}); err != nil {
+		return wrap("save placements", err)
+	}
+	stored := map[string]bool{}
+	if err := eachRow(ctx, q, `SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
+		jsonArray(storyIDs), func(rows *sql.Rows) error {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			stored[id] = true
+			return nil
+		}); err != nil {
+		return wrap("save placements", err)
+	}
+	touched := append([]string(nil), ids...)
+	for _, p := range placements {
+		if !stored[p.Story] {
 			return crosscheck.Errorf(crosscheck.ENOTFOUND,
 				"place article %q: story %q is neither among the batch's stories nor stored: save every story a batch places articles in (did the clusterer merge or drop it?)", p.Article, p.Story)
 		}
-		if err != nil {
-			return wrap("save placements", err)
-		}
-		var current sql.NullString
-		err = q.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, p.Article).Scan(&current)
-		if errors.Is(err, sql.ErrNoRows) {
+		cur, ok := current[p.Article]
+		if !ok {
 			return crosscheck.Errorf(crosscheck.ENOTFOUND, "no article with ID %q", p.Article)
 		}
-		if err != nil {
-			return wrap("save placements", err)
-		}
-		if current.Valid && current.String != "" {
+		if cur.Valid && cur.String != "" {
 			continue // placed already, by this writer or another
 		}
-		if err := wrap("set article story", setArticleStory(ctx, q, p.Article, p.Story)); err != nil {
-			return err
+		if _, err := q.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE id = ?`, p.Story, p.Article); err != nil {
+			return wrap("set article story", err)
 		}
-		touched[p.Story] = true
+		current[p.Article] = sql.NullString{String: p.Story, Valid: true}
+		touched = append(touched, p.Story)
 	}
-	// Counters from the members, in the same transaction: whatever
-	// each writer's clusterer believed, a story counts what it holds.
-	for id := range touched {
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE story_id = ?`, id).Scan(&n); err != nil {
-			return wrap("count story articles", err)
-		}
-		if n == 0 {
-			for _, stmt := range []string{`DELETE FROM story_states WHERE story_id = ?`, `DELETE FROM stories WHERE id = ?`} {
-				if _, err := q.ExecContext(ctx, stmt, id); err != nil {
-					return wrap("drop empty story", err)
-				}
-			}
-			continue
-		}
-		if _, err := q.ExecContext(ctx, `UPDATE stories SET articles = ? WHERE id = ? AND articles != ?`, n, id, n); err != nil {
+
+	// Counters from the members, in the same transaction: whatever each
+	// writer's clusterer believed, a story counts what it holds; a touched
+	// story left without members is dropped.
+	t := jsonArray(touched)
+	for _, stmt := range []string{
+		`UPDATE stories SET articles = c.n
+			FROM (SELECT t.value AS id, (SELECT count(*) FROM articles a WHERE a.story_id = t.value) AS n
+				FROM (SELECT DISTINCT value FROM json_each(?)) t) c
+			WHERE stories.id = c.id AND c.n > 0 AND stories.articles != c.n`,
+		`DELETE FROM story_states WHERE story_id IN (SELECT value FROM json_each(?))
+			AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = story_states.story_id)`,
+		`DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))
+			AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id)`,
+	} {
+		if _, err := q.ExecContext(ctx, stmt, t); err != nil {
 			return wrap("count story articles", err)
 		}
 	}
 	if _, err := q.ExecContext(ctx, `UPDATE store_revision SET value = ? WHERE name = 'stories'`, rev); err != nil {
 		return wrap("place articles", err)
 	}
-	ids := make([]string, 0, len(stories))
-	for _, s := range stories {
-		ids = append(ids, s.ID)
-	}
 	return wrap("save placements", refreshCorrected(ctx, q, ids))
+}
+
+// jsonArray is a list of strings as a JSON array, for json_each.
+func jsonArray(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(l) // strings always marshal
+	return string(b)
+}
+
+// eachRow runs a query and calls fn for each row.
+func eachRow(ctx context.Context, q querier, query string, arg any, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // preparedTx is a transaction whose statements are prepared at their

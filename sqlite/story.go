@@ -26,47 +26,99 @@ func (tx *Tx) SaveStory(ctx context.Context, s *crosscheck.Story) error {
 }
 
 func saveStory(ctx context.Context, q querier, s *crosscheck.Story) error {
-	if s == nil || s.ID == "" {
-		return crosscheck.Errorf(crosscheck.EINVALID, "save story: the story has no ID")
+	_, err := saveStories(ctx, q, []*crosscheck.Story{s})
+	return err
+}
+
+// saveStories is saveStory for many stories in three statements; a story
+// given twice is saved as last given. It returns the stories' IDs, each
+// once, in the order first given.
+func saveStories(ctx context.Context, q querier, stories []*crosscheck.Story) ([]string, error) {
+	type storyRow struct {
+		ID       string `json:"id"`
+		Title    string `json:"title"`
+		Event    any    `json:"event"`
+		Places   string `json:"places"`
+		Entities string `json:"entities"`
+		Outlets  string `json:"outlets"`
+		Articles int    `json:"articles"`
+		Created  any    `json:"created"`
+		Updated  any    `json:"updated"`
 	}
-	places, err := jsonList(s.Places)
-	if err != nil {
-		return err
+	type outletRow struct {
+		Outlet string `json:"outlet"`
+		Story  string `json:"story"`
+		Sort   any    `json:"sort"`
 	}
-	entities, err := jsonList(s.Entities)
-	if err != nil {
-		return err
+	last := map[string]*crosscheck.Story{}
+	var ids []string
+	for _, s := range stories {
+		if s == nil || s.ID == "" {
+			return nil, crosscheck.Errorf(crosscheck.EINVALID, "save story: the story has no ID")
+		}
+		if last[s.ID] == nil {
+			ids = append(ids, s.ID)
+		}
+		last[s.ID] = s
 	}
-	outlets, err := jsonList(s.Outlets)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows := make([]storyRow, 0, len(ids))
+	var outlets []outletRow
+	for _, id := range ids {
+		s := last[id]
+		r := storyRow{ID: s.ID, Title: s.Title, Event: encTime(s.EventDate), Articles: s.Articles,
+			Created: encTime(s.Created), Updated: encTime(s.Updated)}
+		var err error
+		for _, f := range []struct {
+			dst *string
+			l   []string
+		}{{&r.Places, s.Places}, {&r.Entities, s.Entities}, {&r.Outlets, s.Outlets}} {
+			if *f.dst, err = jsonList(f.l); err != nil {
+				return nil, err
+			}
+		}
+		rows = append(rows, r)
+		sortTime := encTime(s.EventDate)
+		if sortTime == nil {
+			sortTime = encTime(s.Updated)
+		}
+		for _, o := range s.Outlets {
+			if o != "" {
+				outlets = append(outlets, outletRow{o, s.ID, sortTime})
+			}
+		}
+	}
+	js, err := json.Marshal(rows)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO stories (id, title, event_date, places, entities, outlets, articles, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		SELECT json_extract(value, '$.id'), json_extract(value, '$.title'), json_extract(value, '$.event'),
+			json_extract(value, '$.places'), json_extract(value, '$.entities'), json_extract(value, '$.outlets'),
+			json_extract(value, '$.articles'), json_extract(value, '$.created'), json_extract(value, '$.updated')
+		FROM json_each(?) WHERE true
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,
 			places = excluded.places, entities = excluded.entities, outlets = excluded.outlets,
-			articles = excluded.articles, created = excluded.created, updated = excluded.updated`,
-		s.ID, s.Title, encTime(s.EventDate), places, entities, outlets, s.Articles,
-		encTime(s.Created), encTime(s.Updated)); err != nil {
-		return fmt.Errorf("story %s: %w", s.ID, err)
+			articles = excluded.articles, created = excluded.created, updated = excluded.updated`, string(js)); err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
 	}
-	if _, err := q.ExecContext(ctx, `DELETE FROM story_outlets WHERE story_id = ?`, s.ID); err != nil {
-		return fmt.Errorf("story %s outlets: %w", s.ID, err)
+	if _, err := q.ExecContext(ctx, `DELETE FROM story_outlets WHERE story_id IN (SELECT value FROM json_each(?))`, jsonArray(ids)); err != nil {
+		return nil, fmt.Errorf("story outlets: %w", err)
 	}
-	sortTime := encTime(s.EventDate)
-	if sortTime == nil {
-		sortTime = encTime(s.Updated)
-	}
-	for _, o := range s.Outlets {
-		if o == "" {
-			continue
+	if len(outlets) > 0 {
+		js, err := json.Marshal(outlets)
+		if err != nil {
+			return nil, err
 		}
-		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO story_outlets (outlet, story_id, sort_time) VALUES (?, ?, ?)`,
-			o, s.ID, sortTime); err != nil {
-			return fmt.Errorf("story %s outlets: %w", s.ID, err)
+		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO story_outlets (outlet, story_id, sort_time)
+			SELECT json_extract(value, '$.outlet'), json_extract(value, '$.story'), json_extract(value, '$.sort')
+			FROM json_each(?)`, string(js)); err != nil {
+			return nil, fmt.Errorf("story outlets: %w", err)
 		}
 	}
-	return nil
+	return ids, nil
 }
 
 func jsonList(l []string) (string, error) {
