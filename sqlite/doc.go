@@ -15,6 +15,14 @@
 // last commit (WAL), so the web can serve while an ingest runs, also from
 // another process. Update gives a Tx for callers that batch small writes.
 //
+// Several processes may write one file. Changes to stories (placements,
+// corrections, re-clustering) also take the stories lock, an flock on the
+// file beside the store named like it with "-lock" (lock.go): a writer
+// holds it from reading what the others placed, through clustering in
+// memory, to its commit, and takes SQLite's write lock only for the
+// commit, so another writer stores its articles meanwhile
+// (placement.go).
+//
 // The storetest package holds the behaviour tests that any implementation
 // of the store interfaces must pass, so a later PostgreSQL store can reuse
 // them.
