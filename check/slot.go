@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"sort"
@@ -794,7 +795,7 @@ func (s *state) shared(a, b slotRef) float64 {
 	// damaged in Takengon" is a part of the quake's toll) and neither
 	// gives it another doer (the mayor's 11 answers, the governor's 14)
 	if a.v.Attr == claim.AttrCount && a.v.Head != "person" && a.v.VerbLemma != "" && a.v.VerbLemma == b.v.VerbLemma &&
-		(a.subj == b.subj || a.subj == "" || b.subj == "") && sameKeys(s.townsOf(a.item), s.townsOf(b.item)) {
+		(a.subj == b.subj || a.subj == "" || b.subj == "") && maps.Equal(s.townsOf(a.item), s.townsOf(b.item)) {
 		score += s.idf["s:"+a.v.VerbLemma]
 	}
 	for _, st := range fb.Stems {
@@ -821,19 +822,6 @@ func (s *state) shared(a, b slotRef) float64 {
 		}
 	}
 	return score
-}
-
-// sameKeys reports two sets with the same members.
-func sameKeys[K comparable](a, b map[K]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // slotIDF weighs stems and entities by how few of the story's sentences
