@@ -676,7 +676,6 @@ func (s *state) agreedSlots() {
 			placed := false
 			for g := range groups {
 				// the same won-lost record is the same fact wherever it
-				// is told
 				// is told, as is one person's age
 				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrCharge || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
@@ -722,6 +721,9 @@ func (s *state) slotClaim(g []slotRef, disputed bool, conflict string) claimGrou
 		if count[p] > count[cg.text] || count[p] == count[cg.text] && len(p) > len(cg.text) {
 			cg.text = p
 		}
+	}
+	if h := g[0].holder; h >= 0 {
+		cg.subject = s.ents[h].Name
 	}
 	cg.vals = []crosscheck.Value{g[0].v.Value}
 	if keyedValue(g[0].v.Attr) {
