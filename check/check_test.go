@@ -416,3 +416,28 @@ func TestEmptyStory(t *testing.T) {
 		t.Fatalf("report of one empty article: %+v", r)
 	}
 }
+
+// A figure agreed on is of its holder, not of the first sentence's subject:
+// "LaCalamita is charged ... in the death of Kafoury, 63" gives Kafoury's age.
+func TestSlotClaimSubject(t *testing.T) {
+	r := analyze(
+		art("a", "Alpha News", "2010-04-08", "LaCalamita is charged with first-degree murder in the death of Madeline Kafoury, 63, of Warren."),
+		art("b", "Beta Post", "2010-04-08", "The receptionist, Madeline Kafoury, 63, was shot dead in the office on Monday."))
+	found := false
+	for _, c := range r.Claims {
+		if c.Text != "63" {
+			continue
+		}
+		found = true
+		if strings.Contains(c.Subject, "LaCalamita") {
+			t.Errorf("claim %q has subject %q, the age is Kafoury's", c.Text, c.Subject)
+		}
+	}
+	if !found {
+		var texts []string
+		for _, c := range r.Claims {
+			texts = append(texts, c.Text+" ["+c.Subject+"]")
+		}
+		t.Fatalf("no claim of the age 63: %q", texts)
+	}
+}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"sort"
@@ -675,7 +676,6 @@ func (s *state) agreedSlots() {
 			placed := false
 			for g := range groups {
 				// the same won-lost record is the same fact wherever it
-				// is told
 				// is told, as is one person's age
 				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrCharge || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
@@ -721,6 +721,9 @@ func (s *state) slotClaim(g []slotRef, disputed bool, conflict string) claimGrou
 		if count[p] > count[cg.text] || count[p] == count[cg.text] && len(p) > len(cg.text) {
 			cg.text = p
 		}
+	}
+	if h := g[0].holder; h >= 0 {
+		cg.subject = s.ents[h].Name
 	}
 	cg.vals = []crosscheck.Value{g[0].v.Value}
 	if keyedValue(g[0].v.Attr) {
@@ -794,7 +797,7 @@ func (s *state) shared(a, b slotRef) float64 {
 	// damaged in Takengon" is a part of the quake's toll) and neither
 	// gives it another doer (the mayor's 11 answers, the governor's 14)
 	if a.v.Attr == claim.AttrCount && a.v.Head != "person" && a.v.VerbLemma != "" && a.v.VerbLemma == b.v.VerbLemma &&
-		(a.subj == b.subj || a.subj == "" || b.subj == "") && sameKeys(s.townsOf(a.item), s.townsOf(b.item)) {
+		(a.subj == b.subj || a.subj == "" || b.subj == "") && maps.Equal(s.townsOf(a.item), s.townsOf(b.item)) {
 		score += s.idf["s:"+a.v.VerbLemma]
 	}
 	for _, st := range fb.Stems {
@@ -821,19 +824,6 @@ func (s *state) shared(a, b slotRef) float64 {
 		}
 	}
 	return score
-}
-
-// sameKeys reports two sets with the same members.
-func sameKeys[K comparable](a, b map[K]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // slotIDF weighs stems and entities by how few of the story's sentences
