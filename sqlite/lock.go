@@ -22,8 +22,9 @@ type storiesLock struct {
 	path string
 	sem  chan struct{} // holds a token while a goroutine of this process holds the lock
 
-	mu sync.Mutex
-	f  *os.File // opened at the first lock, kept for the store's lifetime
+	mu     sync.Mutex
+	f      *os.File // opened at the first lock, kept for the store's lifetime
+	closed bool     // close was called; the last holder closes f
 }
 
 func newStoriesLock(storePath string) *storiesLock {
@@ -49,8 +50,8 @@ func (l *storiesLock) lock(ctx context.Context) (held bool, err error) {
 	}
 	// A wait given up on ctx hands the token back only once the flock it
 	// may still get is released, so no other goroutine takes the lock on
-	// the same file meanwhile.
-	if err := lockFile(ctx, f, func() { <-l.sem }); err != nil {
+	// the same file meanwhile, nor close closes the file under it.
+	if err := lockFile(ctx, f, l.release); err != nil {
 		return false, fmt.Errorf("lock stories: %w", err)
 	}
 	return true, nil
@@ -59,17 +60,31 @@ func (l *storiesLock) lock(ctx context.Context) (held bool, err error) {
 // unlock releases a lock taken by lock with held set.
 func (l *storiesLock) unlock() {
 	l.mu.Lock()
-	f := l.f
-	l.mu.Unlock()
-	if f != nil {
-		unlockFile(f)
+	if l.f != nil {
+		unlockFile(l.f)
 	}
+	l.mu.Unlock()
+	l.release()
+}
+
+// release hands the token back, closing the file first if close was
+// called meanwhile.
+func (l *storiesLock) release() {
+	l.mu.Lock()
+	if l.closed && l.f != nil {
+		l.f.Close() // nothing to tell: the store is closed, its lock gone either way
+		l.f = nil
+	}
+	l.mu.Unlock()
 	<-l.sem
 }
 
 func (l *storiesLock) file() (*os.File, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.closed {
+		return nil, os.ErrClosed
+	}
 	if l.f == nil {
 		f, err := os.OpenFile(l.path, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
@@ -81,10 +96,18 @@ func (l *storiesLock) file() (*os.File, error) {
 }
 
 // close closes the lock file (the file stays: removing it could let two
-// processes lock two different files of the same name).
+// processes lock two different files of the same name). A goroutine still
+// holding or waiting for the lock closes it when it lets go.
 func (l *storiesLock) close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.closed = true
+	select {
+	case l.sem <- struct{}{}:
+		defer func() { <-l.sem }()
+	default:
+		return nil
+	}
 	if l.f == nil {
 		return nil
 	}
