@@ -753,6 +753,10 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if va.Attr != claim.AttrDate && va.Attr != claim.AttrMonth && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
+	// "43 RBIs in 54 games" and "121 RBIs in 157 games": over other spans
+	if va.Attr == claim.AttrCount && spansApart(fa, fb) {
+		return false
+	}
 	// the towns a distance names are its reference points, not where the
 	// event happened ("east of Cloverdale and 26 miles from Santa Rosa")
 	// (and a population is of the place that holds it, whatever else the
@@ -873,6 +877,30 @@ func sameThing(a, b *claim.ValueFact) bool {
 }
 
 // apart reports two non-empty sets of moments with nothing in common.
+// spansApart reports two sentences that count the same spans of time or
+// play ("54 games", "157 games") with no figure in common: their other
+// figures are over different spans.
+func spansApart(a, b *claim.Fact) bool {
+	found := false
+	for i := range a.Values {
+		x := &a.Values[i]
+		if x.Attr != claim.AttrCount || !timeHeads[x.Head] {
+			continue
+		}
+		for j := range b.Values {
+			y := &b.Values[j]
+			if y.Attr != claim.AttrCount || y.Head != x.Head {
+				continue
+			}
+			if x.N == y.N {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
 func apart(a, b []int) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false

@@ -155,8 +155,8 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// "two of the three victims died": three is the whole, not the dead
 	// (but "30 of the 80 wounded": 80 counts the wounded, see below);
 	// "five bombs, of which four exploded": four is a part
-	if v.ti >= 2 && toks[v.ti-1].low == "the" && toks[v.ti-2].low == "of" {
-		v.Part = true
+	if v.ti >= 2 && toks[v.ti-1].low == "the" && (toks[v.ti-2].low == "of" || toks[v.ti-2].low == "among") {
+		v.Part = true // "among the nine voting to put him to death"
 	}
 	if v.ti >= 2 && toks[v.ti-2].low == "of" && (toks[v.ti-1].low == "which" || toks[v.ti-1].low == "whom" || toks[v.ti-1].low == "them") {
 		v.Part = true
@@ -387,6 +387,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Head = "person"
 			v.elided = true
 			v.Part = false // "30 of the 80 wounded": the wounded are counted
+		} else if k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && toks[k].pos == "VBN" {
+			// "six children were killed and 14 trapped under debris": a
+			// participle of its own, of no act the frames know
+			v.VerbClass, v.VerbLemma, v.VerbWord = "", x.verbKey(toks[k].low), lang.Lemma(toks[k].low)
 		} else if v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "arrest" || v.VerbClass == "hospitalis" {
 			v.Head = "person"
 		} else if c := tollOf(toks, v.ti); c != "" {
