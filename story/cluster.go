@@ -163,7 +163,7 @@ type Clusterer struct {
 	scale  float64
 
 	terms        map[string]uint32
-	words        map[string]uint32 // lowercased word -> term, a cache
+	words        map[string]uint32 // lowercased word -> term plus one, a cache
 	names        []string
 	df           []float32
 	caseUp       []float32 // times a term was capitalised inside a sentence of running text
@@ -183,7 +183,12 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	tf      map[uint32]float64
+	tfAcc   []float64 // by term: the weight summed so far of the article being finished
+	tfIDs   []uint32  // the terms of tfAcc that are not zero
+	drafts  []draft   // reused across chunks
+	toks    [2][]token
+	merge   [2][]tw   // centroidOf's buffers
+	votes   []dayVote // centroidOf's
 	hitGen  uint32   // generation of story.hit
 	touched []*story // stories with a hit this generation
 }
@@ -205,7 +210,6 @@ func NewClusterer(opts Options) *Clusterer {
 		clock:   noDay,
 		gen:     1,
 		evicted: noDay,
-		tf:      map[uint32]float64{},
 	}
 }
 
@@ -226,14 +230,14 @@ func (c *Clusterer) termID(s string) uint32 {
 
 // wordID returns the term of a lowercased word: its stem's number.
 func (c *Clusterer) wordID(w string) uint32 {
-	if id, ok := c.words[w]; ok {
-		return id
+	if id := c.words[w]; id != 0 {
+		return id - 1
 	}
 	id := c.termID(c.stem.stem(w))
 	if len(c.words) >= stemCacheMax {
 		clear(c.words) // bounded memory; refills with current vocabulary
 	}
-	c.words[strings.Clone(w)] = id
+	c.words[strings.Clone(w)] = id + 1
 	return id
 }
 
@@ -279,7 +283,8 @@ type features struct {
 // analyse tokenises a and builds its features. It does not change the
 // statistics.
 func (c *Clusterer) analyse(a *crosscheck.Article) features {
-	d := c.draft(a)
+	var d draft
+	c.draft(a, &d, nil)
 	return c.finish(&d)
 }
 
@@ -289,15 +294,7 @@ type draft struct {
 	f     features // all but tf and vec
 	words []weighted
 	names []weighted // adjacent capitalised words, as "tara_reid"
-	// cased are the words of running text, inside a sentence, that tell
-	// whether a word is a name (upper) or not (lower).
-	cased []casedWord
 	slots []rawSlot
-}
-
-type casedWord struct {
-	w     string
-	upper bool
 }
 
 type weighted struct {
@@ -310,14 +307,22 @@ type weighted struct {
 	// names elsewhere.
 	cap  bool
 	pair string
+	// id is the term of w plus one when draft found it in
+	// Clusterer.words, else 0 (finish looks it up).
+	id uint32
+	// cased marks a word of running text, inside a sentence, that tells
+	// whether the word is a name (upper) or not.
+	cased, upper bool
 }
 
 // draft tokenises a, resolves its dates, finds its names and weighs its
-// words. It reads only c.opts.
-func (c *Clusterer) draft(a *crosscheck.Article) draft {
-	var d draft
+// words, into d, whose slices it reuses. toks is scratch for the tokens,
+// returned for the next call. It reads c.opts and c.words only, so that
+// drafts can be made in parallel while nothing writes to the clusterer.
+func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token {
+	*d = draft{words: d.words[:0], names: d.names[:0], slots: d.slots[:0]}
 	f := &d.f
-	toks, sents := articleTokens(a, make([]token, 0, (len(a.Title)+len(a.Text))/6+8))
+	toks, sents := articleTokens(a, toks[:0])
 	f.d, f.dkind, f.weekday = eventDayWeek(a, toks, sents)
 	// Only a publication date anchors the text's dates well enough to keep
 	// stories apart: text alone often names a day long past.
@@ -330,7 +335,6 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		f.title = clip(a.Text[sents[0].Start:sents[0].End], 120)
 	}
 	eb := c.opts.EntityBoost
-	d.words = make([]weighted, 0, len(toks))
 	dates, when := dateTokens(a, toks)
 	caps := titleCase(toks)
 	for i, t := range toks {
@@ -357,10 +361,10 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 			w *= eb
 		}
 		pending := t.upper && !t.digit && headline
-		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0})
-		if t.sent >= 0 && !headline && !t.first && !t.digit {
-			d.cased = append(d.cased, casedWord{t.lower, t.upper})
-		}
+		// A word the clusterer knows already needs no lookup later,
+		// in the one goroutine that places.
+		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0, id: c.words[t.lower],
+			cased: t.sent >= 0 && !headline && !t.first && !t.digit, upper: t.upper})
 		// Adjacent capitalised words: the name as one term ("tara_reid").
 		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] && !stampWords[toks[i+1].lower] {
 			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w}
@@ -383,39 +387,49 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		d.names = append(d.names, weighted{w: x.w, v: w})
 	}
 	f.ents, f.places = phrases(a, toks)
-	d.slots = slotRuns(a, toks, dates, caps)
-	return d
+	d.slots = slotRuns(a, toks, dates, caps, d.slots)
+	if cap(toks) > maxTokenBuf {
+		return nil // one huge article's buffer is not kept
+	}
+	return toks
 }
+
+// maxTokenBuf is the largest token buffer kept for the next article.
+const maxTokenBuf = 1 << 15
 
 // finish turns a draft into features: term numbers and weights.
 func (c *Clusterer) finish(d *draft) features {
 	f := d.f
 	f.places = slices.DeleteFunc(f.places, func(p string) bool { return !c.namelike(p) })
-	clear(c.tf)
 	eb := c.opts.EntityBoost
 	for _, x := range d.words {
-		id := c.wordID(x.w)
+		id := x.id - 1
+		if x.id == 0 {
+			id = c.wordID(x.w)
+		}
 		v := x.v
 		if x.cap {
 			v *= 1 + (eb-1)*c.nameness(id)
 		}
-		c.tf[id] += v
+		c.addTF(id, v)
 	}
 	for _, x := range d.names {
 		if x.cap {
 			if c.nameness(c.wordID(x.w)) < 0.5 || c.nameness(c.wordID(x.pair)) < 0.5 {
 				continue
 			}
-			c.tf[c.termID(x.w+"_"+x.pair)] += x.v
+			c.addTF(c.termID(x.w+"_"+x.pair), x.v)
 			continue
 		}
-		c.tf[c.termID(x.w)] += x.v
+		c.addTF(c.termID(x.w), x.v)
 	}
-	f.tf = make([]tw, 0, len(c.tf))
-	for id, w := range c.tf {
-		f.tf = append(f.tf, tw{id: id, w: float32(1 + math.Log(w))})
+	slices.Sort(c.tfIDs)
+	f.tf = make([]tw, len(c.tfIDs))
+	for k, id := range c.tfIDs {
+		f.tf[k] = tw{id: id, w: float32(1 + math.Log(c.tfAcc[id]))}
+		c.tfAcc[id] = 0
 	}
-	slices.SortFunc(f.tf, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+	c.tfIDs = c.tfIDs[:0]
 	for _, t := range f.tf {
 		if n := c.names[t.id]; n[0] != '@' && !strings.ContainsFunc(n, isDigit) {
 			f.words++
@@ -426,13 +440,30 @@ func (c *Clusterer) finish(d *draft) features {
 	return f
 }
 
+// addTF adds v to the weight of term id in the article being finished.
+func (c *Clusterer) addTF(id uint32, v float64) {
+	if int(id) >= len(c.tfAcc) {
+		c.tfAcc = append(c.tfAcc, make([]float64, len(c.names)-len(c.tfAcc))...)
+	}
+	if c.tfAcc[id] == 0 {
+		c.tfIDs = append(c.tfIDs, id)
+	}
+	c.tfAcc[id] += v
+}
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // learnCase counts how the draft's words are written inside sentences of
 // running text: capitalised there, a word is a name.
 func (c *Clusterer) learnCase(d *draft) {
-	for _, x := range d.cased {
-		id := c.wordID(x.w)
+	for _, x := range d.words {
+		if !x.cased {
+			continue
+		}
+		id := x.id - 1
+		if x.id == 0 {
+			id = c.wordID(x.w)
+		}
 		if x.upper {
 			c.caseUp[id]++
 		} else {
@@ -460,11 +491,7 @@ func (c *Clusterer) namelike(p string) bool {
 		if len(toks[i].lower) < 2 || toks[i].digit {
 			continue
 		}
-		id, ok := c.words[toks[i].lower]
-		if !ok {
-			id = c.wordID(toks[i].lower)
-		}
-		return c.nameness(id) >= 0.5
+		return c.nameness(c.wordID(toks[i].lower)) >= 0.5
 	}
 	return false
 }
@@ -685,6 +712,7 @@ func (c *Clusterer) compact() {
 	}
 	c.names, c.df, c.caseUp, c.caseLow = names, df, up, low
 	c.idfC = make([]idfEntry, len(names))
+	c.tfAcc = nil // all zero; sized again to the smaller vocabulary
 	c.gen++
 	c.terms = make(map[string]uint32, len(names))
 	for id, n := range names {
@@ -846,7 +874,12 @@ func addCounts(cs []count, names []string) []count {
 }
 
 func mergeTerms(s []tw, a []tw) []tw {
-	out := make([]tw, 0, len(s)+len(a))
+	return mergeInto(make([]tw, 0, len(s)+len(a)), s, a)
+}
+
+// mergeInto appends to out the terms of s with those of a added, a
+// counting as one more article.
+func mergeInto(out, s, a []tw) []tw {
 	i, j := 0, 0
 	for i < len(s) || j < len(a) {
 		switch {

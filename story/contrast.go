@@ -39,8 +39,7 @@ const slotSents = 1
 // slotRuns finds the slots of a's headline and lead: runs of number
 // tokens (joined by spaces or punctuation only, "20 - 13", "6.1") and of
 // name tokens, each keyed by the word before and the word after it.
-func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []rawSlot {
-	var out []rawSlot
+func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, out []rawSlot) []rawSlot {
 	src := func(t token) string {
 		if t.sent < 0 {
 			return a.Title
@@ -183,9 +182,15 @@ func (c *Clusterer) keepSlots(raw []rawSlot) []slot {
 // contrast reports whether two items give different values to the same
 // slot, and neither value shows anywhere in the other item.
 func contrast(a, b []slot) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
 	for _, x := range a {
+		if x.key == "" {
+			continue
+		}
 		for _, y := range b {
-			if x.key == "" || x.key != y.key || x.num != y.num || same(x, y) {
+			if x.key != y.key || x.num != y.num || same(x, y) {
 				continue
 			}
 			if hasVal(b, x) || hasVal(a, y) {
@@ -210,8 +215,13 @@ func same(x, y slot) bool {
 	if x.num || y.num {
 		return false
 	}
-	for _, w := range strings.Fields(x.val) {
-		for _, v := range strings.Fields(y.val) {
+	// Values are lowercased words joined by single spaces (see slotRuns).
+	for xs := x.val; xs != ""; {
+		var w string
+		w, xs, _ = strings.Cut(xs, " ")
+		for ys := y.val; ys != ""; {
+			var v string
+			v, ys, _ = strings.Cut(ys, " ")
 			if w == v || len(w) >= 5 && len(v) >= 5 && w[:5] == v[:5] {
 				return true
 			}

@@ -136,16 +136,20 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		}
 		todo = append(todo, i)
 	}
-	// Tokenising and dating need no shared state: two at a time.
-	drafts := make([]draft, len(todo))
+	// Tokenising and dating need no shared state: two at a time. The
+	// drafts' slices and the token buffers are reused chunk after chunk.
+	if len(c.drafts) < len(todo) {
+		c.drafts = append(c.drafts, make([]draft, len(todo)-len(c.drafts))...)
+	}
+	drafts := c.drafts[:len(todo)]
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), 2, len(todo))
+	workers := min(runtime.GOMAXPROCS(0), len(c.toks), len(todo))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for k := w; k < len(todo); k += workers {
-				drafts[k] = c.draft(as[todo[k]])
+				c.toks[w] = c.draft(as[todo[k]], &drafts[k], c.toks[w])
 			}
 		}()
 	}
@@ -159,7 +163,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		it := &items[i]
 		a := it.a
 		it.f = c.finish(&drafts[k])
-		drafts[k] = draft{}
+		drafts[k].f = features{} // the item owns them now
 		c.advance(a)
 		if a.DuplicateOf != "" {
 			if j, ok := firstByID[a.DuplicateOf]; ok && j < i {
@@ -240,19 +244,18 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	}
 	// Pairs of chunk articles that share a heavy term.
 	post := map[uint32][]int{}
-	seen := map[int]bool{}
+	seenBy := make([]int, len(live)) // the article y was last compared with, plus one
 	for x, i := range live {
 		f := &items[i].f
 		if f.words == 0 {
 			continue // a date line: it stays alone
 		}
-		clear(seen)
 		for _, k := range heaviest(f.vec, queryTerms) {
 			for _, y := range post[f.tf[k].id] {
-				if seen[y] {
+				if seenBy[y] == x+1 {
 					continue
 				}
-				seen[y] = true
+				seenBy[y] = x + 1
 				g := &items[live[y]].f
 				s := dotFeatures(f, g) * c.pairFactor(f, g)
 				if s >= minEdge {
@@ -450,25 +453,20 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 // centroids and applied together.
 func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int, rep func(int) int) {
 	where := make([]int, len(live)) // live position -> node
-	pos := map[int]int{}            // item index -> live position
-	for x, i := range live {
-		pos[i] = x
-	}
+	pos := livePositions(items, live)
 	for g, n := range nodes {
 		for _, i := range n.items {
 			where[pos[i]] = g
 		}
 	}
-	cents := map[int]*centroid{}
+	cents := make([]*centroid, len(nodes)) // by node, made when needed
 	for pass := 0; pass < refinePasses; pass++ {
 		cent := func(g int) *centroid {
-			ct, ok := cents[g]
-			if !ok {
+			if cents[g] == nil {
 				v := c.centroidOf(items, nodes[g])
-				ct = &v
-				cents[g] = ct
+				cents[g] = &v
 			}
-			return ct
+			return cents[g]
 		}
 		type move struct{ x, from, to int }
 		var moves []move
@@ -520,8 +518,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			nodes[m.from].items = slices.DeleteFunc(nodes[m.from].items, func(v int) bool { return v == i })
 			nodes[m.to].items = append(nodes[m.to].items, i)
 			where[m.x] = m.to
-			delete(cents, m.from)
-			delete(cents, m.to)
+			cents[m.from], cents[m.to] = nil, nil
 		}
 	}
 }
@@ -536,27 +533,58 @@ type centroid struct {
 
 func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 	ct := centroid{d: noDay}
-	votes := map[day]float64{}
+	// Day votes, few: a slice, not a map.
+	votes := c.votes[:0]
+	vote := func(d day, w float64) {
+		for k := range votes {
+			if votes[k].d == d {
+				votes[k].w += w
+				return
+			}
+		}
+		votes = append(votes, dayVote{d, w})
+	}
+	// Sums merged through two scratch buffers; the centroid gets a copy.
+	terms := c.merge[0][:0]
 	if n.old != nil {
-		ct.terms = n.old.terms
+		terms = append(terms, n.old.terms...)
 		if n.old.last != noDay {
-			votes[n.old.last] += float64(n.old.nvec)
+			vote(n.old.last, float64(n.old.nvec))
 		}
 	}
 	for _, i := range n.items {
 		f := &items[i].f
-		ct.terms = mergeTerms(ct.terms, f.tf)
+		c.merge[1] = mergeInto(c.merge[1][:0], terms, f.tf)
+		terms, c.merge[0], c.merge[1] = c.merge[1], c.merge[1], terms
 		if f.t != noDay {
-			votes[f.t] += float64(f.dkind)
+			vote(f.t, float64(f.dkind))
 		}
 	}
-	ct.d = bestDay(votes)
+	if n.old != nil && len(n.items) == 0 {
+		ct.terms = n.old.terms // read only
+	} else {
+		ct.terms = slices.Clone(terms)
+	}
+	c.merge[0] = terms
+	best, bw := noDay, 0.0
+	for _, v := range votes {
+		if v.w > bw || (v.w == bw && v.d < best) {
+			best, bw = v.d, v.w
+		}
+	}
+	ct.d = best
+	c.votes = votes
 	for _, t := range ct.terms {
 		v := float64(t.w) * c.idf(t.id)
 		ct.norm += v * v
 	}
 	ct.norm = math.Sqrt(ct.norm)
 	return ct
+}
+
+type dayVote struct {
+	d day
+	w float64
 }
 
 // cosine of an article with the centroid; self says the article is in it
@@ -736,10 +764,7 @@ const (
 // the story it matches best, while one that matches two look-alike
 // stories about as well stays apart.
 func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int, rep func(int) int) {
-	pos := make(map[int]int, len(live)) // item index -> live position
-	for x, i := range live {
-		pos[i] = x
-	}
+	pos := livePositions(items, live)
 	where := make([]int, len(live))
 	size := func(g int) int {
 		n := len(nodes[g].items)
@@ -762,15 +787,13 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 			}
 			return rep(y)
 		}
-		cents := map[int]*centroid{}
+		cents := make([]*centroid, len(nodes))
 		cent := func(g int) *centroid {
-			ct, ok := cents[g]
-			if !ok {
+			if cents[g] == nil {
 				v := c.centroidOf(items, nodes[g])
-				ct = &v
-				cents[g] = ct
+				cents[g] = &v
 			}
-			return ct
+			return cents[g]
 		}
 		into := map[int]int{}
 		var from []int
@@ -822,6 +845,19 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 			nodes[g].items = nil
 		}
 	}
+}
+
+// livePositions maps an item's index to its position in live (-1 when
+// it is not live).
+func livePositions(items []item, live []int) []int {
+	pos := make([]int, len(items))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for x, i := range live {
+		pos[i] = x
+	}
+	return pos
 }
 
 func btoi(b bool) int {

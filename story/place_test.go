@@ -14,7 +14,8 @@ func TestNamelike(t *testing.T) {
 		"Critics said the film about a world war was a good beta test for New York audiences. " +
 		"The motion passed after the council met in Paris and in New York."}
 	a.Sentences = splitSentences(a.Text)
-	d := c.draft(a)
+	var d draft
+	c.draft(a, &d, nil)
 	c.learnCase(&d)
 	for _, tc := range []struct {
 		phrase string
