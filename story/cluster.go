@@ -189,8 +189,8 @@ type Clusterer struct {
 	toks    [2][]token
 	merge   [2][]tw   // centroidOf's buffers
 	votes   []dayVote // centroidOf's
-	hitGen  uint32   // generation of story.hit
-	touched []*story // stories with a hit this generation
+	hitGen  uint32    // generation of story.hit
+	touched []*story  // stories with a hit this generation
 }
 
 // NewClusterer returns an empty clusterer.
