@@ -338,11 +338,11 @@ func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token
 	dates, when := dateTokens(a, toks)
 	caps := titleCase(toks)
 	for i, t := range toks {
-		if stopWords[t.lower] || stampWords[t.lower] || dates[i] || (len(t.lower) < 2 && !t.digit) {
+		if t.class&(clStop|clStamp) != 0 || dates[i] || (len(t.lower) < 2 && !t.digit) {
 			continue
 		}
 		// "Last updated" is a page's stamp, no word of its story.
-		if t.lower == "last" && i+1 < len(toks) && stampWords[toks[i+1].lower] {
+		if t.lower == "last" && i+1 < len(toks) && toks[i+1].class&clStamp != 0 {
 			continue
 		}
 		headline := caps[t.sent+1]
@@ -366,7 +366,7 @@ func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token
 		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0, id: c.words[t.lower],
 			cased: t.sent >= 0 && !headline && !t.first && !t.digit, upper: t.upper})
 		// Adjacent capitalised words: the name as one term ("tara_reid").
-		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] && !stampWords[toks[i+1].lower] {
+		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && toks[i+1].class&(clStop|clStamp) == 0 {
 			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w}
 			if pending {
 				x.cap, x.w, x.pair = true, t.lower, toks[i+1].lower
@@ -540,12 +540,12 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if !t.upper || t.digit || stopWords[t.lower] || len(t.lower) < 2 {
+		if !t.upper || t.digit || t.class&clStop != 0 || len(t.lower) < 2 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && toks[j].upper && !toks[j].digit && !stopWords[toks[j].lower] && adjacent(a, toks[j-1], toks[j]) && j-i < 5 {
+		for j < len(toks) && toks[j].upper && !toks[j].digit && toks[j].class&clStop == 0 && adjacent(a, toks[j-1], toks[j]) && j-i < 5 {
 			j++
 		}
 		// Headlines capitalise every word; a lone capitalised word opening
@@ -557,10 +557,10 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 		// Roles and nationalities are not part of the name: "French
 		// President Emmanuel Macron" is Emmanuel Macron.
 		k := i
-		for k < j-1 && (roleWords[toks[k].lower] || demonym(toks[k].lower)) {
+		for k < j-1 && (toks[k].class&clRole != 0 || demonym(toks[k].lower)) {
 			k++
 		}
-		if k == j-1 && (roleWords[toks[k].lower] || demonym(toks[k].lower)) {
+		if k == j-1 && (toks[k].class&clRole != 0 || demonym(toks[k].lower)) {
 			i = j
 			continue
 		}

@@ -21,6 +21,9 @@ type slot struct {
 	val string // the number, or the name's words, lowercased, space-separated
 	num bool
 	amt bool // a number followed by a scale word ("85 million"): an amount
+	// kh is a hash of key (0 for no key): most keys differ, and telling
+	// so by a number spares comparing strings.
+	kh uint32
 }
 
 // rawSlot is a slot found by draft whose name words are capitalised in a
@@ -61,7 +64,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, ou
 	// 2", "day six", "part 3"): its reports number themselves.
 	content := func(i int) bool {
 		t := toks[i]
-		return !t.digit && !dates[i] && !stopWords[t.lower] && !stampWords[t.lower] && !roleWords[t.lower] && !sequenceWords[t.lower] && len(t.lower) > 1
+		return !t.digit && !dates[i] && t.class&(clStop|clStamp|clRole|clSequence) == 0 && len(t.lower) > 1
 	}
 	for i := 0; i < len(toks); {
 		t := toks[i]
@@ -72,7 +75,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, ou
 		headline := caps[t.sent+1]
 		isName := func(k int) (bool, bool) { // name, pending
 			u := toks[k]
-			if !u.upper || u.digit || dates[k] || stopWords[u.lower] || stampWords[u.lower] || roleWords[u.lower] || len(u.lower) < 2 {
+			if !u.upper || u.digit || dates[k] || u.class&(clStop|clStamp|clRole) != 0 || len(u.lower) < 2 {
 				return false, false
 			}
 			if headline || u.first || u.sent < 0 {
@@ -92,7 +95,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, ou
 				parts = append(parts, strings.NewReplacer(".", "|", ",", "|").Replace(toks[k].lower))
 			}
 			s.val, s.num = strings.Join(parts, "|"), true
-			s.amt = j < len(toks) && scaleWords[toks[j].lower]
+			s.amt = j < len(toks) && toks[j].class&clScale != 0
 			// Two or three figures joined by dashes are a score or a
 			// record ("31-24", "20 - 13", "52-3-1"): one slot, whatever
 			// the words around them.
@@ -172,6 +175,9 @@ func (c *Clusterer) keepSlots(raw []rawSlot) []slot {
 				s.key = c.stem.stem(s.key[:len(s.key)-1]) + ">"
 			}
 		}
+		if s.key != "" {
+			s.kh = keyHash(s.key)
+		}
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
@@ -190,7 +196,7 @@ func contrast(a, b []slot) bool {
 			continue
 		}
 		for _, y := range b {
-			if x.key != y.key || x.num != y.num || same(x, y) {
+			if x.kh != y.kh || x.key != y.key || x.num != y.num || same(x, y) {
 				continue
 			}
 			if hasVal(b, x) || hasVal(a, y) {
@@ -228,6 +234,16 @@ func same(x, y slot) bool {
 		}
 	}
 	return false
+}
+
+// keyHash is FNV-1a of a slot key, never 0.
+func keyHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h ^= uint32(k[i])
+		h *= 16777619
+	}
+	return h | 1
 }
 
 func hasVal(ss []slot, x slot) bool {
