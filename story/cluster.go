@@ -121,6 +121,9 @@ type tw struct {
 	id   uint32
 	w    float32
 	docs uint16
+	// ent marks, in an article's vector only, a term that is a name or a
+	// number there (see sharesName).
+	ent bool
 }
 
 type count struct {
@@ -185,6 +188,7 @@ type Clusterer struct {
 	// scratch
 	tfAcc   []float64 // by term: the weight summed so far of the article being finished
 	tfIDs   []uint32  // the terms of tfAcc that are not zero
+	tfEnt   []bool    // by term: whether a name or number gave it, in the article being finished
 	drafts  []draft   // reused across chunks
 	toks    [2][]token
 	merge   [2][]tw   // centroidOf's buffers
@@ -313,6 +317,10 @@ type weighted struct {
 	// cased marks a word of running text, inside a sentence, that tells
 	// whether the word is a name (upper) or not.
 	cased, upper bool
+	// ent marks a name or a number: a figure, or a word capitalised
+	// where capitals tell names; entCap a capitalised word of a
+	// headline-case sentence, a name as far as finish finds it one.
+	ent, entCap bool
 }
 
 // draft tokenises a, resolves its dates, finds its names and weighs its
@@ -361,13 +369,14 @@ func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token
 			w *= eb
 		}
 		pending := t.upper && !t.digit && headline
+		ent := t.digit || t.upper && !headline && (!t.first || next && toks[i+1].upper)
 		// A word the clusterer knows already needs no lookup later,
 		// in the one goroutine that places.
 		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0, id: c.words[t.lower],
-			cased: t.sent >= 0 && !headline && !t.first && !t.digit, upper: t.upper})
+			cased: t.sent >= 0 && !headline && !t.first && !t.digit, upper: t.upper, ent: ent, entCap: pending})
 		// Adjacent capitalised words: the name as one term ("tara_reid").
 		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && toks[i+1].class&(clStop|clStamp) == 0 {
-			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w}
+			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w, ent: true}
 			if pending {
 				x.cap, x.w, x.pair = true, t.lower, toks[i+1].lower
 			}
@@ -408,26 +417,27 @@ func (c *Clusterer) finish(d *draft) features {
 			id = c.wordID(x.w)
 		}
 		v := x.v
+		ent := x.ent || x.entCap && c.nameness(id) >= 0.5
 		if x.cap {
 			v *= 1 + (eb-1)*c.nameness(id)
 		}
-		c.addTF(id, v)
+		c.addTF(id, v, ent)
 	}
 	for _, x := range d.names {
 		if x.cap {
 			if c.nameness(c.wordID(x.w)) < 0.5 || c.nameness(c.wordID(x.pair)) < 0.5 {
 				continue
 			}
-			c.addTF(c.termID(x.w+"_"+x.pair), x.v)
+			c.addTF(c.termID(x.w+"_"+x.pair), x.v, true)
 			continue
 		}
-		c.addTF(c.termID(x.w), x.v)
+		c.addTF(c.termID(x.w), x.v, x.ent)
 	}
 	slices.Sort(c.tfIDs)
 	f.tf = make([]tw, len(c.tfIDs))
 	for k, id := range c.tfIDs {
-		f.tf[k] = tw{id: id, w: float32(1 + math.Log(c.tfAcc[id]))}
-		c.tfAcc[id] = 0
+		f.tf[k] = tw{id: id, w: float32(1 + math.Log(c.tfAcc[id])), ent: c.tfEnt[id]}
+		c.tfAcc[id], c.tfEnt[id] = 0, false
 	}
 	c.tfIDs = c.tfIDs[:0]
 	for _, t := range f.tf {
@@ -441,14 +451,16 @@ func (c *Clusterer) finish(d *draft) features {
 }
 
 // addTF adds v to the weight of term id in the article being finished.
-func (c *Clusterer) addTF(id uint32, v float64) {
+func (c *Clusterer) addTF(id uint32, v float64, ent bool) {
 	if int(id) >= len(c.tfAcc) {
 		c.tfAcc = append(c.tfAcc, make([]float64, len(c.names)-len(c.tfAcc))...)
+		c.tfEnt = append(c.tfEnt, make([]bool, len(c.names)-len(c.tfEnt))...)
 	}
 	if c.tfAcc[id] == 0 {
 		c.tfIDs = append(c.tfIDs, id)
 	}
 	c.tfAcc[id] += v
+	c.tfEnt[id] = c.tfEnt[id] || ent
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -712,7 +724,7 @@ func (c *Clusterer) compact() {
 	}
 	c.names, c.df, c.caseUp, c.caseLow = names, df, up, low
 	c.idfC = make([]idfEntry, len(names))
-	c.tfAcc = nil // all zero; sized again to the smaller vocabulary
+	c.tfAcc, c.tfEnt = nil, nil // all zero; sized again to the smaller vocabulary
 	c.gen++
 	c.terms = make(map[string]uint32, len(names))
 	for id, n := range names {

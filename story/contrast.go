@@ -118,7 +118,9 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, ou
 				continue
 			}
 			s.cap = pending
-			for j < len(toks) && adjacent(a, toks[j-1], toks[j]) {
+			// A possessive ends a name: "Indonesia's Aceh" is Aceh, of
+			// Indonesia.
+			for j < len(toks) && adjacent(a, toks[j-1], toks[j]) && !possessive(src(toks[j-1]), toks[j-1]) {
 				ok, p := isName(j)
 				if !ok {
 					break
@@ -149,6 +151,12 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, ou
 		i = j
 	}
 	return out
+}
+
+// possessive reports whether t is written with a possessive 's.
+func possessive(text string, t token) bool {
+	w := text[t.start:t.end]
+	return len(w) > len(t.lower) && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S"))
 }
 
 // keepSlots resolves the pending names of raw slots and stems the keys.

@@ -58,6 +58,12 @@ const (
 	shortLone  = 0.25
 	shortCap   = 0.12
 	shortSmall = 5
+	// headlineTerms is the most distinct terms of a headline alone.
+	headlineTerms = 15
+	// commonOnly multiplies the similarity of two headlines that share
+	// no name and no number (see sharesName): common words alone ("quake
+	// hits", "charged with murder") tell a kind of event, not which.
+	commonOnly = 0.75
 )
 
 // Place assigns a to the story it reports, opening a new story when no
@@ -258,6 +264,9 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 				seenBy[y] = x + 1
 				g := &items[live[y]].f
 				s := dotFeatures(f, g) * c.pairFactor(f, g)
+				if headlines(f, g) && !sharesName(f.tf, g.tf) {
+					s *= commonOnly
+				}
 				if s >= minEdge {
 					if contrast(f.slots, g.slots) {
 						s *= contrastFactor
@@ -285,7 +294,11 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 			}
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
-			if sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s); sum >= minEdge {
+			sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s)
+			if len(f.tf) <= headlineTerms && 2*s.shorts > s.nvec && !sharesName(f.tf, s.terms) {
+				sum *= commonOnly
+			}
+			if sum >= minEdge {
 				if contrast(f.slots, s.slots) {
 					sum *= contrastFactor
 				}
@@ -751,7 +764,7 @@ func (c *Clusterer) pairFactor(a, b *features) float64 {
 // Adoption of small groups (see adopt).
 const (
 	adoptMax    = 4    // articles in a group that may be adopted
-	adoptBar    = 0.15 // least centroid cosine with the adopting group
+	adoptBar    = 0.12 // least centroid cosine with the adopting group
 	adoptMargin = 1.3  // how much closer the adopting group is than the next best
 	adoptPasses = 3
 	adoptTarget = 4
@@ -858,6 +871,34 @@ func livePositions(items []item, live []int) []int {
 		pos[i] = x
 	}
 	return pos
+}
+
+// headlines reports whether both articles are of a headline's length.
+func headlines(a, b *features) bool {
+	return len(a.tf) <= headlineTerms && len(b.tf) <= headlineTerms
+}
+
+// sharesName reports whether an article's terms and other terms (an
+// article's or a story's) have a term in common that is a name or a
+// number in either article: "Aceh", "Jamal Williams", "6.1". A story's
+// terms mark none: it counts what the article names.
+func sharesName(a, b []tw) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			if a[i].ent || b[j].ent {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
 }
 
 func btoi(b bool) int {
