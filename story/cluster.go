@@ -156,6 +156,8 @@ type story struct {
 	dead     bool     // evicted
 	hit      float64  // weight shared with the probe of generation hitGen
 	hitGen   uint32
+	norm     float64 // the norm of terms under the statistics of generation normGen
+	normGen  uint32
 }
 
 // Clusterer places articles into stories, one at a time. It is not safe
@@ -191,7 +193,9 @@ type Clusterer struct {
 	tfEnt   []bool    // by term: whether a name or number gave it, in the article being finished
 	drafts  []draft   // reused across chunks
 	toks    [2][]token
-	merge   [2][]tw   // centroidOf's buffers
+	merge   [2][]tw   // centroidOf's and join's buffers
+	heap    []scoredTerm
+	heavy   []tw // heaviestTerms' result
 	votes   []dayVote // centroidOf's
 	hitGen  uint32    // generation of story.hit
 	touched []*story  // stories with a hit this generation
@@ -845,7 +849,13 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		if f.short {
 			s.shorts++
 		}
-		s.terms = mergeTerms(s.terms, f.tf)
+		// Merged into scratch, then back into the story's own array
+		// when it has room: a story grows by a few terms per article.
+		c.merge[0] = mergeInto(c.merge[0][:0], s.terms, f.tf)
+		if cap(s.terms) < len(c.merge[0]) {
+			s.terms = make([]tw, 0, len(c.merge[0])+len(c.merge[0])/4)
+		}
+		s.terms = append(s.terms[:0], c.merge[0]...)
 		c.prune(s)
 		for _, x := range f.slots {
 			if len(s.slots) < maxSlots && !slices.Contains(s.slots, x) {
@@ -918,19 +928,22 @@ func (c *Clusterer) prune(s *story) {
 	}
 	top := c.heaviestTerms(s.terms, c.opts.MaxStoryTerms)
 	slices.SortFunc(top, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
-	s.terms = top
+	s.terms = append(s.terms[:0], top...)
 }
 
-// heaviestTerms returns a copy of the n terms weighing most under the
-// current IDF, heaviest first, ties by term.
+// scoredTerm is a term with its weight under the current IDF.
+type scoredTerm struct {
+	t tw
+	v float64
+}
+
+// heaviestTerms returns the n terms weighing most under the current IDF,
+// heaviest first, ties by term, in scratch that the next call reuses.
 func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
-	type scored struct {
-		t tw
-		v float64
-	}
+	type scored = scoredTerm
 	less := func(x, y scored) bool { return x.v < y.v || x.v == y.v && x.t.id > y.t.id }
 	// A min-heap of the n heaviest so far.
-	h := make([]scored, 0, min(n, len(terms)))
+	h := c.heap[:0]
 	down := func(i int) {
 		for {
 			l, m := 2*i+1, i
@@ -972,10 +985,11 @@ func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
 		}
 		return cmp.Compare(x.t.id, y.t.id)
 	})
-	out := make([]tw, len(h))
-	for i, x := range h {
-		out[i] = x.t
+	out := c.heavy[:0]
+	for _, x := range h {
+		out = append(out, x.t)
 	}
+	c.heap, c.heavy = h, out
 	return out
 }
 

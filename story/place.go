@@ -587,17 +587,36 @@ func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 	}
 	ct.d = best
 	c.votes = votes
-	for _, t := range ct.terms {
-		v := float64(t.w) * c.idf(t.id)
-		ct.norm += v * v
+	if n.old != nil && len(n.items) == 0 {
+		ct.norm = c.storyNorm(n.old)
+		return ct
 	}
-	ct.norm = math.Sqrt(ct.norm)
+	ct.norm = c.termsNorm(ct.terms)
 	return ct
 }
 
 type dayVote struct {
 	d day
 	w float64
+}
+
+// termsNorm is the norm of summed term weights under the current IDF.
+func (c *Clusterer) termsNorm(terms []tw) float64 {
+	var ss float64
+	for _, t := range terms {
+		v := float64(t.w) * c.idf(t.id)
+		ss += v * v
+	}
+	return math.Sqrt(ss)
+}
+
+// storyNorm is termsNorm of the story's terms, kept for the generation
+// of the statistics: refine and each pass of adopt ask for it again.
+func (c *Clusterer) storyNorm(s *story) float64 {
+	if s.normGen != c.gen {
+		s.norm, s.normGen = c.termsNorm(s.terms), c.gen
+	}
+	return s.norm
 }
 
 // cosine of an article with the centroid; self says the article is in it
