@@ -193,9 +193,9 @@ type Clusterer struct {
 	tfEnt   []bool    // by term: whether a name or number gave it, in the article being finished
 	drafts  []draft   // reused across chunks
 	toks    [2][]token
-	merge   [2][]tw   // centroidOf's and join's buffers
+	merge   [2][]tw // centroidOf's and join's buffers
 	heap    []scoredTerm
-	heavy   []tw // heaviestTerms' result
+	heavy   []tw      // heaviestTerms' result
 	votes   []dayVote // centroidOf's
 	hitGen  uint32    // generation of story.hit
 	touched []*story  // stories with a hit this generation
@@ -853,7 +853,7 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		// when it has room: a story grows by a few terms per article.
 		c.merge[0] = mergeInto(c.merge[0][:0], s.terms, f.tf)
 		if cap(s.terms) < len(c.merge[0]) {
-			s.terms = make([]tw, 0, len(c.merge[0])+len(c.merge[0])/4)
+			s.terms = make([]tw, 0, len(c.merge[0]))
 		}
 		s.terms = append(s.terms[:0], c.merge[0]...)
 		c.prune(s)
@@ -928,7 +928,7 @@ func (c *Clusterer) prune(s *story) {
 	}
 	top := c.heaviestTerms(s.terms, c.opts.MaxStoryTerms)
 	slices.SortFunc(top, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
-	s.terms = append(s.terms[:0], top...)
+	s.terms = slices.Clone(top) // exact: a pruned story holds no spare room
 }
 
 // scoredTerm is a term with its weight under the current IDF.
