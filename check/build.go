@@ -70,7 +70,7 @@ func (s *state) buildClaims(conflicts []crosscheck.Conflict) {
 			cl.Values = append(cl.Values, v.Value)
 		}
 		if g.slot {
-			cl.Text, cl.Values, cl.Predicate, cl.Negated = g.text, g.vals, "", false
+			cl.Text, cl.Values, cl.Subject, cl.Predicate, cl.Negated = g.text, g.vals, g.subject, "", false
 		}
 		seenO := map[string]bool{}
 		indep := map[string]bool{}

@@ -125,6 +125,10 @@ type claimGroup struct {
 	slot bool
 	text string
 	vals []crosscheck.Value
+	// subject of a slot claim: the entity the figure is of ("Paul Riva"
+	// for his age), "" when the slot names none; never the subject of the
+	// first sentence, which may be someone else
+	subject string
 }
 
 func analyzeExtracted(story *crosscheck.Story, ans []*claim.Analysis, opts Options) *crosscheck.StoryReport {

@@ -167,6 +167,42 @@ func TestConflicts(t *testing.T) {
 			"Mayor Ana Ruiz answered all 11 questions at the flood hearing in Valencia.",
 			"Governor Tom Kessler answered all 14 questions at the flood hearing in Valencia.",
 			false, []string{"11", "14"}},
+		{"one act on one kind of thing (41_ecbplus)",
+			"Five bombs were dropped, of which four exploded, they told our correspondent. The camp shelters families from the Nuba Mountains. Aid workers reached the clinic by road. The border has been tense for months. Food stocks are low.",
+			"Four bombs were dropped within just a few moments. A relief flight had landed at the airstrip that morning. The agency condemned the raid. Rains have cut the roads. The refugees walked for a week.",
+			true, []string{"five bombs", "four bombs"}},
+		{"a quotation credited in its sentence states facts (12_ecb)",
+			"\"Twenty-three personnel (12 Somali and 11 Yemeni) surrendered on boarding,\" the navy said.",
+			"Taking the lead in the fight against piracy, the Indian Navy on Saturday arrested 23 Somali pirates.",
+			true, []string{"12 somali", "23 somali pirates"}},
+		{"months of one act (36_ecbplus)",
+			"In July, the Utah Supreme Court overturned the 2007 convictions of the sect leader. The sect owns ranches in Texas. Prosecutors filed new charges. The trial opens next year.",
+			"In August, the Utah Supreme Court tossed out a 2008 conviction of the sect leader in state court. His lawyers welcomed the ruling. The jail holds him still. Relatives declined to comment.",
+			true, []string{"in july", "in august"}},
+		{"days of one act named by its noun (41_ecbplus)",
+			"President Salva Kiir said his country would not retaliate for the reported bombing of Guffa in Upper Nile state on Tuesday, which he said killed seven. The camp lies near the border. Aid flights resumed. The border has been tense for months. Doctors treated the wounded.",
+			"The Wednesday bombings of Guffa in Upper Nile state sparked condemnation from Washington. The agency condemned the raid. Food is short. Rains have cut the roads. The refugees walked for a week.",
+			true, []string{"on tuesday", "wednesday"}},
+		{"a day of another act after a conjunction (16_ecbplus)",
+			"The 35-year-old deputy was killed on June 24, while investigating an attack four days earlier.",
+			"The complaint also alleged two counts of possession of a firearm by a felon for the June 24 murder of Ortiz and on June 20, when a man was shot and wounded in Hawaiian Gardens.",
+			false, []string{"june 24", "june 20"}},
+		{"months of two acts",
+			"In July, the Utah Supreme Court overturned the 2007 convictions of the sect leader.",
+			"In August, the Utah governor signed the extradition request for the sect leader.",
+			false, []string{"in july", "in august"}},
+		{"a start in one month, in another (41_ecbplus)",
+			"Since fighting between the army and the rebels in South Kordofan began in July, thousands of civilians have fled. The camp lies near the border. Aid flights resumed.",
+			"Yida is a camp of refugees from South Kordofan, where rebels have been fighting Sudan's army since June. The agency condemned the raid. Food is short.",
+			true, []string{"in july", "since june"}},
+		{"a run out of a larger set (29_ecb)",
+			"Manning completed his first 17 passes in leading the Colts to their eighth consecutive victory.",
+			"Manning completed 29 of 34 passes for 364 yards and three touchdowns.",
+			false, []string{"17", "34"}},
+		{"a count limited to one town (37_ecbplus)",
+			"At least five people were injured and 10 houses were damaged in Takengon, said the disaster agency.",
+			"Around 40 houses were damaged by the quake, said a disaster agency official.",
+			false, []string{"10", "40"}},
 		{"totals in different towns",
 			"A bus carrying 40 students crashed in Valencia on Monday.",
 			"A bus carrying 25 students crashed in Murcia on Monday.",
@@ -378,5 +414,30 @@ func TestEmptyStory(t *testing.T) {
 	r = analyze(one)
 	if len(r.Claims) != 0 || len(r.Articles) != 1 {
 		t.Fatalf("report of one empty article: %+v", r)
+	}
+}
+
+// A figure agreed on is of its holder, not of the first sentence's subject:
+// "LaCalamita is charged ... in the death of Kafoury, 63" gives Kafoury's age.
+func TestSlotClaimSubject(t *testing.T) {
+	r := analyze(
+		art("a", "Alpha News", "2010-04-08", "LaCalamita is charged with first-degree murder in the death of Madeline Kafoury, 63, of Warren."),
+		art("b", "Beta Post", "2010-04-08", "The receptionist, Madeline Kafoury, 63, was shot dead in the office on Monday."))
+	found := false
+	for _, c := range r.Claims {
+		if c.Text != "63" {
+			continue
+		}
+		found = true
+		if strings.Contains(c.Subject, "LaCalamita") {
+			t.Errorf("claim %q has subject %q, the age is Kafoury's", c.Text, c.Subject)
+		}
+	}
+	if !found {
+		var texts []string
+		for _, c := range r.Claims {
+			texts = append(texts, c.Text+" ["+c.Subject+"]")
+		}
+		t.Fatalf("no claim of the age 63: %q", texts)
 	}
 }

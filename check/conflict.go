@@ -867,6 +867,11 @@ func (s *state) countriesOf(i int) map[int]bool {
 			if m.Start < f.Span.Start || m.End > f.Span.End || m.Entity < 0 || m.Entity >= len(s.gid[it.art]) {
 				continue
 			}
+			// "fighting Sudan's army": a country's own is an actor, not
+			// the setting
+			if after := an.Article.Text[m.End:min(len(an.Article.Text), m.End+3)]; strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, " 's") {
+				continue
+			}
 			if g := s.gid[it.art][m.Entity]; s.ents[g].Kind == crosscheck.KindPlace && isCountry(s.ents[g].Name) {
 				out[s.countryID(g)] = true
 			}

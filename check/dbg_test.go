@@ -117,7 +117,7 @@ func TestDbgItemSlots(t *testing.T) {
 		}
 		fmt.Printf("%s\n", f.Text)
 		for _, v := range f.Values {
-			fmt.Printf("    %s %q head=%s spec2=%s total=%v cls=%s use=%v\n", v.Attr, v.Phrase, v.Head, v.Spec2, v.Total, v.VerbClass, usable(&v))
+			fmt.Printf("    %s %q head=%s spec2=%s total=%v cls=%s use=%v verb=%s subj=%s obj=%s\n", v.Attr, v.Phrase, v.Head, v.Spec2, v.Total, v.VerbClass, usable(&v), v.Verb, v.SubjectKey, v.ObjectKey)
 		}
 		for _, x := range sl[i] {
 			fmt.Printf("    slot %s %q\n", x.key, x.v.Phrase)

@@ -203,13 +203,13 @@ func TestGoldEvents(t *testing.T) {
 	if *goldOnly != "" {
 		return
 	}
-	// The gate stands at the figures reached; it rises with them to the
-	// issue's target (75% of checks, 60% of conflicts, 80% of events).
+	// The gate stands at the figures reached, at or above the issue's
+	// targets (75% of checks, 60% of conflicts, 80% of events).
 	if pct(p, tot) < goldGateChecks {
 		t.Errorf("checks passed %.1f%%, want at least %.0f%%", pct(p, tot), goldGateChecks)
 	}
 	if pct(cp, ct) < goldGateConflicts {
-		t.Errorf("reference conflicts found %.1f%%, want at least %.0f%%", pct(cp, ct), goldGateConflicts)
+		t.Errorf("reference conflicts found %.1f%%, want at least %.1f%%", pct(cp, ct), goldGateConflicts)
 	}
 	if beyondOK < goldGateBeyond {
 		t.Errorf("events with at most 2 extra conflicts %d, want at least %d", beyondOK, goldGateBeyond)
@@ -218,9 +218,9 @@ func TestGoldEvents(t *testing.T) {
 
 // The figures TestGoldEvents must reach.
 const (
-	goldGateChecks    = 80.0
-	goldGateConflicts = 52.0
-	goldGateBeyond    = 13
+	goldGateChecks    = 82.0
+	goldGateConflicts = 60.0
+	goldGateBeyond    = 14
 )
 
 func pct(a, b int) float64 {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"sort"
@@ -197,6 +198,20 @@ func (s *state) bucketKey(r slotRef) string {
 			return "wday|" + act
 		}
 		return "day|" + act
+	case claim.AttrMonth:
+		// the month of an act: "In July, the Utah Supreme Court
+		// overturned", "In August, the court tossed out"
+		act := v.VerbClass
+		if act == "" {
+			act = v.VerbLemma
+		}
+		if act == "" || act == "be" || act == "have" || act == "say" || act == "announce" {
+			return ""
+		}
+		if v.Spec == "start" {
+			act += "|start" // "since June", "began in July"
+		}
+		return "month|" + act
 	case claim.AttrPercent:
 		// a share of something somewhere: "Greek stocks", "services in Egypt"
 		if r.subj == "" {
@@ -320,7 +335,7 @@ func (s *state) slotConflicts() []slotConflict {
 				u.Update = false
 				risen = usable(&u)
 			}
-			if !risen && !usable(v) || off && v.Attr != claim.AttrDate {
+			if !risen && !usable(v) || off && v.Attr != claim.AttrDate && v.Attr != claim.AttrMonth {
 				continue
 			}
 			// "a 9.1 temblor in 2004": another year's
@@ -661,7 +676,6 @@ func (s *state) agreedSlots() {
 			placed := false
 			for g := range groups {
 				// the same won-lost record is the same fact wherever it
-				// is told
 				// is told, as is one person's age
 				if sameFigure(r.v, groups[g][0].v) && (r.v.Attr == claim.AttrRecord || r.v.Attr == claim.AttrCharge || r.v.Attr == claim.AttrAge && r.holder >= 0 && r.holder == groups[g][0].holder || s.sameSlot(r, groups[g][0], false)) {
 					groups[g] = append(groups[g], r)
@@ -708,6 +722,9 @@ func (s *state) slotClaim(g []slotRef, disputed bool, conflict string) claimGrou
 			cg.text = p
 		}
 	}
+	if h := g[0].holder; h >= 0 {
+		cg.subject = s.ents[h].Name
+	}
 	cg.vals = []crosscheck.Value{g[0].v.Value}
 	if keyedValue(g[0].v.Attr) {
 		cg.vals = nil // the claim's words say it (see keyedValue)
@@ -733,7 +750,7 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	fa, fb := s.fact(a.item), s.fact(b.item)
 	// the moments the sentences name tell events apart, but for a date,
 	// which is the value compared
-	if va.Attr != claim.AttrDate && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
+	if va.Attr != claim.AttrDate && va.Attr != claim.AttrMonth && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
 	// the towns a distance names are its reference points, not where the
@@ -755,6 +772,11 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if strict && va.Attr == claim.AttrDate && s.shared(a, b) < 4 {
 		return false
 	}
+	// a month is of fewer acts than a day: the act's class (the bucket)
+	// and some context besides will do
+	if strict && va.Attr == claim.AttrMonth && s.shared(a, b) < 2 {
+		return false
+	}
 	return true
 }
 
@@ -769,6 +791,15 @@ func (s *state) shared(a, b slotRef) float64 {
 		stems[st] = true
 	}
 	score := 0.0
+	// one act done to one kind of thing ("five bombs were dropped" /
+	// "dropped four bombs") is shared context, when neither sentence
+	// limits it to a place the other does not name ("10 houses were
+	// damaged in Takengon" is a part of the quake's toll) and neither
+	// gives it another doer (the mayor's 11 answers, the governor's 14)
+	if a.v.Attr == claim.AttrCount && a.v.Head != "person" && a.v.VerbLemma != "" && a.v.VerbLemma == b.v.VerbLemma &&
+		(a.subj == b.subj || a.subj == "" || b.subj == "") && maps.Equal(s.townsOf(a.item), s.townsOf(b.item)) {
+		score += s.idf["s:"+a.v.VerbLemma]
+	}
 	for _, st := range fb.Stems {
 		if stems[st] && !skip[st] {
 			score += s.idf["s:"+st]
@@ -864,7 +895,7 @@ func sameFigure(a, b *claim.ValueFact) bool {
 	if x == y {
 		return true
 	}
-	if a.Attr == claim.AttrDate || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace || a.Attr == claim.AttrCharge {
+	if a.Attr == claim.AttrDate || a.Attr == claim.AttrMonth || a.Attr == claim.AttrAge || a.Attr == claim.AttrRecord || a.Attr == claim.AttrDeathPlace || a.Attr == claim.AttrCharge {
 		return false // November 18 is not November 19, 58-3 not 58-4
 	}
 	d, m := math.Abs(x-y), math.Max(math.Abs(x), math.Abs(y))
@@ -961,6 +992,11 @@ func (s *state) slotAbout(r slotRef) string {
 	case claim.AttrDepth:
 		return "depth"
 	case claim.AttrCount:
+		if strings.HasSuffix(thingKey(v), "/") && v.Spec != "" {
+			// "12 Somali": people of a country, "number of Somalis"
+			w := strings.Fields(v.Phrase)
+			noun = strings.TrimSuffix(w[len(w)-1], "s") + "s"
+		}
 		if noun == "" {
 			noun = plural(v.Head) // "number of boats"
 			if v.Head == "person" && v.Spec2 != "" {
@@ -992,6 +1028,11 @@ func (s *state) slotAbout(r slotRef) string {
 			return "date (" + w + ")"
 		}
 		return "date"
+	case claim.AttrMonth:
+		if w := verbWord(v); w != "" {
+			return "month (" + w + ")"
+		}
+		return "month"
 	}
 	if strings.HasPrefix(v.Attr, claim.AttrMoney) {
 		return "amount of the " + v.Head
@@ -1139,6 +1180,27 @@ func (s *state) debugBucket(k string, refs []slotRef, ok bool) {
 	}
 }
 
+// mostCounted picks of keys the one bucket with the most values: the only
+// one, or one with at least two values and more than any other; "" if none.
+func mostCounted(buckets map[string][]slotRef, keys []string) string {
+	if len(keys) == 1 {
+		return keys[0]
+	}
+	best, n, tie := "", 0, false
+	for _, k := range keys {
+		switch m := len(buckets[k]); {
+		case m > n:
+			best, n, tie = k, m, false
+		case m == n:
+			tie = true
+		}
+	}
+	if tie || n < 2 {
+		return ""
+	}
+	return best
+}
+
 // mergeCompounds joins the count bucket of a closed compound to the bucket
 // of its head when the story has both: "three speedboats" and "two boats"
 // count the same boats. Heads shorter than four letters and people are
@@ -1220,8 +1282,11 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 		if _, ok := buckets[k]; !ok {
 			continue
 		}
-		if ks := nouns[k]; len(ks) == 1 {
-			buckets[ks[0]] = append(buckets[ks[0]], buckets[k]...)
+		// "12 Somalis" are of the one kind of Somali the story counts, or
+		// of the kind it counts most ("23 Somali pirates" beside "three
+		// Somali clans")
+		if into := mostCounted(buckets, nouns[k]); into != "" {
+			buckets[into] = append(buckets[into], buckets[k]...)
 			delete(buckets, k)
 			continue
 		}
@@ -1236,8 +1301,10 @@ func mergeCompounds(buckets map[string][]slotRef, keys []string) []string {
 	}
 	var out []string
 	for _, k := range keys {
+		// ("23 Somali pirates" stay apart from "23 pirates": the kind is
+		// what they count)
 		h, ok := strings.CutPrefix(k, "count|")
-		if !ok || strings.Contains(h, "|") {
+		if !ok || strings.Contains(h, "|") || strings.Contains(h, "/") {
 			out = append(out, k)
 			continue
 		}

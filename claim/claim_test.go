@@ -483,6 +483,77 @@ func TestCrowdAct(t *testing.T) {
 	}
 }
 
+// Figures that pick a part out of a set count no thing of the event; the
+// others stay counts (excerpts from ECB+).
+func TestParts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		part map[float64]bool // figure -> is a part
+	}{
+		{"The Sixers signed Elton Brand last summer, but they have struggled with him in the lineup and have lost eight of 10.",
+			map[float64]bool{8: true, 10: true}},
+		{"Manning completed his first 17 passes in leading the Colts to their eighth consecutive victory.",
+			map[float64]bool{17: true}},
+		{"Five bombs were dropped, of which four exploded, they told our correspondent.",
+			map[float64]bool{5: false, 4: true}},
+		{"Manning completed 29 of 34 passes for 364 yards and three touchdowns.",
+			map[float64]bool{34: false}},
+	} {
+		an := Extract(article("a", "X", "2008-12-20", tt.text), Options{})
+		got := map[float64]bool{}
+		for _, f := range an.Facts {
+			for _, v := range f.Values {
+				got[v.Min] = v.Part
+			}
+		}
+		for n, part := range tt.part {
+			if p, ok := got[n]; !ok || p != part {
+				t.Errorf("%q: %g part=%v (found %v), want %v", tt.text, n, p, ok, part)
+			}
+		}
+	}
+}
+
+// A month without its day is a date of an act; a bare "may" is no month,
+// and "since June" or "fighting began in July" date a start.
+func TestMonths(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		month int    // 0: no month value
+		year  int    // of the month's first instant
+		act   string // VerbLemma, "*" for any
+		spec  string
+	}{
+		{"In July, the Utah Supreme Court overturned the 2007 convictions.", 7, 2010, "overturn", ""},
+		{"In September 2007 a Utah jury found him guilty of two counts.", 9, 2007, "*", ""},
+		{"Since fighting between the army and the rebels began in July, thousands have fled.", 7, 2010, "fight", "start"},
+		{"Rebels have been fighting the army since June.", 6, 2010, "fight", "start"},
+		{"In December, the court heard the appeal.", 12, 2009, "hear", ""},
+		{"Officials said the case may go to trial.", 0, 0, "", ""},
+		{"Voters will march on the capital.", 0, 0, "", ""},
+	} {
+		an := Extract(article("a", "X", "2010-11-09", tt.text), Options{})
+		var got *ValueFact
+		for _, f := range an.Facts {
+			for i := range f.Values {
+				if f.Values[i].Attr == AttrMonth {
+					got = &f.Values[i]
+				}
+			}
+		}
+		switch {
+		case tt.month == 0 && got != nil:
+			t.Errorf("%q: month %q, want none", tt.text, got.Text)
+		case tt.month == 0:
+		case got == nil:
+			t.Errorf("%q: no month", tt.text)
+		case got.Month != tt.month || time.Unix(int64(got.Min), 0).UTC().Year() != tt.year || tt.act != "*" && got.VerbLemma != tt.act || got.Spec != tt.spec:
+			t.Errorf("%q: month %d of %d act %q spec %q, want %d of %d %q %q", tt.text, got.Month,
+				time.Unix(int64(got.Min), 0).UTC().Year(), got.VerbLemma, got.Spec, tt.month, tt.year, tt.act, tt.spec)
+		}
+	}
+}
+
 // A count "in those bombings" is of events told before.
 func TestEarlierEvents(t *testing.T) {
 	an := Extract(article("a", "X", "2011-11-10", "The president said on Thursday that seven people were killed in those bombings."), Options{})

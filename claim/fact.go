@@ -84,6 +84,17 @@ func mainVerbFrom(toks []token, i int) int {
 	return i
 }
 
+// attributedQuote reports a sentence whose words outside the quotation
+// marks credit it to someone with a reporting verb.
+func (x *extractor) attributedQuote(s *sent) bool {
+	for i, t := range s.toks {
+		if !s.quoted[i] && speechVerbs[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
 // isClaim reports whether sentence si states facts.
 func (x *extractor) isClaim(si int) bool {
 	s := &x.sents[si]
@@ -115,6 +126,12 @@ func (x *extractor) isClaim(si int) bool {
 		if t.low == "we" || t.low == "you" || t.low == "our" || t.text == "I" || t.low == "should" || t.low == "ought" {
 			return false
 		}
+	}
+	// a quotation credited in the sentence itself ("'Twenty-three
+	// personnel (12 Somali and 11 Yemeni) surrendered,' the navy said")
+	// states facts as its source gave them
+	if quoted*2 > words && words >= 5 && x.attributedQuote(s) {
+		return true
 	}
 	if words < 5 && !x.opts.headline || words < 3 || quoted*2 > words {
 		return false

@@ -78,9 +78,11 @@ const (
 	AttrDuration   = "duration"
 	AttrTime       = "time"
 	AttrDate       = "date"
-	AttrNumber     = "number"
-	AttrMeasure    = "measure"
-	AttrDepth      = "depth"
+	// AttrMonth is a date stated to the month: "in July", "in September 2007"
+	AttrMonth   = "month"
+	AttrNumber  = "number"
+	AttrMeasure = "measure"
+	AttrDepth   = "depth"
 	// AttrRecord is a won-lost record or a game's score ("58-3", "an
 	// 88-72 setback"); Spec "score" for a game's
 	AttrRecord = "record"
@@ -101,6 +103,46 @@ var distanceUnits = map[string]float64{
 	"centimetre": 0.01, "centimetres": 0.01,
 }
 
+// nationalityAfter reads a copula and a demonym from token k: "are
+// Somali", "were reported to be Yemeni"; "" if there is none.
+func nationalityAfter(toks []token, k int) string {
+	if k >= len(toks) || !copulas[toks[k].low] {
+		return ""
+	}
+	k++
+	// "reported to be", "said to be", "believed to be"
+	if k+2 < len(toks) && toks[k].pos == "VBN" && toks[k+1].low == "to" && toks[k+2].low == "be" {
+		k += 3
+	}
+	if k < len(toks) && toks[k].cap && specKey2(toks[k].low) != "" && (k+1 == len(toks) || toks[k+1].kind != 'w' || toks[k+1].low == "and" || toks[k+1].low == "or") {
+		return toks[k].low
+	}
+	return ""
+}
+
+var copulas = set(`are were is was`)
+
+// isNumberTok reports a figure written in digits or in words.
+func isNumberTok(t token) bool {
+	return t.kind == 'n' || numberWords[t.low] > 0
+}
+
+// conjunctionIn reports an "and" or "or" among toks.
+func conjunctionIn(toks []token) bool {
+	for _, t := range toks {
+		if t.low == "and" || t.low == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// aspectual verbs tell when an act named by their subject began.
+var aspectual = set(`begin start erupt`)
+
+// runWords, before a number, pick a run out of a larger set.
+var runWords = set(`first last final opening closing top`)
+
 // slot fills what value v of sentence si measures.
 func (x *extractor) slot(si int, v *valueAt) {
 	s := &x.sents[si]
@@ -119,6 +161,12 @@ func (x *extractor) slot(si int, v *valueAt) {
 	if v.ti >= 2 && toks[v.ti-2].low == "of" && (toks[v.ti-1].low == "which" || toks[v.ti-1].low == "whom" || toks[v.ti-1].low == "them") {
 		v.Part = true
 	}
+	// "have lost eight of 10": a share of a set the sentence does not
+	// name, neither figure a count of it
+	if v.ti >= 2 && toks[v.ti-1].low == "of" && isNumberTok(toks[v.ti-2]) && (v.tj >= len(toks) || toks[v.tj].kind != 'w') ||
+		v.tj+1 < len(toks) && toks[v.tj].low == "of" && isNumberTok(toks[v.tj+1]) && (v.tj+2 >= len(toks) || toks[v.tj+2].kind != 'w') {
+		v.Part = true
+	}
 	v.PhraseEnd = v.End
 	switch v.Kind {
 	case crosscheck.ValueMoney:
@@ -132,7 +180,9 @@ func (x *extractor) slot(si int, v *valueAt) {
 	case crosscheck.ValueDate:
 		v.Attr = AttrDate
 		// the figure of a date is its day as stated: "November 19" or "Monday"
-		if v.Weekday != 0 {
+		if v.Month != 0 && v.Day == 0 && v.Weekday == 0 {
+			v.Attr, v.N = AttrMonth, v.Min // its first instant
+		} else if v.Weekday != 0 {
 			v.N = float64(v.Weekday)
 		} else {
 			v.N = float64(v.Month*100 + v.Day)
@@ -158,6 +208,11 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Attr = AttrAge
 		x.ageHolder(toks, v)
 		return
+	}
+	// "his first 17 passes", "the last two games": a run picked out of
+	// a larger set
+	if v.ti >= 1 && runWords[toks[v.ti-1].low] {
+		v.Part = true
 	}
 	// the noun phrase the value quantifies
 	k := v.mi + 1
@@ -268,7 +323,8 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.Head = "person"
 	}
 	// "80 wounded", "about 50 hurt", "10 dead": the participle is the act
-	if v.Attr == AttrCount && v.Head != "" && v.Head != "person" && npEnd == k+1 && classOf(x.verbKey(toks[k].low)) != "" && !toks[k].cap {
+	// ("11 rounds" are not rounded up: a plural noun is no participle)
+	if v.Attr == AttrCount && v.Head != "" && v.Head != "person" && npEnd == k+1 && classOf(x.verbKey(toks[k].low)) != "" && !toks[k].cap && toks[k].pos != "NNS" {
 		if c := classOf(x.verbKey(toks[k].low)); c == "die" || c == "injure" || c == "arrest" || c == "hospitalis" {
 			v.Head, v.VerbClass = "person", c
 			v.elided = true
@@ -278,7 +334,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// the governing act; times and dates belong to the clause's verb
 	// wherever it stands ("attacked a camp in South Sudan at 2:53 p.m.")
 	window := 6
-	if v.Attr == AttrTime || v.Attr == AttrDate {
+	if v.Attr == AttrTime || v.Attr == AttrDate || v.Attr == AttrMonth {
 		window = 16
 	}
 	vb := x.governingVerb(toks, v.ti, max(npEnd, v.tj), window)
@@ -298,9 +354,31 @@ func (x *extractor) slot(si int, v *valueAt) {
 		v.VerbLemma = x.verbKey(toks[vb].low)
 		v.VerbWord = lang.Lemma(toks[vb].low)
 	}
+	// a month an act began: "fighting ... began in July" is the start of
+	// the fighting, as "rebels have been fighting since June" is
+	if v.Attr == AttrMonth {
+		if toks[v.ti].low == "since" {
+			v.Spec = "start"
+		} else if vb >= 0 && aspectual[v.VerbWord] {
+			for t := 0; t < vb; t++ {
+				if toks[t].kind == 'w' && !toks[t].cap && strings.HasSuffix(toks[t].low, "ing") && (toks[t].pos == "NN" || toks[t].pos == "VBG") {
+					k := x.verbKey(toks[t].low)
+					v.VerbLemma, v.VerbClass, v.Spec = k, classOf(k), "start"
+					break
+				}
+			}
+		}
+	}
 	// "taken to hospital", "treated in hospital": the frame knows the act
 	if v.Verb == "hospitalis" {
 		v.VerbClass = "hospitalis"
+	}
+	// "of the 23 pirates arrested, 12 are reported to be Somali": the
+	// nationality is the kind counted
+	if v.Attr == AttrCount && v.Head == "" {
+		if w := nationalityAfter(toks, k); w != "" {
+			v.Head, v.Spec = w, specKey(w)
+		}
 	}
 	// a count with no noun: "injuring 80", "80 hurt"
 	if v.Attr == AttrCount && v.Head == "" {
@@ -392,7 +470,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 		}
 	}
 	// the time of "the first quake" or "a second blast" is another event's
-	if v.Attr == AttrTime || v.Attr == AttrDate {
+	if v.Attr == AttrTime || v.Attr == AttrDate || v.Attr == AttrMonth {
 		for t := 0; t < v.ti; t++ {
 			l := toks[t].low
 			if l != "first" && l != "second" && l != "third" && l != "latest" && l != "another" {
@@ -424,7 +502,7 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// "In 2004, a huge earthquake ... triggered a tsunami that killed
 	// 230,000", "the 2004 tsunami that killed about 230,000": a sentence
 	// set in one year is of that year (not "the worst since 2004")
-	if v.InYear == 0 && v.Attr != AttrDate && v.Attr != AttrTime {
+	if v.InYear == 0 && v.Attr != AttrDate && v.Attr != AttrTime && v.Attr != AttrMonth {
 		v.InYear = s.year
 	}
 	// the words around the value, its years and places
@@ -601,6 +679,11 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 	if window > 6 && b < len(toks) && deverbal(x, toks[b]) {
 		return b
 	}
+	// "the Wednesday bombings": the act is the noun the date modifies
+	// (not "the June 20 attempted murder": an act that did not happen)
+	if window > 6 && b-1 > a && b <= len(toks) && toks[a].kind == 'w' && deverbal(x, toks[b-1]) && toks[b-2].low != "attempted" {
+		return b - 1
+	}
 	for t := a - 1; t >= 0 && t >= a-window; t-- {
 		tk := toks[t]
 		if tk.kind == 'p' && tk.text != "-" && !isQuoteMark(tk.text) && !(window > 6 && tk.text == "," && t > 0 && toks[t-1].isProper()) {
@@ -616,6 +699,13 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 		}
 		// a noun of the act: "destruction in seven villages", "deaths of 10"
 		if tk.isNoun() && classOf(x.stem(tk.low)) != "" && t == a-2 && toks[a-1].pos == "IN" {
+			return t
+		}
+		// a date after the act's noun phrase: "the bombing of Guffa in
+		// Upper Nile state on Tuesday"
+		// (not "the June 24 murder of Ortiz and on June 20, when a man
+		// was shot": a conjunction starts another phrase)
+		if window > 6 && t+1 < a && toks[t+1].low == "of" && deverbal(x, tk) && classOf(x.verbKey(tk.low)) != "" && !conjunctionIn(toks[t+1:a]) {
 			return t
 		}
 	}
@@ -1163,6 +1253,10 @@ func deverbal(x *extractor, t token) bool {
 		return false
 	}
 	if strings.HasSuffix(t.low, "ing") && (t.pos == "VBG" || t.pos == "NN" && lang.Lemma(t.low) != t.low) {
+		return true
+	}
+	// "the Wednesday bombings"
+	if t.pos == "NNS" && strings.HasSuffix(t.low, "ings") && classOf(x.verbKey(t.low)) != "" {
 		return true
 	}
 	return t.pos == "NN" && classOf(x.verbKey(t.low)) != ""

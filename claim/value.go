@@ -246,7 +246,7 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 			}
 		}
 		if day == 0 {
-			return v, false
+			return x.monthAt(toks, i, month)
 		}
 	case t.kind == 'n' && i+1 < len(toks) && toks[i+1].cap && months[strings.TrimSuffix(toks[i+1].low, ".")] != 0:
 		d, err := strconv.Atoi(t.text)
@@ -379,6 +379,51 @@ func (x *extractor) dateAt(toks []token, i int) (valueAt, bool) {
 	x.finishDate(&v, toks)
 	return v, true
 }
+
+// monthAt reads a month without its day: "in July", "since June", "in
+// September 2007". Its bounds are the month's first and last instants;
+// it has no Time, so it places nothing on the timeline. A month alone
+// must follow a word that makes it a time ("may", "march" need a year).
+func (x *extractor) monthAt(toks []token, i int, month time.Month) (valueAt, bool) {
+	v := valueAt{ti: i, mi: i, tj: i + 1}
+	v.Kind = crosscheck.ValueDate
+	year := 0
+	if i+1 < len(toks) && toks[i+1].kind == 'n' && len(toks[i+1].text) == 4 {
+		if y, err := strconv.Atoi(toks[i+1].text); err == nil && y > 1900 && y < 2200 {
+			year = y
+			v.tj = i + 2
+		}
+	}
+	before := ""
+	if i > 0 {
+		before = toks[i-1].low
+	}
+	low := strings.TrimSuffix(toks[i].low, ".")
+	if year == 0 && (!monthLead[before] || low == "may" || low == "march") {
+		return v, false
+	}
+	if year == 0 {
+		if x.ref.IsZero() {
+			return v, false
+		}
+		// "in July" is the last July before the article
+		year = x.ref.Year()
+		if month > x.ref.Month() {
+			year--
+		}
+	}
+	if monthLead[before] {
+		v.ti = i - 1
+	}
+	v.Month = int(month)
+	x.finishDate(&v, toks)
+	start := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+	v.Min, v.Max = float64(start.Unix()), float64(start.AddDate(0, 1, 0).Unix()-1)
+	return v, true
+}
+
+// monthLead words make a bare month name a time: "in July", "since June".
+var monthLead = set(`in since until by during last early late mid`)
 
 func (x *extractor) finishDate(v *valueAt, toks []token) {
 	v.Start, v.End = toks[v.mi].start, toks[v.tj-1].end

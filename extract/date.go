@@ -438,6 +438,11 @@ func parseForeignDateLine(line, lang string, now time.Time) (dateLine, bool) {
 		if err != nil || d.IsZero() || d.Time.Year() < 1990 || d.Period == date.Month || d.Period == date.Year {
 			continue
 		}
+		if !writesYear(s, d.Time.Year()) {
+			// The parser read something else than the year the line
+			// writes ("25/05/2025 21:57 h" as a date relative to now).
+			continue
+		}
 		only := !d.Period.IsTime()
 		t := d.Time
 		if only {
@@ -450,10 +455,18 @@ func parseForeignDateLine(line, lang string, now time.Time) (dateLine, bool) {
 
 // hasYear reports a four-digit year 1990-2099 standing alone in s.
 func hasYear(s string) bool {
+	return writesYear(s, 0)
+}
+
+// writesYear reports the year y (any year 1990-2099 when y is 0) written
+// in s as four digits standing alone.
+func writesYear(s string, y int) bool {
 	for i := 0; i+4 <= len(s); i++ {
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigits(s[i:i+4]) &&
 			(i == 0 || s[i-1] < '0' || s[i-1] > '9') && (i+4 == len(s) || s[i+4] < '0' || s[i+4] > '9') {
-			return true
+			if n, _ := strconv.Atoi(s[i : i+4]); y == 0 || n == y {
+				return true
+			}
 		}
 	}
 	return false

@@ -14,6 +14,10 @@
 // lists kept as data in lexicon/ (job titles, desks, navigation, agencies);
 // the publication day is a weighted vote of the sources, go-htmldate's
 // reading of the text included, with its time and zone when one is given.
+// What the page shows its readers comes first where the markup says less:
+// an update line shown without a publication date, a date line on the day
+// the markup says the article was modified, any shown date over a generic
+// meta "date" (metadate.go).
 // The main text comes from go-trafilatura within a structural budget and a
 // deadline (budget.go): a page over the budget, or one the library does not
 // finish in time, is read by a reader linear in the page, a page too large

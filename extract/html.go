@@ -428,11 +428,16 @@ func cleanAuthor(s string) string {
 			}
 			continue
 		}
-		org := false
+		org, none := false, false
 		for _, w := range words {
-			if orgWords[strings.ToLower(w)] {
-				org = true
-			}
+			lw := strings.ToLower(strings.Trim(w, ".,:;!?"))
+			org = org || orgWords[lw]
+			// "No Author", "Stephangoeldi said": a placeholder or a
+			// comment's header, no one's name.
+			none = none || notNameLexicon[lw] && !nameParticles[lw]
+		}
+		if none {
+			continue
 		}
 		if !org && isPersonName(part) && !mixesAcronym(words) {
 			people = append(people, part)

@@ -61,6 +61,9 @@ var (
 	// notNameWords are words never part of a person's name in an author
 	// field: roles, desks, placeholders, navigation.
 	notNameLexicon = lexiconSet("not-names.txt")
+	// deskLexicon are the words of a desk's name: an organisation, never
+	// a person.
+	deskLexicon = lexiconSet("desks.txt")
 	// roleWords are job titles dropped from the ends of a name.
 	roleLexicon = lexiconSet("roles.txt")
 	// wireAgencies are news agencies a byline may credit.

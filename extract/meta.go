@@ -171,6 +171,8 @@ type factWalker struct {
 	timeSeen   int
 	// datelineSeen counts the visible dates read.
 	datelineSeen int
+	// leadSeen is set once a paragraph opening with a date was read.
+	leadSeen bool
 }
 
 // collectFacts reads every metadata source of a parsed page in one walk of
@@ -208,6 +210,7 @@ func (w *factWalker) walk(n *html.Node, ctx walkCtx) {
 				// A labelled date counts even beside the article: the
 				// footer of a review says when it appeared.
 				w.labelledDate(c, ctx)
+				w.leadDate(c, ctx)
 			}
 			if !ctx.aside && !ctx.head && !ctx.inDate {
 				w.clockText(c)
@@ -289,6 +292,9 @@ func (w *factWalker) element(n *html.Node, ctx walkCtx) {
 		if !ctx.inDate && w.dateline(n, ctx) {
 			ctx.inDate = true
 		}
+	}
+	if !ctx.head && !ctx.inDate {
+		w.iconDate(n, ctx)
 	}
 	w.walk(n, ctx)
 	if s := ctx.scope; s != nil && s.node == n && !s.named && s.typ == "person" && isAuthorProp(s.prop) && articleOwner(s.parent) {

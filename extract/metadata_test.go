@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,12 +28,13 @@ const (
 )
 
 // The gate on html-metadata, on the scorer's total line, in percent: the
-// figures reached so far (465/545, 309/389, 448/485). Raise them as the
-// metadata step improves; issue 10 asks for 85, 80 and 95.
+// figures reached so far (465/545, 315/389, 462/485), cut to one
+// decimal. Raise them as the metadata step improves; issue 10 asks for 85,
+// 80 and 95.
 const (
 	minTitlePct  = 85.3
-	minAuthorPct = 79.4
-	minDatePct   = 92.3
+	minAuthorPct = 80.9
+	minDatePct   = 95.2
 )
 
 var (
@@ -270,7 +272,7 @@ func metaMisses(g metaGold, o, l metaArticle) []string {
 	}
 	var ga any
 	_ = json.Unmarshal(g.Author, &ga)
-	if gs := goldNames(ga); len(gs) > 0 && !sameNames(gs, metaNames(val(o.Author))) {
+	if gs := goldNames(ga); len(gs) > 0 && !maps.Equal(gs, metaNames(val(o.Author))) {
 		out = append(out, fmt.Sprintf("MISS %s author gold=%s got=%q lib=%q", g.File, string(g.Author), val(o.Author), val(l.Author)))
 	}
 	if g.Date != "" && !strings.HasPrefix(val(o.Published), g.Date) {
@@ -315,18 +317,6 @@ func goldNames(a any) map[string]bool {
 		return out
 	}
 	return nil
-}
-
-func sameNames(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 var metaPageFlag = flag.String("meta.page", "", "TestMetaFacts: print the metadata facts of this html-metadata page (file name)")

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -217,6 +218,109 @@ func (w *factWalker) labelledDate(c *html.Node, ctx walkCtx) {
 	w.add(&w.f.published, v)
 }
 
+// leadDate records the date in brackets that opens a paragraph, as press
+// releases and reports date their text: "(21. November 2022)
+// Energieverbraucher erhalten ...", "Karlsruhe, (12.11.2021). Traditionell
+// ...". The text says when it was written as plainly as a label would;
+// only the page's first such paragraph counts.
+func (w *factWalker) leadDate(c *html.Node, ctx walkCtx) {
+	if w.leadSeen || w.datelineSeen >= maxFactValues || !opensBlock(c) {
+		return
+	}
+	t := strings.TrimSpace(c.Data)
+	open := strings.IndexByte(t, '(')
+	if open < 0 || open > 40 {
+		return
+	}
+	if place := strings.TrimSpace(t[:open]); place != "" && (!strings.HasSuffix(place, ",") || len(strings.Fields(place)) > 3) {
+		return
+	}
+	end := strings.IndexByte(t[open:], ')')
+	if end < 0 || end > 40 {
+		return
+	}
+	d := strings.TrimSpace(t[open+1 : open+end])
+	if place, rest, ok := strings.Cut(d, ","); ok && len(strings.Fields(place)) <= 3 && !strings.ContainsAny(place, "0123456789") {
+		// "(Pescasseroli, 14 Gennaio 20)": the place inside the brackets.
+		d = strings.TrimSpace(rest)
+	}
+	d = fullYear(d)
+	if len(d) < 6 || !hasYear(d) {
+		return
+	}
+	w.leadSeen = true
+	w.datelineSeen++
+	w.add(&w.f.published, metaValue{src: fromDateline, val: d, key: "labelled", outside: ctx.aside})
+}
+
+// fullYear writes out a year of two digits that ends a date after its
+// month's name ("14 Gennaio 20" is "14 Gennaio 2020"), as press releases
+// abbreviate it; other text is returned as it is.
+func fullYear(s string) string {
+	words := strings.Fields(s)
+	if n := len(words); n >= 2 && len(words[n-1]) == 2 && isDigits(words[n-1]) && monthOf(words[n-2]) != 0 {
+		words[n-1] = "20" + words[n-1]
+		return strings.Join(words, " ")
+	}
+	return s
+}
+
+// opensBlock reports a text node that opens a paragraph: the first text
+// of a <p> or <div>, or of an inline element that opens one.
+func opensBlock(c *html.Node) bool {
+	n := c
+	for {
+		for prev := n.PrevSibling; prev != nil; prev = prev.PrevSibling {
+			if prev.Type == html.ElementNode || prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+				return false
+			}
+		}
+		p := n.Parent
+		if p == nil || p.Type != html.ElementNode {
+			return false
+		}
+		if p.DataAtom == atom.P || p.DataAtom == atom.Div {
+			return true
+		}
+		if !inlineTags[p.DataAtom] {
+			return false
+		}
+		n = p
+	}
+}
+
+// iconDate records the text that follows a calendar icon ("<span
+// class=icon-calendar></span> 12.01.2022"): the icon says, as a label
+// would, that a date follows.
+func (w *factWalker) iconDate(n *html.Node, ctx walkCtx) {
+	if w.datelineSeen >= maxFactValues || n.FirstChild != nil && n.DataAtom != atom.Svg || !isCalendarIcon(n) {
+		return
+	}
+	next := n.NextSibling
+	if next == nil || next.Type != html.TextNode {
+		return
+	}
+	t := foldSpace(labelRun(next, 120))
+	if len(t) < 6 || len(t) > 60 || !strings.ContainsAny(t, "0123456789") {
+		return
+	}
+	w.datelineSeen++
+	w.add(&w.f.published, metaValue{src: fromDateline, val: t, key: "marked", outside: !ctx.article || ctx.aside})
+}
+
+// isCalendarIcon reports an element whose class names a calendar icon
+// ("fa fa-calendar", "icon-calendar", "glyphicon-calendar").
+func isCalendarIcon(n *html.Node) bool {
+	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' }) {
+			if part == "calendar" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nextElementText is the text of the element that follows the one c
 // stands in, climbing out of inline elements, up to max bytes; "" when
 // there is none or it is longer.
@@ -282,7 +386,8 @@ func parseVisibleDate(s, lang string, now time.Time) (metaTime, bool) {
 	// that is a date.
 	words := strings.Fields(s)
 	for k := min(len(words)-1, 8); k >= 1; k-- {
-		if d, ok := parseDateLine(strings.Join(words[:k], " ")); ok {
+		// "20 Feb, 2020. 3 min read": the sentence's stop is no part of it.
+		if d, ok := parseDateLine(strings.TrimRight(strings.Join(words[:k], " "), ".,;")); ok {
 			return metaTime{t: dayOf(d.t)}, true
 		}
 	}
@@ -309,6 +414,53 @@ type dateStmt struct {
 	outside bool
 	// shown is the text a <time> element shows beside its instant.
 	shown string
+	// swapped is the other reading of a date written in numbers whose
+	// day and month may trade places ("11/01/2021"); zero when none.
+	swapped time.Time
+}
+
+// numericDate finds a date written day, month and year in numbers.
+var numericDate = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})[./-]([0-9]{1,2})[./-]((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// swappedReading is the reading of s, a date line read as the day of d,
+// with day and month traded, when s writes them in numbers that allow it.
+func swappedReading(s string, d time.Time) time.Time {
+	m := numericDate.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	if a == b || a < 1 || b < 1 || a > 12 || b > 12 || y != d.Year() {
+		return time.Time{}
+	}
+	switch {
+	case int(d.Month()) == b && d.Day() == a:
+		return time.Date(y, time.Month(a), b, 0, 0, 0, 0, time.UTC)
+	case int(d.Month()) == a && d.Day() == b:
+		return time.Date(y, time.Month(b), a, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
+}
+
+// settleNumeric reads the dates the page shows in numbers whose day and
+// month may trade places in the order the page's markup confirms: a page
+// that writes "11/01/2021" beside datePublished 2021-11-01 writes month
+// first, whatever its language usually does.
+func settleNumeric(stmts []dateStmt, markup []dateStmt) {
+	days := map[string]bool{}
+	for _, m := range markup {
+		if m.src <= fromMetaName {
+			days[m.mt.t.Format(time.DateOnly)] = true
+		}
+	}
+	for i, s := range stmts {
+		if !s.swapped.IsZero() && !days[s.mt.t.Format(time.DateOnly)] && days[s.swapped.Format(time.DateOnly)] {
+			stmts[i].mt = metaTime{t: s.swapped}
+			stmts[i].swapped = time.Time{}
+		}
+	}
 }
 
 // readDates parses the date values of one field; those no parser reads are
@@ -326,7 +478,11 @@ func readDates(vals []metaValue, lang string, now time.Time) []dateStmt {
 		if _, off := mt.t.Zone(); off == 0 && mt.hasTime {
 			mt.t = mt.t.UTC() // "GMT", "+00:00", "Z": one zone
 		}
-		out = append(out, dateStmt{mt: mt, src: v.src, key: v.key, outside: v.outside, shown: v.shown})
+		st := dateStmt{mt: mt, src: v.src, key: v.key, outside: v.outside, shown: v.shown}
+		if v.src == fromDateline {
+			st.swapped = swappedReading(v.val, mt.t)
+		}
+		out = append(out, st)
 	}
 	return out
 }
@@ -509,6 +665,15 @@ type dateCand struct {
 // in order of trust; visible is go-htmldate's reading of the page; zone
 // is the page's time zone, nil when unknown.
 func choosePublished(stmts, modified []dateStmt, visible metaTime, zone *time.Location, now time.Time) (metaTime, string) {
+	if d, src, ok := shownUpdate(stmts, modified, now); ok {
+		return d, src.String()
+	}
+	if d, ok := reissued(stmts, modified, now); ok {
+		return d, fromDateline.String()
+	}
+	if !statesPublication(stmts) && showsDate(stmts) {
+		stmts, visible = withoutGeneric(stmts, visible)
+	}
 	visibleWeight := dateWeights[fromVisible]
 	if !visible.zero() {
 		if repeatsModified(visible, stmts, modified) {
@@ -519,15 +684,18 @@ func choosePublished(stmts, modified []dateStmt, visible metaTime, zone *time.Lo
 		stmts = append(slices.Clip(stmts), dateStmt{mt: visible, src: fromVisible})
 	}
 	var cands []dateCand
-	perSource := map[metaSource]int{}
+	type kind struct{ src, weight int }
+	perKind := map[kind]int{}
 	for _, s := range stmts {
 		mt := s.mt
 		if mt.t.Year() < 1995 || mt.t.After(now.Add(24*time.Hour)) {
 			continue
 		}
 		// A page states many times (related stories, comments): a few of
-		// each source are enough.
-		if perSource[s.src]++; perSource[s.src] > 3 {
+		// each source and weight are enough.
+		if k := (kind{int(s.src), s.weight()}); perKind[k] < 3 {
+			perKind[k]++
+		} else {
 			continue
 		}
 		utc := mt.hasTime && mt.t.Location() == time.UTC
@@ -593,6 +761,114 @@ func choosePublished(stmts, modified []dateStmt, visible metaTime, zone *time.Lo
 		}
 	}
 	return metaTime{}, ""
+}
+
+// The pages the vote would misread: dates the page shows its readers that
+// say more than the markup does.
+
+// inRange reports a date the vote may take.
+func inRange(d metaTime, now time.Time) bool {
+	return d.t.Year() >= 1995 && !d.t.After(now.Add(24*time.Hour))
+}
+
+// statesPublication reports a publication date the page's markup states
+// in a field that says so (datePublished, article:published_time,
+// DC.date.issued): more than a generic "date", which is often the day the
+// page was generated or last touched.
+func statesPublication(stmts []dateStmt) bool {
+	for _, s := range stmts {
+		if s.src <= fromMetaName && !genericDateKeys[s.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// shows reports a date the page shows its readers as the article's: a
+// <time> of the article, a date line in the article, or one labelled as
+// the publication date anywhere.
+func shows(s dateStmt) bool {
+	return s.src == fromTimeTag || s.src == fromDateline && (!s.outside || s.key == "labelled")
+}
+
+// showsDate reports a date the page shows its readers, a date line
+// outside the article's markup included.
+func showsDate(stmts []dateStmt) bool {
+	return slices.ContainsFunc(stmts, func(s dateStmt) bool { return s.src == fromTimeTag || s.src == fromDateline })
+}
+
+// withoutGeneric drops the generic meta dates from the vote, and
+// go-htmldate's reading when it is one of them (it reads those tags
+// first): the page shows its readers a date and states no publication
+// date that would outweigh it ("Datum: 13.10.2021" on a page whose
+// <meta name="date"> is the 15th, the day it was generated).
+func withoutGeneric(stmts []dateStmt, visible metaTime) ([]dateStmt, metaTime) {
+	var out []dateStmt
+	for _, s := range stmts {
+		if genericDateKeys[s.key] {
+			if !visible.zero() && s.mt.t.Format(time.DateOnly) == visible.t.Format(time.DateOnly) {
+				visible = metaTime{}
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, visible
+}
+
+// shownUpdate is the date of a page that shows its readers only when it
+// was last updated ("Stand: 28.04.2020 18:00 Uhr", "Updated June 13,
+// 2019"), never when it was published: the text as it stands is of that
+// day, whatever the markup says of its first version; the markup's
+// instant of that day when it states one. A page that shows both dates is
+// dated by its publication.
+func shownUpdate(stmts, modified []dateStmt, now time.Time) (metaTime, metaSource, bool) {
+	if slices.ContainsFunc(stmts, shows) {
+		return metaTime{}, 0, false
+	}
+	for _, m := range modified {
+		if m.src != fromDateline || !inRange(m.mt, now) {
+			continue
+		}
+		day := m.mt.t.Format(time.DateOnly)
+		for _, s := range stmts {
+			if s.mt.hasTime && s.mt.t.Format(time.DateOnly) == day {
+				// The markup states the instant of that day.
+				return s.mt, s.src, true
+			}
+		}
+		return metaTime{t: dayOf(m.mt.t)}, fromDateline, true
+	}
+	return metaTime{}, 0, false
+}
+
+// reissued is the date of a page that shows its readers, unlabelled in
+// the article, the day its markup says the article was modified and not
+// the day it says it was published: the page presents its latest version
+// as the article ("Monday, 6 January 2020" under the headline, datePublished
+// the 3rd, dateModified the 6th).
+func reissued(stmts, modified []dateStmt, now time.Time) (metaTime, bool) {
+	pub := map[string]bool{}
+	mod := map[string]bool{}
+	for _, s := range stmts {
+		if s.src <= fromMetaName && !genericDateKeys[s.key] {
+			pub[s.mt.t.Format(time.DateOnly)] = true
+		}
+	}
+	for _, m := range modified {
+		if m.src <= fromMetaName {
+			mod[m.mt.t.Format(time.DateOnly)] = true
+		}
+	}
+	for _, s := range stmts {
+		if s.src != fromDateline || s.outside || s.key != "marked" || !inRange(s.mt, now) {
+			continue
+		}
+		if day := s.mt.t.Format(time.DateOnly); mod[day] && !pub[day] {
+			return metaTime{t: dayOf(s.mt.t)}, true
+		}
+	}
+	return metaTime{}, false
 }
 
 // repeatsModified reports a date that is a modification date of mods

@@ -415,6 +415,12 @@ func classifyName(s string, lenient bool, site string) (nameKind, string) {
 	if sameOutlet(s, site) {
 		return orgKind, s
 	}
+	for _, w := range words {
+		if deskLexicon[strings.ToLower(strings.Trim(w, ".,:;!?"))] {
+			// "Redaktion", "BR24 Redaktion": the desk the page credits.
+			return orgKind, s
+		}
+	}
 	if isOrgName(words) || looksDomainName(s) {
 		return orgKind, s
 	}

@@ -660,6 +660,9 @@ func TestCleanHTMLMetadata(t *testing.T) {
 		{"Herald Staff", ""},
 		{"Admin", ""},
 		{"Space Agency", ""},
+		{"No Author", ""},
+		{"Stephangoeldi Said", ""},
+		{"Christoph von Eichhorn", "Christoph von Eichhorn"},
 	}
 	for _, tc := range authors {
 		if got := cleanAuthor(tc.in); got != tc.want {
