@@ -783,7 +783,7 @@ func (c *Clusterer) pairFactor(a, b *features) float64 {
 // Adoption of small groups (see adopt).
 const (
 	adoptMax    = 4    // articles in a group that may be adopted
-	adoptBar    = 0.12 // least centroid cosine with the adopting group
+	adoptBar    = 0.15 // least centroid cosine with the adopting group
 	adoptMargin = 1.3  // how much closer the adopting group is than the next best
 	adoptPasses = 3
 	adoptTarget = 4
