@@ -195,6 +195,11 @@ type Clusterer struct {
 	toks    [2][]token
 	merge   [2][]tw // centroidOf's and join's buffers
 	heap    []scoredTerm
+	// tfSlab and vecSlab hold the vectors of a chunk's articles: nothing
+	// keeps them past the chunk (stories copy what they add), so the next
+	// chunk reuses the memory.
+	tfSlab  []tw
+	vecSlab []float64
 	heavy   []tw      // heaviestTerms' result
 	votes   []dayVote // centroidOf's
 	hitGen  uint32    // generation of story.hit
@@ -438,7 +443,7 @@ func (c *Clusterer) finish(d *draft) features {
 		c.addTF(c.termID(x.w), x.v, x.ent)
 	}
 	slices.Sort(c.tfIDs)
-	f.tf = make([]tw, len(c.tfIDs))
+	f.tf = carve(&c.tfSlab, len(c.tfIDs))
 	for k, id := range c.tfIDs {
 		f.tf[k] = tw{id: id, w: float32(1 + math.Log(c.tfAcc[id])), ent: c.tfEnt[id]}
 		c.tfAcc[id], c.tfEnt[id] = 0, false
@@ -465,6 +470,19 @@ func (c *Clusterer) addTF(id uint32, v float64, ent bool) {
 	}
 	c.tfAcc[id] += v
 	c.tfEnt[id] = c.tfEnt[id] || ent
+}
+
+// carve returns n zeroed elements from the slab, a new slab when it is
+// full. The result has no spare capacity: appending to it copies.
+func carve[T any](slab *[]T, n int) []T {
+	s := *slab
+	if cap(s)-len(s) < n {
+		s = make([]T, 0, max(2*cap(s), n, 1<<12))
+	}
+	out := s[len(s) : len(s)+n : len(s)+n]
+	clear(out)
+	*slab = s[:len(s)+n]
+	return out
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -515,7 +533,7 @@ func (c *Clusterer) namelike(p string) bool {
 // weigh applies the current IDF to f: f.vec is the unit TF-IDF vector and
 // f.tf is divided by the same norm, ready to add to a story.
 func (c *Clusterer) weigh(f *features) {
-	f.vec = make([]float64, len(f.tf))
+	f.vec = carve(&c.vecSlab, len(f.tf))
 	var ss float64
 	for i, t := range f.tf {
 		v := float64(t.w) * c.idf(t.id)

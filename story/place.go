@@ -123,6 +123,8 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		c.sinceCompact = 0
 	}
 	c.sinceCompact += len(as)
+	// The vectors of the last chunk's articles are dead: reuse them.
+	c.tfSlab, c.vecSlab = c.tfSlab[:0], c.vecSlab[:0]
 	items := make([]item, len(as))
 	firstByID := map[string]int{}
 	var todo []int
