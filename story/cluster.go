@@ -188,13 +188,13 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	tfAcc   []float64 // by term: the weight summed so far of the article being finished
-	tfIDs   []uint32  // the terms of tfAcc that are not zero
-	tfEnt   []bool    // by term: whether a name or number gave it, in the article being finished
-	drafts  []draft   // reused across chunks
-	toks    [2][]token
-	merge   [2][]tw // centroidOf's and join's buffers
-	heap    []scoredTerm
+	tfAcc  []float64 // by term: the weight summed so far of the article being finished
+	tfIDs  []uint32  // the terms of tfAcc that are not zero
+	tfEnt  []bool    // by term: whether a name or number gave it, in the article being finished
+	drafts []draft   // reused across chunks
+	toks   [2][]token
+	merge  [2][]tw // centroidOf's and join's buffers
+	heap   []scoredTerm
 	// tfSlab and vecSlab hold the vectors of a chunk's articles: nothing
 	// keeps them past the chunk (stories copy what they add), so the next
 	// chunk reuses the memory.
