@@ -455,6 +455,10 @@ func (b *builder) claims(cs []crosscheck.Claim) {
 		if cv.Text == "" && len(cv.Sources) > 0 {
 			cv.Text = cv.Sources[0].Sentence
 		}
+		// a figure agreed on ("38") is shown with whom it is of
+		if subj := clean(c.Subject); c.Predicate == "" && subj != "" && cv.Text != "" && !strings.Contains(cv.Text, subj) {
+			cv.Text = subj + ": " + cv.Text
+		}
 		if !slices.ContainsFunc(cv.Sources, func(sv sourceView) bool { return sv.Sentence != cv.Text }) {
 			// The sentences are the claim's own words: the citations say
 			// everything the sources would.

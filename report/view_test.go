@@ -122,3 +122,24 @@ func TestSingleArticleNoLegend(t *testing.T) {
 		t.Error("html: legend for a single article")
 	}
 }
+
+// A figure agreed on is shown with whom it is of; a sentence is shown as
+// it is.
+func TestFigureClaimSubject(t *testing.T) {
+	sr := &crosscheck.StoryReport{Claims: []crosscheck.Claim{
+		{ID: "c1", Text: "47", Subject: "Paul Riva", Status: crosscheck.Corroborated},
+		{ID: "c2", Text: "Riva was treated at Beaumont Hospital.", Subject: "Riva", Predicate: "was treated", Status: crosscheck.Corroborated},
+		{ID: "c3", Text: "63", Status: crosscheck.Corroborated},
+	}}
+	sv := newStoryView(1, sr, false)
+	var got []string
+	for _, g := range sv.ClaimGroups {
+		for _, c := range g.Claims {
+			got = append(got, c.Text)
+		}
+	}
+	want := []string{"Paul Riva: 47", "Riva was treated at Beaumont Hospital.", "63"}
+	if !slices.Equal(got, want) {
+		t.Errorf("claims shown as %q, want %q", got, want)
+	}
+}
