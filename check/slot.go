@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/claim"
@@ -753,6 +754,11 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if va.Attr != claim.AttrDate && va.Attr != claim.AttrMonth && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
+	// months of two years ("in February", "in December 2003") are of two
+	// events: a month's year is often the reader's guess
+	if va.Attr == claim.AttrMonth && monthYear(va) != monthYear(vb) {
+		return false
+	}
 	// "43 RBIs in 54 games" and "121 RBIs in 157 games": over other spans
 	if va.Attr == claim.AttrCount && spansApart(fa, fb) {
 		return false
@@ -877,6 +883,11 @@ func sameThing(a, b *claim.ValueFact) bool {
 }
 
 // apart reports two non-empty sets of moments with nothing in common.
+// monthYear is the year of a month value.
+func monthYear(v *claim.ValueFact) int {
+	return time.Unix(int64(v.Min), 0).UTC().Year()
+}
+
 // spansApart reports two sentences that count the same spans of time or
 // play ("54 games", "157 games") with no figure in common: their other
 // figures are over different spans.
