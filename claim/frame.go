@@ -127,6 +127,16 @@ func isNumberTok(t token) bool {
 	return t.kind == 'n' || numberWords[t.low] > 0
 }
 
+// afterEvent reports a noun at t introduced as an event by "after",
+// "before" or "following" ("after a shooting", "following the attack").
+func afterEvent(toks []token, t int) bool {
+	k := t - 1
+	if k >= 0 && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+		k--
+	}
+	return k >= 0 && (toks[k].low == "after" || toks[k].low == "before" || toks[k].low == "following")
+}
+
 // conjunctionIn reports an "and" or "or" among toks.
 func conjunctionIn(toks []token) bool {
 	for _, t := range toks {
@@ -709,7 +719,9 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 		// Upper Nile state on Tuesday"
 		// (not "the June 24 murder of Ortiz and on June 20, when a man
 		// was shot": a conjunction starts another phrase)
-		if window > 6 && t+1 < a && toks[t+1].low == "of" && deverbal(x, tk) && classOf(x.verbKey(tk.low)) != "" && !conjunctionIn(toks[t+1:a]) {
+		// "charged after a shooting at an office party in Vancouver
+		// Friday": the day of the event "after" introduces
+		if window > 6 && t+1 < a && (toks[t+1].low == "of" || afterEvent(toks, t)) && deverbal(x, tk) && classOf(x.verbKey(tk.low)) != "" && !conjunctionIn(toks[t+1:a]) {
 			return t
 		}
 	}
