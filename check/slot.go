@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/claim"
@@ -753,6 +754,15 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if va.Attr != claim.AttrDate && va.Attr != claim.AttrMonth && (apart(fa.Years, fb.Years) || apart(fa.Months, fb.Months) || apart(fa.Weekdays, fb.Weekdays)) {
 		return false
 	}
+	// months of two years ("in February", "in December 2003") are of two
+	// events: a month's year is often the reader's guess
+	if va.Attr == claim.AttrMonth && monthYear(va) != monthYear(vb) {
+		return false
+	}
+	// "43 RBIs in 54 games" and "121 RBIs in 157 games": over other spans
+	if va.Attr == claim.AttrCount && spansApart(fa, fb) {
+		return false
+	}
 	// the towns a distance names are its reference points, not where the
 	// event happened ("east of Cloverdale and 26 miles from Santa Rosa")
 	// (and a population is of the place that holds it, whatever else the
@@ -873,6 +883,35 @@ func sameThing(a, b *claim.ValueFact) bool {
 }
 
 // apart reports two non-empty sets of moments with nothing in common.
+// monthYear is the year of a month value.
+func monthYear(v *claim.ValueFact) int {
+	return time.Unix(int64(v.Min), 0).UTC().Year()
+}
+
+// spansApart reports two sentences that count the same spans of time or
+// play ("54 games", "157 games") with no figure in common: their other
+// figures are over different spans.
+func spansApart(a, b *claim.Fact) bool {
+	found := false
+	for i := range a.Values {
+		x := &a.Values[i]
+		if x.Attr != claim.AttrCount || !timeHeads[x.Head] {
+			continue
+		}
+		for j := range b.Values {
+			y := &b.Values[j]
+			if y.Attr != claim.AttrCount || y.Head != x.Head {
+				continue
+			}
+			if x.N == y.N {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
 func apart(a, b []int) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false

@@ -498,6 +498,8 @@ func TestParts(t *testing.T) {
 			map[float64]bool{5: false, 4: true}},
 		{"Manning completed 29 of 34 passes for 364 yards and three touchdowns.",
 			map[float64]bool{34: false}},
+		{"The two jurors, who were among the nine voting to put Nichols to death, reported one of the holdouts worked a crossword puzzle.",
+			map[float64]bool{9: true}},
 	} {
 		an := Extract(article("a", "X", "2008-12-20", tt.text), Options{})
 		got := map[float64]bool{}
@@ -550,6 +552,22 @@ func TestMonths(t *testing.T) {
 		case got.Month != tt.month || time.Unix(int64(got.Min), 0).UTC().Year() != tt.year || tt.act != "*" && got.VerbLemma != tt.act || got.Spec != tt.spec:
 			t.Errorf("%q: month %d of %d act %q spec %q, want %d of %d %q %q", tt.text, got.Month,
 				time.Unix(int64(got.Min), 0).UTC().Year(), got.VerbLemma, got.Spec, tt.month, tt.year, tt.act, tt.spec)
+		}
+	}
+}
+
+// A count with a participle of its own does not take the act of the count
+// before it: the 14 were trapped, not killed.
+func TestOwnParticiple(t *testing.T) {
+	an := Extract(article("a", "X", "2013-07-03", "One report said six children were killed and 14 trapped under debris when a mosque collapsed."), Options{})
+	for _, f := range an.Facts {
+		for _, v := range f.Values {
+			if v.Min == 14 && (v.VerbClass == "die" || v.Head == "person") {
+				t.Errorf("%q: counted as killed (class %q, head %q)", v.Text, v.VerbClass, v.Head)
+			}
+			if v.Min == 6 && v.VerbClass != "die" {
+				t.Errorf("%q: class %q, want die", v.Text, v.VerbClass)
+			}
 		}
 	}
 }

@@ -127,6 +127,16 @@ func isNumberTok(t token) bool {
 	return t.kind == 'n' || numberWords[t.low] > 0
 }
 
+// afterEvent reports a noun at t introduced as an event by "after",
+// "before" or "following" ("after a shooting", "following the attack").
+func afterEvent(toks []token, t int) bool {
+	k := t - 1
+	if k >= 0 && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+		k--
+	}
+	return k >= 0 && (toks[k].low == "after" || toks[k].low == "before" || toks[k].low == "following")
+}
+
 // conjunctionIn reports an "and" or "or" among toks.
 func conjunctionIn(toks []token) bool {
 	for _, t := range toks {
@@ -155,8 +165,8 @@ func (x *extractor) slot(si int, v *valueAt) {
 	// "two of the three victims died": three is the whole, not the dead
 	// (but "30 of the 80 wounded": 80 counts the wounded, see below);
 	// "five bombs, of which four exploded": four is a part
-	if v.ti >= 2 && toks[v.ti-1].low == "the" && toks[v.ti-2].low == "of" {
-		v.Part = true
+	if v.ti >= 2 && toks[v.ti-1].low == "the" && (toks[v.ti-2].low == "of" || toks[v.ti-2].low == "among") {
+		v.Part = true // "among the nine voting to put him to death"
 	}
 	if v.ti >= 2 && toks[v.ti-2].low == "of" && (toks[v.ti-1].low == "which" || toks[v.ti-1].low == "whom" || toks[v.ti-1].low == "them") {
 		v.Part = true
@@ -387,6 +397,10 @@ func (x *extractor) slot(si int, v *valueAt) {
 			v.Head = "person"
 			v.elided = true
 			v.Part = false // "30 of the 80 wounded": the wounded are counted
+		} else if k < len(toks) && toks[k].kind == 'w' && !toks[k].cap && toks[k].pos == "VBN" {
+			// "six children were killed and 14 trapped under debris": a
+			// participle of its own, of no act the frames know
+			v.VerbClass, v.VerbLemma, v.VerbWord = "", x.verbKey(toks[k].low), lang.Lemma(toks[k].low)
 		} else if v.VerbClass == "die" || v.VerbClass == "injure" || v.VerbClass == "arrest" || v.VerbClass == "hospitalis" {
 			v.Head = "person"
 		} else if c := tollOf(toks, v.ti); c != "" {
@@ -705,7 +719,9 @@ func (x *extractor) governingVerb(toks []token, a, b, window int) int {
 		// Upper Nile state on Tuesday"
 		// (not "the June 24 murder of Ortiz and on June 20, when a man
 		// was shot": a conjunction starts another phrase)
-		if window > 6 && t+1 < a && toks[t+1].low == "of" && deverbal(x, tk) && classOf(x.verbKey(tk.low)) != "" && !conjunctionIn(toks[t+1:a]) {
+		// "charged after a shooting at an office party in Vancouver
+		// Friday": the day of the event "after" introduces
+		if window > 6 && t+1 < a && (toks[t+1].low == "of" || afterEvent(toks, t)) && deverbal(x, tk) && classOf(x.verbKey(tk.low)) != "" && !conjunctionIn(toks[t+1:a]) {
 			return t
 		}
 	}

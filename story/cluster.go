@@ -121,6 +121,9 @@ type tw struct {
 	id   uint32
 	w    float32
 	docs uint16
+	// ent marks, in an article's vector only, a term that is a name or a
+	// number there (see sharesName).
+	ent bool
 }
 
 type count struct {
@@ -153,6 +156,8 @@ type story struct {
 	dead     bool     // evicted
 	hit      float64  // weight shared with the probe of generation hitGen
 	hitGen   uint32
+	norm     float64 // the norm of terms under the statistics of generation normGen
+	normGen  uint32
 }
 
 // Clusterer places articles into stories, one at a time. It is not safe
@@ -163,7 +168,7 @@ type Clusterer struct {
 	scale  float64
 
 	terms        map[string]uint32
-	words        map[string]uint32 // lowercased word -> term, a cache
+	words        map[string]uint32 // lowercased word -> term plus one, a cache
 	names        []string
 	df           []float32
 	caseUp       []float32 // times a term was capitalised inside a sentence of running text
@@ -183,9 +188,22 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	tf      map[uint32]float64
-	hitGen  uint32   // generation of story.hit
-	touched []*story // stories with a hit this generation
+	tfAcc  []float64 // by term: the weight summed so far of the article being finished
+	tfIDs  []uint32  // the terms of tfAcc that are not zero
+	tfEnt  []bool    // by term: whether a name or number gave it, in the article being finished
+	drafts []draft   // reused across chunks
+	toks   [2][]token
+	merge  [2][]tw // centroidOf's and join's buffers
+	heap   []scoredTerm
+	// tfSlab and vecSlab hold the vectors of a chunk's articles: nothing
+	// keeps them past the chunk (stories copy what they add), so the next
+	// chunk reuses the memory.
+	tfSlab  []tw
+	vecSlab []float64
+	heavy   []tw      // heaviestTerms' result
+	votes   []dayVote // centroidOf's
+	hitGen  uint32    // generation of story.hit
+	touched []*story  // stories with a hit this generation
 }
 
 // NewClusterer returns an empty clusterer.
@@ -205,7 +223,6 @@ func NewClusterer(opts Options) *Clusterer {
 		clock:   noDay,
 		gen:     1,
 		evicted: noDay,
-		tf:      map[uint32]float64{},
 	}
 }
 
@@ -226,14 +243,14 @@ func (c *Clusterer) termID(s string) uint32 {
 
 // wordID returns the term of a lowercased word: its stem's number.
 func (c *Clusterer) wordID(w string) uint32 {
-	if id, ok := c.words[w]; ok {
-		return id
+	if id := c.words[w]; id != 0 {
+		return id - 1
 	}
 	id := c.termID(c.stem.stem(w))
 	if len(c.words) >= stemCacheMax {
 		clear(c.words) // bounded memory; refills with current vocabulary
 	}
-	c.words[strings.Clone(w)] = id
+	c.words[strings.Clone(w)] = id + 1
 	return id
 }
 
@@ -279,7 +296,8 @@ type features struct {
 // analyse tokenises a and builds its features. It does not change the
 // statistics.
 func (c *Clusterer) analyse(a *crosscheck.Article) features {
-	d := c.draft(a)
+	var d draft
+	c.draft(a, &d, nil)
 	return c.finish(&d)
 }
 
@@ -289,15 +307,7 @@ type draft struct {
 	f     features // all but tf and vec
 	words []weighted
 	names []weighted // adjacent capitalised words, as "tara_reid"
-	// cased are the words of running text, inside a sentence, that tell
-	// whether a word is a name (upper) or not (lower).
-	cased []casedWord
 	slots []rawSlot
-}
-
-type casedWord struct {
-	w     string
-	upper bool
 }
 
 type weighted struct {
@@ -310,14 +320,26 @@ type weighted struct {
 	// names elsewhere.
 	cap  bool
 	pair string
+	// id is the term of w plus one when draft found it in
+	// Clusterer.words, else 0 (finish looks it up).
+	id uint32
+	// cased marks a word of running text, inside a sentence, that tells
+	// whether the word is a name (upper) or not.
+	cased, upper bool
+	// ent marks a name or a number: a figure, or a word capitalised
+	// where capitals tell names; entCap a capitalised word of a
+	// headline-case sentence, a name as far as finish finds it one.
+	ent, entCap bool
 }
 
 // draft tokenises a, resolves its dates, finds its names and weighs its
-// words. It reads only c.opts.
-func (c *Clusterer) draft(a *crosscheck.Article) draft {
-	var d draft
+// words, into d, whose slices it reuses. toks is scratch for the tokens,
+// returned for the next call. It reads c.opts and c.words only, so that
+// drafts can be made in parallel while nothing writes to the clusterer.
+func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token {
+	*d = draft{words: d.words[:0], names: d.names[:0], slots: d.slots[:0]}
 	f := &d.f
-	toks, sents := articleTokens(a, make([]token, 0, (len(a.Title)+len(a.Text))/6+8))
+	toks, sents := articleTokens(a, toks[:0])
 	f.d, f.dkind, f.weekday = eventDayWeek(a, toks, sents)
 	// Only a publication date anchors the text's dates well enough to keep
 	// stories apart: text alone often names a day long past.
@@ -330,15 +352,14 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		f.title = clip(a.Text[sents[0].Start:sents[0].End], 120)
 	}
 	eb := c.opts.EntityBoost
-	d.words = make([]weighted, 0, len(toks))
 	dates, when := dateTokens(a, toks)
 	caps := titleCase(toks)
 	for i, t := range toks {
-		if stopWords[t.lower] || stampWords[t.lower] || dates[i] || (len(t.lower) < 2 && !t.digit) {
+		if t.class&(clStop|clStamp) != 0 || dates[i] || (len(t.lower) < 2 && !t.digit) {
 			continue
 		}
 		// "Last updated" is a page's stamp, no word of its story.
-		if t.lower == "last" && i+1 < len(toks) && stampWords[toks[i+1].lower] {
+		if t.lower == "last" && i+1 < len(toks) && toks[i+1].class&clStamp != 0 {
 			continue
 		}
 		headline := caps[t.sent+1]
@@ -357,13 +378,14 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 			w *= eb
 		}
 		pending := t.upper && !t.digit && headline
-		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0})
-		if t.sent >= 0 && !headline && !t.first && !t.digit {
-			d.cased = append(d.cased, casedWord{t.lower, t.upper})
-		}
+		ent := t.digit || t.upper && !headline && (!t.first || next && toks[i+1].upper)
+		// A word the clusterer knows already needs no lookup later,
+		// in the one goroutine that places.
+		d.words = append(d.words, weighted{w: t.lower, v: w, cap: pending && t.sent >= 0, id: c.words[t.lower],
+			cased: t.sent >= 0 && !headline && !t.first && !t.digit, upper: t.upper, ent: ent, entCap: pending})
 		// Adjacent capitalised words: the name as one term ("tara_reid").
-		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && !stopWords[toks[i+1].lower] && !stampWords[toks[i+1].lower] {
-			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w}
+		if t.upper && !t.digit && next && toks[i+1].upper && !toks[i+1].digit && toks[i+1].class&(clStop|clStamp) == 0 {
+			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w, ent: true}
 			if pending {
 				x.cap, x.w, x.pair = true, t.lower, toks[i+1].lower
 			}
@@ -383,39 +405,50 @@ func (c *Clusterer) draft(a *crosscheck.Article) draft {
 		d.names = append(d.names, weighted{w: x.w, v: w})
 	}
 	f.ents, f.places = phrases(a, toks)
-	d.slots = slotRuns(a, toks, dates, caps)
-	return d
+	d.slots = slotRuns(a, toks, dates, caps, d.slots)
+	if cap(toks) > maxTokenBuf {
+		return nil // one huge article's buffer is not kept
+	}
+	return toks
 }
+
+// maxTokenBuf is the largest token buffer kept for the next article.
+const maxTokenBuf = 1 << 15
 
 // finish turns a draft into features: term numbers and weights.
 func (c *Clusterer) finish(d *draft) features {
 	f := d.f
 	f.places = slices.DeleteFunc(f.places, func(p string) bool { return !c.namelike(p) })
-	clear(c.tf)
 	eb := c.opts.EntityBoost
 	for _, x := range d.words {
-		id := c.wordID(x.w)
+		id := x.id - 1
+		if x.id == 0 {
+			id = c.wordID(x.w)
+		}
 		v := x.v
+		ent := x.ent || x.entCap && c.nameness(id) >= 0.5
 		if x.cap {
 			v *= 1 + (eb-1)*c.nameness(id)
 		}
-		c.tf[id] += v
+		c.addTF(id, v, ent)
 	}
 	for _, x := range d.names {
 		if x.cap {
 			if c.nameness(c.wordID(x.w)) < 0.5 || c.nameness(c.wordID(x.pair)) < 0.5 {
 				continue
 			}
-			c.tf[c.termID(x.w+"_"+x.pair)] += x.v
+			c.addTF(c.termID(x.w+"_"+x.pair), x.v, true)
 			continue
 		}
-		c.tf[c.termID(x.w)] += x.v
+		c.addTF(c.termID(x.w), x.v, x.ent)
 	}
-	f.tf = make([]tw, 0, len(c.tf))
-	for id, w := range c.tf {
-		f.tf = append(f.tf, tw{id: id, w: float32(1 + math.Log(w))})
+	slices.Sort(c.tfIDs)
+	f.tf = carve(&c.tfSlab, len(c.tfIDs))
+	for k, id := range c.tfIDs {
+		f.tf[k] = tw{id: id, w: float32(1 + math.Log(c.tfAcc[id])), ent: c.tfEnt[id]}
+		c.tfAcc[id], c.tfEnt[id] = 0, false
 	}
-	slices.SortFunc(f.tf, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+	c.tfIDs = c.tfIDs[:0]
 	for _, t := range f.tf {
 		if n := c.names[t.id]; n[0] != '@' && !strings.ContainsFunc(n, isDigit) {
 			f.words++
@@ -426,13 +459,45 @@ func (c *Clusterer) finish(d *draft) features {
 	return f
 }
 
+// addTF adds v to the weight of term id in the article being finished.
+func (c *Clusterer) addTF(id uint32, v float64, ent bool) {
+	if int(id) >= len(c.tfAcc) {
+		c.tfAcc = append(c.tfAcc, make([]float64, len(c.names)-len(c.tfAcc))...)
+		c.tfEnt = append(c.tfEnt, make([]bool, len(c.names)-len(c.tfEnt))...)
+	}
+	if c.tfAcc[id] == 0 {
+		c.tfIDs = append(c.tfIDs, id)
+	}
+	c.tfAcc[id] += v
+	c.tfEnt[id] = c.tfEnt[id] || ent
+}
+
+// carve returns n zeroed elements from the slab, a new slab when it is
+// full. The result has no spare capacity: appending to it copies.
+func carve[T any](slab *[]T, n int) []T {
+	s := *slab
+	if cap(s)-len(s) < n {
+		s = make([]T, 0, max(2*cap(s), n, 1<<12))
+	}
+	out := s[len(s) : len(s)+n : len(s)+n]
+	clear(out)
+	*slab = s[:len(s)+n]
+	return out
+}
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // learnCase counts how the draft's words are written inside sentences of
 // running text: capitalised there, a word is a name.
 func (c *Clusterer) learnCase(d *draft) {
-	for _, x := range d.cased {
-		id := c.wordID(x.w)
+	for _, x := range d.words {
+		if !x.cased {
+			continue
+		}
+		id := x.id - 1
+		if x.id == 0 {
+			id = c.wordID(x.w)
+		}
 		if x.upper {
 			c.caseUp[id]++
 		} else {
@@ -460,11 +525,7 @@ func (c *Clusterer) namelike(p string) bool {
 		if len(toks[i].lower) < 2 || toks[i].digit {
 			continue
 		}
-		id, ok := c.words[toks[i].lower]
-		if !ok {
-			id = c.wordID(toks[i].lower)
-		}
-		return c.nameness(id) >= 0.5
+		return c.nameness(c.wordID(toks[i].lower)) >= 0.5
 	}
 	return false
 }
@@ -472,7 +533,7 @@ func (c *Clusterer) namelike(p string) bool {
 // weigh applies the current IDF to f: f.vec is the unit TF-IDF vector and
 // f.tf is divided by the same norm, ready to add to a story.
 func (c *Clusterer) weigh(f *features) {
-	f.vec = make([]float64, len(f.tf))
+	f.vec = carve(&c.vecSlab, len(f.tf))
 	var ss float64
 	for i, t := range f.tf {
 		v := float64(t.w) * c.idf(t.id)
@@ -513,12 +574,12 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if !t.upper || t.digit || stopWords[t.lower] || len(t.lower) < 2 {
+		if !t.upper || t.digit || t.class&clStop != 0 || len(t.lower) < 2 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && toks[j].upper && !toks[j].digit && !stopWords[toks[j].lower] && adjacent(a, toks[j-1], toks[j]) && j-i < 5 {
+		for j < len(toks) && toks[j].upper && !toks[j].digit && toks[j].class&clStop == 0 && adjacent(a, toks[j-1], toks[j]) && j-i < 5 {
 			j++
 		}
 		// Headlines capitalise every word; a lone capitalised word opening
@@ -530,10 +591,10 @@ func phrases(a *crosscheck.Article, toks []token) (ents, places []string) {
 		// Roles and nationalities are not part of the name: "French
 		// President Emmanuel Macron" is Emmanuel Macron.
 		k := i
-		for k < j-1 && (roleWords[toks[k].lower] || demonym(toks[k].lower)) {
+		for k < j-1 && (toks[k].class&clRole != 0 || demonym(toks[k].lower)) {
 			k++
 		}
-		if k == j-1 && (roleWords[toks[k].lower] || demonym(toks[k].lower)) {
+		if k == j-1 && (toks[k].class&clRole != 0 || demonym(toks[k].lower)) {
 			i = j
 			continue
 		}
@@ -685,6 +746,7 @@ func (c *Clusterer) compact() {
 	}
 	c.names, c.df, c.caseUp, c.caseLow = names, df, up, low
 	c.idfC = make([]idfEntry, len(names))
+	c.tfAcc, c.tfEnt = nil, nil // all zero; sized again to the smaller vocabulary
 	c.gen++
 	c.terms = make(map[string]uint32, len(names))
 	for id, n := range names {
@@ -805,7 +867,13 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		if f.short {
 			s.shorts++
 		}
-		s.terms = mergeTerms(s.terms, f.tf)
+		// Merged into scratch, then back into the story's own array
+		// when it has room: a story grows by a few terms per article.
+		c.merge[0] = mergeInto(c.merge[0][:0], s.terms, f.tf)
+		if cap(s.terms) < len(c.merge[0]) {
+			s.terms = make([]tw, 0, len(c.merge[0]))
+		}
+		s.terms = append(s.terms[:0], c.merge[0]...)
 		c.prune(s)
 		for _, x := range f.slots {
 			if len(s.slots) < maxSlots && !slices.Contains(s.slots, x) {
@@ -846,7 +914,12 @@ func addCounts(cs []count, names []string) []count {
 }
 
 func mergeTerms(s []tw, a []tw) []tw {
-	out := make([]tw, 0, len(s)+len(a))
+	return mergeInto(make([]tw, 0, len(s)+len(a)), s, a)
+}
+
+// mergeInto appends to out the terms of s with those of a added, a
+// counting as one more article.
+func mergeInto(out, s, a []tw) []tw {
 	i, j := 0, 0
 	for i < len(s) || j < len(a) {
 		switch {
@@ -873,19 +946,22 @@ func (c *Clusterer) prune(s *story) {
 	}
 	top := c.heaviestTerms(s.terms, c.opts.MaxStoryTerms)
 	slices.SortFunc(top, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
-	s.terms = top
+	s.terms = slices.Clone(top) // exact: a pruned story holds no spare room
 }
 
-// heaviestTerms returns a copy of the n terms weighing most under the
-// current IDF, heaviest first, ties by term.
+// scoredTerm is a term with its weight under the current IDF.
+type scoredTerm struct {
+	t tw
+	v float64
+}
+
+// heaviestTerms returns the n terms weighing most under the current IDF,
+// heaviest first, ties by term, in scratch that the next call reuses.
 func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
-	type scored struct {
-		t tw
-		v float64
-	}
+	type scored = scoredTerm
 	less := func(x, y scored) bool { return x.v < y.v || x.v == y.v && x.t.id > y.t.id }
 	// A min-heap of the n heaviest so far.
-	h := make([]scored, 0, min(n, len(terms)))
+	h := c.heap[:0]
 	down := func(i int) {
 		for {
 			l, m := 2*i+1, i
@@ -927,10 +1003,11 @@ func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
 		}
 		return cmp.Compare(x.t.id, y.t.id)
 	})
-	out := make([]tw, len(h))
-	for i, x := range h {
-		out[i] = x.t
+	out := c.heavy[:0]
+	for _, x := range h {
+		out = append(out, x.t)
 	}
+	c.heap, c.heavy = h, out
 	return out
 }
 

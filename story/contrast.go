@@ -21,6 +21,9 @@ type slot struct {
 	val string // the number, or the name's words, lowercased, space-separated
 	num bool
 	amt bool // a number followed by a scale word ("85 million"): an amount
+	// kh is a hash of key (0 for no key): most keys differ, and telling
+	// so by a number spares comparing strings.
+	kh uint32
 }
 
 // rawSlot is a slot found by draft whose name words are capitalised in a
@@ -39,8 +42,7 @@ const slotSents = 1
 // slotRuns finds the slots of a's headline and lead: runs of number
 // tokens (joined by spaces or punctuation only, "20 - 13", "6.1") and of
 // name tokens, each keyed by the word before and the word after it.
-func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []rawSlot {
-	var out []rawSlot
+func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool, out []rawSlot) []rawSlot {
 	src := func(t token) string {
 		if t.sent < 0 {
 			return a.Title
@@ -62,7 +64,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 	// 2", "day six", "part 3"): its reports number themselves.
 	content := func(i int) bool {
 		t := toks[i]
-		return !t.digit && !dates[i] && !stopWords[t.lower] && !stampWords[t.lower] && !roleWords[t.lower] && !sequenceWords[t.lower] && len(t.lower) > 1
+		return !t.digit && !dates[i] && t.class&(clStop|clStamp|clRole|clSequence) == 0 && len(t.lower) > 1
 	}
 	for i := 0; i < len(toks); {
 		t := toks[i]
@@ -73,7 +75,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 		headline := caps[t.sent+1]
 		isName := func(k int) (bool, bool) { // name, pending
 			u := toks[k]
-			if !u.upper || u.digit || dates[k] || stopWords[u.lower] || stampWords[u.lower] || roleWords[u.lower] || len(u.lower) < 2 {
+			if !u.upper || u.digit || dates[k] || u.class&(clStop|clStamp|clRole) != 0 || len(u.lower) < 2 {
 				return false, false
 			}
 			if headline || u.first || u.sent < 0 {
@@ -93,7 +95,7 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 				parts = append(parts, strings.NewReplacer(".", "|", ",", "|").Replace(toks[k].lower))
 			}
 			s.val, s.num = strings.Join(parts, "|"), true
-			s.amt = j < len(toks) && scaleWords[toks[j].lower]
+			s.amt = j < len(toks) && toks[j].class&clScale != 0
 			// Two or three figures joined by dashes are a score or a
 			// record ("31-24", "20 - 13", "52-3-1"): one slot, whatever
 			// the words around them.
@@ -116,7 +118,9 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 				continue
 			}
 			s.cap = pending
-			for j < len(toks) && adjacent(a, toks[j-1], toks[j]) {
+			// A possessive ends a name: "Indonesia's Aceh" is Aceh, of
+			// Indonesia.
+			for j < len(toks) && adjacent(a, toks[j-1], toks[j]) && !possessive(src(toks[j-1]), toks[j-1]) {
 				ok, p := isName(j)
 				if !ok {
 					break
@@ -149,6 +153,12 @@ func slotRuns(a *crosscheck.Article, toks []token, dates []bool, caps []bool) []
 	return out
 }
 
+// possessive reports whether t is written with a possessive 's.
+func possessive(text string, t token) bool {
+	w := text[t.start:t.end]
+	return len(w) > len(t.lower) && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S"))
+}
+
 // keepSlots resolves the pending names of raw slots and stems the keys.
 func (c *Clusterer) keepSlots(raw []rawSlot) []slot {
 	var out []slot
@@ -173,6 +183,9 @@ func (c *Clusterer) keepSlots(raw []rawSlot) []slot {
 				s.key = c.stem.stem(s.key[:len(s.key)-1]) + ">"
 			}
 		}
+		if s.key != "" {
+			s.kh = keyHash(s.key)
+		}
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
@@ -183,9 +196,15 @@ func (c *Clusterer) keepSlots(raw []rawSlot) []slot {
 // contrast reports whether two items give different values to the same
 // slot, and neither value shows anywhere in the other item.
 func contrast(a, b []slot) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
 	for _, x := range a {
+		if x.key == "" {
+			continue
+		}
 		for _, y := range b {
-			if x.key == "" || x.key != y.key || x.num != y.num || same(x, y) {
+			if x.kh != y.kh || x.key != y.key || x.num != y.num || same(x, y) {
 				continue
 			}
 			if hasVal(b, x) || hasVal(a, y) {
@@ -210,14 +229,29 @@ func same(x, y slot) bool {
 	if x.num || y.num {
 		return false
 	}
-	for _, w := range strings.Fields(x.val) {
-		for _, v := range strings.Fields(y.val) {
+	// Values are lowercased words joined by single spaces (see slotRuns).
+	for xs := x.val; xs != ""; {
+		var w string
+		w, xs, _ = strings.Cut(xs, " ")
+		for ys := y.val; ys != ""; {
+			var v string
+			v, ys, _ = strings.Cut(ys, " ")
 			if w == v || len(w) >= 5 && len(v) >= 5 && w[:5] == v[:5] {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// keyHash is FNV-1a of a slot key, never 0.
+func keyHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h ^= uint32(k[i])
+		h *= 16777619
+	}
+	return h | 1
 }
 
 func hasVal(ss []slot, x slot) bool {

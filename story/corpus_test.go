@@ -139,13 +139,16 @@ func TestECBPlusHeadlines(t *testing.T) {
 	got, _ := place(Options{}, arts, 200)
 	s := Score(got, gold)
 	t.Logf("ECB+ headlines only, file order, batches of 200:\n%s", s)
-	// Reached: P 0.864 R 0.744 F1 0.799 (0.782 before slots that contrast
+	// Reached: P 0.882 R 0.745 F1 0.808 (0.799 before headlines sharing
+	// no name or number counted less, 0.782 before slots that contrast
 	// look-alike events, 0.731 before short items had their own bar;
-	// issue 10 asks 0.80).
-	if s.BCubedF1 < 0.795 {
-		t.Errorf("B-cubed F1 = %.3f, want >= 0.795", s.BCubedF1)
+	// issue 10 asks 0.80). Topics 1-35 (ECB+ train and dev) went into
+	// the design: 0.790 -> 0.799; topics 36-45 only checked it: 0.837 ->
+	// 0.854.
+	if s.BCubedF1 < 0.807 {
+		t.Errorf("B-cubed F1 = %.3f, want >= 0.807", s.BCubedF1)
 	}
-	if s.BCubedP < 0.86 {
-		t.Errorf("B-cubed precision = %.3f, want >= 0.86", s.BCubedP)
+	if s.BCubedP < 0.88 {
+		t.Errorf("B-cubed precision = %.3f, want >= 0.88", s.BCubedP)
 	}
 }

@@ -274,7 +274,8 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 		if t.sent >= maxSent {
 			break
 		}
-		if m, ok := monthIndex[t.lower]; ok {
+		if t.class&clMonth != 0 {
+			m := monthIndex[t.lower]
 			if !t.upper {
 				continue // "may" and "march" are words too
 			}
@@ -286,7 +287,8 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 		}
 		if d, ok := num(i, 1, 31); ok && i+1 < len(toks) && same(i, i+1) {
 			// Day Month [Year]
-			if m, ok := monthIndex[toks[i+1].lower]; ok && toks[i+1].upper {
+			if toks[i+1].class&clMonth != 0 && toks[i+1].upper {
+				m := monthIndex[toks[i+1].lower]
 				i += dayYear(i, m, d)
 				continue
 			}
@@ -306,7 +308,8 @@ func scanDates(toks []token, ref day, maxSent int) []dateMention {
 		if ref == noDay {
 			continue
 		}
-		if wd, ok := weekdayIndex[t.lower]; ok && t.upper {
+		if t.class&clWeekday != 0 && t.upper {
+			wd := weekdayIndex[t.lower]
 			if i > 0 && same(i-1, i) && (toks[i-1].lower == "next" || toks[i-1].lower == "coming") {
 				continue
 			}

@@ -21,10 +21,14 @@
 // Between groups of mostly short items (25 terms or fewer: a headline, a
 // headline and a line) the bar is lower, since one event's headlines share
 // few words and wire copies make tight pairs that are no event of their
-// own; a larger group's tightness still counts in full. Two items that
+// own; a larger group's tightness still counts in full. Two headlines
+// (15 terms or fewer) that share no name and no number ("quake hits",
+// "arrested on suspicion of DUI") count three quarters of their likeness:
+// common words tell a kind of event, not which one. Two items that
 // give one slot different values ("23 pirates" and "26 pirates",
 // "stops Thompson" and "stops Rahman", scores "31-24" and "20-13"; see
-// slot) count against their groups' merging, and an article does not
+// slot; a possessive ends a name, so "Indonesia's Aceh" gives Aceh)
+// count against their groups' merging, and an article does not
 // move into a group it contrasts with: look-alike events of one topic
 // share their words, not their values. An item of
 // numbers and dates only (a date line) joins no story.

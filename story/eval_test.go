@@ -52,8 +52,9 @@ func TestEvaluateECBPlus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("ECB+ in file order, batches of 200:\n%s", s)
-	if s.BCubedF1 < 0.935 {
-		t.Errorf("B-cubed F1 = %.3f, want >= 0.935", s.BCubedF1)
+	// Reached 0.943.
+	if s.BCubedF1 < 0.94 {
+		t.Errorf("B-cubed F1 = %.3f, want >= 0.94", s.BCubedF1)
 	}
 }
 

@@ -70,7 +70,8 @@ func dateTokens(a *crosscheck.Article, toks []token) ([]bool, []weighted) {
 	}
 	year := func(i int) bool { return num(i, 1900, 2200) && len(toks[i].lower) == 4 }
 	for i, t := range toks {
-		if m, ok := monthIndex[t.lower]; ok && t.upper {
+		if t.class&clMonth != 0 && t.upper {
+			m := monthIndex[t.lower]
 			// Month Day[, Year] and Day Month [Year].
 			if num(i+1, 1, 31) && same(i, i+1) {
 				mark[i+1] = true
@@ -132,7 +133,7 @@ func titleCase(toks []token) []bool {
 	upper := make([]int, n)
 	words := make([]int, n)
 	for _, t := range toks {
-		if t.digit || stopWords[t.lower] && len(t.lower) < 4 || t.first {
+		if t.digit || t.class&clStop != 0 && len(t.lower) < 4 || t.first {
 			continue
 		}
 		words[t.sent+1]++

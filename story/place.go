@@ -58,6 +58,12 @@ const (
 	shortLone  = 0.25
 	shortCap   = 0.12
 	shortSmall = 5
+	// headlineTerms is the most distinct terms of a headline alone.
+	headlineTerms = 15
+	// commonOnly multiplies the similarity of two headlines that share
+	// no name and no number (see sharesName): common words alone ("quake
+	// hits", "charged with murder") tell a kind of event, not which.
+	commonOnly = 0.75
 )
 
 // Place assigns a to the story it reports, opening a new story when no
@@ -117,6 +123,8 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		c.sinceCompact = 0
 	}
 	c.sinceCompact += len(as)
+	// The vectors of the last chunk's articles are dead: reuse them.
+	c.tfSlab, c.vecSlab = c.tfSlab[:0], c.vecSlab[:0]
 	items := make([]item, len(as))
 	firstByID := map[string]int{}
 	var todo []int
@@ -136,16 +144,20 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		}
 		todo = append(todo, i)
 	}
-	// Tokenising and dating need no shared state: two at a time.
-	drafts := make([]draft, len(todo))
+	// Tokenising and dating need no shared state: two at a time. The
+	// drafts' slices and the token buffers are reused chunk after chunk.
+	if len(c.drafts) < len(todo) {
+		c.drafts = append(c.drafts, make([]draft, len(todo)-len(c.drafts))...)
+	}
+	drafts := c.drafts[:len(todo)]
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), 2, len(todo))
+	workers := min(runtime.GOMAXPROCS(0), len(c.toks), len(todo))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for k := w; k < len(todo); k += workers {
-				drafts[k] = c.draft(as[todo[k]])
+				c.toks[w] = c.draft(as[todo[k]], &drafts[k], c.toks[w])
 			}
 		}()
 	}
@@ -159,7 +171,7 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		it := &items[i]
 		a := it.a
 		it.f = c.finish(&drafts[k])
-		drafts[k] = draft{}
+		drafts[k].f = features{} // the item owns them now
 		c.advance(a)
 		if a.DuplicateOf != "" {
 			if j, ok := firstByID[a.DuplicateOf]; ok && j < i {
@@ -240,21 +252,23 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	}
 	// Pairs of chunk articles that share a heavy term.
 	post := map[uint32][]int{}
-	seen := map[int]bool{}
+	seenBy := make([]int, len(live)) // the article y was last compared with, plus one
 	for x, i := range live {
 		f := &items[i].f
 		if f.words == 0 {
 			continue // a date line: it stays alone
 		}
-		clear(seen)
 		for _, k := range heaviest(f.vec, queryTerms) {
 			for _, y := range post[f.tf[k].id] {
-				if seen[y] {
+				if seenBy[y] == x+1 {
 					continue
 				}
-				seen[y] = true
+				seenBy[y] = x + 1
 				g := &items[live[y]].f
 				s := dotFeatures(f, g) * c.pairFactor(f, g)
+				if headlines(f, g) && !sharesName(f.tf, g.tf) {
+					s *= commonOnly
+				}
 				if s >= minEdge {
 					if contrast(f.slots, g.slots) {
 						s *= contrastFactor
@@ -282,7 +296,11 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 			}
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
-			if sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s); sum >= minEdge {
+			sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s)
+			if len(f.tf) <= headlineTerms && 2*s.shorts > s.nvec && !sharesName(f.tf, s.terms) {
+				sum *= commonOnly
+			}
+			if sum >= minEdge {
 				if contrast(f.slots, s.slots) {
 					sum *= contrastFactor
 				}
@@ -450,25 +468,20 @@ func (c *Clusterer) agglomerate(nodes []*node) []int {
 // centroids and applied together.
 func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int, rep func(int) int) {
 	where := make([]int, len(live)) // live position -> node
-	pos := map[int]int{}            // item index -> live position
-	for x, i := range live {
-		pos[i] = x
-	}
+	pos := livePositions(items, live)
 	for g, n := range nodes {
 		for _, i := range n.items {
 			where[pos[i]] = g
 		}
 	}
-	cents := map[int]*centroid{}
+	cents := make([]*centroid, len(nodes)) // by node, made when needed
 	for pass := 0; pass < refinePasses; pass++ {
 		cent := func(g int) *centroid {
-			ct, ok := cents[g]
-			if !ok {
+			if cents[g] == nil {
 				v := c.centroidOf(items, nodes[g])
-				ct = &v
-				cents[g] = ct
+				cents[g] = &v
 			}
-			return ct
+			return cents[g]
 		}
 		type move struct{ x, from, to int }
 		var moves []move
@@ -520,8 +533,7 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 			nodes[m.from].items = slices.DeleteFunc(nodes[m.from].items, func(v int) bool { return v == i })
 			nodes[m.to].items = append(nodes[m.to].items, i)
 			where[m.x] = m.to
-			delete(cents, m.from)
-			delete(cents, m.to)
+			cents[m.from], cents[m.to] = nil, nil
 		}
 	}
 }
@@ -536,27 +548,77 @@ type centroid struct {
 
 func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 	ct := centroid{d: noDay}
-	votes := map[day]float64{}
+	// Day votes, few: a slice, not a map.
+	votes := c.votes[:0]
+	vote := func(d day, w float64) {
+		for k := range votes {
+			if votes[k].d == d {
+				votes[k].w += w
+				return
+			}
+		}
+		votes = append(votes, dayVote{d, w})
+	}
+	// Sums merged through two scratch buffers; the centroid gets a copy.
+	terms := c.merge[0][:0]
 	if n.old != nil {
-		ct.terms = n.old.terms
+		terms = append(terms, n.old.terms...)
 		if n.old.last != noDay {
-			votes[n.old.last] += float64(n.old.nvec)
+			vote(n.old.last, float64(n.old.nvec))
 		}
 	}
 	for _, i := range n.items {
 		f := &items[i].f
-		ct.terms = mergeTerms(ct.terms, f.tf)
+		c.merge[1] = mergeInto(c.merge[1][:0], terms, f.tf)
+		terms, c.merge[0], c.merge[1] = c.merge[1], c.merge[1], terms
 		if f.t != noDay {
-			votes[f.t] += float64(f.dkind)
+			vote(f.t, float64(f.dkind))
 		}
 	}
-	ct.d = bestDay(votes)
-	for _, t := range ct.terms {
-		v := float64(t.w) * c.idf(t.id)
-		ct.norm += v * v
+	if n.old != nil && len(n.items) == 0 {
+		ct.terms = n.old.terms // read only
+	} else {
+		ct.terms = slices.Clone(terms)
 	}
-	ct.norm = math.Sqrt(ct.norm)
+	c.merge[0] = terms
+	best, bw := noDay, 0.0
+	for _, v := range votes {
+		if v.w > bw || (v.w == bw && v.d < best) {
+			best, bw = v.d, v.w
+		}
+	}
+	ct.d = best
+	c.votes = votes
+	if n.old != nil && len(n.items) == 0 {
+		ct.norm = c.storyNorm(n.old)
+		return ct
+	}
+	ct.norm = c.termsNorm(ct.terms)
 	return ct
+}
+
+type dayVote struct {
+	d day
+	w float64
+}
+
+// termsNorm is the norm of summed term weights under the current IDF.
+func (c *Clusterer) termsNorm(terms []tw) float64 {
+	var ss float64
+	for _, t := range terms {
+		v := float64(t.w) * c.idf(t.id)
+		ss += v * v
+	}
+	return math.Sqrt(ss)
+}
+
+// storyNorm is termsNorm of the story's terms, kept for the generation
+// of the statistics: refine and each pass of adopt ask for it again.
+func (c *Clusterer) storyNorm(s *story) float64 {
+	if s.normGen != c.gen {
+		s.norm, s.normGen = c.termsNorm(s.terms), c.gen
+	}
+	return s.norm
 }
 
 // cosine of an article with the centroid; self says the article is in it
@@ -736,10 +798,7 @@ const (
 // the story it matches best, while one that matches two look-alike
 // stories about as well stays apart.
 func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int, rep func(int) int) {
-	pos := make(map[int]int, len(live)) // item index -> live position
-	for x, i := range live {
-		pos[i] = x
-	}
+	pos := livePositions(items, live)
 	where := make([]int, len(live))
 	size := func(g int) int {
 		n := len(nodes[g].items)
@@ -762,15 +821,13 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 			}
 			return rep(y)
 		}
-		cents := map[int]*centroid{}
+		cents := make([]*centroid, len(nodes))
 		cent := func(g int) *centroid {
-			ct, ok := cents[g]
-			if !ok {
+			if cents[g] == nil {
 				v := c.centroidOf(items, nodes[g])
-				ct = &v
-				cents[g] = ct
+				cents[g] = &v
 			}
-			return ct
+			return cents[g]
 		}
 		into := map[int]int{}
 		var from []int
@@ -822,6 +879,47 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 			nodes[g].items = nil
 		}
 	}
+}
+
+// livePositions maps an item's index to its position in live (-1 when
+// it is not live).
+func livePositions(items []item, live []int) []int {
+	pos := make([]int, len(items))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for x, i := range live {
+		pos[i] = x
+	}
+	return pos
+}
+
+// headlines reports whether both articles are of a headline's length.
+func headlines(a, b *features) bool {
+	return len(a.tf) <= headlineTerms && len(b.tf) <= headlineTerms
+}
+
+// sharesName reports whether an article's terms and other terms (an
+// article's or a story's) have a term in common that is a name or a
+// number in either article: "Aceh", "Jamal Williams", "6.1". A story's
+// terms mark none: it counts what the article names.
+func sharesName(a, b []tw) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			if a[i].ent || b[j].ent {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
 }
 
 func btoi(b bool) int {

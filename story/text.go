@@ -18,7 +18,43 @@ type token struct {
 	first      bool   // first token of its sentence or line
 	upper      bool   // starts with an upper-case letter
 	digit      bool   // contains a digit
+	class      wordClass
 }
+
+// wordClass says which word lists hold a token's lower form, found with
+// one lookup when the token is made: the lists are read for every token
+// again and again.
+type wordClass uint8
+
+const (
+	clStop wordClass = 1 << iota
+	clStamp
+	clRole
+	clSequence
+	clScale
+	clMonth
+	clWeekday
+)
+
+// lexicon is the class of every word of the lists.
+var lexicon = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, l := range []struct {
+		words map[string]bool
+		c     wordClass
+	}{{stopWords, clStop}, {stampWords, clStamp}, {roleWords, clRole}, {sequenceWords, clSequence}, {scaleWords, clScale}} {
+		for w := range l.words {
+			m[w] |= l.c
+		}
+	}
+	for w := range monthIndex {
+		m[w] |= clMonth
+	}
+	for w := range weekdayIndex {
+		m[w] |= clWeekday
+	}
+	return m
+}()
 
 // tokenize splits text into tokens. sent is the sentence index given to
 // every token; first marks the first token.
@@ -65,7 +101,7 @@ func tokenize(text string, sent int, dst []token) []token {
 		w := text[start:i]
 		lower := strings.ToLower(w)
 		lower = strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
-		dst = append(dst, token{start: start, end: i, lower: lower, sent: sent, first: first, upper: upper, digit: digit})
+		dst = append(dst, token{start: start, end: i, lower: lower, sent: sent, first: first, upper: upper, digit: digit, class: lexicon[lower]})
 		first = false
 	}
 	return dst

@@ -502,7 +502,7 @@ func TestEvalStories(t *testing.T) {
 	}
 	// eval stories reads, stores and places as analyze does: the figure
 	// is the one analyze gives.
-	// Reached 0.939.
+	// Reached 0.931.
 	if sc.BCubedF1 < 0.93 {
 		t.Errorf("B-cubed F1 %.3f on ECB+, want >= 0.93", sc.BCubedF1)
 	}
@@ -553,10 +553,11 @@ func TestEvalStoriesHeadlines(t *testing.T) {
 	if sc.Articles != 982 {
 		t.Errorf("scored %d articles, want 982", sc.Articles)
 	}
-	// Reached: P 0.855 R 0.745 F1 0.797 (0.779 before slots that contrast
+	// Reached: P 0.875 R 0.749 F1 0.807 (0.797 before headlines sharing
+	// no name or number counted less; 0.779 before slots that contrast
 	// look-alike events; 0.731 before short items had their own bar).
-	if sc.BCubedF1 < 0.79 || sc.BCubedP < 0.85 {
-		t.Errorf("B-cubed P %.3f F1 %.3f on ECB+ headlines, want P >= 0.85, F1 >= 0.79", sc.BCubedP, sc.BCubedF1)
+	if sc.BCubedF1 < 0.806 || sc.BCubedP < 0.87 {
+		t.Errorf("B-cubed P %.3f F1 %.3f on ECB+ headlines, want P >= 0.87, F1 >= 0.806", sc.BCubedP, sc.BCubedF1)
 	}
 }
 
