@@ -453,3 +453,19 @@ func TestSlotClaimSubject(t *testing.T) {
 		t.Fatalf("no claim of the age 63: %q", texts)
 	}
 }
+
+// A conflict is named by the thing counted, without the figure, however
+// the figure was written ("and 43" in "13 homers and 43 RBIs").
+func TestConflictAboutCount(t *testing.T) {
+	r := analyze(
+		art("a", "Alpha News", "2008-12-20", "Mark Teixeira hit .358 with 13 homers and 43 RBIs with the Angels this season. The Red Sox made an offer. Fans waited for news. Talks went on for days."),
+		art("b", "Beta Post", "2008-12-20", "Mark Teixeira hit .358 with 13 homers and 45 RBIs with the Angels this season. The Yankees made an offer. Agents kept quiet. The deal was signed later."))
+	if !hasConflict(r, "43", "45") {
+		t.Fatalf("no conflict of 43 and 45 RBIs: %+v", r.Conflicts)
+	}
+	for _, c := range r.Conflicts {
+		if hasDigit(c.About) {
+			t.Errorf("conflict named %q: the figure is not what is disputed", c.About)
+		}
+	}
+}

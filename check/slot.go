@@ -1015,6 +1015,16 @@ func contains(xs []int, x int) bool {
 func (s *state) slotAbout(r slotRef) string {
 	v := r.v
 	noun := strings.TrimSpace(strings.TrimPrefix(v.Phrase, v.Text))
+	if !strings.HasPrefix(v.Phrase, v.Text) {
+		// "and 43" beside "43 RBIs": the words after the figure
+		w := strings.Fields(v.Phrase)
+		for i, x := range w {
+			if hasDigit(x) {
+				noun = strings.Join(w[i+1:], " ")
+				break
+			}
+		}
+	}
 	switch v.Attr {
 	case claim.AttrAge:
 		if r.holder >= 0 {
