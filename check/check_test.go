@@ -175,10 +175,14 @@ func TestConflicts(t *testing.T) {
 			"\"Twenty-three personnel (12 Somali and 11 Yemeni) surrendered on boarding,\" the navy said.",
 			"Taking the lead in the fight against piracy, the Indian Navy on Saturday arrested 23 Somali pirates.",
 			true, []string{"12 somali", "23 somali pirates"}},
-		{"months of one act (36_ecbplus)",
+		{"months of an act that recurs",
+			"In January, the Federal Reserve raised interest rates by a quarter point, its chairman said. Markets rose. Bonds fell. Analysts had expected it.",
+			"In February, the Federal Reserve raised interest rates by a quarter point, its chairman said. Banks followed. Mortgage rates climbed. Savers gained.",
+			false, []string{"in january", "in february"}},
+		{"months of one act, which may recur, are not disputed (36_ecbplus)",
 			"In July, the Utah Supreme Court overturned the 2007 convictions of the sect leader. The sect owns ranches in Texas. Prosecutors filed new charges. The trial opens next year.",
 			"In August, the Utah Supreme Court tossed out a 2008 conviction of the sect leader in state court. His lawyers welcomed the ruling. The jail holds him still. Relatives declined to comment.",
-			true, []string{"in july", "in august"}},
+			false, []string{"in july", "in august"}},
 		{"days of one act named by its noun (41_ecbplus)",
 			"President Salva Kiir said his country would not retaliate for the reported bombing of Guffa in Upper Nile state on Tuesday, which he said killed seven. The camp lies near the border. Aid flights resumed. The border has been tense for months. Doctors treated the wounded.",
 			"The Wednesday bombings of Guffa in Upper Nile state sparked condemnation from Washington. The agency condemned the raid. Food is short. Rains have cut the roads. The refugees walked for a week.",
@@ -451,5 +455,21 @@ func TestSlotClaimSubject(t *testing.T) {
 			texts = append(texts, c.Text+" ["+c.Subject+"]")
 		}
 		t.Fatalf("no claim of the age 63: %q", texts)
+	}
+}
+
+// A conflict is named by the thing counted, without the figure, however
+// the figure was written ("and 43" in "13 homers and 43 RBIs").
+func TestConflictAboutCount(t *testing.T) {
+	r := analyze(
+		art("a", "Alpha News", "2008-12-20", "Mark Teixeira hit .358 with 13 homers and 43 RBIs with the Angels this season. The Red Sox made an offer. Fans waited for news. Talks went on for days."),
+		art("b", "Beta Post", "2008-12-20", "Mark Teixeira hit .358 with 13 homers and 45 RBIs with the Angels this season. The Yankees made an offer. Agents kept quiet. The deal was signed later."))
+	if !hasConflict(r, "43", "45") {
+		t.Fatalf("no conflict of 43 and 45 RBIs: %+v", r.Conflicts)
+	}
+	for _, c := range r.Conflicts {
+		if hasDigit(c.About) {
+			t.Errorf("conflict named %q: the figure is not what is disputed", c.About)
+		}
 	}
 }

@@ -495,6 +495,12 @@ func (s *state) slotConflict(refs []slotRef, risen float64) (slotConflict, bool)
 		}
 	}
 	var core []slotRef
+	// nor the month of an act other than a start: acts recur month after
+	// month ("in March the Fed raised rates", "in June the Fed raised
+	// rates"), and a report naming one month does not deny another
+	if refs[0].v.Attr == claim.AttrMonth && refs[0].v.Spec != "start" {
+		figs = nil
+	}
 	if refs[0].v.Attr == claim.AttrMeasure || refs[0].v.Attr == claim.AttrRecord || refs[0].v.Attr == claim.AttrCharge {
 		// measures are not disputed, see bucketKey; nor records, which
 		// differ by their span (a coach's 122-147 with one club, 284-286
@@ -782,8 +788,8 @@ func (s *state) sameSlot(a, b slotRef, strict bool) bool {
 	if strict && va.Attr == claim.AttrDate && s.shared(a, b) < 4 {
 		return false
 	}
-	// a month is of fewer acts than a day: the act's class (the bucket)
-	// and some context besides will do
+	// an act starts once: the month of a start needs less ("fighting ...
+	// began in July", "rebels have been fighting since June")
 	if strict && va.Attr == claim.AttrMonth && s.shared(a, b) < 2 {
 		return false
 	}
@@ -1015,6 +1021,16 @@ func contains(xs []int, x int) bool {
 func (s *state) slotAbout(r slotRef) string {
 	v := r.v
 	noun := strings.TrimSpace(strings.TrimPrefix(v.Phrase, v.Text))
+	if !strings.HasPrefix(v.Phrase, v.Text) {
+		// "and 43" beside "43 RBIs": the words after the figure
+		w := strings.Fields(v.Phrase)
+		for i, x := range w {
+			if hasDigit(x) {
+				noun = strings.Join(w[i+1:], " ")
+				break
+			}
+		}
+	}
 	switch v.Attr {
 	case claim.AttrAge:
 		if r.holder >= 0 {
