@@ -29,22 +29,10 @@ func (db *DB) Correct(ctx context.Context, c *crosscheck.Correction) error {
 	in := *c
 	err := db.updateStories(ctx, "correct", func(tx pgx.Tx) error {
 		*c = in // afresh on a retry
-		var body storecore.CorrectionBody
-		var err error
-		switch c.Kind {
-		case crosscheck.CorrectArticle:
-			err = correctArticle(ctx, tx, c, now)
-		case crosscheck.CorrectMove:
-			err = correctMove(ctx, tx, c, now)
-		case crosscheck.CorrectMerge:
-			body.Emptied, err = correctMerge(ctx, tx, c, now)
-		case crosscheck.CorrectSplit:
-			err = correctSplit(ctx, tx, c, now)
-		}
+		body, err := storecore.Apply(ctx, storyTx{tx}, c, now)
 		if err != nil {
 			return err
 		}
-		body.Articles, body.Anchor, body.Fields = c.Articles, c.Anchor, c.Fields
 		b, err := json.Marshal(body)
 		if err != nil {
 			return err
@@ -56,39 +44,6 @@ func (db *DB) Correct(ctx context.Context, c *crosscheck.Correction) error {
 		return err
 	}
 	c.Created = now
-	return nil
-}
-
-func correctArticle(ctx context.Context, tx pgx.Tx, c *crosscheck.Correction, now time.Time) error {
-	a, err := article(ctx, tx, c.Article)
-	if err != nil {
-		return err
-	}
-	c.Story = a.StoryID
-	var changed []crosscheck.FieldChange
-	for _, f := range c.Fields {
-		f.After = strings.TrimSpace(f.After)
-		f.Before = storecore.FieldOf(a, f.Field)
-		if f.Field == crosscheck.FieldPublished {
-			if _, _, err := storecore.ParsePublished(f.After); err != nil {
-				return err
-			}
-		}
-		if f.Before == f.After {
-			continue
-		}
-		if err := setField(ctx, tx, a.ID, f.Field, f.After); err != nil {
-			return err
-		}
-		changed = append(changed, f)
-	}
-	if len(changed) == 0 {
-		return crosscheck.Errorf(crosscheck.EINVALID, "nothing changes: article %s already has these values", a.ID)
-	}
-	c.Fields = changed
-	if a.StoryID != "" {
-		return refreshStories(ctx, tx, now, a.StoryID)
-	}
 	return nil
 }
 
@@ -140,100 +95,6 @@ func membersOf(ctx context.Context, q querier, storyID string) ([]string, error)
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[string])
-}
-
-// anchorOf picks the first-stored article of a story that is not moving:
-// it stands for the story after a re-cluster.
-func anchorOf(ctx context.Context, q querier, storyID string, moving []string) (string, error) {
-	ids, err := membersOf(ctx, q, storyID)
-	if err != nil {
-		return "", err
-	}
-	for _, id := range ids {
-		if !slices.Contains(moving, id) {
-			return id, nil
-		}
-	}
-	return "", nil
-}
-
-func correctMove(ctx context.Context, tx pgx.Tx, c *crosscheck.Correction, now time.Time) error {
-	from, err := storyOf(ctx, tx, c.Article)
-	if err != nil {
-		return err
-	}
-	if _, err := story(ctx, tx, c.Target); err != nil {
-		return err
-	}
-	if from == c.Target {
-		return crosscheck.Errorf(crosscheck.EINVALID, "article %s is already in story %s", c.Article, c.Target)
-	}
-	c.Story, c.Articles = from, []string{c.Article}
-	if c.Anchor, err = anchorOf(ctx, tx, c.Target, c.Articles); err != nil {
-		return err
-	}
-	if err := place(ctx, tx, c.Articles, c.Target); err != nil {
-		return err
-	}
-	return refreshStories(ctx, tx, now, from, c.Target)
-}
-
-func correctMerge(ctx context.Context, tx pgx.Tx, c *crosscheck.Correction, now time.Time) (*crosscheck.Story, error) {
-	src, err := story(ctx, tx, c.Story)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := story(ctx, tx, c.Target); err != nil {
-		return nil, err
-	}
-	if c.Articles, err = membersOf(ctx, tx, c.Story); err != nil {
-		return nil, err
-	}
-	if len(c.Articles) == 0 {
-		return nil, crosscheck.Errorf(crosscheck.EINVALID, "story %s has no articles to merge", c.Story)
-	}
-	if c.Anchor, err = anchorOf(ctx, tx, c.Target, nil); err != nil {
-		return nil, err
-	}
-	if err := place(ctx, tx, c.Articles, c.Target); err != nil {
-		return nil, err
-	}
-	return src, refreshStories(ctx, tx, now, c.Story, c.Target)
-}
-
-func correctSplit(ctx context.Context, tx pgx.Tx, c *crosscheck.Correction, now time.Time) error {
-	src, err := story(ctx, tx, c.Story)
-	if err != nil {
-		return err
-	}
-	members, err := membersOf(ctx, tx, c.Story)
-	if err != nil {
-		return err
-	}
-	var moving []string
-	for _, id := range c.Articles {
-		if !slices.Contains(members, id) {
-			return crosscheck.Errorf(crosscheck.EINVALID, "article %q is not in story %s", id, c.Story)
-		}
-		if !slices.Contains(moving, id) {
-			moving = append(moving, id)
-		}
-	}
-	if len(moving) == len(members) {
-		return crosscheck.Errorf(crosscheck.EINVALID, "a split must leave at least one article in story %s", c.Story)
-	}
-	slices.SortStableFunc(moving, func(a, b string) int { return slices.Index(members, a) - slices.Index(members, b) })
-	c.Articles = moving
-	if c.Target, err = newStoryID(ctx, tx, "s-"+moving[0]); err != nil {
-		return err
-	}
-	if err := createStory(ctx, tx, c.Target, src, now); err != nil {
-		return err
-	}
-	if err := place(ctx, tx, moving, c.Target); err != nil {
-		return err
-	}
-	return refreshStories(ctx, tx, now, c.Story, c.Target)
 }
 
 // newStoryID returns base when no story has it, else base-2, base-3...
@@ -486,59 +347,8 @@ func (db *DB) Undo(ctx context.Context, id int64) (*crosscheck.Correction, error
 		if err != nil {
 			return err
 		}
-		if !c.Undone.IsZero() {
-			return crosscheck.Errorf(crosscheck.EINVALID, "correction %d was undone already, on %s", id, c.Undone.Format(time.RFC3339))
-		}
-		switch c.Kind {
-		case crosscheck.CorrectArticle:
-			a, err := article(ctx, tx, c.Article)
-			if err != nil {
-				return err
-			}
-			for _, f := range c.Fields {
-				if storecore.FieldOf(a, f.Field) != f.After {
-					return crosscheck.Errorf(crosscheck.ECONFLICT, "the %s of article %s was changed again since correction %d: undo the later correction first", f.Field, c.Article, id)
-				}
-			}
-			for _, f := range c.Fields {
-				if err := setField(ctx, tx, c.Article, f.Field, f.Before); err != nil {
-					return err
-				}
-			}
-			if err := refreshStories(ctx, tx, now, a.StoryID); err != nil {
-				return err
-			}
-		default:
-			for _, aid := range c.Articles {
-				cur, err := storyOf(ctx, tx, aid)
-				if err != nil {
-					return err
-				}
-				if cur != c.Target {
-					return crosscheck.Errorf(crosscheck.ECONFLICT, "article %s left story %s since correction %d: undo the later correction first", aid, c.Target, id)
-				}
-			}
-			if c.Story == "" {
-				return crosscheck.Errorf(crosscheck.ECONFLICT, "the articles of correction %d had no story before: move them instead", id)
-			}
-			if _, err := story(ctx, tx, c.Story); crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
-				prev := b.Emptied
-				if prev == nil {
-					prev = &crosscheck.Story{ID: c.Story, Created: now}
-				}
-				prev.Updated = now
-				if err := saveStory(ctx, tx, prev); err != nil {
-					return err
-				}
-			} else if err != nil {
-				return err
-			}
-			if err := place(ctx, tx, c.Articles, c.Story); err != nil {
-				return err
-			}
-			if err := refreshStories(ctx, tx, now, c.Story, c.Target); err != nil {
-				return err
-			}
+		if err := storecore.Undo(ctx, storyTx{tx}, c, b, now); err != nil {
+			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE corrections SET undone = $1 WHERE id = $2`, now, id); err != nil {
 			return err
@@ -578,37 +388,8 @@ func (db *DB) ReapplyCorrections(ctx context.Context) (int, error) {
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, c := range cs {
-			target := c.Target
-			if c.Kind != crosscheck.CorrectSplit {
-				if c.Anchor == "" {
-					continue
-				}
-				if target, err = storyOf(ctx, tx, c.Anchor); err != nil || target == "" {
-					continue // the anchor is gone: nothing to follow
-				}
-			} else if _, err := story(ctx, tx, target); crosscheck.ErrorCode(err) == crosscheck.ENOTFOUND {
-				if err := createStory(ctx, tx, target, nil, now); err != nil {
-					return err
-				}
-			}
-			var touched []string
-			for _, aid := range c.Articles {
-				cur, err := storyOf(ctx, tx, aid)
-				if err != nil || cur == target {
-					continue
-				}
-				if err := setArticleStory(ctx, tx, aid, target); err != nil {
-					return err
-				}
-				touched = append(touched, cur)
-			}
-			if err := refreshStories(ctx, tx, now, append(touched, target)...); err != nil {
-				return err
-			}
-			applied++
-		}
-		return nil
+		applied, err = storecore.Reapply(ctx, storyTx{tx}, cs, now)
+		return err
 	})
 	return applied, err
 }
@@ -764,4 +545,48 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
+}
+
+// storyTx gives the correction rules (storecore.Apply, Undo, Reapply)
+// this store's reads and writes inside a transaction.
+type storyTx struct{ q querier }
+
+func (t storyTx) Article(ctx context.Context, id string) (*crosscheck.Article, error) {
+	return article(ctx, t.q, id)
+}
+
+func (t storyTx) SetField(ctx context.Context, id, field, value string) error {
+	return setField(ctx, t.q, id, field, value)
+}
+
+func (t storyTx) StoryOf(ctx context.Context, articleID string) (string, error) {
+	return storyOf(ctx, t.q, articleID)
+}
+
+func (t storyTx) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
+	return story(ctx, t.q, id)
+}
+
+func (t storyTx) SaveStory(ctx context.Context, s *crosscheck.Story) error {
+	return saveStory(ctx, t.q, s)
+}
+
+func (t storyTx) Members(ctx context.Context, storyID string) ([]string, error) {
+	return membersOf(ctx, t.q, storyID)
+}
+
+func (t storyTx) NewStoryID(ctx context.Context, base string) (string, error) {
+	return newStoryID(ctx, t.q, base)
+}
+
+func (t storyTx) CreateStory(ctx context.Context, id string, from *crosscheck.Story, now time.Time) error {
+	return createStory(ctx, t.q, id, from, now)
+}
+
+func (t storyTx) Place(ctx context.Context, articles []string, storyID string) error {
+	return place(ctx, t.q, articles, storyID)
+}
+
+func (t storyTx) Refresh(ctx context.Context, now time.Time, ids ...string) error {
+	return refreshStories(ctx, t.q, now, ids...)
 }

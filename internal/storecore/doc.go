@@ -13,7 +13,10 @@
 //   - the compact encoding of an article's paragraph and sentence spans;
 //   - the search query language users type, parsed into terms and
 //     operators that each store renders for its own full-text engine;
-//   - corrections' field values.
+//   - corrections: their field values, and the rules of applying, undoing
+//     and re-applying them (Apply, Undo, Reapply), over the reads and
+//     writes a store gives them (StoryTx).
 //
-// It does no I/O: the sqlite and postgres packages do.
+// It does no I/O of its own: the sqlite and postgres packages do, the
+// corrections' through StoryTx.
 package storecore
