@@ -3,6 +3,7 @@ package crosscheck
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -22,6 +23,14 @@ const (
 	// SourceGone answered 410 Gone: the publisher removed it for good.
 	SourceGone SourceStatus = "gone"
 )
+
+// SourceStatuses are all the statuses of a source, in the order above.
+var SourceStatuses = []SourceStatus{SourceActive, SourcePaused, SourceFailing, SourceGone}
+
+// Valid reports whether s is one of SourceStatuses.
+func (s SourceStatus) Valid() bool {
+	return slices.Contains(SourceStatuses, s)
+}
 
 // Source is a feed (or a page whose feed is discovered) that the watcher
 // checks for new reports.

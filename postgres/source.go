@@ -123,9 +123,7 @@ func (db *DB) Sources(ctx context.Context, f crosscheck.SourceFilter) ([]*crossc
 //
 // Errors: ENOTFOUND when there is none; EINVALID for an unknown status.
 func (db *DB) SetSourceStatus(ctx context.Context, id int64, status crosscheck.SourceStatus) error {
-	switch status {
-	case crosscheck.SourceActive, crosscheck.SourcePaused, crosscheck.SourceFailing, crosscheck.SourceGone:
-	default:
+	if !status.Valid() {
 		return crosscheck.Errorf(crosscheck.EINVALID, "unknown source status %q", status)
 	}
 	return db.update(ctx, "set source status", func(tx pgx.Tx) error {

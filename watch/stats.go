@@ -136,7 +136,7 @@ func (c collector) Collect(ch chan<- prometheus.Metric) {
 		byStatus[e.src.Status]++
 	}
 	w.mu.Unlock()
-	for _, s := range []crosscheck.SourceStatus{crosscheck.SourceActive, crosscheck.SourcePaused, crosscheck.SourceFailing, crosscheck.SourceGone} {
+	for _, s := range crosscheck.SourceStatuses {
 		ch <- prometheus.MustNewConstMetric(descSources, prometheus.GaugeValue, float64(byStatus[s]), string(s))
 	}
 	w.stats.mu.Lock()

@@ -19,9 +19,7 @@ func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
 	var f crosscheck.SourceFilter
 	if st := r.URL.Query().Get("status"); st != "" {
 		status := crosscheck.SourceStatus(st)
-		switch status {
-		case crosscheck.SourceActive, crosscheck.SourcePaused, crosscheck.SourceFailing, crosscheck.SourceGone:
-		default:
+		if !status.Valid() {
 			s.apiFail(w, r, crosscheck.Errorf(crosscheck.EINVALID, "status %q: give active, paused, failing or gone", st))
 			return
 		}
