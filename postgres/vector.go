@@ -1,11 +1,9 @@
 package postgres
 
 import (
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	crosscheck "github.com/crosscheck-news/crosscheck"
 	"github.com/crosscheck-news/crosscheck/internal/storecore"
@@ -121,20 +119,7 @@ func searchVector(title, text string) string {
 // searchVectors returns the search vectors of a batch, made on every core.
 func searchVectors(as []*crosscheck.Article) []string {
 	out := make([]string, len(as))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), (len(as)+15)/16) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(as) {
-					return
-				}
-				out[i] = searchVector(as[i].Title, as[i].Text)
-			}
-		})
-	}
-	wg.Wait()
+	storecore.ForEach(len(as), func(i int) { out[i] = searchVector(as[i].Title, as[i].Text) })
 	return out
 }
 

@@ -57,27 +57,35 @@ type Digest struct {
 // shingling is a third of the ingest cost and needs no database.
 func DigestAll(as []*crosscheck.Article) []Digest {
 	ds := make([]Digest, len(as))
+	ForEach(len(as), func(i int) {
+		a, d := as[i], &ds[i]
+		if d.Hash = a.ContentHash; d.Hash == "" {
+			d.Hash = ContentHash(a.Text)
+		}
+		d.Shingles = Shingles(a.Text)
+		d.Keys = BandKeys(d.Shingles)
+	})
+	return ds
+}
+
+// ForEach calls f for each index below n, on every core (one goroutine
+// for each 16 items at most), and returns when all are done. f must only
+// touch what belongs to its index.
+func ForEach(n int, f func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), (len(as)+15)/16) {
+	for range min(runtime.GOMAXPROCS(0), (n+15)/16) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(as) {
+				if i >= n {
 					return
 				}
-				a := as[i]
-				d := &ds[i]
-				if d.Hash = a.ContentHash; d.Hash == "" {
-					d.Hash = ContentHash(a.Text)
-				}
-				d.Shingles = Shingles(a.Text)
-				d.Keys = BandKeys(d.Shingles)
+				f(i)
 			}
 		})
 	}
 	wg.Wait()
-	return ds
 }
 
 // SameOrigin reports whether a comes from where the stored article with
