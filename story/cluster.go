@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -153,10 +154,7 @@ type story struct {
 	updated  time.Time
 	postings []uint32 // terms it is indexed under
 	slots    []slot   // the values its articles give (see slot), the first maxSlots
-	dead     bool     // evicted
-	hit      float64  // weight shared with the probe of generation hitGen
-	hitGen   uint32
-	norm     float64 // the norm of terms under the statistics of generation normGen
+	norm     float64  // the norm of terms under the statistics of generation normGen
 	normGen  uint32
 }
 
@@ -173,14 +171,16 @@ type Clusterer struct {
 	df           []float32
 	caseUp       []float32 // times a term was capitalised inside a sentence of running text
 	caseLow      []float32 // times it was not
+	isWord       []bool    // by term: a word, not a number, date or tag (see wordTerm)
 	idfC         []idfEntry
 	gen          uint32 // generation of df and nDocs, bumped whenever they change
 	nDocs        float64
 	stem         stemmer
 	stories      map[int32]*story
 	byID         map[string]*story
-	index        map[uint32][]*story // term -> stories posted under it, oldest first
-	placed       map[string]*story   // article ID -> story, for near duplicates and re-runs
+	index        map[uint32][]int32 // term -> seqs of the stories posted under it, oldest first
+	bySeq        []*story           // by story seq; nil once evicted
+	placed       map[string]*story  // article ID -> story, for near duplicates and re-runs
 	nextSeq      int32
 	clock        day
 	sinceCompact int   // articles placed since the last compaction
@@ -188,22 +188,21 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	tfAcc  []float64 // by term: the weight summed so far of the article being finished
-	tfIDs  []uint32  // the terms of tfAcc that are not zero
-	tfEnt  []bool    // by term: whether a name or number gave it, in the article being finished
-	drafts []draft   // reused across chunks
-	toks   [2][]token
-	merge  [2][]tw // centroidOf's and join's buffers
-	heap   []scoredTerm
+	tfAcc   []float64 // by term: the weight summed so far of the article being finished
+	tfIDs   []uint32  // the terms of tfAcc that are not zero
+	tfEnt   []bool    // by term: whether a name or number gave it, in the article being finished
+	drafts  []draft   // reused across chunks
+	toks    [workerCount][]token
+	scratch [workerCount]scratch // one per worker; join uses the first
+	heap    []scoredTerm
 	// tfSlab and vecSlab hold the vectors of a chunk's articles: nothing
 	// keeps them past the chunk (stories copy what they add), so the next
 	// chunk reuses the memory.
-	tfSlab  []tw
-	vecSlab []float64
-	heavy   []tw      // heaviestTerms' result
-	votes   []dayVote // centroidOf's
-	hitGen  uint32    // generation of story.hit
-	touched []*story  // stories with a hit this generation
+	tfSlab   []tw
+	vecSlab  []float64
+	heavy    []tw                // heaviestTerms' result
+	finders  [workerCount]finder // one per worker finding candidate stories
+	pairPost postings            // cluster's, for pairs of chunk articles
 }
 
 // NewClusterer returns an empty clusterer.
@@ -218,7 +217,7 @@ func NewClusterer(opts Options) *Clusterer {
 		stem:    stemmer{cache: map[string]string{}},
 		stories: map[int32]*story{},
 		byID:    map[string]*story{},
-		index:   map[uint32][]*story{},
+		index:   map[uint32][]int32{},
 		placed:  map[string]*story{},
 		clock:   noDay,
 		gen:     1,
@@ -237,8 +236,16 @@ func (c *Clusterer) termID(s string) uint32 {
 	c.df = append(c.df, 0)
 	c.caseUp = append(c.caseUp, 0)
 	c.caseLow = append(c.caseLow, 0)
+	c.isWord = append(c.isWord, wordTerm(s))
 	c.idfC = append(c.idfC, idfEntry{})
 	return id
+}
+
+// wordTerm says a term is a word: not a tag ("@...") and without digits.
+// finish counts an article's words for every article: a flag per term
+// spares reading every term's name.
+func wordTerm(s string) bool {
+	return s[0] != '@' && !strings.ContainsFunc(s, isDigit)
 }
 
 // wordID returns the term of a lowercased word: its stem's number.
@@ -256,19 +263,22 @@ func (c *Clusterer) wordID(w string) uint32 {
 
 func (c *Clusterer) idf(id uint32) float64 {
 	// Cached per generation of the statistics: a logarithm per term per
-	// comparison would be the costliest step otherwise.
+	// comparison would be the costliest step otherwise. Workers of one
+	// chunk may fill the cache at once: the value is stored before the
+	// generation that makes it valid, and both store the same value.
 	e := &c.idfC[id]
-	if e.gen == c.gen {
-		return e.v
+	if e.gen.Load() == c.gen {
+		return math.Float64frombits(e.v.Load())
 	}
 	v := math.Log(1 + (c.nDocs+idfPrior)/(float64(c.df[id])+1))
-	*e = idfEntry{v: v, gen: c.gen}
+	e.v.Store(math.Float64bits(v))
+	e.gen.Store(c.gen)
 	return v
 }
 
 type idfEntry struct {
-	v   float64
-	gen uint32 // valid while it equals Clusterer.gen
+	v   atomic.Uint64 // the IDF's bits
+	gen atomic.Uint32 // valid while it equals Clusterer.gen
 }
 
 // features is what placing needs to know of one article.
@@ -321,7 +331,8 @@ type weighted struct {
 	cap  bool
 	pair string
 	// id is the term of w plus one when draft found it in
-	// Clusterer.words, else 0 (finish looks it up).
+	// Clusterer.words (a name of two words: in Clusterer.terms), else 0
+	// (finish looks it up).
 	id uint32
 	// cased marks a word of running text, inside a sentence, that tells
 	// whether the word is a name (upper) or not.
@@ -388,6 +399,8 @@ func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token
 			x := weighted{w: t.lower + "_" + toks[i+1].lower, v: w, ent: true}
 			if pending {
 				x.cap, x.w, x.pair = true, t.lower, toks[i+1].lower
+			} else if id, ok := c.terms[x.w]; ok {
+				x.id = id + 1
 			}
 			d.names = append(d.names, x)
 		}
@@ -440,7 +453,11 @@ func (c *Clusterer) finish(d *draft) features {
 			c.addTF(c.termID(x.w+"_"+x.pair), x.v, true)
 			continue
 		}
-		c.addTF(c.termID(x.w), x.v, x.ent)
+		id := x.id - 1
+		if x.id == 0 {
+			id = c.termID(x.w)
+		}
+		c.addTF(id, x.v, x.ent)
 	}
 	slices.Sort(c.tfIDs)
 	f.tf = carve(&c.tfSlab, len(c.tfIDs))
@@ -450,7 +467,7 @@ func (c *Clusterer) finish(d *draft) features {
 	}
 	c.tfIDs = c.tfIDs[:0]
 	for _, t := range f.tf {
-		if n := c.names[t.id]; n[0] != '@' && !strings.ContainsFunc(n, isDigit) {
+		if c.isWord[t.id] {
 			f.words++
 		}
 	}
@@ -690,7 +707,7 @@ func (c *Clusterer) advance(a *crosscheck.Article) {
 
 func (c *Clusterer) evict(seq int32, s *story) {
 	delete(c.stories, seq)
-	s.dead = true
+	c.bySeq[seq] = nil
 	if c.byID[s.id] == s {
 		delete(c.byID, s.id)
 	}
@@ -701,7 +718,7 @@ func (c *Clusterer) evict(seq int32, s *story) {
 	}
 	// The index may point at the story until the next compaction: keep
 	// only the shell.
-	*s = story{id: s.id, seq: s.seq, dead: true}
+	*s = story{id: s.id, seq: s.seq}
 	// Postings of evicted stories are dropped lazily (see post, compact).
 }
 
@@ -735,6 +752,7 @@ func (c *Clusterer) compact() {
 	df := make([]float32, 0, len(c.names)/2)
 	up := make([]float32, 0, len(c.names)/2)
 	low := make([]float32, 0, len(c.names)/2)
+	isWord := make([]bool, 0, len(c.names)/2)
 	for id, k := range keep {
 		if k {
 			newID[id] = uint32(len(names))
@@ -742,9 +760,10 @@ func (c *Clusterer) compact() {
 			df = append(df, c.df[id])
 			up = append(up, c.caseUp[id]/2)
 			low = append(low, c.caseLow[id]/2)
+			isWord = append(isWord, c.isWord[id])
 		}
 	}
-	c.names, c.df, c.caseUp, c.caseLow = names, df, up, low
+	c.names, c.df, c.caseUp, c.caseLow, c.isWord = names, df, up, low, isWord
 	c.idfC = make([]idfEntry, len(names))
 	c.tfAcc, c.tfEnt = nil, nil // all zero; sized again to the smaller vocabulary
 	c.gen++
@@ -753,7 +772,7 @@ func (c *Clusterer) compact() {
 		c.terms[n] = uint32(id)
 	}
 	clear(c.words)
-	c.index = map[uint32][]*story{}
+	c.index = map[uint32][]int32{}
 	for _, seq := range seqs {
 		s := c.stories[seq]
 		for i := range s.terms {
@@ -762,7 +781,7 @@ func (c *Clusterer) compact() {
 		slices.SortFunc(s.terms, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
 		for i, id := range s.postings {
 			s.postings[i] = newID[id]
-			c.index[newID[id]] = append(c.index[newID[id]], s)
+			c.index[newID[id]] = append(c.index[newID[id]], seq)
 		}
 	}
 }
@@ -820,6 +839,7 @@ func (c *Clusterer) open(a *crosscheck.Article) *story {
 	}
 	s := &story{id: id, seq: seq, first: noDay, last: noDay, touch: noDay, dates: map[day]float64{}}
 	c.stories[seq] = s
+	c.bySeq = append(c.bySeq, s)
 	c.byID[id] = s
 	return s
 }
@@ -868,13 +888,19 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 			s.shorts++
 		}
 		// Merged into scratch, then back into the story's own array
-		// when it has room: a story grows by a few terms per article.
-		c.merge[0] = mergeInto(c.merge[0][:0], s.terms, f.tf)
-		if cap(s.terms) < len(c.merge[0]) {
-			s.terms = make([]tw, 0, len(c.merge[0]))
+		// when it has room: a story grows by a few terms per article,
+		// and its array by a quarter, up to the size that is pruned.
+		m := &c.scratch[0].merge[0]
+		*m = mergeInto((*m)[:0], s.terms, f.tf)
+		pruneAt := c.opts.MaxStoryTerms * 3 / 2
+		switch {
+		case len(*m) > pruneAt:
+			s.terms = c.heaviestByID(*m, c.opts.MaxStoryTerms)
+		case cap(s.terms) < len(*m):
+			s.terms = append(make([]tw, 0, min(len(*m)+len(*m)/4+8, pruneAt)), *m...)
+		default:
+			s.terms = append(s.terms[:0], *m...)
 		}
-		s.terms = append(s.terms[:0], c.merge[0]...)
-		c.prune(s)
 		for _, x := range f.slots {
 			if len(s.slots) < maxSlots && !slices.Contains(s.slots, x) {
 				s.slots = append(s.slots, x)
@@ -938,15 +964,69 @@ func mergeInto(out, s, a []tw) []tw {
 	return out
 }
 
-// prune keeps the story's heaviest terms.
-func (c *Clusterer) prune(s *story) {
-	// Half again over the cap before pruning: pruning sorts the terms.
-	if len(s.terms) <= c.opts.MaxStoryTerms*3/2 {
-		return
+// heaviestByID returns the n heaviest of terms under the current IDF, in
+// their order by id, in a new slice: a story keeps its heaviest terms once
+// it holds half again as many (pruning a story at every article would cost
+// more than the terms it drops).
+func (c *Clusterer) heaviestByID(terms []tw, n int) []tw {
+	// The n-th heaviest term by selection, then the terms at least as
+	// heavy in their order by id: no sorting.
+	sc := c.heap[:0]
+	for _, t := range terms {
+		sc = append(sc, scoredTerm{t, float64(t.w) * c.idf(t.id)})
 	}
-	top := c.heaviestTerms(s.terms, c.opts.MaxStoryTerms)
-	slices.SortFunc(top, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
-	s.terms = slices.Clone(top) // exact: a pruned story holds no spare room
+	c.heap = sc
+	bar := selectHeaviest(sc, n-1)
+	kept := make([]tw, 0, n)
+	for _, t := range terms {
+		if !lighter(scoredTerm{t, float64(t.w) * c.idf(t.id)}, bar) {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// lighter orders scored terms by weight, and on equal weights the later
+// term first, so that the heaviest are the same whatever the order.
+func lighter(x, y scoredTerm) bool {
+	return x.v < y.v || x.v == y.v && x.t.id > y.t.id
+}
+
+// selectHeaviest reorders sc and returns its k-th heaviest term (0 is
+// the heaviest) by quickselect.
+func selectHeaviest(sc []scoredTerm, k int) scoredTerm {
+	lo, hi := 0, len(sc)-1
+	for lo < hi {
+		// Median of three as the pivot, moved to hi.
+		mid := lo + (hi-lo)/2
+		if lighter(sc[lo], sc[mid]) {
+			sc[lo], sc[mid] = sc[mid], sc[lo]
+		}
+		if lighter(sc[lo], sc[hi]) {
+			sc[lo], sc[hi] = sc[hi], sc[lo]
+		}
+		if lighter(sc[hi], sc[mid]) {
+			sc[hi], sc[mid] = sc[mid], sc[hi]
+		}
+		pivot := sc[hi]
+		p := lo
+		for i := lo; i < hi; i++ {
+			if lighter(pivot, sc[i]) {
+				sc[p], sc[i] = sc[i], sc[p]
+				p++
+			}
+		}
+		sc[p], sc[hi] = sc[hi], sc[p]
+		switch {
+		case k < p:
+			hi = p - 1
+		case k > p:
+			lo = p + 1
+		default:
+			return sc[p]
+		}
+	}
+	return sc[lo]
 }
 
 // scoredTerm is a term with its weight under the current IDF.
@@ -959,7 +1039,7 @@ type scoredTerm struct {
 // heaviest first, ties by term, in scratch that the next call reuses.
 func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
 	type scored = scoredTerm
-	less := func(x, y scored) bool { return x.v < y.v || x.v == y.v && x.t.id > y.t.id }
+	less := lighter
 	// A min-heap of the n heaviest so far.
 	h := c.heap[:0]
 	down := func(i int) {
@@ -1019,10 +1099,10 @@ func (c *Clusterer) post(s *story) {
 			continue
 		}
 		s.postings = append(s.postings, t.id)
-		p := append(c.index[t.id], s)
+		p := append(c.index[t.id], s.seq)
 		if len(p) > postingCap {
 			// Drop evicted stories, then the oldest.
-			p = slices.DeleteFunc(p, func(x *story) bool { return x.dead })
+			p = slices.DeleteFunc(p, func(x int32) bool { return c.bySeq[x] == nil })
 			if len(p) > postingCap*3/4 {
 				p = append(p[:0:0], p[len(p)-postingCap*3/4:]...)
 			}

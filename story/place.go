@@ -150,18 +150,9 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 		c.drafts = append(c.drafts, make([]draft, len(todo)-len(c.drafts))...)
 	}
 	drafts := c.drafts[:len(todo)]
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(c.toks), len(todo))
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := w; k < len(todo); k += workers {
-				c.toks[w] = c.draft(as[todo[k]], &drafts[k], c.toks[w])
-			}
-		}()
-	}
-	wg.Wait()
+	c.parallel(len(todo), func(w, k int) {
+		c.toks[w] = c.draft(as[todo[k]], &drafts[k], c.toks[w])
+	})
 	// How words are written in the whole chunk tells names in its
 	// headlines, whatever the order of the chunk.
 	for k := range drafts {
@@ -251,7 +242,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		nodes[y].edges[x] += s
 	}
 	// Pairs of chunk articles that share a heavy term.
-	post := map[uint32][]int{}
+	post := c.pairPost.reset()
 	seenBy := make([]int, len(live)) // the article y was last compared with, plus one
 	for x, i := range live {
 		f := &items[i].f
@@ -280,31 +271,22 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		}
 	}
 	// Recent stories, from earlier chunks only.
+	// Each article's candidate stories and its similarity with each,
+	// found by two workers that only read the clusterer, then linked in
+	// article order.
+	found := c.findOld(items, live)
 	oldIdx := map[int32]int{}
-	for x, i := range live {
-		f := &items[i].f
-		if f.words == 0 {
-			continue
-		}
-		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
-		for _, s := range c.candidates(&p, c.opts.Candidates) {
+	for x := range live {
+		for _, l := range found[x] {
+			s := l.s
 			y, ok := oldIdx[s.seq]
 			if !ok {
 				y = len(nodes)
 				oldIdx[s.seq] = y
 				nodes = append(nodes, &node{old: s, size: s.nvec, shorts: s.shorts, within: s.within, edges: map[int]float64{}})
 			}
-			// The story is a sum of its articles' unit vectors: the dot
-			// product is the sum of the pairs' similarities.
-			sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s)
-			if len(f.tf) <= headlineTerms && 2*s.shorts > s.nvec && !sharesName(f.tf, s.terms) {
-				sum *= commonOnly
-			}
-			if sum >= minEdge {
-				if contrast(f.slots, s.slots) {
-					sum *= contrastFactor
-				}
-				link(x, y, sum)
+			if l.linked {
+				link(x, y, l.sum)
 			}
 		}
 	}
@@ -475,54 +457,49 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 		}
 	}
 	cents := make([]*centroid, len(nodes)) // by node, made when needed
+	alts := make([][]int, len(live))       // by live position: the other groups it was linked to
+	best := make([]int, len(live))         // by live position: the group it moves to
 	for pass := 0; pass < refinePasses; pass++ {
-		cent := func(g int) *centroid {
-			if cents[g] == nil {
-				v := c.centroidOf(items, nodes[g])
-				cents[g] = &v
+		// The groups to compare each article with, and the centroids
+		// they need.
+		var need []int
+		needs := func(g int) {
+			if cents[g] == nil && !slices.Contains(need, g) {
+				need = append(need, g)
 			}
-			return cents[g]
 		}
-		type move struct{ x, from, to int }
-		var moves []move
-		var alts []int
-		for x, i := range live {
-			f := &items[i].f
+		for x := range live {
 			g := where[x]
-			// Average link kept a lone article alone: a centroid, whose
-			// similarity grows with its size, overrules that only when
-			// clearly similar.
-			alone := nodes[g].old == nil && len(nodes[g].items) < 2
-			alts := alts[:0]
+			alts[x] = alts[x][:0]
 			for _, y := range near[x] {
-				if h := rep(y); h != g && !slices.Contains(alts, h) {
-					alts = append(alts, h)
+				if h := rep(y); h != g && !slices.Contains(alts[x], h) {
+					alts[x] = append(alts[x], h)
 				}
 			}
-			if len(alts) == 0 {
+			if len(alts[x]) == 0 {
 				continue
 			}
-			own, bar := 0.0, c.opts.Threshold
-			if alone {
-				bar = loneMove
-			} else {
-				own = cent(g).cosine(c, f, true)
+			if !c.alone(nodes[g]) {
+				needs(g)
 			}
-			best, bestSim := g, own
-			for _, h := range alts {
-				if c.clashes(items, f, nodes[h]) {
-					continue
-				}
-				ct := cent(h)
-				if ct.d != noDay && f.t != noDay && c.spanFactor(f.t, f.weekday, ct.d, ct.d) == 0 {
-					continue
-				}
-				if s := ct.cosine(c, f, false); s > bestSim+1e-9 && s >= bar {
-					best, bestSim = h, s
-				}
+			for _, h := range alts[x] {
+				needs(h)
 			}
-			if best != g {
-				moves = append(moves, move{x, g, best})
+		}
+		// Centroids, then each article's best group, two workers at a
+		// time: both steps only read what the others write.
+		c.parallel(len(need), func(w, k int) {
+			v := c.centroidOf(items, nodes[need[k]], &c.scratch[w])
+			cents[need[k]] = &v
+		})
+		c.parallel(len(live), func(_, x int) {
+			best[x] = c.bestGroup(items, live[x], where[x], alts[x], nodes, cents)
+		})
+		type move struct{ x, from, to int }
+		var moves []move
+		for x, g := range where {
+			if best[x] != g {
+				moves = append(moves, move{x, g, best[x]})
 			}
 		}
 		if len(moves) == 0 {
@@ -538,6 +515,70 @@ func (c *Clusterer) refine(items []item, live []int, nodes []*node, near [][]int
 	}
 }
 
+// alone says average link kept an article alone in group n: a centroid,
+// whose similarity grows with its size, overrules that only when clearly
+// similar (see bestGroup).
+func (c *Clusterer) alone(n *node) bool {
+	return n.old == nil && len(n.items) < 2
+}
+
+// bestGroup returns the group among g (item i's own) and alts whose
+// centroid is closest to item i, for refine; centroids are in cents.
+func (c *Clusterer) bestGroup(items []item, i, g int, alts []int, nodes []*node, cents []*centroid) int {
+	if len(alts) == 0 {
+		return g
+	}
+	f := &items[i].f
+	own, bar := 0.0, c.opts.Threshold
+	if c.alone(nodes[g]) {
+		bar = loneMove
+	} else {
+		own = cents[g].cosine(c, f, true)
+	}
+	best, bestSim := g, own
+	for _, h := range alts {
+		if c.clashes(items, f, nodes[h]) {
+			continue
+		}
+		ct := cents[h]
+		if ct.d != noDay && f.t != noDay && c.spanFactor(f.t, f.weekday, ct.d, ct.d) == 0 {
+			continue
+		}
+		if s := ct.cosine(c, f, false); s > bestSim+1e-9 && s >= bar {
+			best, bestSim = h, s
+		}
+	}
+	return best
+}
+
+// workerCount is the most workers placing uses at once: its costliest
+// steps scale to two cores, and more would hold more buffers.
+const workerCount = 2
+
+// parallel calls fn(w, k) for k from 0 to n-1 on up to two workers; w is
+// the worker, 0 or 1, for the scratch, finder and token buffer it may use.
+// Few calls run on one.
+func (c *Clusterer) parallel(n int, fn func(w, k int)) {
+	workers := min(workerCount, runtime.GOMAXPROCS(0), max(1, n/8))
+	if workers <= 1 {
+		for k := 0; k < n; k++ {
+			fn(0, k)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := w; k < n; k += workers {
+				fn(w, k)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // centroid is a group's summed vector: weights without IDF, sorted by
 // term.
 type centroid struct {
@@ -546,10 +587,27 @@ type centroid struct {
 	d     day
 }
 
-func (c *Clusterer) centroidOf(items []item, n *node) centroid {
+// scratch is the buffers of one worker building centroids.
+type scratch struct {
+	merge [2][]tw
+	votes []dayVote
+}
+
+// centroidOf sums a node's vectors, in the worker's scratch sc. Workers
+// may build the centroids of different nodes at once.
+func (c *Clusterer) centroidOf(items []item, n *node, sc *scratch) centroid {
+	if n.old != nil && len(n.items) == 0 {
+		// A story alone: its own terms, read only, and its latest day
+		// (the one vote, which weighs nothing without vectors).
+		d := noDay
+		if n.old.nvec > 0 {
+			d = n.old.last
+		}
+		return centroid{terms: n.old.terms, norm: c.storyNorm(n.old), d: d}
+	}
 	ct := centroid{d: noDay}
 	// Day votes, few: a slice, not a map.
-	votes := c.votes[:0]
+	votes := sc.votes[:0]
 	vote := func(d day, w float64) {
 		for k := range votes {
 			if votes[k].d == d {
@@ -560,7 +618,7 @@ func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 		votes = append(votes, dayVote{d, w})
 	}
 	// Sums merged through two scratch buffers; the centroid gets a copy.
-	terms := c.merge[0][:0]
+	terms := sc.merge[0][:0]
 	if n.old != nil {
 		terms = append(terms, n.old.terms...)
 		if n.old.last != noDay {
@@ -569,18 +627,14 @@ func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 	}
 	for _, i := range n.items {
 		f := &items[i].f
-		c.merge[1] = mergeInto(c.merge[1][:0], terms, f.tf)
-		terms, c.merge[0], c.merge[1] = c.merge[1], c.merge[1], terms
+		sc.merge[1] = mergeInto(sc.merge[1][:0], terms, f.tf)
+		terms, sc.merge[0], sc.merge[1] = sc.merge[1], sc.merge[1], terms
 		if f.t != noDay {
 			vote(f.t, float64(f.dkind))
 		}
 	}
-	if n.old != nil && len(n.items) == 0 {
-		ct.terms = n.old.terms // read only
-	} else {
-		ct.terms = slices.Clone(terms)
-	}
-	c.merge[0] = terms
+	ct.terms = slices.Clone(terms)
+	sc.merge[0] = terms
 	best, bw := noDay, 0.0
 	for _, v := range votes {
 		if v.w > bw || (v.w == bw && v.d < best) {
@@ -588,11 +642,7 @@ func (c *Clusterer) centroidOf(items []item, n *node) centroid {
 		}
 	}
 	ct.d = best
-	c.votes = votes
-	if n.old != nil && len(n.items) == 0 {
-		ct.norm = c.storyNorm(n.old)
-		return ct
-	}
+	sc.votes = votes
 	ct.norm = c.termsNorm(ct.terms)
 	return ct
 }
@@ -702,56 +752,135 @@ type probe struct {
 	weekday bool
 }
 
+// postings maps a term to the chunk articles holding it, by live
+// position. One map serves chunk after chunk: its lists keep their arrays.
+type postings map[uint32][]int
+
+// reset empties the lists, or the map when it has grown large.
+func (p *postings) reset() postings {
+	if *p == nil || len(*p) > 1<<15 {
+		*p = postings{}
+	}
+	for k, v := range *p {
+		(*p)[k] = v[:0]
+	}
+	return *p
+}
+
+// oldLink is an article's candidate story and its similarity with it.
+type oldLink struct {
+	s      *story
+	sum    float64
+	linked bool // the similarity is high enough to link them
+}
+
+// findOld returns each live item's candidate stories with their
+// similarities, by live position.
+func (c *Clusterer) findOld(items []item, live []int) [][]oldLink {
+	found := make([][]oldLink, len(live))
+	c.parallel(len(live), func(w, x int) {
+		f := &items[live[x]].f
+		if f.words == 0 {
+			return
+		}
+		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
+		cands := c.finders[w].candidates(c, &p, c.opts.Candidates)
+		links := make([]oldLink, len(cands))
+		for k, s := range cands {
+			// The story is a sum of its articles' unit vectors: the dot
+			// product is the sum of the pairs' similarities.
+			sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s)
+			if len(f.tf) <= headlineTerms && 2*s.shorts > s.nvec && !sharesName(f.tf, s.terms) {
+				sum *= commonOnly
+			}
+			l := oldLink{s: s, sum: sum, linked: sum >= minEdge}
+			if l.linked && contrast(f.slots, s.slots) {
+				l.sum *= contrastFactor
+			}
+			links[k] = l
+		}
+		found[x] = links
+	})
+	return found
+}
+
+// finder finds the candidate stories of articles. Each worker of a chunk
+// has its own: the shared weights it sums are its own, and it only reads
+// the clusterer.
+type finder struct {
+	hits    []hitEntry // by story seq
+	hitGen  uint32     // generation of hits
+	touched []int32    // seqs of the stories with a hit this generation
+}
+
+type hitEntry struct {
+	w   float64 // weight shared with the probe of generation gen
+	gen uint32
+}
+
 // candidates returns up to k stories sharing the probe's heaviest terms,
 // most shared weight first, within the time window.
-func (c *Clusterer) candidates(p *probe, k int) []*story {
+func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 	if len(p.tf) == 0 {
 		return nil
 	}
-	c.hitGen++
-	c.touched = c.touched[:0]
+	if len(fd.hits) < len(c.bySeq) {
+		fd.hits = append(fd.hits, make([]hitEntry, len(c.bySeq)-len(fd.hits))...)
+	}
+	fd.hitGen++
+	fd.touched = fd.touched[:0]
 	budget := postingBudget
 	for _, i := range heaviest(p.vec, queryTerms) {
 		post := c.index[p.tf[i].id]
 		// Newest stories first: they are the likelier match.
 		for j := len(post) - 1; j >= 0 && budget > 0; j-- {
 			budget--
-			s := post[j]
-			if s.dead {
+			seq := post[j]
+			if c.bySeq[seq] == nil {
 				continue
 			}
-			if s.hitGen != c.hitGen {
-				s.hitGen, s.hit = c.hitGen, 0
-				c.touched = append(c.touched, s)
+			e := &fd.hits[seq]
+			if e.gen != fd.hitGen {
+				e.gen, e.w = fd.hitGen, 0
+				fd.touched = append(fd.touched, seq)
 			}
-			s.hit += p.vec[i]
+			e.w += p.vec[i]
 		}
 	}
 	// The k best stories in the window, by shared weight, newest first on
-	// ties: insertion into a short sorted list.
-	top := make([]*story, 0, k+1)
-	ahead := func(a, b *story) bool { return a.hit > b.hit || a.hit == b.hit && a.seq > b.seq }
-	for _, s := range c.touched {
-		if len(top) == k && !ahead(s, top[k-1]) {
+	// ties: insertion into a short sorted list, of seqs with their hits.
+	type ranked struct {
+		seq int32
+		hit float64
+	}
+	top := make([]ranked, 0, k+1)
+	ahead := func(a, b ranked) bool { return a.hit > b.hit || a.hit == b.hit && a.seq > b.seq }
+	for _, seq := range fd.touched {
+		r := ranked{seq, fd.hits[seq].w}
+		if len(top) == k && !ahead(r, top[k-1]) {
 			continue
 		}
-		if c.timeFactor(p.d, p.weekday, s) == 0 {
+		if c.timeFactor(p.d, p.weekday, c.bySeq[seq]) == 0 {
 			continue
 		}
 		i := len(top)
-		for i > 0 && ahead(s, top[i-1]) {
+		for i > 0 && ahead(r, top[i-1]) {
 			i--
 		}
-		top = slices.Insert(top, i, s)
+		top = slices.Insert(top, i, r)
 		if len(top) > k {
 			top = top[:k]
 		}
 	}
-	return top
+	out := make([]*story, len(top))
+	for i, r := range top {
+		out[i] = c.bySeq[r.seq]
+	}
+	return out
 }
 
 // storyDot is the dot product of the probe's vector with the story's
-// summed vector under the current IDF.
+// summed vector under the current IDF. It only reads the clusterer.
 func (c *Clusterer) storyDot(p *probe, s *story) float64 {
 	var dot float64
 	i, j := 0, 0
@@ -824,7 +953,7 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 		cents := make([]*centroid, len(nodes))
 		cent := func(g int) *centroid {
 			if cents[g] == nil {
-				v := c.centroidOf(items, nodes[g])
+				v := c.centroidOf(items, nodes[g], &c.scratch[0])
 				cents[g] = &v
 			}
 			return cents[g]

@@ -1,6 +1,8 @@
 package story
 
 import (
+	"cmp"
+	"slices"
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck"
@@ -65,6 +67,36 @@ func TestSharesName(t *testing.T) {
 		}
 		if got := sharesName(fa.tf, fb.tf); got != tc.want {
 			t.Errorf("sharesName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestHeaviestByID: pruning by selection keeps the same terms as the
+// heap that ranks them all, ties included, in the order of their ids.
+func TestHeaviestByID(t *testing.T) {
+	c := NewClusterer(Options{})
+	for _, w := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		c.termID(w)
+	}
+	for id := range c.df {
+		c.df[id] = float32(id % 3) // equal IDFs: ties to break by id
+	}
+	c.nDocs = 10
+	rng := uint32(7)
+	next := func() uint32 { rng = rng*1664525 + 1013904223; return rng >> 16 }
+	for trial := 0; trial < 200; trial++ {
+		var terms []tw
+		for id := range c.df {
+			if next()%4 != 0 {
+				terms = append(terms, tw{id: uint32(id), w: float32(1 + next()%3)})
+			}
+		}
+		for n := 1; n <= len(terms); n++ {
+			want := slices.Clone(c.heaviestTerms(terms, n))
+			slices.SortFunc(want, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
+			if got := c.heaviestByID(terms, n); !slices.Equal(got, want) {
+				t.Fatalf("heaviestByID(%v, %d) = %v, want %v", terms, n, got, want)
+			}
 		}
 	}
 }
