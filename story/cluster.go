@@ -188,21 +188,11 @@ type Clusterer struct {
 	evicted      day
 
 	// scratch
-	tfAcc   []float64 // by term: the weight summed so far of the article being finished
-	tfIDs   []uint32  // the terms of tfAcc that are not zero
-	tfEnt   []bool    // by term: whether a name or number gave it, in the article being finished
-	drafts  []draft   // reused across chunks
-	toks    [workerCount][]token
-	scratch [workerCount]scratch // one per worker; join uses the first
-	heap    []scoredTerm
-	// tfSlab and vecSlab hold the vectors of a chunk's articles: nothing
-	// keeps them past the chunk (stories copy what they add), so the next
-	// chunk reuses the memory.
-	tfSlab   []tw
-	vecSlab  []float64
-	heavy    []tw                // heaviestTerms' result
-	finders  [workerCount]finder // one per worker finding candidate stories
-	pairPost postings            // cluster's, for pairs of chunk articles
+	drafts   []draft // reused across chunks
+	toks     [workerCount][]token
+	scratch  [workerCount]scratch // one per worker; join uses the first
+	finders  [workerCount]finder  // one per worker finding candidate stories
+	pairPost postings             // cluster's, for pairs of chunk articles
 }
 
 // NewClusterer returns an empty clusterer.
@@ -308,7 +298,8 @@ type features struct {
 func (c *Clusterer) analyse(a *crosscheck.Article) features {
 	var d draft
 	c.draft(a, &d, nil)
-	return c.finish(&d)
+	c.resolve(&d)
+	return c.finish(&d, &c.scratch[0])
 }
 
 // draft is an article analysed as far as it can be without the
@@ -318,6 +309,7 @@ type draft struct {
 	words []weighted
 	names []weighted // adjacent capitalised words, as "tara_reid"
 	slots []rawSlot
+	kept  []slot // the slots resolve keeps
 }
 
 type weighted struct {
@@ -330,6 +322,8 @@ type weighted struct {
 	// names elsewhere.
 	cap  bool
 	pair string
+	// skip marks a name of two words that resolve found is none.
+	skip bool
 	// id is the term of w plus one when draft found it in
 	// Clusterer.words (a name of two words: in Clusterer.terms), else 0
 	// (finish looks it up).
@@ -428,65 +422,83 @@ func (c *Clusterer) draft(a *crosscheck.Article, d *draft, toks []token) []token
 // maxTokenBuf is the largest token buffer kept for the next article.
 const maxTokenBuf = 1 << 15
 
-// finish turns a draft into features: term numbers and weights.
-func (c *Clusterer) finish(d *draft) features {
+// resolve gives a draft's words, names and slots their terms, adding new
+// terms to the vocabulary, and drops the places that are no names. Drafts
+// are resolved one at a time, in chunk order, so terms are numbered the
+// same however many workers finish them.
+func (c *Clusterer) resolve(d *draft) {
+	d.f.places = slices.DeleteFunc(d.f.places, func(p string) bool { return !c.namelike(p) })
+	for i := range d.words {
+		if x := &d.words[i]; x.id == 0 {
+			x.id = c.wordID(x.w) + 1
+		}
+	}
+	for i := range d.names {
+		x := &d.names[i]
+		if x.cap {
+			if c.nameness(c.wordID(x.w)) < 0.5 || c.nameness(c.wordID(x.pair)) < 0.5 {
+				x.skip = true
+				continue
+			}
+			x.id = c.termID(x.w+"_"+x.pair) + 1
+			continue
+		}
+		if x.id == 0 {
+			x.id = c.termID(x.w) + 1
+		}
+	}
+	d.kept = c.keepSlots(d.slots)
+}
+
+// finish turns a resolved draft into features, term weights, in the
+// worker's scratch sc. Workers may finish drafts at once.
+func (c *Clusterer) finish(d *draft, sc *scratch) features {
 	f := d.f
-	f.places = slices.DeleteFunc(f.places, func(p string) bool { return !c.namelike(p) })
 	eb := c.opts.EntityBoost
 	for _, x := range d.words {
 		id := x.id - 1
-		if x.id == 0 {
-			id = c.wordID(x.w)
-		}
 		v := x.v
 		ent := x.ent || x.entCap && c.nameness(id) >= 0.5
 		if x.cap {
 			v *= 1 + (eb-1)*c.nameness(id)
 		}
-		c.addTF(id, v, ent)
+		sc.addTF(id, v, ent, len(c.names))
 	}
 	for _, x := range d.names {
-		if x.cap {
-			if c.nameness(c.wordID(x.w)) < 0.5 || c.nameness(c.wordID(x.pair)) < 0.5 {
-				continue
-			}
-			c.addTF(c.termID(x.w+"_"+x.pair), x.v, true)
-			continue
+		if !x.skip {
+			sc.addTF(x.id-1, x.v, x.ent || x.cap, len(c.names))
 		}
-		id := x.id - 1
-		if x.id == 0 {
-			id = c.termID(x.w)
-		}
-		c.addTF(id, x.v, x.ent)
 	}
-	slices.Sort(c.tfIDs)
-	f.tf = carve(&c.tfSlab, len(c.tfIDs))
-	for k, id := range c.tfIDs {
-		f.tf[k] = tw{id: id, w: float32(1 + math.Log(c.tfAcc[id])), ent: c.tfEnt[id]}
-		c.tfAcc[id], c.tfEnt[id] = 0, false
+	slices.Sort(sc.tfIDs)
+	f.tf = carve(&sc.tfSlab, len(sc.tfIDs))
+	for k, id := range sc.tfIDs {
+		f.tf[k] = tw{id: id, w: float32(1 + math.Log(sc.tfAcc[id])), ent: sc.tfEnt[id]}
+		sc.tfAcc[id], sc.tfEnt[id] = 0, false
 	}
-	c.tfIDs = c.tfIDs[:0]
+	sc.tfIDs = sc.tfIDs[:0]
 	for _, t := range f.tf {
 		if c.isWord[t.id] {
 			f.words++
 		}
 	}
 	f.short = len(f.tf) <= shortTerms
-	f.slots = c.keepSlots(d.slots)
+	f.slots = d.kept
+	d.kept = nil // the features own them
 	return f
 }
 
-// addTF adds v to the weight of term id in the article being finished.
-func (c *Clusterer) addTF(id uint32, v float64, ent bool) {
-	if int(id) >= len(c.tfAcc) {
-		c.tfAcc = append(c.tfAcc, make([]float64, len(c.names)-len(c.tfAcc))...)
-		c.tfEnt = append(c.tfEnt, make([]bool, len(c.names)-len(c.tfEnt))...)
+// addTF adds v to the weight of term id in the article being finished;
+// vocab is the size of the vocabulary.
+func (sc *scratch) addTF(id uint32, v float64, ent bool, vocab int) {
+	if int(id) >= len(sc.tfAcc) {
+		sc.tfAcc = append(sc.tfAcc, make([]float64, vocab-len(sc.tfAcc))...)
+		sc.tfEnt = append(sc.tfEnt, make([]bool, vocab-len(sc.tfEnt))...)
 	}
-	if c.tfAcc[id] == 0 {
-		c.tfIDs = append(c.tfIDs, id)
+	if sc.tfAcc[id] == 0 {
+		sc.tfIDs = append(sc.tfIDs, id)
 	}
-	c.tfAcc[id] += v
-	c.tfEnt[id] = c.tfEnt[id] || ent
+	sc.tfAcc[id] += v
+	sc.tfEnt[id] = sc.tfEnt[id] || ent
 }
 
 // carve returns n zeroed elements from the slab, a new slab when it is
@@ -549,8 +561,8 @@ func (c *Clusterer) namelike(p string) bool {
 
 // weigh applies the current IDF to f: f.vec is the unit TF-IDF vector and
 // f.tf is divided by the same norm, ready to add to a story.
-func (c *Clusterer) weigh(f *features) {
-	f.vec = carve(&c.vecSlab, len(f.tf))
+func (c *Clusterer) weigh(f *features, sc *scratch) {
+	f.vec = carve(&sc.vecSlab, len(f.tf))
 	var ss float64
 	for i, t := range f.tf {
 		v := float64(t.w) * c.idf(t.id)
@@ -765,7 +777,10 @@ func (c *Clusterer) compact() {
 	}
 	c.names, c.df, c.caseUp, c.caseLow, c.isWord = names, df, up, low, isWord
 	c.idfC = make([]idfEntry, len(names))
-	c.tfAcc, c.tfEnt = nil, nil // all zero; sized again to the smaller vocabulary
+	for w := range c.scratch {
+		// All zero; sized again to the smaller vocabulary.
+		c.scratch[w].tfAcc, c.scratch[w].tfEnt = nil, nil
+	}
 	c.gen++
 	c.terms = make(map[string]uint32, len(names))
 	for id, n := range names {
@@ -844,7 +859,8 @@ func (c *Clusterer) open(a *crosscheck.Article) *story {
 	return s
 }
 
-// join adds a to s; withTerms adds its terms to the story's vector.
+// join adds a to s; withTerms counts it among the articles of the
+// story's vector, and the caller adds its terms (addTerms).
 func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms bool) {
 	s.n++
 	if a.ID != "" {
@@ -887,25 +903,30 @@ func (c *Clusterer) join(s *story, a *crosscheck.Article, f *features, withTerms
 		if f.short {
 			s.shorts++
 		}
-		// Merged into scratch, then back into the story's own array
-		// when it has room: a story grows by a few terms per article,
-		// and its array by a quarter, up to the size that is pruned.
-		m := &c.scratch[0].merge[0]
-		*m = mergeInto((*m)[:0], s.terms, f.tf)
-		pruneAt := c.opts.MaxStoryTerms * 3 / 2
-		switch {
-		case len(*m) > pruneAt:
-			s.terms = c.heaviestByID(*m, c.opts.MaxStoryTerms)
-		case cap(s.terms) < len(*m):
-			s.terms = append(make([]tw, 0, min(len(*m)+len(*m)/4+8, pruneAt)), *m...)
-		default:
-			s.terms = append(s.terms[:0], *m...)
-		}
 		for _, x := range f.slots {
 			if len(s.slots) < maxSlots && !slices.Contains(s.slots, x) {
 				s.slots = append(s.slots, x)
 			}
 		}
+	}
+}
+
+// addTerms adds an article's terms to its story's vector, in the worker's
+// scratch sc. Workers may add to different stories at once.
+func (c *Clusterer) addTerms(s *story, f *features, sc *scratch) {
+	// Merged into scratch, then back into the story's own array when it
+	// has room: a story grows by a few terms per article, and its array
+	// by a quarter, up to the size that is pruned.
+	m := &sc.merge[0]
+	*m = mergeInto((*m)[:0], s.terms, f.tf)
+	pruneAt := c.opts.MaxStoryTerms * 3 / 2
+	switch {
+	case len(*m) > pruneAt:
+		s.terms = c.heaviestByID(*m, c.opts.MaxStoryTerms, sc)
+	case cap(s.terms) < len(*m):
+		s.terms = append(make([]tw, 0, min(len(*m)+len(*m)/4+8, pruneAt)), *m...)
+	default:
+		s.terms = append(s.terms[:0], *m...)
 	}
 }
 
@@ -968,15 +989,15 @@ func mergeInto(out, s, a []tw) []tw {
 // their order by id, in a new slice: a story keeps its heaviest terms once
 // it holds half again as many (pruning a story at every article would cost
 // more than the terms it drops).
-func (c *Clusterer) heaviestByID(terms []tw, n int) []tw {
+func (c *Clusterer) heaviestByID(terms []tw, n int, sc *scratch) []tw {
 	// The n-th heaviest term by selection, then the terms at least as
 	// heavy in their order by id: no sorting.
-	sc := c.heap[:0]
+	h := sc.heap[:0]
 	for _, t := range terms {
-		sc = append(sc, scoredTerm{t, float64(t.w) * c.idf(t.id)})
+		h = append(h, scoredTerm{t, float64(t.w) * c.idf(t.id)})
 	}
-	c.heap = sc
-	bar := selectHeaviest(sc, n-1)
+	sc.heap = h
+	bar := selectHeaviest(h, n-1)
 	kept := make([]tw, 0, n)
 	for _, t := range terms {
 		if !lighter(scoredTerm{t, float64(t.w) * c.idf(t.id)}, bar) {
@@ -1036,12 +1057,13 @@ type scoredTerm struct {
 }
 
 // heaviestTerms returns the n terms weighing most under the current IDF,
-// heaviest first, ties by term, in scratch that the next call reuses.
-func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
+// heaviest first, ties by term, in the worker's scratch sc, which the
+// next call reuses.
+func (c *Clusterer) heaviestTerms(terms []tw, n int, sc *scratch) []tw {
 	type scored = scoredTerm
 	less := lighter
 	// A min-heap of the n heaviest so far.
-	h := c.heap[:0]
+	h := sc.heap[:0]
 	down := func(i int) {
 		for {
 			l, m := 2*i+1, i
@@ -1083,17 +1105,22 @@ func (c *Clusterer) heaviestTerms(terms []tw, n int) []tw {
 		}
 		return cmp.Compare(x.t.id, y.t.id)
 	})
-	out := c.heavy[:0]
+	out := sc.heavy[:0]
 	for _, x := range h {
 		out = append(out, x.t)
 	}
-	c.heap, c.heavy = h, out
+	sc.heap, sc.heavy = h, out
 	return out
 }
 
 // post indexes the story under its heaviest terms.
 func (c *Clusterer) post(s *story) {
-	top := c.heaviestTerms(s.terms, postTerms)
+	c.postUnder(s, c.heaviestTerms(s.terms, postTerms, &c.scratch[0]))
+}
+
+// postUnder indexes the story under the terms of top it is not yet
+// indexed under.
+func (c *Clusterer) postUnder(s *story, top []tw) {
 	for _, t := range top {
 		if slices.Contains(s.postings, t.id) {
 			continue

@@ -124,7 +124,10 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	}
 	c.sinceCompact += len(as)
 	// The vectors of the last chunk's articles are dead: reuse them.
-	c.tfSlab, c.vecSlab = c.tfSlab[:0], c.vecSlab[:0]
+	for w := range c.scratch {
+		sc := &c.scratch[w]
+		sc.tfSlab, sc.vecSlab = sc.tfSlab[:0], sc.vecSlab[:0]
+	}
 	items := make([]item, len(as))
 	firstByID := map[string]int{}
 	var todo []int
@@ -158,11 +161,16 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	for k := range drafts {
 		c.learnCase(&drafts[k])
 	}
-	for k, i := range todo {
+	for k := range drafts {
+		c.resolve(&drafts[k])
+	}
+	c.parallel(len(todo), func(w, k int) {
+		items[todo[k]].f = c.finish(&drafts[k], &c.scratch[w])
+		drafts[k].f = features{} // the item owns them now
+	})
+	for _, i := range todo {
 		it := &items[i]
 		a := it.a
-		it.f = c.finish(&drafts[k])
-		drafts[k].f = features{} // the item owns them now
 		c.advance(a)
 		if a.DuplicateOf != "" {
 			if j, ok := firstByID[a.DuplicateOf]; ok && j < i {
@@ -186,20 +194,14 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 	var live []int
 	for i := range items {
 		if !items[i].done && items[i].dupOf < 0 {
-			c.weigh(&items[i].f)
 			live = append(live, i)
 		}
 	}
+	c.parallel(len(live), func(w, x int) {
+		c.weigh(&items[live[x]].f, &c.scratch[w])
+	})
 	if len(live) > 0 {
 		groups := c.cluster(items, live)
-		// Index the stories once their articles of this chunk are in.
-		defer func() {
-			for _, g := range groups {
-				if s := items[g.items[0]].story; s != nil && c.stories[s.seq] == s {
-					c.post(s)
-				}
-			}
-		}()
 		for _, g := range groups {
 			s, isNew := g.old, false
 			if s == nil {
@@ -211,6 +213,23 @@ func (c *Clusterer) placeChunk(as []*crosscheck.Article, out []Placement) {
 				it.story = s
 				c.join(s, it.a, &it.f, true)
 				out[i] = Placement{StoryID: s.id, IsNew: isNew && k == 0}
+			}
+		}
+		// The stories' vectors, one story per worker at a time, then
+		// the index under their heaviest terms once this chunk's
+		// articles are in.
+		tops := make([][]tw, len(groups))
+		c.parallel(len(groups), func(w, k int) {
+			g := groups[k]
+			s := items[g.items[0]].story
+			for _, i := range g.items {
+				c.addTerms(s, &items[i].f, &c.scratch[w])
+			}
+			tops[k] = slices.Clone(c.heaviestTerms(s.terms, postTerms, &c.scratch[w]))
+		})
+		for k, g := range groups {
+			if s := items[g.items[0]].story; c.stories[s.seq] == s {
+				c.postUnder(s, tops[k])
 			}
 		}
 	}
@@ -242,7 +261,8 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		nodes[y].edges[x] += s
 	}
 	// Pairs of chunk articles that share a heavy term.
-	post := c.pairPost.reset()
+	post := &c.pairPost
+	post.reset(len(c.names))
 	seenBy := make([]int, len(live)) // the article y was last compared with, plus one
 	for x, i := range live {
 		f := &items[i].f
@@ -250,7 +270,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 			continue // a date line: it stays alone
 		}
 		for _, k := range heaviest(f.vec, queryTerms) {
-			for _, y := range post[f.tf[k].id] {
+			for _, y := range post.at(f.tf[k].id) {
 				if seenBy[y] == x+1 {
 					continue
 				}
@@ -267,7 +287,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 					link(x, y, s)
 				}
 			}
-			post[f.tf[k].id] = append(post[f.tf[k].id], x)
+			post.add(f.tf[k].id, x)
 		}
 	}
 	// Recent stories, from earlier chunks only.
@@ -587,10 +607,24 @@ type centroid struct {
 	d     day
 }
 
-// scratch is the buffers of one worker building centroids.
+// scratch is the buffers of one worker building centroids and story
+// vectors.
 type scratch struct {
 	merge [2][]tw
 	votes []dayVote
+	heap  []scoredTerm // heaviestTerms' and heaviestByID's
+	heavy []tw         // heaviestTerms' result
+	// finish's: by term, the weight summed so far of the article being
+	// finished and whether a name or number gave it; the terms of tfAcc
+	// that are not zero.
+	tfAcc []float64
+	tfEnt []bool
+	tfIDs []uint32
+	// tfSlab and vecSlab hold the vectors of a chunk's articles: nothing
+	// keeps them past the chunk (stories copy what they add), so the next
+	// chunk reuses the memory.
+	tfSlab  []tw
+	vecSlab []float64
 }
 
 // centroidOf sums a node's vectors, in the worker's scratch sc. Workers
@@ -752,19 +786,34 @@ type probe struct {
 	weekday bool
 }
 
-// postings maps a term to the chunk articles holding it, by live
-// position. One map serves chunk after chunk: its lists keep their arrays.
-type postings map[uint32][]int
+// postings lists, by term, the chunk articles holding it, by live
+// position. The lists serve chunk after chunk and keep their arrays; keys
+// lists the terms that hold some.
+type postings struct {
+	lists [][]int
+	keys  []uint32
+}
 
-// reset empties the lists, or the map when it has grown large.
-func (p *postings) reset() postings {
-	if *p == nil || len(*p) > 1<<15 {
-		*p = postings{}
+// reset empties the lists and makes room for n terms.
+func (p *postings) reset(n int) {
+	for _, k := range p.keys {
+		p.lists[k] = p.lists[k][:0]
 	}
-	for k, v := range *p {
-		(*p)[k] = v[:0]
+	p.keys = p.keys[:0]
+	if len(p.lists) < n {
+		p.lists = append(p.lists, make([][]int, n-len(p.lists))...)
 	}
-	return *p
+}
+
+// at returns the articles posted under term t.
+func (p *postings) at(t uint32) []int { return p.lists[t] }
+
+// add posts x under term t.
+func (p *postings) add(t uint32, x int) {
+	if len(p.lists[t]) == 0 {
+		p.keys = append(p.keys, t)
+	}
+	p.lists[t] = append(p.lists[t], x)
 }
 
 // oldLink is an article's candidate story and its similarity with it.
@@ -950,16 +999,18 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 			}
 			return rep(y)
 		}
+		// The small groups, the groups linked to each, and the centroids
+		// they need; then, two workers at a time, the centroids and each
+		// small group's adopter.
+		var small []int
+		var cands [][]int
 		cents := make([]*centroid, len(nodes))
-		cent := func(g int) *centroid {
-			if cents[g] == nil {
-				v := c.centroidOf(items, nodes[g], &c.scratch[0])
-				cents[g] = &v
+		var need []int
+		needs := func(g int) {
+			if cents[g] == nil && !slices.Contains(need, g) {
+				need = append(need, g)
 			}
-			return cents[g]
 		}
-		into := map[int]int{}
-		var from []int
 		for g, n := range nodes {
 			if n.old != nil || len(n.items) == 0 || len(n.items) > adoptMax {
 				continue
@@ -975,17 +1026,40 @@ func (c *Clusterer) adopt(items []item, live []int, nodes []*node, near [][]int,
 				}
 			}
 			slices.Sort(cand)
-			best, first, second := -1, 0.0, 0.0
+			small, cands = append(small, g), append(cands, cand)
+			if len(cand) > 0 {
+				needs(g)
+			}
 			for _, h := range cand {
-				sim := c.centroidCosine(cent(g), cent(h))
+				needs(h)
+			}
+		}
+		c.parallel(len(need), func(w, k int) {
+			v := c.centroidOf(items, nodes[need[k]], &c.scratch[w])
+			cents[need[k]] = &v
+		})
+		adopter := make([]int, len(small))
+		c.parallel(len(small), func(_, k int) {
+			g := small[k]
+			best, first, second := -1, 0.0, 0.0
+			for _, h := range cands[k] {
+				sim := c.centroidCosine(cents[g], cents[h])
 				if sim > first {
 					best, first, second = h, sim, first
 				} else if sim > second {
 					second = sim
 				}
 			}
-			if best >= 0 && nodes[best].old == nil && size(best) >= max(adoptTarget, 2*len(n.items)) && first >= adoptBar && first >= adoptMargin*second {
-				into[g] = best
+			adopter[k] = -1
+			if best >= 0 && nodes[best].old == nil && size(best) >= max(adoptTarget, 2*len(nodes[g].items)) && first >= adoptBar && first >= adoptMargin*second {
+				adopter[k] = best
+			}
+		})
+		into := map[int]int{}
+		var from []int
+		for k, g := range small {
+			if adopter[k] >= 0 {
+				into[g] = adopter[k]
 				from = append(from, g)
 			}
 		}

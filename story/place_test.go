@@ -92,9 +92,9 @@ func TestHeaviestByID(t *testing.T) {
 			}
 		}
 		for n := 1; n <= len(terms); n++ {
-			want := slices.Clone(c.heaviestTerms(terms, n))
+			want := slices.Clone(c.heaviestTerms(terms, n, &c.scratch[0]))
 			slices.SortFunc(want, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
-			if got := c.heaviestByID(terms, n); !slices.Equal(got, want) {
+			if got := c.heaviestByID(terms, n, &c.scratch[0]); !slices.Equal(got, want) {
 				t.Fatalf("heaviestByID(%v, %d) = %v, want %v", terms, n, got, want)
 			}
 		}
