@@ -178,9 +178,9 @@ type Clusterer struct {
 	stem         stemmer
 	stories      map[int32]*story
 	byID         map[string]*story
-	index        map[uint32][]int32 // term -> seqs of the stories posted under it, oldest first
-	bySeq        []*story           // by story seq; nil once evicted
-	placed       map[string]*story  // article ID -> story, for near duplicates and re-runs
+	index        [][]int32         // by term: the seqs of the stories posted under it, oldest first
+	bySeq        []*story          // by story seq; nil once evicted
+	placed       map[string]*story // article ID -> story, for near duplicates and re-runs
 	nextSeq      int32
 	clock        day
 	sinceCompact int   // articles placed since the last compaction
@@ -207,7 +207,6 @@ func NewClusterer(opts Options) *Clusterer {
 		stem:    stemmer{cache: map[string]string{}},
 		stories: map[int32]*story{},
 		byID:    map[string]*story{},
-		index:   map[uint32][]int32{},
 		placed:  map[string]*story{},
 		clock:   noDay,
 		gen:     1,
@@ -787,7 +786,7 @@ func (c *Clusterer) compact() {
 		c.terms[n] = uint32(id)
 	}
 	clear(c.words)
-	c.index = map[uint32][]int32{}
+	c.index = make([][]int32, len(names))
 	for _, seq := range seqs {
 		s := c.stories[seq]
 		for i := range s.terms {
@@ -1126,6 +1125,9 @@ func (c *Clusterer) postUnder(s *story, top []tw) {
 			continue
 		}
 		s.postings = append(s.postings, t.id)
+		if int(t.id) >= len(c.index) {
+			c.index = append(c.index, make([][]int32, len(c.names)-len(c.index))...)
+		}
 		p := append(c.index[t.id], s.seq)
 		if len(p) > postingCap {
 			// Drop evicted stories, then the oldest.

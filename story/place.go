@@ -260,21 +260,43 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 		nodes[x].edges[y] += s
 		nodes[y].edges[x] += s
 	}
-	// Pairs of chunk articles that share a heavy term.
+	// Pairs of chunk articles that share a heavy term: each article's
+	// heaviest terms, then the earlier articles posted under them and the
+	// similarity with each, on two workers; linked in article order.
+	heavy := make([][]int, len(live))
+	c.parallel(len(live), func(_, x int) {
+		if f := &items[live[x]].f; f.words > 0 { // a date line stays alone
+			heavy[x] = heaviest(f.vec, queryTerms)
+		}
+	})
 	post := &c.pairPost
 	post.reset(len(c.names))
-	seenBy := make([]int, len(live)) // the article y was last compared with, plus one
-	for x, i := range live {
-		f := &items[i].f
-		if f.words == 0 {
-			continue // a date line: it stays alone
+	for x, ks := range heavy {
+		for _, k := range ks {
+			post.add(items[live[x]].f.tf[k].id, x)
 		}
-		for _, k := range heaviest(f.vec, queryTerms) {
+	}
+	type pair struct {
+		y int
+		s float64
+	}
+	pairs := make([][]pair, len(live))
+	var seenBy [workerCount][]int // by worker: the article y was last compared with, plus one
+	c.parallel(len(live), func(w, x int) {
+		if seenBy[w] == nil {
+			seenBy[w] = make([]int, len(live))
+		}
+		seen := seenBy[w]
+		f := &items[live[x]].f
+		for _, k := range heavy[x] {
 			for _, y := range post.at(f.tf[k].id) {
-				if seenBy[y] == x+1 {
+				if y >= x {
+					break // posted in article order: the earlier ones only
+				}
+				if seen[y] == x+1 {
 					continue
 				}
-				seenBy[y] = x + 1
+				seen[y] = x + 1
 				g := &items[live[y]].f
 				s := dotFeatures(f, g) * c.pairFactor(f, g)
 				if headlines(f, g) && !sharesName(f.tf, g.tf) {
@@ -284,10 +306,14 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 					if contrast(f.slots, g.slots) {
 						s *= contrastFactor
 					}
-					link(x, y, s)
+					pairs[x] = append(pairs[x], pair{y, s})
 				}
 			}
-			post.add(f.tf[k].id, x)
+		}
+	})
+	for x, ps := range pairs {
+		for _, p := range ps {
+			link(x, p.y, p.s)
 		}
 	}
 	// Recent stories, from earlier chunks only.
@@ -880,7 +906,10 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 	fd.touched = fd.touched[:0]
 	budget := postingBudget
 	for _, i := range heaviest(p.vec, queryTerms) {
-		post := c.index[p.tf[i].id]
+		var post []int32
+		if id := p.tf[i].id; int(id) < len(c.index) {
+			post = c.index[id]
+		}
 		// Newest stories first: they are the likelier match.
 		for j := len(post) - 1; j >= 0 && budget > 0; j-- {
 			budget--
