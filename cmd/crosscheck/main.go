@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -63,7 +64,35 @@ func main() {
 	go func() { <-ctx.Done(); stop() }()
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	m.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	os.Exit(m.Run(ctx, os.Args[1:]))
+	stopProfile := startProfile(os.Getenv("CROSSCHECK_CPUPROFILE"), m.Logger)
+	code := m.Run(ctx, os.Args[1:])
+	stopProfile()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the whole run to path, when set
+// (CROSSCHECK_CPUPROFILE: see docs/deploy.md, "Several writers"), and
+// returns the function that ends it.
+func startProfile(path string, log *slog.Logger) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		log.Warn("no CPU profile", "err", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		log.Warn("no CPU profile", "err", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			log.Warn("CPU profile", "err", err)
+		}
+	}
 }
 
 type command struct {
