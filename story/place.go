@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck-news/crosscheck"
 )
@@ -612,16 +613,30 @@ func (c *Clusterer) parallel(n int, fn func(w, k int)) {
 		}
 		return
 	}
+	// Each worker takes the next call from a shared counter, and the
+	// caller is worker 0: when the machine is busy (two writers and a
+	// database on two cores) and a worker gets no core, the others do its
+	// share instead of waiting for it. Each worker's calls come in
+	// increasing k.
+	var next atomic.Int64
+	run := func(w int) {
+		for {
+			k := int(next.Add(1) - 1)
+			if k >= n {
+				return
+			}
+			fn(w, k)
+		}
+	}
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 1; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := w; k < n; k += workers {
-				fn(w, k)
-			}
+			run(w)
 		}()
 	}
+	run(0)
 	wg.Wait()
 }
 
