@@ -52,7 +52,11 @@
 //
 // Candidates come from an inverted index over the heaviest terms of recent
 // stories, read newest first and within a fixed budget, so placing an
-// article costs the same however many came before. Stories untouched for a
+// article costs the same however many came before. A batch's costly steps
+// (tokenising, finding candidates, pairs, centroids, story vectors) run on
+// two workers; what they add to shared state (terms, links, moves, the
+// index) is applied in batch order, so the placements are the same on one
+// core or two. Stories untouched for a
 // Window of stream time (the median of recent publication days) are
 // evicted from memory; Export and Import carry a story's state through the
 // store (StoryService.SaveStoryState, StoryStates) across runs.
