@@ -727,10 +727,20 @@ func (c *Clusterer) evict(seq int32, s *story) {
 			delete(c.placed, m)
 		}
 	}
-	// The index may point at the story until the next compaction: keep
-	// only the shell.
+	// Out of the index at once: a posting of a story no longer held
+	// would take a place of the candidates' budget. A story another
+	// writer changed is forgotten and imported again under a new seq at
+	// every placement (see Forget), so its postings would otherwise sit
+	// among the newest, read first.
+	for _, t := range s.postings {
+		if int(t) < len(c.index) {
+			if i := slices.Index(c.index[t], seq); i >= 0 {
+				c.index[t] = slices.Delete(c.index[t], i, i+1)
+			}
+		}
+	}
+	// Chunk items may still point at the story: keep only the shell.
 	*s = story{id: s.id, seq: s.seq}
-	// Postings of evicted stories are dropped lazily (see post, compact).
 }
 
 // compactEvery is how many articles pass between compactions.

@@ -2,6 +2,7 @@ package story
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -116,4 +117,43 @@ func FuzzReadGold(f *testing.F) {
 			EventDate(a)
 		}
 	})
+}
+
+// A story forgotten and imported again, as the pipeline does with the
+// stories another writer changed before each placement, leaves no
+// posting of its old self in the index: candidates read the newest
+// postings first within a budget, and a dead one would take a live
+// story's place.
+func TestRefreshLeavesNoDeadPostings(t *testing.T) {
+	arts, _ := readGoldFile(t, ownGold)
+	c := NewClusterer(Options{Window: 365 * 24 * time.Hour})
+	var ids []string
+	for _, p := range c.PlaceBatch(arts) {
+		if !slices.Contains(ids, p.StoryID) {
+			ids = append(ids, p.StoryID)
+		}
+	}
+	for round := 0; round < 3; round++ {
+		for _, id := range ids {
+			state, err := c.Export(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Forget(id)
+			if err := c.Import(id, state); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	dead := 0
+	for _, post := range c.index {
+		for _, seq := range post {
+			if c.bySeq[seq] == nil {
+				dead++
+			}
+		}
+	}
+	if dead > 0 {
+		t.Errorf("%d postings of stories no longer held after refreshing %d stories three times", dead, len(ids))
+	}
 }
