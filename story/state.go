@@ -9,6 +9,9 @@ import (
 	"github.com/crosscheck-news/crosscheck"
 )
 
+// stateVersion is the JSON state's version, which Import still reads:
+// stores saved by earlier versions hold it. Export writes the binary
+// state (see appendState).
 const stateVersion = 1
 
 // wireState is the exported state of one story. Terms are spelled out:
@@ -94,7 +97,7 @@ func (c *Clusterer) Export(id string) ([]byte, error) {
 		w.Weights[i] = t.w
 		w.TermDocs[i] = t.docs
 	}
-	b, err := json.Marshal(&w)
+	b, err := appendState(nil, &w)
 	if err != nil {
 		return nil, fmt.Errorf("export story %s: %w", id, err)
 	}
@@ -108,11 +111,17 @@ func (c *Clusterer) Export(id string) ([]byte, error) {
 // and returns nil.
 func (c *Clusterer) Import(id string, state []byte) error {
 	var w wireState
-	if err := json.Unmarshal(state, &w); err != nil {
-		return fmt.Errorf("import story %s: %w", id, err)
-	}
-	if w.V != stateVersion {
-		return fmt.Errorf("import story %s: state version %d, want %d", id, w.V, stateVersion)
+	if len(state) > 0 && state[0] == binaryState {
+		if err := readState(state, &w); err != nil {
+			return fmt.Errorf("import story %s: %w", id, err)
+		}
+	} else {
+		if err := json.Unmarshal(state, &w); err != nil {
+			return fmt.Errorf("import story %s: %w", id, err)
+		}
+		if w.V != stateVersion {
+			return fmt.Errorf("import story %s: state version %d, want %d", id, w.V, stateVersion)
+		}
 	}
 	if len(w.Weights) != len(w.Terms) || len(w.TermDocs) != len(w.Terms) || len(w.DayW) != len(w.Days) ||
 		len(w.EntN) != len(w.Ents) || len(w.PlaceN) != len(w.Places) {

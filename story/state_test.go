@@ -1,6 +1,8 @@
 package story
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
 	"slices"
 	"testing"
@@ -82,6 +84,7 @@ func FuzzImport(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add([]byte(`{"v":1,"terms":["a"],"w":[1],"docs":[1],"days":[1,2],"day_w":[1]}`))
+	f.Add([]byte(`{"v":1,"id":"x","n":1,"nvec":1,"terms":["a","b"],"w":[1,0.5],"docs":[1,1]}`))
 	f.Fuzz(func(t *testing.T, state []byte) {
 		c := NewClusterer(Options{})
 		if err := c.Import("x", state); err != nil {
@@ -155,5 +158,51 @@ func TestRefreshLeavesNoDeadPostings(t *testing.T) {
 	}
 	if dead > 0 {
 		t.Errorf("%d postings of stories no longer held after refreshing %d stories three times", dead, len(ids))
+	}
+}
+
+// Stores written before the binary state hold JSON states: Import reads
+// both, to the same story, and Export writes the smaller binary one.
+func TestImportJSONState(t *testing.T) {
+	arts, _ := readGoldFile(t, ownGold)
+	c := NewClusterer(Options{Window: 365 * 24 * time.Hour})
+	ps := c.PlaceBatch(arts[:12])
+	id := ps[0].StoryID
+	bin, err := c.Export(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w wireState
+	if err := readState(bin, &w); err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(&w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bin) >= len(js) {
+		t.Errorf("binary state %d bytes, JSON %d: want it smaller", len(bin), len(js))
+	}
+	for name, state := range map[string][]byte{"binary": bin, "JSON": js} {
+		c2 := NewClusterer(Options{Window: 365 * 24 * time.Hour})
+		if err := c2.Import(id, state); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got, want := c2.Story(id), c.Story(id); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s state: story\n got %+v\nwant %+v", name, got, want)
+		}
+		again, err := c2.Export(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, bin) {
+			t.Errorf("%s state: exported again, %d bytes differ from the first export's %d", name, len(again), len(bin))
+		}
+	}
+	// A state cut short anywhere is refused, never half read.
+	for n := 1; n < len(bin); n++ {
+		if err := NewClusterer(Options{}).Import(id, bin[:n]); err == nil {
+			t.Fatalf("state cut to %d of %d bytes imported", n, len(bin))
+		}
 	}
 }
