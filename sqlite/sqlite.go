@@ -85,12 +85,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.writer.SetMaxOpenConns(1)
 	db.writer.SetConnMaxIdleTime(0)
 	db.writer.SetConnMaxLifetime(0)
-	if err := db.writer.PingContext(ctx); err != nil {
+	if err := db.setUp(ctx); err != nil {
 		db.writer.Close()
-		return nil, openError(path, err)
-	}
-	if err := db.migrate(ctx); err != nil {
-		db.writer.Close()
+		db.stories.close()
 		return nil, openError(path, err)
 	}
 	if db.reader, err = sql.Open("sqlite", dsn(path, "deferred", true)); err != nil {
@@ -102,6 +99,41 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.reader.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	db.reader.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	return db, nil
+}
+
+// setUp opens the writer's connection, which turns a new store to WAL
+// mode, and applies pending migrations. Two processes creating a store at
+// once would both change its journal mode, and SQLite refuses the second
+// at once (SQLITE_BUSY, which its busy handler does not wait out; one
+// start in thirty failed so). So a new store (no file, or an empty one) is
+// set up under the stories lock, and an open refused so tries again under
+// it, after the one setting the store up. An existing store is in WAL mode
+// already and migrations wait for the write lock: other opens take no
+// lock, and never wait for a long re-clustering.
+func (db *DB) setUp(ctx context.Context) error {
+	fi, err := os.Stat(db.path)
+	locked := false
+	if err != nil || fi.Size() == 0 {
+		if locked, err = db.stories.lock(ctx); err != nil {
+			return err
+		}
+	}
+	err = db.writer.PingContext(ctx)
+	if err == nil {
+		err = db.migrate(ctx)
+	}
+	if err != nil && !locked && strings.Contains(err.Error(), "SQLITE_BUSY") {
+		if locked, err = db.stories.lock(ctx); err != nil {
+			return err
+		}
+		if err = db.writer.PingContext(ctx); err == nil {
+			err = db.migrate(ctx)
+		}
+	}
+	if locked {
+		db.stories.unlock()
+	}
+	return err
 }
 
 func isDir(path string) bool {
