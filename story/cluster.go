@@ -134,7 +134,8 @@ type count struct {
 
 type story struct {
 	id       string
-	seq      int32
+	seq      int32   // order of opening (and import): newer stories have higher seqs
+	slot     int32   // index in Clusterer.held while held
 	terms    []tw    // sorted by id
 	within   float64 // sum of the similarities of its pairs of articles
 	n        int     // articles
@@ -165,21 +166,27 @@ type Clusterer struct {
 	window day
 	scale  float64
 
-	terms        map[string]uint32
-	words        map[string]uint32 // lowercased word -> term plus one, a cache
-	names        []string
-	df           []float32
-	caseUp       []float32 // times a term was capitalised inside a sentence of running text
-	caseLow      []float32 // times it was not
-	isWord       []bool    // by term: a word, not a number, date or tag (see wordTerm)
-	idfC         []idfEntry
-	gen          uint32 // generation of df and nDocs, bumped whenever they change
-	nDocs        float64
-	stem         stemmer
-	stories      map[int32]*story
-	byID         map[string]*story
-	index        [][]int32         // by term: the seqs of the stories posted under it, oldest first
-	bySeq        []*story          // by story seq; nil once evicted
+	terms   map[string]uint32
+	words   map[string]uint32 // lowercased word -> term plus one, a cache
+	names   []string
+	df      []float32
+	caseUp  []float32 // times a term was capitalised inside a sentence of running text
+	caseLow []float32 // times it was not
+	isWord  []bool    // by term: a word, not a number, date or tag (see wordTerm)
+	idfC    []idfEntry
+	gen     uint32 // generation of df and nDocs, bumped whenever they change
+	nDocs   float64
+	stem    stemmer
+	stories map[int32]*story
+	byID    map[string]*story
+	index   [][]int32 // by term: the seqs of the stories posted under it, oldest first
+	// held lists the held stories by slot, which the index's postings
+	// name; seqOf gives each slot's story's seq; an evicted story's slot
+	// goes to free, for the next story. So these tables hold as many
+	// entries as stories are held at once, not as were ever opened.
+	held         []*story
+	seqOf        []int32
+	free         []int32
 	placed       map[string]*story // article ID -> story, for near duplicates and re-runs
 	nextSeq      int32
 	clock        day
@@ -718,7 +725,6 @@ func (c *Clusterer) advance(a *crosscheck.Article) {
 
 func (c *Clusterer) evict(seq int32, s *story) {
 	delete(c.stories, seq)
-	c.bySeq[seq] = nil
 	if c.byID[s.id] == s {
 		delete(c.byID, s.id)
 	}
@@ -734,13 +740,28 @@ func (c *Clusterer) evict(seq int32, s *story) {
 	// among the newest, read first.
 	for _, t := range s.postings {
 		if int(t) < len(c.index) {
-			if i := slices.Index(c.index[t], seq); i >= 0 {
+			if i := slices.Index(c.index[t], s.slot); i >= 0 {
 				c.index[t] = slices.Delete(c.index[t], i, i+1)
 			}
 		}
 	}
+	c.held[s.slot] = nil
+	c.free = append(c.free, s.slot)
 	// Chunk items may still point at the story: keep only the shell.
-	*s = story{id: s.id, seq: s.seq}
+	*s = story{id: s.id, seq: s.seq, slot: -1}
+}
+
+// hold gives a story opened or imported a slot of the held table.
+func (c *Clusterer) hold(s *story) {
+	if n := len(c.free); n > 0 {
+		s.slot = c.free[n-1]
+		c.free = c.free[:n-1]
+		c.held[s.slot], c.seqOf[s.slot] = s, s.seq
+		return
+	}
+	s.slot = int32(len(c.held))
+	c.held = append(c.held, s)
+	c.seqOf = append(c.seqOf, s.seq)
 }
 
 // compactEvery is how many articles pass between compactions.
@@ -805,7 +826,7 @@ func (c *Clusterer) compact() {
 		slices.SortFunc(s.terms, func(x, y tw) int { return cmp.Compare(x.id, y.id) })
 		for i, id := range s.postings {
 			s.postings[i] = newID[id]
-			c.index[newID[id]] = append(c.index[newID[id]], seq)
+			c.index[newID[id]] = append(c.index[newID[id]], s.slot)
 		}
 	}
 }
@@ -863,7 +884,7 @@ func (c *Clusterer) open(a *crosscheck.Article) *story {
 	}
 	s := &story{id: id, seq: seq, first: noDay, last: noDay, touch: noDay, dates: map[day]float64{}}
 	c.stories[seq] = s
-	c.bySeq = append(c.bySeq, s)
+	c.hold(s)
 	c.byID[id] = s
 	return s
 }
@@ -1138,10 +1159,10 @@ func (c *Clusterer) postUnder(s *story, top []tw) {
 		if int(t.id) >= len(c.index) {
 			c.index = append(c.index, make([][]int32, len(c.names)-len(c.index))...)
 		}
-		p := append(c.index[t.id], s.seq)
+		p := append(c.index[t.id], s.slot)
 		if len(p) > postingCap {
 			// Drop evicted stories, then the oldest.
-			p = slices.DeleteFunc(p, func(x int32) bool { return c.bySeq[x] == nil })
+			p = slices.DeleteFunc(p, func(x int32) bool { return c.held[x] == nil })
 			if len(p) > postingCap*3/4 {
 				p = append(p[:0:0], p[len(p)-postingCap*3/4:]...)
 			}

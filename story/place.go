@@ -898,9 +898,9 @@ func (c *Clusterer) findOld(items []item, live []int) [][]oldLink {
 // has its own: the shared weights it sums are its own, and it only reads
 // the clusterer.
 type finder struct {
-	hits    []hitEntry // by story seq
+	hits    []hitEntry // by story slot
 	hitGen  uint32     // generation of hits
-	touched []int32    // seqs of the stories with a hit this generation
+	touched []int32    // slots of the stories with a hit this generation
 }
 
 type hitEntry struct {
@@ -914,8 +914,8 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 	if len(p.tf) == 0 {
 		return nil
 	}
-	if len(fd.hits) < len(c.bySeq) {
-		fd.hits = append(fd.hits, make([]hitEntry, len(c.bySeq)-len(fd.hits))...)
+	if len(fd.hits) < len(c.held) {
+		fd.hits = append(fd.hits, make([]hitEntry, len(c.held)-len(fd.hits))...)
 	}
 	fd.hitGen++
 	fd.touched = fd.touched[:0]
@@ -928,32 +928,33 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 		// Newest stories first: they are the likelier match.
 		for j := len(post) - 1; j >= 0 && budget > 0; j-- {
 			budget--
-			seq := post[j]
-			if c.bySeq[seq] == nil {
-				continue
+			slot := post[j]
+			if c.held[slot] == nil {
+				continue // not expected: eviction takes a story's postings
 			}
-			e := &fd.hits[seq]
+			e := &fd.hits[slot]
 			if e.gen != fd.hitGen {
 				e.gen, e.w = fd.hitGen, 0
-				fd.touched = append(fd.touched, seq)
+				fd.touched = append(fd.touched, slot)
 			}
 			e.w += p.vec[i]
 		}
 	}
 	// The k best stories in the window, by shared weight, newest first on
-	// ties: insertion into a short sorted list, of seqs with their hits.
+	// ties: insertion into a short sorted list, of slots with their
+	// stories' seqs and hits.
 	type ranked struct {
-		seq int32
-		hit float64
+		slot, seq int32
+		hit       float64
 	}
 	top := make([]ranked, 0, k+1)
 	ahead := func(a, b ranked) bool { return a.hit > b.hit || a.hit == b.hit && a.seq > b.seq }
-	for _, seq := range fd.touched {
-		r := ranked{seq, fd.hits[seq].w}
+	for _, slot := range fd.touched {
+		r := ranked{slot, c.seqOf[slot], fd.hits[slot].w}
 		if len(top) == k && !ahead(r, top[k-1]) {
 			continue
 		}
-		if c.timeFactor(p.d, p.weekday, c.bySeq[seq]) == 0 {
+		if c.timeFactor(p.d, p.weekday, c.held[slot]) == 0 {
 			continue
 		}
 		i := len(top)
@@ -967,7 +968,7 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 	}
 	out := make([]*story, len(top))
 	for i, r := range top {
-		out[i] = c.bySeq[r.seq]
+		out[i] = c.held[r.slot]
 	}
 	return out
 }

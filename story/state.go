@@ -157,7 +157,7 @@ func (c *Clusterer) Import(id string, state []byte) error {
 	c.gen++
 	slices.SortFunc(s.terms, func(x, y tw) int { return int(x.id) - int(y.id) })
 	c.stories[seq] = s
-	c.bySeq = append(c.bySeq, s)
+	c.hold(s)
 	c.byID[id] = s
 	for _, m := range s.members {
 		c.placed[m] = s
