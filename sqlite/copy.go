@@ -27,19 +27,7 @@ func (db *DB) Dump(ctx context.Context, sink storecore.Sink) error {
 }
 
 func dump(ctx context.Context, tx *sql.Tx, sink storecore.Sink) error {
-	each := func(query string, fn func(*sql.Rows) error) error {
-		rows, err := tx.QueryContext(ctx, query)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := fn(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
-	}
+	each := func(query string, fn func(*sql.Rows) error) error { return eachRow(ctx, tx, query, fn) }
 	err := each(`SELECT `+storyCols+` FROM stories s ORDER BY s.id`, func(r *sql.Rows) error {
 		s, err := scanStory(r)
 		if err != nil {

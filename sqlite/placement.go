@@ -209,7 +209,7 @@ func writePlacements(ctx context.Context, db *DB, tx *sql.Tx, stories []*crossch
 	}
 	current := map[string]sql.NullString{}
 	if err := eachRow(ctx, q, `SELECT a.id, a.story_id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
-		jsonArray(artIDs), func(rows *sql.Rows) error {
+		func(rows *sql.Rows) error {
 			var id string
 			var story sql.NullString
 			if err := rows.Scan(&id, &story); err != nil {
@@ -217,19 +217,19 @@ func writePlacements(ctx context.Context, db *DB, tx *sql.Tx, stories []*crossch
 			}
 			current[id] = story
 			return nil
-		}); err != nil {
+		}, jsonArray(artIDs)); err != nil {
 		return wrap("save placements", err)
 	}
 	stored := map[string]bool{}
 	if err := eachRow(ctx, q, `SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
-		jsonArray(storyIDs), func(rows *sql.Rows) error {
+		func(rows *sql.Rows) error {
 			var id string
 			if err := rows.Scan(&id); err != nil {
 				return err
 			}
 			stored[id] = true
 			return nil
-		}); err != nil {
+		}, jsonArray(storyIDs)); err != nil {
 		return wrap("save placements", err)
 	}
 	touched := append([]string(nil), ids...)
@@ -283,21 +283,6 @@ func jsonArray(l []string) string {
 	}
 	b, _ := json.Marshal(l) // strings always marshal
 	return string(b)
-}
-
-// eachRow runs a query and calls fn for each row.
-func eachRow(ctx context.Context, q querier, query string, arg any, fn func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query, arg)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // preparedTx is a transaction whose statements are prepared at their

@@ -197,7 +197,7 @@ type Clusterer struct {
 	// scratch
 	drafts   []draft // reused across chunks
 	toks     [workerCount][]token
-	scratch  [workerCount]scratch // one per worker; join uses the first
+	scratch  [workerCount]scratch // one per worker; serial steps use the first
 	finders  [workerCount]finder  // one per worker finding candidate stories
 	pairPost postings             // cluster's, for pairs of chunk articles
 }

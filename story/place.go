@@ -321,7 +321,7 @@ func (c *Clusterer) cluster(items []item, live []int) []*node {
 	// Each article's candidate stories and its similarity with each,
 	// found by two workers that only read the clusterer, then linked in
 	// article order.
-	found := c.findOld(items, live)
+	found := c.findOld(items, live, heavy)
 	oldIdx := map[int32]int{}
 	for x := range live {
 		for _, l := range found[x] {
@@ -818,15 +818,6 @@ func dotFeatures(a, b *features) float64 {
 	return dot
 }
 
-// probe is what is compared with stories: an article's vector.
-type probe struct {
-	tf      []tw      // normalised term weights (no IDF)
-	vec     []float64 // unit TF-IDF vector
-	n       int
-	d       day
-	weekday bool
-}
-
 // postings lists, by term, the chunk articles holding it, by live
 // position. The lists serve chunk after chunk and keep their arrays; keys
 // lists the terms that hold some.
@@ -865,21 +856,21 @@ type oldLink struct {
 }
 
 // findOld returns each live item's candidate stories with their
-// similarities, by live position.
-func (c *Clusterer) findOld(items []item, live []int) [][]oldLink {
+// similarities, by live position; heavy holds each item's heaviest terms
+// (none for a date line, which joins no story).
+func (c *Clusterer) findOld(items []item, live []int, heavy [][]int) [][]oldLink {
 	found := make([][]oldLink, len(live))
 	c.parallel(len(live), func(w, x int) {
 		f := &items[live[x]].f
 		if f.words == 0 {
 			return
 		}
-		p := probe{tf: f.tf, vec: f.vec, n: 1, d: f.t, weekday: f.weekday}
-		cands := c.finders[w].candidates(c, &p, c.opts.Candidates)
+		cands := c.finders[w].candidates(c, f, heavy[x], c.opts.Candidates)
 		links := make([]oldLink, len(cands))
 		for k, s := range cands {
 			// The story is a sum of its articles' unit vectors: the dot
 			// product is the sum of the pairs' similarities.
-			sum := c.storyDot(&p, s) * c.timeFactor(f.t, f.weekday, s)
+			sum := c.storyDot(f, s) * c.timeFactor(f.t, f.weekday, s)
 			if len(f.tf) <= headlineTerms && 2*s.shorts > s.nvec && !sharesName(f.tf, s.terms) {
 				sum *= commonOnly
 			}
@@ -904,14 +895,15 @@ type finder struct {
 }
 
 type hitEntry struct {
-	w   float64 // weight shared with the probe of generation gen
+	w   float64 // weight shared with the article of generation gen
 	gen uint32
 }
 
-// candidates returns up to k stories sharing the probe's heaviest terms,
-// most shared weight first, within the time window.
-func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
-	if len(p.tf) == 0 {
+// candidates returns up to k stories sharing an article's heaviest terms
+// (heavy, indices of f.tf), most shared weight first, within the time
+// window.
+func (fd *finder) candidates(c *Clusterer, f *features, heavy []int, k int) []*story {
+	if len(f.tf) == 0 {
 		return nil
 	}
 	if len(fd.hits) < len(c.held) {
@@ -920,9 +912,9 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 	fd.hitGen++
 	fd.touched = fd.touched[:0]
 	budget := postingBudget
-	for _, i := range heaviest(p.vec, queryTerms) {
+	for _, i := range heavy {
 		var post []int32
-		if id := p.tf[i].id; int(id) < len(c.index) {
+		if id := f.tf[i].id; int(id) < len(c.index) {
 			post = c.index[id]
 		}
 		// Newest stories first: they are the likelier match.
@@ -937,7 +929,7 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 				e.gen, e.w = fd.hitGen, 0
 				fd.touched = append(fd.touched, slot)
 			}
-			e.w += p.vec[i]
+			e.w += f.vec[i]
 		}
 	}
 	// The k best stories in the window, by shared weight, newest first on
@@ -954,7 +946,7 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 		if len(top) == k && !ahead(r, top[k-1]) {
 			continue
 		}
-		if c.timeFactor(p.d, p.weekday, c.held[slot]) == 0 {
+		if c.timeFactor(f.t, f.weekday, c.held[slot]) == 0 {
 			continue
 		}
 		i := len(top)
@@ -973,19 +965,19 @@ func (fd *finder) candidates(c *Clusterer, p *probe, k int) []*story {
 	return out
 }
 
-// storyDot is the dot product of the probe's vector with the story's
+// storyDot is the dot product of an article's vector with the story's
 // summed vector under the current IDF. It only reads the clusterer.
-func (c *Clusterer) storyDot(p *probe, s *story) float64 {
+func (c *Clusterer) storyDot(f *features, s *story) float64 {
 	var dot float64
 	i, j := 0, 0
-	for i < len(p.tf) && j < len(s.terms) {
+	for i < len(f.tf) && j < len(s.terms) {
 		switch {
-		case p.tf[i].id < s.terms[j].id:
+		case f.tf[i].id < s.terms[j].id:
 			i++
-		case p.tf[i].id > s.terms[j].id:
+		case f.tf[i].id > s.terms[j].id:
 			j++
 		default:
-			dot += p.vec[i] * float64(s.terms[j].w) * c.idf(s.terms[j].id)
+			dot += f.vec[i] * float64(s.terms[j].w) * c.idf(s.terms[j].id)
 			i++
 			j++
 		}

@@ -120,12 +120,11 @@ func (r *stateReader) uvarint() uint64 {
 // count reads a length, which cannot exceed the bytes left: a broken
 // state must not make Import allocate more than it holds.
 func (r *stateReader) count() int {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > uint64(len(r.b)) {
+	v := r.uvarint()
+	if v > uint64(len(r.b)) {
 		r.fail()
 		return 0
 	}
-	r.b = r.b[n:]
 	return int(v)
 }
 
